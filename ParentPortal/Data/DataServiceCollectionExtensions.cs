@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ParentPortal.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "Portal";
+
+    /// <summary>
+    /// Registers the portal's database: SQLite by default (a file under <c>data/</c>), PostgreSQL when
+    /// <c>Database:Provider</c> is <c>Postgres</c>. Both read <c>ConnectionStrings:Portal</c>.
+    /// Code asks for <see cref="IDbContextFactory{PortalDbContext}"/> and makes one context per operation.
+    /// </summary>
+    public static WebApplicationBuilder AddPortalData(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContextFactory<PostgresPortalDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+            services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp =>
+                new PortalDbContextFactory<PostgresPortalDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresPortalDbContext>>()));
+        }
+        else
+        {
+            services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(settings.ConnectionString));
+            services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp =>
+                new PortalDbContextFactory<SqlitePortalDbContext>(sp.GetRequiredService<IDbContextFactory<SqlitePortalDbContext>>()));
+        }
+
+        // A scoped context for framework pieces that resolve one per request (Data Protection's key
+        // store, the health check). Feature code uses the factory instead.
+        services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+
+        // Keys in the database: a restart, or a second instance on the same database, keeps everyone signed in.
+        services.AddDataProtection()
+            .SetApplicationName("ParentPortal")
+            .PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        services.AddTransient<DatabaseInitializer>();
+        return builder;
+    }
+
+    private sealed class PortalDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PortalDbContext>
+        where TContext : PortalDbContext
+    {
+        public PortalDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<PortalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
+    }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, bool SeedDemoData)
+{
+    public static DatabaseSettings From(IConfiguration configuration, string contentRootPath)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var providerName = configuration["Database:Provider"];
+        var provider = providerName switch
+        {
+            null or "" or "Sqlite" or "sqlite" or "SQLite" => DatabaseProvider.Sqlite,
+            "Postgres" or "postgres" or "PostgreSQL" or "Npgsql" => DatabaseProvider.Postgres,
+            _ => throw new InvalidOperationException(
+                $"Database:Provider is '{providerName}'. Use 'Sqlite' (the default) or 'Postgres'."),
+        };
+        var connectionString = configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName);
+        if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "Database:Provider is Postgres but ConnectionStrings:Portal is empty. Set it in user-secrets or the environment (ConnectionStrings__Portal).");
+        }
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            connectionString = ResolveSqlitePath(connectionString ?? "Data Source=data/portal.db", contentRootPath);
+        }
+
+        return new DatabaseSettings(provider, connectionString!, configuration.GetValue("Database:SeedDemoData", false));
+    }
+
+    // A relative SQLite path is taken from the content root, not from wherever the process was started.
+    private static string ResolveSqlitePath(string connectionString, string contentRootPath)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal) && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRootPath, builder.DataSource));
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,17 @@
+namespace ParentPortal.Data.Entities;
+
+/// <summary>Someone who has signed in through the OpenID provider, keyed by the provider's subject.</summary>
+public sealed class PortalUser
+{
+    public Guid Id { get; set; }
+
+    public required string Subject { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public string? Email { get; set; }
+
+    public DateTimeOffset FirstSignedInAt { get; set; }
+
+    public DateTimeOffset LastSignedInAt { get; set; }
+}

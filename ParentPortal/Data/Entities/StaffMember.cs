@@ -1,0 +1,32 @@
+namespace ParentPortal.Data.Entities;
+
+/// <summary>
+/// A member of staff. Roles live here, against the provider's subject, rather than in the provider's
+/// tokens: every provider sends roles differently (or not at all), and the service manager owns them.
+/// </summary>
+public sealed class StaffMember
+{
+    public int Id { get; set; }
+
+    public required string Subject { get; set; }
+
+    public required string DisplayName { get; set; }
+
+    public string? Email { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>For local authority officers: the authority they act for.</summary>
+    public int? LocalAuthorityId { get; set; }
+
+    public LocalAuthority? LocalAuthority { get; set; }
+
+    public List<StaffRole> Roles { get; set; } = [];
+}
+
+public sealed class StaffRole
+{
+    public int StaffMemberId { get; set; }
+
+    public required string Role { get; set; }
+}

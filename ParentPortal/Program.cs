@@ -1,0 +1,18 @@
+using ParentPortal;
+using ParentPortal.Data;
+using ParentPortal.Features.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRepositoryDevelopmentSettings();
+builder.AddPortalData();
+builder.AddPortalAuthentication();
+builder.AddPortalWeb();
+
+var app = builder.Build();
+await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+app.UsePortalPipeline();
+app.MapPortalEndpoints();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

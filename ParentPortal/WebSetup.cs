@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using MudBlazor.Services;
+using ParentPortal.Components;
+using ParentPortal.Features.Identity;
+using ParentPortal.Features.Identity.DevProvider;
+using ParentPortal.Features.Service;
+
+namespace ParentPortal;
+
+public static class WebSetup
+{
+    /// <summary>
+    /// In Development, reads <c>appsettings.Development.json</c> from the repository root (where a
+    /// newcomer looks for it). It sits just after the app's own appsettings files, so user-secrets,
+    /// environment variables and the command line still override it.
+    /// </summary>
+    public static WebApplicationBuilder AddRepositoryDevelopmentSettings(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Environment.IsDevelopment())
+        {
+            return builder;
+        }
+
+        var directory = new DirectoryInfo(builder.Environment.ContentRootPath);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ParentPortal.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        if (directory is null)
+        {
+            return builder;
+        }
+
+        var sources = builder.Configuration.Sources;
+        var lastAppSettings = -1;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i] is JsonConfigurationSource { Path: not null } json && json.Path.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase))
+            {
+                lastAppSettings = i;
+            }
+        }
+
+        sources.Insert(lastAppSettings + 1, new JsonConfigurationSource
+        {
+            FileProvider = new PhysicalFileProvider(directory.FullName),
+            Path = "appsettings.Development.json",
+            Optional = true,
+            ReloadOnChange = false,
+        });
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents(options =>
+            {
+                // Limits from Microsoft's threat-mitigation guidance for interactive server rendering.
+                options.DetailedErrors = builder.Environment.IsDevelopment();
+                options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+                options.DisconnectedCircuitMaxRetained = 100;
+                options.JSInteropDefaultCallTimeout = TimeSpan.FromMinutes(1);
+                options.MaxBufferedUnacknowledgedRenderBatches = 10;
+            })
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 32 * 1024);
+        services.AddMudServices();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ServiceDirectory>();
+        return builder;
+    }
+
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPortalEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapDevIdentityProvider();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Regenerates the committed font subsets and copies the logo into the app.
+# Needs Debian's fonts-noto-core, python3-fonttools and python3-brotli (only to rebuild; the results are committed).
+# Fonts: Noto Sans, SIL Open Font License 1.1 (no reserved font name), see fonts/OFL.txt.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+app="$here/../ParentPortal/wwwroot"
+src=/usr/share/fonts/truetype/noto
+subset() { /usr/bin/python3 -m fontTools.subset "$@"; }
+# "latin": Basic Latin, Latin-1, Latin Extended-A/B (Łukasz, Dvořák, Siân, Núñez), combining marks, punctuation, £ €.
+latin="U+0020-007E,U+00A0-024F,U+0300-036F,U+2010-2027,U+2030-203A,U+2044,U+20AC,U+2116,U+2122,U+2190-2193,U+2212,U+FFFD"
+# "ext": Greek, Cyrillic and Latin Extended Additional (Welsh ẁ ẃ ẅ ỳ, Vietnamese).
+ext="U+0370-03FF,U+0400-04FF,U+1E00-1EFF"
+for style in Regular Bold Italic; do
+  for range in latin ext; do
+    subset "$src/NotoSans-$style.ttf" --unicodes="${!range}" --layout-features='*' \
+      --flavor=woff2 --output-file="$app/fonts/NotoSans-$style-$range.woff2"
+    # PDFs embed the whole font file, so their copies drop hinting (screens hint, PDFs scale).
+    subset "$src/NotoSans-$style.ttf" --unicodes="${!range}" --layout-features='kern,liga,mark,mkmk,ccmp' \
+      --no-hinting --desubroutinize --output-file="$here/fonts/NotoSans-$style-$range.ttf"
+  done
+done
+cp "$here/logo.svg" "$app/img/logo.svg"
+ls -l "$here/fonts" "$app/fonts"
