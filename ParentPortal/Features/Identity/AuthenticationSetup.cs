@@ -100,11 +100,7 @@ public static class AuthenticationSetup
             });
         }
 
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(PortalPolicies.Staff, policy => policy.RequireAuthenticatedUser().RequireRole(PortalRoles.All))
-            .AddPolicy(PortalPolicies.Manager, policy => policy.RequireAuthenticatedUser().RequireRole(PortalRoles.Manager))
-            .AddPolicy(PortalPolicies.Parent, policy => policy.RequireAuthenticatedUser()
-                .RequireAssertion(context => !PortalRoles.All.Any(context.User.IsInRole)));
+        PortalPolicies.AddTo(builder.Services.AddAuthorizationBuilder());
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddMemoryCache();
         builder.Services.AddTransient<IClaimsTransformation, StaffRoleClaimsTransformation>();

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace ParentPortal.Features.Identity;
 
 /// <summary>Staff roles, held in the portal's data. Anyone signed in without one is a parent.</summary>
@@ -17,6 +19,16 @@ public static class PortalRoles
 
 public static class PortalPolicies
 {
+    public static AuthorizationBuilder AddTo(AuthorizationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .AddPolicy(Staff, policy => policy.RequireAuthenticatedUser().RequireRole(PortalRoles.All))
+            .AddPolicy(Manager, policy => policy.RequireAuthenticatedUser().RequireRole(PortalRoles.Manager))
+            .AddPolicy(Parent, policy => policy.RequireAuthenticatedUser()
+                .RequireAssertion(context => !PortalRoles.All.Any(context.User.IsInRole)));
+    }
+
     /// <summary>Any member of staff (adviser, mediator, LA officer or manager).</summary>
     public const string Staff = "staff";
 

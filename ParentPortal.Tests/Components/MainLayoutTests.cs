@@ -1,0 +1,76 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using ParentPortal.Components.Layout;
+using ParentPortal.Features.Identity;
+using ParentPortal.Tests.TestSupport;
+
+namespace ParentPortal.Tests.Components;
+
+public sealed class MainLayoutTests(SeededDatabase database) : PortalComponentTest(database)
+{
+    [Fact]
+    public void SignedOut_ShowsTheServiceNameFromData_AndASignInLink()
+    {
+        var layout = RenderLayout();
+
+        Assert.Contains("Test Mediation Service", layout.Find(".site-header__name").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Sign in", layout.Find(".site-header__account").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Start"], MainNavigation(layout));
+    }
+
+    [Fact]
+    public void Parent_SeesTheirApplications_AndNotTheAdviserConsole()
+    {
+        SignIn("demo-parent", "Sam Taylor");
+
+        var layout = RenderLayout();
+
+        Assert.Equal(["Start", "Your applications"], MainNavigation(layout));
+        Assert.Contains("Signed in as Sam Taylor", layout.Markup, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PortalRoles.Adviser)]
+    [InlineData(PortalRoles.Mediator)]
+    [InlineData(PortalRoles.LaOfficer)]
+    [InlineData(PortalRoles.Manager)]
+    public void Staff_SeeTheAdviserConsole_AndNotParentsApplications(string role)
+    {
+        SignIn("demo-staff", "Priya Shah", role);
+
+        var layout = RenderLayout();
+
+        Assert.Equal(["Start", "Adviser console"], MainNavigation(layout));
+    }
+
+    [Fact]
+    public void Footer_LinksToPrivacyAccessibilityAndTheHelpline_WithTheNumberFromData()
+    {
+        var layout = RenderLayout();
+
+        var footer = layout.Find("footer");
+        var links = footer.QuerySelectorAll("a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+        Assert.Contains(("Privacy notice", "privacy"), links);
+        Assert.Contains(("Accessibility statement", "accessibility"), links);
+        Assert.Contains(("Contact the helpline", "contact"), links);
+        Assert.Contains(("0300 000 0000", "tel:03000000000"), links);
+    }
+
+    [Fact]
+    public void SignOut_IsAFormPostWithAnAntiforgeryToken()
+    {
+        SignIn("demo-parent", "Sam Taylor");
+
+        var form = RenderLayout().Find("form.inline-form");
+
+        Assert.Equal("post", form.GetAttribute("method"));
+        Assert.Equal("account/logout", form.GetAttribute("action"));
+        Assert.NotNull(form.QuerySelector("input[name='__RequestVerificationToken']"));
+    }
+
+    private IRenderedComponent<MainLayout> RenderLayout() =>
+        Render<MainLayout>(parameters => parameters.Add(p => p.Body, (RenderFragment)(builder => builder.AddContent(0, "page body"))));
+
+    private static string[] MainNavigation(IRenderedComponent<MainLayout> layout) =>
+        [.. layout.FindAll("nav[aria-label='Main'] a").Select(a => a.TextContent.Trim())];
+}

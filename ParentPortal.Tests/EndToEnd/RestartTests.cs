@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+using ParentPortal.Tests.TestSupport;
+
+namespace ParentPortal.Tests.EndToEnd;
+
+[Collection(BrowserTestGroup.Name)]
+public sealed class RestartTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Restart_ThePortal_KeepsASignedInBrowserSignedIn()
+    {
+        await using var database = new SqliteTestDatabase();
+        var port = PortalFactory.FreePort();
+        IPage page;
+        await using (var before = new PortalFactory(database, port))
+        {
+            page = await browser.NewPageAsync(before.BaseAddress);
+            await page.SignInAsync("Sam Taylor", "/applications");
+            await page.WaitForInteractiveAsync();
+        }
+
+        await using var after = new PortalFactory(database, port);
+        after.StartServer();
+
+        var response = await page.GotoAsync("/applications");
+
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("/applications", new Uri(page.Url).AbsolutePath);
+        await Assertions.Expect(page.GetByText("Signed in as Sam Taylor")).ToBeVisibleAsync();
+        await page.WaitForInteractiveAsync();
+        await page.CheckPageAsync("restart-01-still-signed-in");
+    }
+}

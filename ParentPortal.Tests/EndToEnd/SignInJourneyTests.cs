@@ -1,0 +1,123 @@
+using Microsoft.Playwright;
+using ParentPortal.Tests.TestSupport;
+
+namespace ParentPortal.Tests.EndToEnd;
+
+[Collection(BrowserTestGroup.Name)]
+public sealed class SignInJourneyTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+    private PortalFactory _portal = null!;
+
+    public Task InitializeAsync()
+    {
+        _portal = new PortalFactory(_database);
+        _portal.StartServer();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Parent_SignsInThroughTheProvider_AndSeesParentNavigation()
+    {
+        var page = await browser.NewPageAsync(_portal.BaseAddress);
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+        await page.CheckPageAsync("signin-01-start-page-signed-out");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start now" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/dev-idp/login");
+        await page.CheckPageAsync("signin-02-provider-login-page");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as Sam Taylor" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/applications");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your applications", Level = 1 })).ToBeVisibleAsync();
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Your applications" })).ToBeVisibleAsync();
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Adviser console" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Signed in as Sam Taylor")).ToBeVisibleAsync();
+        await page.CheckPageAsync("signin-03-parent-applications");
+    }
+
+    [Fact]
+    public async Task Adviser_SignsInThroughTheProvider_AndSeesAdviserNavigation()
+    {
+        var page = await browser.NewPageAsync(_portal.BaseAddress);
+
+        await page.SignInAsync("Priya Shah", "/advisers");
+
+        Assert.Equal("/advisers", new Uri(page.Url).AbsolutePath);
+        await page.WaitForInteractiveAsync();
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Adviser console" })).ToBeVisibleAsync();
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Your applications" })).ToHaveCountAsync(0);
+        await page.CheckPageAsync("signin-04-adviser-console");
+    }
+
+    [Fact]
+    public async Task Parent_OpeningTheAdviserConsole_IsToldKindlyTheyCannot()
+    {
+        var page = await browser.NewPageAsync(_portal.BaseAddress);
+        await page.SignInAsync("Sam Taylor");
+
+        var response = await page.GotoAsync("/advisers");
+
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You cannot open this page" })).ToBeVisibleAsync();
+        await page.CheckPageAsync("signin-05-parent-forbidden");
+    }
+
+    [Fact]
+    public async Task SignOut_EndsBothSessions_SoTheProviderAsksAgain()
+    {
+        var page = await browser.NewPageAsync(_portal.BaseAddress);
+        await page.SignInAsync("Sam Taylor", "/applications");
+        await page.WaitForInteractiveAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/" && !url.Contains("dev-idp", StringComparison.Ordinal));
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/applications");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/dev-idp/login");
+        await Assertions.Expect(page.GetByText("Choose a demo account")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task StartPage_IsUsableByKeyboard_SkipLinkMovesToTheMainContent()
+    {
+        var page = await browser.NewPageAsync(_portal.BaseAddress);
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+
+        await page.Keyboard.PressAsync("Tab");
+        var focused = await page.EvaluateAsync<string>("document.activeElement.textContent.trim()");
+        Assert.Equal("Skip to main content", focused);
+        await page.Keyboard.PressAsync("Enter");
+
+        Assert.EndsWith("#main-content", page.Url, StringComparison.Ordinal);
+        await page.ScreenshotAsync("signin-06-skip-link");
+    }
+
+    [Theory]
+    [InlineData("/privacy", "Privacy notice")]
+    [InlineData("/accessibility", "Accessibility statement")]
+    [InlineData("/contact", "Contact the helpline")]
+    [InlineData("/no-such-page", "Page not found")]
+    public async Task FooterAndErrorPages_AreAccessible(string path, string heading)
+    {
+        var page = await browser.NewPageAsync(_portal.BaseAddress);
+
+        await page.GotoAsync(path);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+        await page.CheckPageAsync("page" + path.Replace('/', '-'));
+    }
+}

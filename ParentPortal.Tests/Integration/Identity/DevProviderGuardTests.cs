@@ -1,0 +1,76 @@
+using System.Net;
+using ParentPortal.Tests.TestSupport;
+
+namespace ParentPortal.Tests.Integration.Identity;
+
+/// <summary>The development provider signs anyone in without a password: it must never run in Production.</summary>
+public sealed class DevProviderGuardTests
+{
+    private static readonly Dictionary<string, string?> RealProvider = new()
+    {
+        ["Authentication:OpenIdConnect:Authority"] = "https://login.example.invalid",
+        ["Authentication:OpenIdConnect:ClientId"] = "parentportal",
+    };
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task SwitchingItOn_OutsideDevelopment_StopsThePortalFromStarting(string environment)
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var portal = new PortalFactory(database, environment: environment, settings: new Dictionary<string, string?>(RealProvider)
+        {
+            ["DevIdentityProvider:Enabled"] = "true",
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => portal.StartServer());
+
+        Assert.Contains("DevIdentityProvider:Enabled", error.Message, StringComparison.Ordinal);
+        Assert.Contains(environment, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/dev-idp/login")]
+    [InlineData("/dev-idp/.well-known/openid-configuration")]
+    [InlineData("/dev-idp/connect/authorize?client_id=parentportal-dev&response_type=code")]
+    public async Task InProduction_ItsEndpointsDoNotExist(string path)
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var portal = new PortalFactory(database, environment: "Production", settings: RealProvider);
+        using var client = portal.CreateHttpClient();
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("demo account", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task InProduction_WithoutAProviderConfigured_ThePortalExplainsWhatToSet()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var portal = new PortalFactory(database, environment: "Production");
+
+        var error = Assert.Throws<InvalidOperationException>(() => portal.StartServer());
+
+        Assert.Contains("Authentication:OpenIdConnect:Authority", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InProduction_TheConfiguredProviderIsUsed()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var portal = new PortalFactory(database, environment: "Production", settings: RealProvider);
+
+        Assert.Equal("https://login.example.invalid", OidcAuthority(portal));
+    }
+
+    private static string? OidcAuthority(PortalFactory portal)
+    {
+        portal.StartServer();
+        var options = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>>(portal.Services);
+        return options.Get(ParentPortal.Features.Identity.AuthenticationSetup.OidcScheme).Authority;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using ParentPortal.Data;
+
+namespace ParentPortal.Tests.TestSupport;
+
+/// <summary>
+/// The real portal, started in the test process on Kestrel at a loopback port, with its real
+/// development OpenID provider and a real database. Only the clock can be swapped.
+/// </summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database;
+    private readonly string _environment;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly FakeTimeProvider? _clock;
+
+    public PortalFactory(
+        TestDatabase database,
+        int port = 0,
+        string environment = "Development",
+        IReadOnlyDictionary<string, string?>? settings = null,
+        FakeTimeProvider? clock = null)
+    {
+        _database = database;
+        _environment = environment;
+        _settings = settings ?? new Dictionary<string, string?>();
+        _clock = clock;
+        UseKestrel(port);
+    }
+
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, for checking each hop.</summary>
+    public HttpClient CreateHttpClient(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false, UseCookies = true })
+        {
+            BaseAddress = BaseAddress,
+        };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment(_environment);
+        // UseSetting (not ConfigureAppConfiguration) so the values are there while Program.cs reads them.
+        builder.UseSetting("ConnectionStrings:Portal", _database.ConnectionString);
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        // A browser holding a circuit open would otherwise make every shutdown wait the default 30 s.
+        builder.ConfigureServices(services => services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2)));
+        if (_clock is not null)
+        {
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock)));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs every test. On a new Debian machine it first installs what the tests need (Chromium for the
+# browser tests, PostgreSQL for the second database run, poppler-utils for looking at PDFs), starts
+# PostgreSQL with a test role, then runs the whole suite and ends with one summary line:
+#   N passed, N failed, N skipped
+set -uo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
+
+packages=()
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+command -v pg_ctlcluster >/dev/null 2>&1 || packages+=(postgresql)
+command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "Installing: ${packages[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+pg_version=$(ls /etc/postgresql | sort -V | tail -1)
+if ! pg_lsclusters -h | awk -v v="$pg_version" '$1==v && $2=="main" && $4=="online"' | grep -q .; then
+  as_root pg_ctlcluster "$pg_version" main start
+fi
+for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+as_postgres psql -q -v ON_ERROR_STOP=1 -c "DO \$\$BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'portal_test') THEN
+    CREATE ROLE portal_test LOGIN CREATEDB PASSWORD 'portal_test';
+  END IF; END\$\$;" >/dev/null
+export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=portal_test;Password=portal_test;Database=postgres"
+
+results=artifacts/test-results
+rm -rf "$results"
+dotnet test ParentPortal.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" \
+  --blame-hang-timeout 10m "$@"
+status=$?
+
+trx=$(ls "$results"/*.trx 2>/dev/null | head -1)
+passed=0; failed=0; skipped=0
+if [ -n "$trx" ]; then
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  total=$(get total); executed=$(get executed); passed=$(get passed)
+  failed=$(( $(get failed) + $(get error) + $(get timeout) + $(get aborted) ))
+  skipped=$(( total - executed ))
+fi
+# A build failure or crash with no failed test recorded still counts as a failure.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; status=1; fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$skipped" -eq 0 ] && [ "$status" -eq 0 ]
