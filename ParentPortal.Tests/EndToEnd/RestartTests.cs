@@ -19,6 +19,11 @@ public sealed class RestartTests(BrowserFixture browser)
             await page.WaitForInteractiveAsync();
         }
 
+        // While it is down, the page tells people their answers are kept.
+        await Assertions.Expect(page.GetByText("Your answers are saved as you go")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("getComputedStyle(document.getElementById('components-reconnect-modal')).opacity === '1'");
+        await page.CheckPageAsync("restart-00-reconnecting");
+
         await using var after = new PortalFactory(database, port);
         after.StartServer();
 

@@ -10,6 +10,7 @@ public sealed partial class DatabaseInitializer(
     IDbContextFactory<PortalDbContext> contextFactory,
     DatabaseSettings settings,
     IConfiguration configuration,
+    TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -30,7 +31,7 @@ public sealed partial class DatabaseInitializer(
         await SeedServiceAsync(db, cancellationToken);
         if (settings.SeedDemoData)
         {
-            await DemoData.SeedAsync(db, cancellationToken);
+            await DemoData.SeedAsync(db, clock, cancellationToken);
         }
 
         LogDatabaseReady(logger, settings.Provider);

@@ -49,6 +49,8 @@ public abstract class DataLayerTests(DatabaseProvider provider) : IAsyncLifetime
         var staff = await db.StaffMembers.Include(s => s.Roles).OrderBy(s => s.Subject).ToListAsync();
         Assert.Equal(["demo-adviser", "demo-la-officer", "demo-manager", "demo-mediator"], staff.Select(s => s.Subject));
         Assert.Equal("herts", (await db.LocalAuthorities.SingleAsync(l => l.Id == staff[1].LocalAuthorityId)).Code);
+        Assert.Equal("Sam Taylor", (await db.Users.SingleAsync(u => u.Subject == "demo-parent")).DisplayName);
+        Assert.Equal(3, await db.Users.CountAsync());
     }
 
     [Fact]
@@ -59,6 +61,7 @@ public abstract class DataLayerTests(DatabaseProvider provider) : IAsyncLifetime
 
         Assert.Equal(1, await db.Organisations.CountAsync());
         Assert.Equal(0, await db.StaffMembers.CountAsync());
+        Assert.Equal(0, await db.Users.CountAsync());
     }
 
     [Fact]
@@ -108,7 +111,10 @@ public abstract class DataLayerTests(DatabaseProvider provider) : IAsyncLifetime
         }
 
         await using var read = await Factory(app).CreateDbContextAsync();
-        var ordered = await read.Users.Where(u => u.LastSignedInAt > early.AddMinutes(-1)).OrderBy(u => u.LastSignedInAt).ToListAsync();
+        var ordered = await read.Users
+            .Where(u => u.LastSignedInAt > early.AddMinutes(-1) && u.LastSignedInAt < late.AddMinutes(1))
+            .OrderBy(u => u.LastSignedInAt)
+            .ToListAsync();
 
         Assert.Equal(["early", "late"], ordered.Select(u => u.Subject));
         Assert.Equal(early, ordered[0].LastSignedInAt);

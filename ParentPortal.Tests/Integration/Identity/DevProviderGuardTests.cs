@@ -73,4 +73,19 @@ public sealed class DevProviderGuardTests
             .GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>>(portal.Services);
         return options.Get(ParentPortal.Features.Identity.AuthenticationSetup.OidcScheme).Authority;
     }
+
+    [Fact]
+    public async Task InProduction_TheErrorPageIsFriendlyAndShowsNoInternals()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var portal = new PortalFactory(database, environment: "Production", settings: RealProvider);
+        using var client = portal.CreateHttpClient();
+
+        var html = await client.GetStringAsync(new Uri("/Error", UriKind.Relative));
+
+        Assert.Contains("Sorry, there is a problem with the service", html, StringComparison.Ordinal);
+        Assert.Contains("Anything you had already saved is kept", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("ASPNETCORE_ENVIRONMENT", html, StringComparison.Ordinal);
+    }
 }

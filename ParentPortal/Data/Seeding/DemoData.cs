@@ -7,7 +7,8 @@ namespace ParentPortal.Data.Seeding;
 /// <summary>
 /// Demo staff for Development. Their subjects match the demo accounts that the development OpenID
 /// provider offers (appsettings.Development.json), so signing in as "demo-adviser" gives the adviser role.
-/// The demo parents need no row: anyone who signs in is a parent.
+/// Anyone who signs in is a parent; the demo parents are seeded as users so staff can find them
+/// before their first sign-in.
 /// </summary>
 public static class DemoData
 {
@@ -19,9 +20,26 @@ public static class DemoData
         ("demo-manager", "Martin Fowler-Hughes", "martin.fowler-hughes@example.org", PortalRoles.Manager, null),
     ];
 
-    public static async Task SeedAsync(PortalDbContext db, CancellationToken cancellationToken)
+    public static readonly IReadOnlyList<(string Subject, string Name, string Email)> Parents =
+    [
+        ("demo-parent", "Sam Taylor", "sam.taylor@example.com"),
+        ("demo-parent-2", "Łukasz Dvořák", "lukasz.dvorak@example.com"),
+        ("demo-young-person", "Siân O'Brien-Núñez", "sian.obrien@example.com"),
+    ];
+
+    public static async Task SeedAsync(PortalDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.GetUtcNow();
+        foreach (var (subject, name, email) in Parents)
+        {
+            if (!await db.Users.AnyAsync(u => u.Subject == subject, cancellationToken))
+            {
+                db.Users.Add(new PortalUser { Id = Guid.NewGuid(), Subject = subject, DisplayName = name, Email = email, FirstSignedInAt = now, LastSignedInAt = now });
+            }
+        }
+
         foreach (var (subject, name, email, role, laCode) in Staff)
         {
             if (await db.StaffMembers.AnyAsync(s => s.Subject == subject, cancellationToken))
