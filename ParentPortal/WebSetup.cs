@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using ParentPortal.Components;
+using ParentPortal.Features.Calendar;
+using ParentPortal.Features.Deadlines;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Identity.DevProvider;
 using ParentPortal.Features.Service;
@@ -72,6 +75,12 @@ public static class WebSetup
         services.AddMudServices();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServiceDirectory>();
+        services.AddSingleton<WorkingDayCalendarSource>();
+        services.AddTransient<ImportBankHolidaysHandler>();
+        services.AddTransient<BankHolidayOverviewQuery>();
+        services.AddProblemDetails();
+        // The deadline API is public: any site may read it, without cookies.
+        services.AddCors(options => options.AddPolicy(DeadlinesApi.CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET")));
         return builder;
     }
 
@@ -85,7 +94,19 @@ public static class WebSetup
             app.UseHttpsRedirection();
         }
 
+        // Friendly HTML status pages for people; the JSON API answers with problem details instead.
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) &&
+                context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+
+            return next(context);
+        });
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -98,6 +119,7 @@ public static class WebSetup
         app.MapStaticAssets();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapDeadlinesApi();
         app.MapDevIdentityProvider();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

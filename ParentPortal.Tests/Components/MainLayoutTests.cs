@@ -15,7 +15,7 @@ public sealed class MainLayoutTests(SeededDatabase database) : PortalComponentTe
 
         Assert.Contains("Test Mediation Service", layout.Find(".site-header__name").TextContent, StringComparison.Ordinal);
         Assert.Contains("Sign in", layout.Find(".site-header__account").TextContent, StringComparison.Ordinal);
-        Assert.Equal(["Start"], MainNavigation(layout));
+        Assert.Equal(["Start", "Check deadlines"], MainNavigation(layout));
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class MainLayoutTests(SeededDatabase database) : PortalComponentTe
 
         var layout = RenderLayout();
 
-        Assert.Equal(["Start", "Your applications"], MainNavigation(layout));
+        Assert.Equal(["Start", "Check deadlines", "Your applications"], MainNavigation(layout));
         Assert.Contains("Signed in as Sam Taylor", layout.Markup, StringComparison.Ordinal);
     }
 
@@ -33,14 +33,23 @@ public sealed class MainLayoutTests(SeededDatabase database) : PortalComponentTe
     [InlineData(PortalRoles.Adviser)]
     [InlineData(PortalRoles.Mediator)]
     [InlineData(PortalRoles.LaOfficer)]
-    [InlineData(PortalRoles.Manager)]
     public void Staff_SeeTheAdviserConsole_AndNotParentsApplications(string role)
     {
         SignIn("demo-staff", "Priya Shah", role);
 
         var layout = RenderLayout();
 
-        Assert.Equal(["Start", "Adviser console"], MainNavigation(layout));
+        Assert.Equal(["Start", "Check deadlines", "Adviser console"], MainNavigation(layout));
+    }
+
+    [Fact]
+    public void Manager_AlsoSeesServiceSettings()
+    {
+        SignIn("demo-manager", "Martin Fowler-Hughes", PortalRoles.Manager);
+
+        var layout = RenderLayout();
+
+        Assert.Equal(["Start", "Check deadlines", "Adviser console", "Service settings"], MainNavigation(layout));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+                "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage", "--lang=en-GB",
             ],
         });
     }
@@ -42,6 +42,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(20_000);
+        if (!javaScriptEnabled)
+        {
+            PageExtensions.MarkJavaScriptDisabled(context);
+        }
+
         return await context.NewPageAsync();
     }
 

@@ -32,10 +32,25 @@ public static class PageExtensions
     public static async Task AssertAccessibleAsync(this IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var result = await page.RunAxe(new AxeRunOptions
+        // axe runs as script in the page: a page with JavaScript switched off is checked by opening the
+        // same (server-rendered) address in a page that allows it.
+        var checkedPage = page;
+        if (page.Context.Browser is { } browser && !JavaScriptRuns(page))
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ViewportSize = page.ViewportSize is { } v ? new ViewportSize { Width = v.Width, Height = v.Height } : null });
+            checkedPage = await context.NewPageAsync();
+            await checkedPage.GotoAsync(page.Url);
+        }
+
+        var result = await checkedPage.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
-        });
+        }).WaitAsync(TimeSpan.FromSeconds(60));
+        if (checkedPage != page)
+        {
+            await checkedPage.Context.CloseAsync();
+        }
+
         if (result.Violations.Length == 0)
         {
             return;
@@ -53,6 +68,13 @@ public static class PageExtensions
 
         Assert.Fail(report.ToString());
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, object> ScriptlessContexts = [];
+
+    /// <summary>Remembers a context made with JavaScript off (Playwright's evaluate never returns in one).</summary>
+    public static void MarkJavaScriptDisabled(IBrowserContext context) => ScriptlessContexts.AddOrUpdate(context, new object());
+
+    private static bool JavaScriptRuns(IPage page) => !ScriptlessContexts.TryGetValue(page.Context, out _);
 
     /// <summary>Saves a full-page screenshot under artifacts/screenshots (git-ignored) for people to look at.</summary>
     public static Task ScreenshotAsync(this IPage page, string name)

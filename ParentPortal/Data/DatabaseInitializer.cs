@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data.Entities;
 using ParentPortal.Data.Seeding;
+using ParentPortal.Features.Calendar;
 
 namespace ParentPortal.Data;
 
@@ -29,6 +30,7 @@ public sealed partial class DatabaseInitializer(
         }
 
         await SeedServiceAsync(db, cancellationToken);
+        await BankHolidayStore.SeedIfEmptyAsync(db, clock.GetUtcNow(), cancellationToken);
         if (settings.SeedDemoData)
         {
             await DemoData.SeedAsync(db, clock, cancellationToken);

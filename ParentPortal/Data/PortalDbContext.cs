@@ -20,6 +20,10 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
+    public DbSet<BankHolidayEntry> BankHolidays => Set<BankHolidayEntry>();
+
+    public DbSet<BankHolidayImport> BankHolidayImports => Set<BankHolidayImport>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -1,0 +1,327 @@
+using ParentPortal.Domain.Calendar;
+
+namespace ParentPortal.Domain.Deadlines;
+
+/// <summary>
+/// The one engine for every statutory clock in SEND mediation and facilitation. Cheap to create: build one
+/// per request from the current <see cref="WorkingDayCalendar"/> so an imported bank-holiday file takes effect at once.
+/// </summary>
+public sealed class DeadlineCalculator
+{
+    // Who acts on a calendar-day deadline decides the weekend advice: act earlier, or just "the date does not move".
+    private const bool YouAct = true;
+    private const bool OthersAct = false;
+
+    public DeadlineCalculator(WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        Calendar = calendar;
+    }
+
+    public WorkingDayCalendar Calendar { get; }
+
+    public DeadlineCalculation Calculate(DeadlineInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        var errors = input.Validate();
+        if (errors.Count > 0)
+        {
+            return new DeadlineCalculation(errors, null);
+        }
+
+        var deadlines = new DeadlineSet(
+            ContactMediationAdviserBy: input.DecisionLetterSent is { } letter ? ContactMediationAdviserBy(letter) : null,
+            AppealBy: input.DecisionLetterSent is { } sent ? AppealBy(sent, input.CertificateIssued) : null,
+            CertificateDueBy: input.CertificateTriggeredOn is { } triggered
+                ? input.CertificateTriggerKind is { } kind ? CertificateDueBy(triggered, kind) : CertificateDueBy(triggered)
+                : null,
+            MediationHeldBy: input.LaToldOfMediationOn is { } told ? MediationHeldBy(told) : null);
+        return new DeadlineCalculation([], deadlines);
+    }
+
+    public Deadline ContactMediationAdviserBy(DateOnly decisionLetterSent)
+    {
+        SupportedDates.ThrowIfOutside(decisionLetterSent, nameof(decisionLetterSent));
+
+        var months = StatutoryPeriods.ContactMediationAdviserMonths;
+        var date = decisionLetterSent.AddMonths(months);
+        var reason =
+            $"If you want to appeal, contact the mediation adviser by {Long(date)}, {PeriodText.Months(months)} after the decision letter was sent on {Long(decisionLetterSent)}{MonthEndNote(decisionLetterSent, date)}, "
+            + $"unless the appeal is only about the school or type of school named in Section I ({LegalSources.ContactMediationAdviser}).";
+        return CalendarDayDeadline(date, reason, YouAct);
+    }
+
+    public Deadline AppealBy(DateOnly decisionLetterSent, DateOnly? certificateIssued = null)
+    {
+        SupportedDates.ThrowIfOutside(decisionLetterSent, nameof(decisionLetterSent));
+        if (certificateIssued is { } issued)
+        {
+            SupportedDates.ThrowIfOutside(issued, nameof(certificateIssued));
+        }
+
+        var letterMonths = StatutoryPeriods.AppealMonthsAfterDecisionLetter;
+        var certificateMonths = StatutoryPeriods.AppealMonthsAfterCertificate;
+        var letterEnd = decisionLetterSent.AddMonths(letterMonths);
+        var letterPeriod = $"{PeriodText.Months(letterMonths)} after the decision letter was sent on {Long(decisionLetterSent)}";
+
+        string basis;
+        DateOnly end;
+        var warnings = new List<string>();
+        if (certificateIssued is not { } certificate)
+        {
+            end = letterEnd;
+            basis = $"{letterPeriod} is {Long(end)}{MonthEndNote(decisionLetterSent, end)}";
+            warnings.Add($"If a mediation certificate is issued, the deadline becomes the later of this date and {PeriodText.Months(certificateMonths)} after the certificate date.");
+        }
+        else
+        {
+            var certificateEnd = certificate.AddMonths(certificateMonths);
+            var certificatePeriod = $"{PeriodText.Months(certificateMonths)} after the certificate was issued on {Long(certificate)}";
+            if (letterEnd > certificateEnd)
+            {
+                end = letterEnd;
+                basis = $"{letterPeriod} is {Long(end)}{MonthEndNote(decisionLetterSent, end)}, which is later than {certificatePeriod} ({Long(certificateEnd)})";
+            }
+            else if (certificateEnd > letterEnd)
+            {
+                end = certificateEnd;
+                basis = $"{certificatePeriod} is {Long(end)}{MonthEndNote(certificate, end)}, which is later than {letterPeriod} ({Long(letterEnd)})";
+            }
+            else
+            {
+                end = letterEnd;
+                basis = $"{letterPeriod} and {certificatePeriod} both end on {Long(end)}";
+            }
+        }
+
+        var (date, rollOver) = ApplyTribunalRule12(end);
+        var reason = $"The appeal must reach the tribunal by {PeriodText.AppealCutOff} on {Long(date)}: {basis}{rollOver} ({LegalSources.Appeal}).";
+        return WorkingDayDeadline(date, reason, warnings, end, date);
+    }
+
+    /// <summary>The certificate deadline when what started the 3 working days is not known.</summary>
+    public Deadline CertificateDueBy(DateOnly triggeredOn)
+    {
+        SupportedDates.ThrowIfOutside(triggeredOn, nameof(triggeredOn));
+
+        var days = StatutoryPeriods.CertificateWorkingDays;
+        var date = Calendar.AddWorkingDays(triggeredOn, days);
+        var reason =
+            $"The mediation certificate is due by {Long(date)}, the {Ordinal(days)} working day after {Long(triggeredOn)} (the day the mediation adviser was told mediation is not being pursued, or the day mediation ended), "
+            + $"not counting that day ({LegalSources.Certificate}).";
+        return WorkingDayDeadline(date, reason, [], triggeredOn, date);
+    }
+
+    public Deadline CertificateDueBy(DateOnly triggeredOn, CertificateTrigger trigger)
+    {
+        SupportedDates.ThrowIfOutside(triggeredOn, nameof(triggeredOn));
+
+        var days = StatutoryPeriods.CertificateWorkingDays;
+        var date = Calendar.AddWorkingDays(triggeredOn, days);
+        var after = $"the {Ordinal(days)} working day after";
+        var reason = trigger switch
+        {
+            CertificateTrigger.NotPursuingMediation =>
+                $"The mediation adviser must issue the certificate by {Long(date)}, {after} being told on {Long(triggeredOn)} that mediation is not being pursued, not counting that day ({LegalSources.CertificateNotPursuingMediation}).",
+            CertificateTrigger.MediationConcluded =>
+                $"The mediator must issue the certificate by {Long(date)}, {after} the mediation ended on {Long(triggeredOn)}, not counting that day ({LegalSources.CertificateAfterMediation}).",
+            CertificateTrigger.LocalAuthorityCouldNotArrangeMediation =>
+                $"The mediation adviser must issue the certificate by {Long(date)}, {after} being told on {Long(triggeredOn)} that the local authority could not arrange mediation within {StatutoryPeriods.ArrangeMediationDays} days, not counting that day ({LegalSources.CertificateMediationNotArranged}).",
+            _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown certificate trigger."),
+        };
+        return WorkingDayDeadline(date, reason, [], triggeredOn, date);
+    }
+
+    public Deadline MediationHeldBy(DateOnly laToldOfMediationOn)
+    {
+        SupportedDates.ThrowIfOutside(laToldOfMediationOn, nameof(laToldOfMediationOn));
+
+        var days = StatutoryPeriods.ArrangeMediationDays;
+        var date = laToldOfMediationOn.AddDays(days);
+        var reason =
+            $"The local authority has until {Long(date)}, {days} days after it was told on {Long(laToldOfMediationOn)} that mediation is wanted, to arrange the mediation: "
+            + $"the Hertfordshire page reads this as the date being arranged within that time, and advice services read it as the mediation taking place within it ({LegalSources.ArrangeMediation}).";
+        return CalendarDayDeadline(date, reason, OthersAct);
+    }
+
+    /// <summary>The latest date the parent can be told the date and place of a mediation meeting without agreeing to shorter notice.</summary>
+    public Deadline MediationNoticeBy(DateOnly meetingDate)
+    {
+        SupportedDates.ThrowIfOutside(meetingDate, nameof(meetingDate));
+
+        var days = StatutoryPeriods.MediationNoticeWorkingDays;
+        var date = Calendar.SubtractWorkingDays(meetingDate, days);
+        var reason =
+            $"The date and place of the mediation on {Long(meetingDate)} must be given by {Long(date)}, at least {days} working days before it, unless the parent or young person agrees to less notice ({LegalSources.MediationNotice}).";
+        return WorkingDayDeadline(date, reason, [], date, meetingDate);
+    }
+
+    public DeadlineCheck CheckMediationNotice(DateOnly noticeGivenOn, DateOnly meetingDate)
+    {
+        SupportedDates.ThrowIfOutside(noticeGivenOn, nameof(noticeGivenOn));
+
+        var deadline = MediationNoticeBy(meetingDate);
+        var required = StatutoryPeriods.MediationNoticeWorkingDays;
+        var given = Calendar.CountWorkingDays(noticeGivenOn, meetingDate);
+        var isMet = noticeGivenOn <= deadline.Date;
+        var notice = $"Notice given on {Long(noticeGivenOn)} is {PeriodText.WorkingDays(given)} before the mediation on {Long(meetingDate)}";
+        var explanation = isMet
+            ? $"{notice}, which meets the rule of at least {required} working days ({LegalSources.MediationNotice})."
+            : $"{notice}, fewer than the {required} working days the rules give, so the meeting can go ahead on that date only if the parent or young person agrees to less notice ({LegalSources.MediationNotice}).";
+        return new DeadlineCheck(isMet, deadline, explanation);
+    }
+
+    public Deadline HealthReferralBy(DateOnly laToldOfHealthIssuesOn)
+    {
+        SupportedDates.ThrowIfOutside(laToldOfHealthIssuesOn, nameof(laToldOfHealthIssuesOn));
+
+        var days = StatutoryPeriods.HealthIssuesToIcbWorkingDays;
+        var date = Calendar.AddWorkingDays(laToldOfHealthIssuesOn, days);
+        var reason =
+            $"The local authority must tell the integrated care board about the health care issues by {Long(date)}, the {Ordinal(days)} working day after it was told about them on {Long(laToldOfHealthIssuesOn)}, not counting that day ({LegalSources.HealthIssuesToIcb}).";
+        return WorkingDayDeadline(date, reason, [], laToldOfHealthIssuesOn, date);
+    }
+
+    public DeadlineCheck CheckHealthReferral(DateOnly laToldOfHealthIssuesOn, DateOnly icbToldOn)
+    {
+        SupportedDates.ThrowIfOutside(icbToldOn, nameof(icbToldOn));
+
+        var deadline = HealthReferralBy(laToldOfHealthIssuesOn);
+        var isMet = icbToldOn <= deadline.Date;
+        var explanation = isMet
+            ? $"Telling the integrated care board on {Long(icbToldOn)} was in time: the deadline was {Long(deadline.Date)} ({LegalSources.HealthIssuesToIcb})."
+            : $"Telling the integrated care board on {Long(icbToldOn)} was after the deadline of {Long(deadline.Date)}, {StatutoryPeriods.HealthIssuesToIcbWorkingDays} working days after the local authority was told ({LegalSources.HealthIssuesToIcb}).";
+        return new DeadlineCheck(isMet, deadline, explanation);
+    }
+
+    public Deadline AgreedActionsBy(DateOnly agreementMadeOn)
+    {
+        SupportedDates.ThrowIfOutside(agreementMadeOn, nameof(agreementMadeOn));
+
+        var days = StatutoryPeriods.AgreedActionsDays;
+        var date = agreementMadeOn.AddDays(days);
+        var reason =
+            $"Actions agreed in mediation on matters that cannot be appealed are due by {Long(date)}, {PeriodText.Weeks(days)} after the agreement on {Long(agreementMadeOn)}, unless everyone agreed other dates in writing ({LegalSources.AgreedActions}).";
+        return CalendarDayDeadline(date, reason, OthersAct);
+    }
+
+    public Deadline AnnualReviewNoticeBy(DateOnly meetingDate)
+    {
+        SupportedDates.ThrowIfOutside(meetingDate, nameof(meetingDate));
+
+        var days = StatutoryPeriods.AnnualReviewNoticeDays;
+        var date = meetingDate.AddDays(-days);
+        var reason = $"Invitations to the annual review meeting on {Long(meetingDate)} need to go out by {Long(date)}, giving at least {PeriodText.Weeks(days)}' notice ({LegalSources.AnnualReview}).";
+        return CalendarDayDeadline(date, reason, YouAct);
+    }
+
+    public Deadline AnnualReviewPapersBy(DateOnly meetingDate)
+    {
+        SupportedDates.ThrowIfOutside(meetingDate, nameof(meetingDate));
+
+        var days = StatutoryPeriods.AnnualReviewPapersDays;
+        var date = meetingDate.AddDays(-days);
+        var reason = $"Advice and information for the annual review meeting on {Long(meetingDate)} need to be sent to everyone invited by {Long(date)}, at least {PeriodText.Weeks(days)} before it ({LegalSources.AnnualReview}).";
+        return CalendarDayDeadline(date, reason, YouAct);
+    }
+
+    public Deadline AnnualReviewReportBy(DateOnly meetingDate)
+    {
+        SupportedDates.ThrowIfOutside(meetingDate, nameof(meetingDate));
+
+        var days = StatutoryPeriods.AnnualReviewReportDays;
+        var date = meetingDate.AddDays(days);
+        var reason = $"The report of the annual review meeting on {Long(meetingDate)} is due by {Long(date)}, within {PeriodText.Weeks(days)} of the meeting ({LegalSources.AnnualReview}).";
+        return CalendarDayDeadline(date, reason, OthersAct);
+    }
+
+    public Deadline DraftPlanCommentsBy(DateOnly draftPlanSentOn)
+    {
+        SupportedDates.ThrowIfOutside(draftPlanSentOn, nameof(draftPlanSentOn));
+
+        var days = StatutoryPeriods.DraftPlanCommentDays;
+        var date = draftPlanSentOn.AddDays(days - 1);
+        var reason =
+            $"Comments on the draft EHC plan sent on {Long(draftPlanSentOn)} are due by {Long(date)}: at least {days} days to comment, counting the day it was sent as the first ({LegalSources.DraftPlan}).";
+        return CalendarDayDeadline(date, reason, YouAct);
+    }
+
+    // HESC Rules rule 12. The Christmas and August roll-overs apply when the period itself ends in those
+    // windows; a period ending on a non-working day just before them (24 December, 31 July) moves only to the
+    // next working day, the earlier and so safer reading.
+    private (DateOnly Date, string RollOver) ApplyTribunalRule12(DateOnly end)
+    {
+        if (IsInSenChristmasWindow(end))
+        {
+            var newYearsDay = new DateOnly(end.Month == 1 ? end.Year : end.Year + 1, 1, StatutoryPeriods.SenChristmasRollOverLastJanuaryDay);
+            var date = Calendar.NextWorkingDayOnOrAfter(newYearsDay.AddDays(1));
+            return (date, "; that falls between 25 December and 1 January, so for SEN appeals it moves to the first working day after 1 January");
+        }
+
+        if (end.Month == StatutoryPeriods.SenSummerRollOverMonth)
+        {
+            var lastOfAugust = new DateOnly(end.Year, StatutoryPeriods.SenSummerRollOverMonth, 31);
+            var date = Calendar.NextWorkingDayOnOrAfter(lastOfAugust.AddDays(1));
+            return (date, "; that falls in August, so for SEN appeals it moves to the first working day after 31 August");
+        }
+
+        if (Calendar.NonWorkingDayReason(end) is { } why)
+        {
+            return (Calendar.NextWorkingDayOnOrAfter(end), $"; that is {why}, not a working day, so it moves to the next working day");
+        }
+
+        return (end, string.Empty);
+    }
+
+    private static bool IsInSenChristmasWindow(DateOnly date) =>
+        (date.Month == 12 && date.Day >= StatutoryPeriods.SenChristmasRollOverFirstDecemberDay)
+        || (date.Month == 1 && date.Day <= StatutoryPeriods.SenChristmasRollOverLastJanuaryDay);
+
+    private Deadline CalendarDayDeadline(DateOnly date, string reason, bool parentActs)
+    {
+        var warnings = new List<string>();
+        if (Calendar.NonWorkingDayReason(date) is { } why)
+        {
+            warnings.Add(parentActs
+                ? $"This falls on {why}: the date does not move, so act by {Long(Calendar.PreviousWorkingDayOnOrBefore(date))} if you can."
+                : $"This falls on {why}: the period is counted in calendar days, so the date does not move.");
+        }
+
+        var missingYears = Calendar.YearsNotCovered(date, date);
+        if (missingYears.Count > 0)
+        {
+            warnings.Add($"Bank holidays for {DateText.Years(missingYears)} are not published yet, so this service cannot yet say whether this date falls on one.");
+        }
+
+        return new Deadline(date, reason, warnings, missingYears);
+    }
+
+    private Deadline WorkingDayDeadline(DateOnly date, string reason, List<string> warnings, DateOnly countedFrom, DateOnly countedTo)
+    {
+        var missingYears = Calendar.YearsNotCovered(countedFrom, countedTo);
+        if (missingYears.Count > 0)
+        {
+            var which = missingYears.Count == 1 ? "that year's bank holidays are" : "those years' bank holidays are";
+            warnings.Add($"This date assumes there are no bank holidays in {DateText.Years(missingYears)} other than Christmas Day and Good Friday, because {which} not published yet.");
+        }
+
+        return new Deadline(date, reason, warnings, missingYears);
+    }
+
+    private static string Long(DateOnly date) => DateText.Long(date);
+
+    private static string MonthEndNote(DateOnly start, DateOnly end) =>
+        end.Day == start.Day
+            ? string.Empty
+            : $" ({end.ToString("MMMM", System.Globalization.CultureInfo.InvariantCulture)} has no {Ordinal(start.Day)}, so the period ends on the last day of the month)";
+
+    private static string Ordinal(int number) => (number % 100, number % 10) switch
+    {
+        (11 or 12 or 13, _) => $"{number}th",
+        (_, 1) => $"{number}st",
+        (_, 2) => $"{number}nd",
+        (_, 3) => $"{number}rd",
+        _ => $"{number}th",
+    };
+}

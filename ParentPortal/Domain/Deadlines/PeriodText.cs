@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace ParentPortal.Domain.Deadlines;
+
+/// <summary>Periods in words, built from <see cref="StatutoryPeriods"/> so a corrected number also corrects the text.</summary>
+internal static class PeriodText
+{
+    public static string AppealCutOff =>
+        new TimeOnly(StatutoryPeriods.AppealCutOffHour, 0).ToString("h:mmtt", CultureInfo.InvariantCulture).Replace(":00", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+
+    public static string Months(int months) => months == 1 ? "1 month" : $"{months} calendar months";
+
+    public static string Weeks(int days) => days % 7 == 0 ? (days == 7 ? "1 week" : $"{days / 7} weeks") : $"{days} days";
+
+    public static string WorkingDays(int days) => days == 1 ? "1 working day" : $"{days} working days";
+}

@@ -1,0 +1,55 @@
+namespace ParentPortal.Domain.Deadlines;
+
+/// <summary>
+/// Every number the deadline rules use, in one place so that a rule can be corrected here alone.
+/// Rules marked (check) were not confirmed against the legislation text: they are cited by name, not number.
+/// </summary>
+public static class StatutoryPeriods
+{
+    // Children and Families Act 2014 s.55 and SEND Regulations 2014 reg 33: contact the mediation adviser
+    // within 2 months after written notice of the decision was sent.
+    public const int ContactMediationAdviserMonths = 2;
+
+    // First-tier Tribunal (HESC) Rules 2008 rule 20: the appeal must arrive within 2 months after the decision
+    // letter was sent or 1 month after the mediation certificate was issued, whichever is later.
+    public const int AppealMonthsAfterDecisionLetter = 2;
+    public const int AppealMonthsAfterCertificate = 1;
+
+    // HESC Rules rule 12(1): an act due on a day is due by 5pm on that day.
+    public const int AppealCutOffHour = 17;
+
+    // HESC Rules rule 12(3) (SEN cases): a period ending from 25 December to 1 January inclusive, or in
+    // August, ends on the first working day after 1 January or 31 August.
+    public const int SenChristmasRollOverFirstDecemberDay = 25;
+    public const int SenChristmasRollOverLastJanuaryDay = 1;
+    public const int SenSummerRollOverMonth = 8;
+
+    // SEND Regulations 2014 reg 34 (not pursuing mediation); the rule on certificates after mediation; and
+    // (check) the rule on mediation the local authority cannot arrange in time: a certificate within 3 working days.
+    public const int CertificateWorkingDays = 3;
+
+    // SEND Regulations 2014, the rule on arranging mediation: within 30 (calendar) days of being told.
+    public const int ArrangeMediationDays = 30;
+
+    // (check) SEND Regulations 2014, the rule on notice of a mediation meeting: the parent is told the date
+    // and place at least 5 working days before, unless they agree to less.
+    public const int MediationNoticeWorkingDays = 5;
+
+    // (check) SEND Regulations 2014, the rule on health care issues in mediation: the local authority tells
+    // the integrated care board within 3 working days.
+    public const int HealthIssuesToIcbWorkingDays = 3;
+
+    // SEND Regulations 2014 reg 42: agreed actions on matters that cannot be appealed are done within
+    // 2 weeks of the agreement, unless the parties agree other dates in writing.
+    public const int AgreedActionsDays = 14;
+
+    // (check numbers) SEND Regulations 2014, the rule on reviewing an EHC plan: at least 2 weeks' notice of
+    // the meeting, advice and information circulated at least 2 weeks before it, the report within 2 weeks after.
+    public const int AnnualReviewNoticeDays = 14;
+    public const int AnnualReviewPapersDays = 14;
+    public const int AnnualReviewReportDays = 14;
+
+    // (check) SEND Regulations 2014, the rule on draft EHC plans: at least 15 days to comment, read as
+    // beginning with the day the draft is sent, so the 15th day is 14 days after it.
+    public const int DraftPlanCommentDays = 15;
+}

@@ -1,0 +1,9 @@
+namespace ParentPortal.Domain.Eligibility;
+
+public enum MeetingType
+{
+    AnnualReview,
+    TeamAroundTheChild,
+    DraftEhcPlanDiscussion,
+    Other,
+}
