@@ -1,12 +1,14 @@
 using ParentPortal;
 using ParentPortal.Data;
 using ParentPortal.Features.Identity;
+using ParentPortal.Features.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRepositoryDevelopmentSettings();
 builder.AddPortalData();
 builder.AddPortalAuthentication();
 builder.AddPortalWeb();
+builder.AddPortalMessaging();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);

@@ -7,11 +7,16 @@ namespace ParentPortal.Tests.TestSupport;
 
 /// <summary>
 /// The portal's real data registrations (AddPortalData) without a web server: for data-layer tests
-/// and component tests that need the database but no HTTP.
+/// and component tests that need the database but no HTTP. <c>addFeatures</c> adds more of the
+/// portal's registrations (with settings of their own), before <c>configure</c> swaps services.
 /// </summary>
 public static class PortalServices
 {
-    public static WebApplication Build(TestDatabase database, bool seedDemoData = true, Action<IServiceCollection>? configure = null)
+    public static WebApplication Build(
+        TestDatabase database,
+        bool seedDemoData = true,
+        Action<IServiceCollection>? configure = null,
+        Action<WebApplicationBuilder>? addFeatures = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -38,13 +43,18 @@ public static class PortalServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMemoryCache();
         builder.AddPortalData();
+        addFeatures?.Invoke(builder);
         configure?.Invoke(builder.Services);
         return builder.Build();
     }
 
-    public static async Task<WebApplication> BuildInitializedAsync(TestDatabase database, bool seedDemoData = true, Action<IServiceCollection>? configure = null)
+    public static async Task<WebApplication> BuildInitializedAsync(
+        TestDatabase database,
+        bool seedDemoData = true,
+        Action<IServiceCollection>? configure = null,
+        Action<WebApplicationBuilder>? addFeatures = null)
     {
-        var app = Build(database, seedDemoData, configure);
+        var app = Build(database, seedDemoData, configure, addFeatures);
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return app;
     }

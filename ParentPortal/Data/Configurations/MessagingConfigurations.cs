@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ParentPortal.Data.Entities;
+
+namespace ParentPortal.Data.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Kind).HasMaxLength(OutboxMessage.KindMaxLength);
+        builder.Property(m => m.ToAddress).HasMaxLength(OutboxMessage.AddressMaxLength);
+        builder.Property(m => m.ToName).HasMaxLength(OutboxMessage.NameMaxLength);
+        builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength);
+        builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
+        builder.Property(m => m.CorrelationKey).HasMaxLength(OutboxMessage.CorrelationKeyMaxLength);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(OutboxMessage.ClaimedByMaxLength);
+        // The same filter text works on SQLite and PostgreSQL (both quote identifiers with double quotes).
+        builder.HasIndex(m => m.CorrelationKey).IsUnique().HasFilter("\"CorrelationKey\" IS NOT NULL");
+        builder.HasIndex(m => new { m.SentAt, m.CancelledAt, m.NextAttemptAt });
+    }
+}

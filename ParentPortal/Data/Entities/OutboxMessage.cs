@@ -1,0 +1,54 @@
+namespace ParentPortal.Data.Entities;
+
+/// <summary>
+/// A message to send (e-mail), written in the same transaction as the change that caused it so that it
+/// cannot be lost; the outbox processor sends it later and retries until it succeeds.
+/// Everything but <see cref="Id"/>, <see cref="Kind"/> and the times may be personal data: never log it.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public const int KindMaxLength = 64;
+    public const int AddressMaxLength = 320;
+    public const int NameMaxLength = 200;
+    public const int SubjectMaxLength = 200;
+    public const int ErrorMaxLength = 500;
+    public const int CorrelationKeyMaxLength = 200;
+    public const int ClaimedByMaxLength = 200;
+
+    public Guid Id { get; set; }
+
+    /// <summary>What the message is for, e.g. "application-submitted". Safe to log.</summary>
+    public required string Kind { get; set; }
+
+    public required string ToAddress { get; set; }
+
+    public string? ToName { get; set; }
+
+    public required string Subject { get; set; }
+
+    public required string Body { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The earliest time to send it: a reminder's scheduled time, or the creation time.</summary>
+    public DateTimeOffset NotBefore { get; set; }
+
+    public int AttemptCount { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>The last failure: exception type and a short message with addresses and names removed.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>Unique when set, so a caller can enqueue once per event, e.g. "application-submitted:{id}".</summary>
+    public string? CorrelationKey { get; set; }
+
+    public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>The processor sending it, until <see cref="ClaimedUntil"/>: two instances never send it at once.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedUntil { get; set; }
+}
