@@ -1,5 +1,6 @@
 using ParentPortal;
 using ParentPortal.Data;
+using ParentPortal.Features.Applications;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Messaging;
 
@@ -9,6 +10,7 @@ builder.AddPortalData();
 builder.AddPortalAuthentication();
 builder.AddPortalWeb();
 builder.AddPortalMessaging();
+builder.AddPortalApplications();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);

@@ -46,6 +46,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Where the development message sender writes this portal's e-mails.</summary>
+    public string OutboxFolder { get; } = Path.Combine(Path.GetTempPath(), "parentportal-tests", "outbox-" + Guid.NewGuid().ToString("N"));
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -67,6 +70,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         // UseSetting (not ConfigureAppConfiguration) so the values are there while Program.cs reads them.
         builder.UseSetting("ConnectionStrings:Portal", _database.ConnectionString);
         builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("Messaging:Folder", OutboxFolder);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

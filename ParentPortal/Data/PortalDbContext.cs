@@ -20,6 +20,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
+    public DbSet<Application> Applications => Set<Application>();
+
     public DbSet<BankHolidayEntry> BankHolidays => Set<BankHolidayEntry>();
 
     public DbSet<BankHolidayImport> BankHolidayImports => Set<BankHolidayImport>();

@@ -1,0 +1,188 @@
+using ParentPortal.Domain.Triage;
+using static ParentPortal.Tests.Domain.Triage.TriageFixtures;
+
+namespace ParentPortal.Tests.Domain.Triage;
+
+public sealed class StepValidatorTests
+{
+    private static StepValidationResult Validate(string stepKey, Dictionary<string, string?> posted, TriageAnswers? answers = null) =>
+        StepValidator.Validate(TriageQuestions.Find(stepKey)!, posted, answers ?? TriageAnswers.Empty, Context);
+
+    [Fact]
+    public void Radios_Missing_AsksForAnAnswerNamingTheQuestion()
+    {
+        var result = Validate("route", new() { ["route"] = null });
+
+        Assert.Equal([new FieldError("route", "Select what you need help with")], result.Errors);
+    }
+
+    [Theory]
+    [InlineData("route", "route", "divorce")]
+    [InlineData("local-authority", "local-authority", "somewhere-we-do-not-serve")]
+    [InlineData("sen-decision", "sen-decision", "refusal-to-assess ")]
+    public void Radios_AValueThePageNeverOffered_IsRefused(string step, string field, string value)
+    {
+        var result = Validate(step, new() { [field] = value + "x" });
+
+        Assert.False(result.IsValid);
+        Assert.Equal(field, result.Errors[0].FieldKey);
+    }
+
+    [Fact]
+    public void AFieldThePageDoesNotAsk_IsRefusedAndNothingIsKept()
+    {
+        var result = Validate("route", new() { ["route"] = "sen", ["owner-id"] = "someone-else" });
+
+        Assert.Equal(StepValidator.PageErrorKey, Assert.Single(result.Errors).FieldKey);
+        Assert.Empty(result.Values);
+    }
+
+    [Fact]
+    public void Text_OverItsLength_IsRefusedWithTheLimit()
+    {
+        var result = Validate("child-name", new() { ["child-first-name"] = new string('a', 101), ["child-last-name"] = "Taylor" });
+
+        Assert.Equal([new FieldError("child-first-name", "First name must be 100 characters or fewer")], result.Errors);
+    }
+
+    [Fact]
+    public void Text_WithControlCharacters_IsRefused()
+    {
+        var result = Validate("child-name", new() { ["child-first-name"] = "Sam\u0000", ["child-last-name"] = "Taylor" });
+
+        Assert.Equal("child-first-name", Assert.Single(result.Errors).FieldKey);
+    }
+
+    [Fact]
+    public void Text_IsTrimmedAndNormalised_SoAccentedNamesCompareEqual()
+    {
+        var result = Validate("child-name", new() { ["child-first-name"] = "  Sia\u0302n ", ["child-last-name"] = "Dvořák" });
+
+        Assert.True(result.IsValid);
+        Assert.Equal("Siân", result.Values["child-first-name"]);
+    }
+
+    [Theory]
+    [InlineData("2026-11-21", "The date the decision letter was sent must be today or in the past")]
+    [InlineData("2026-02-30", "The date the decision letter was sent must be a real date")]
+    [InlineData("2026-13-1", "The date the decision letter was sent must be a real date")]
+    [InlineData("2015-01-01", "The date the decision letter was sent must be within the last 10 years")]
+    public void LetterDate_OutsideTheRules_GetsAMessageNamingTheDate(string value, string message)
+    {
+        var result = Validate("sen-letter-date", new() { ["sen-letter-date"] = value });
+
+        Assert.Equal([new FieldError("sen-letter-date", message)], result.Errors);
+    }
+
+    [Fact]
+    public void LetterDate_Today_IsAccepted() =>
+        Assert.True(Validate("sen-letter-date", new() { ["sen-letter-date"] = "2026-11-20" }).IsValid);
+
+    [Theory]
+    [InlineData("2000-11-20", false)]
+    [InlineData("2000-11-21", true)]
+    [InlineData("2026-11-21", false)]
+    public void DateOfBirth_MustBeAChildOrYoungPersonUpTo25(string value, bool valid) =>
+        Assert.Equal(valid, Validate("child-date-of-birth", new() { ["child-date-of-birth"] = value }).IsValid);
+
+    [Fact]
+    public void MeetingDate_InThePast_IsRefused()
+    {
+        var result = Validate("meeting-date", new() { ["meeting-date-known"] = "yes", ["meeting-date"] = "2026-11-19" });
+
+        Assert.Equal([new FieldError("meeting-date", "The date of the meeting must be today or in the future")], result.Errors);
+    }
+
+    [Fact]
+    public void RevealedField_WhenItsOptionIsNotChosen_IsClearedEvenIfSent()
+    {
+        var result = Validate("meeting-date", new() { ["meeting-date-known"] = "no", ["meeting-date"] = "2027-01-01" });
+
+        Assert.True(result.IsValid);
+        Assert.Null(result.Values["meeting-date"]);
+    }
+
+    [Fact]
+    public void Checkboxes_AreStoredInPageOrder()
+    {
+        var result = Validate("facilitation-help", new() { ["facilitation-help"] = "record,organise" });
+
+        Assert.Equal("organise,record", result.Values["facilitation-help"]);
+    }
+
+    [Theory]
+    [InlineData("informal,none")]
+    [InlineData("informal,informal")]
+    [InlineData("informal,expelled")]
+    public void Checkboxes_ExclusiveWithOthers_DuplicatesOrUnknownValues_AreRefused(string value)
+    {
+        var result = Validate("bullying-stages", new() { ["bullying-stages"] = value, ["bullying-informal-date"] = "2026-01-01" });
+
+        Assert.Contains(result.Errors, e => e.FieldKey == "bullying-stages");
+    }
+
+    [Fact]
+    public void BullyingStage_Ticked_NeedsItsDate()
+    {
+        var result = Validate("bullying-stages", new() { ["bullying-stages"] = "formal" });
+
+        Assert.Equal([new FieldError("bullying-formal-date", "Enter the date of the formal complaint")], result.Errors);
+    }
+
+    [Theory]
+    [InlineData("not an email")]
+    [InlineData("a@b")]
+    [InlineData("two@@example.com")]
+    [InlineData("name@example.com\u0000")]
+    public void Email_InTheWrongFormat_IsRefused(string email)
+    {
+        var result = Validate("contact", new() { ["contact-email"] = email, ["contact-method"] = "email" });
+
+        Assert.Contains(result.Errors, e => e.FieldKey == "contact-email");
+    }
+
+    [Theory]
+    [InlineData("123")]
+    [InlineData("call me maybe")]
+    [InlineData("0770090098212345678")]
+    public void Phone_InTheWrongFormat_IsRefused(string phone)
+    {
+        var result = Validate("contact", new() { ["contact-phone"] = phone, ["contact-method"] = "phone" });
+
+        Assert.Contains(result.Errors, e => e.FieldKey == "contact-phone");
+    }
+
+    [Fact]
+    public void Contact_PreferringEmailWithoutAnAddress_IsRefused()
+    {
+        var result = Validate("contact", new() { ["contact-phone"] = "01632 960 001", ["contact-method"] = "email" });
+
+        Assert.Equal([new FieldError("contact-email", "Enter an email address, or choose to be contacted by telephone")], result.Errors);
+    }
+
+    [Fact]
+    public void Contact_ForBullyingTelephoneSupport_NeedsANumberToCallBack()
+    {
+        var bullying = TriageAnswers.From(new Dictionary<string, string> { ["route"] = "bullying" });
+
+        var result = Validate("contact", new() { ["contact-email"] = "a@example.com", ["contact-method"] = "email" }, bullying);
+
+        Assert.Equal([new FieldError("contact-phone", "Enter a telephone number, so an adviser can call you back")], result.Errors);
+    }
+
+    [Fact]
+    public void Professional_WithoutTheFamilysAgreement_IsToldToAskThemFirst()
+    {
+        var result = Validate("applicant", new() { ["applicant"] = "professional", ["applicant-role"] = "SENCo, Hillside Primary", ["professional-type"] = "school", ["family-consent"] = "no" });
+
+        Assert.Contains("family's agreement", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Consent_ToContactSomeone_NeedsWhatMayBeShared()
+    {
+        var result = Validate("consent", new() { ["consent-contact"] = "school" });
+
+        Assert.Equal([new FieldError("consent-share", "Select what we can share")], result.Errors);
+    }
+}

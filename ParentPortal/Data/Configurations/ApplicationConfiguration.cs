@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ParentPortal.Data.Entities;
+
+namespace ParentPortal.Data.Configurations;
+
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.Route).HasMaxLength(32);
+        builder.Property(a => a.Reference).HasMaxLength(16);
+        builder.HasIndex(a => a.Reference).IsUnique();
+        builder.Property(a => a.CreatedBySubject).HasMaxLength(255);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.LocalAuthority).WithMany().HasForeignKey(a => a.LocalAuthorityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.OwnerId, a.Status });
+        builder.HasIndex(a => new { a.Status, a.UpdatedAt });
+    }
+}

@@ -1,0 +1,51 @@
+namespace ParentPortal.Data.Entities;
+
+public enum ApplicationStatus
+{
+    Draft,
+    Submitted,
+}
+
+/// <summary>
+/// A parent's application: a draft saved page by page, then submitted once with a reference.
+/// Answers are kept as JSON (see Domain/Triage/TriageAnswers); the columns that reports and queues
+/// filter on are copied out.
+/// </summary>
+public sealed class Application
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The parent or young person whose application it is.</summary>
+    public Guid OwnerId { get; set; }
+
+    public PortalUser? Owner { get; set; }
+
+    public ApplicationStatus Status { get; set; }
+
+    /// <summary>sen, bullying or facilitation; null until chosen.</summary>
+    public string? Route { get; set; }
+
+    public int? LocalAuthorityId { get; set; }
+
+    public LocalAuthority? LocalAuthority { get; set; }
+
+    public required string AnswersJson { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the draft was last changed; unfinished drafts are deleted a set time after this.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? DeletionWarningSentAt { get; set; }
+
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    /// <summary>Set once, on submission; unique.</summary>
+    public string? Reference { get; set; }
+
+    /// <summary>Who typed it in: the owner's subject, or the adviser's when done over the phone.</summary>
+    public required string CreatedBySubject { get; set; }
+
+    /// <summary>Optimistic concurrency: two tabs or a double click cannot both win.</summary>
+    public int Version { get; set; }
+}

@@ -1,0 +1,102 @@
+namespace ParentPortal.Domain.Triage;
+
+public enum FieldKind
+{
+    Radios,
+    Checkboxes,
+    Text,
+    TextArea,
+    Date,
+    Email,
+    Phone,
+}
+
+/// <summary>The sections of the journey, shown as the progress indicator.</summary>
+public enum TriageSection
+{
+    Situation,
+    Child,
+    Contact,
+    Sharing,
+}
+
+/// <summary>Whether a date answer must be in the past (a letter already sent) or the future (a meeting to come).</summary>
+public enum DateRule
+{
+    Any,
+    TodayOrPast,
+    TodayOrFuture,
+}
+
+/// <param name="Exclusive">A checkbox that cannot be ticked with others ("None of these").</param>
+public sealed record Option(string Value, string Label, string? Hint = null, bool Exclusive = false);
+
+/// <summary>The runtime facts a question may depend on: today's date and the local authorities served.</summary>
+public sealed record TriageContext(DateOnly Today, IReadOnlyList<Option> LocalAuthorities);
+
+public sealed record FieldError(string FieldKey, string Message);
+
+/// <summary>
+/// One input on a question page. Messages follow GOV.UK style: they say what to do
+/// ("Select …", "Enter …") and name the thing asked for.
+/// </summary>
+public sealed record Field(string Key, FieldKind Kind, string Label)
+{
+    public string? Hint { get; init; }
+
+    public bool Required { get; init; } = true;
+
+    /// <summary>Shown when the field is required and missing, e.g. "Enter the child's first name".</summary>
+    public string RequiredMessage { get; init; } = "Answer this question";
+
+    /// <summary>How messages name the answer, e.g. "The date the decision letter was sent".</summary>
+    public string? MessageName { get; init; }
+
+    public int MaxLength { get; init; } = 200;
+
+    public DateRule DateRule { get; init; } = DateRule.Any;
+
+    /// <summary>The earliest date accepted, worked out from today (e.g. a date of birth at most 26 years ago).</summary>
+    public Func<DateOnly, DateOnly>? EarliestDate { get; init; }
+
+    public string? EarliestDateMessage { get; init; }
+
+    public Func<TriageAnswers, TriageContext, IReadOnlyList<Option>> Options { get; init; } = (_, _) => [];
+
+    /// <summary>The field is only asked when this other field on the same page has this value (or, for checkboxes, includes it).</summary>
+    public (string FieldKey, string Value)? RevealedBy { get; init; }
+
+    /// <summary>The HTML autocomplete token, so browsers can fill in the parent's own details.</summary>
+    public string? Autocomplete { get; init; }
+
+    public string DisplayName => MessageName ?? Label;
+}
+
+/// <summary>One question page.</summary>
+public sealed record Step(string Key, TriageSection Section, string Title, IReadOnlyList<Field> Fields)
+{
+    public string? Hint { get; init; }
+
+    /// <summary>The title when a young person is applying for themselves ("What is your name?").</summary>
+    public string? YoungPersonTitle { get; init; }
+
+    public Func<TriageAnswers, bool> AppliesWhen { get; init; } = _ => true;
+
+    /// <summary>Checks across fields, run when each field is valid on its own.</summary>
+    public Func<IReadOnlyDictionary<string, string>, TriageAnswers, TriageContext, IEnumerable<FieldError>>? Rules { get; init; }
+
+    /// <summary>The journey cannot go past this page with these answers (the parent can change an answer or come back later).</summary>
+    public Func<TriageAnswers, bool> StopsWhen { get; init; } = _ => false;
+
+    /// <summary>How the check-your-answers page labels this step's answer.</summary>
+    public string? SummaryLabel { get; init; }
+
+    public string TitleFor(TriageAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        return answers.IsYoungPerson && YoungPersonTitle is not null ? YoungPersonTitle : Title;
+    }
+
+    /// <summary>A page with one radios or checkboxes question puts the question in the fieldset legend, as the page heading.</summary>
+    public bool IsSingleChoiceQuestion => Fields.Count(f => f.RevealedBy is null) == 1 && Fields[0].Kind is FieldKind.Radios or FieldKind.Checkboxes;
+}

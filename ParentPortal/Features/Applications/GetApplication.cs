@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Triage;
+
+namespace ParentPortal.Features.Applications;
+
+public sealed record ApplicationView(
+    Guid Id,
+    ApplicationStatus Status,
+    string? Reference,
+    TriageAnswers Answers,
+    string? LocalAuthorityName,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? SubmittedAt);
+
+public sealed class GetApplicationHandler(IDbContextFactory<PortalDbContext> contextFactory)
+{
+    /// <summary>The application if this user owns it; null otherwise (shown as "page not found").</summary>
+    public async Task<ApplicationView?> HandleAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var application = await ApplicationAccess.OwnedAsync(db, user, applicationId, cancellationToken);
+        return application is null ? null : ToView(application);
+    }
+
+    internal static ApplicationView ToView(Application application) => new(
+        application.Id,
+        application.Status,
+        application.Reference,
+        TriageAnswers.FromJson(application.AnswersJson),
+        application.LocalAuthority?.Name,
+        application.CreatedAt,
+        application.UpdatedAt,
+        application.SubmittedAt);
+}

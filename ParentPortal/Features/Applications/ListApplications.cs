@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Triage;
+
+namespace ParentPortal.Features.Applications;
+
+public sealed record ApplicationSummary(
+    Guid Id,
+    ApplicationStatus Status,
+    string? Reference,
+    TriageAnswers Answers,
+    string? LocalAuthorityName,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset? DeletesAt);
+
+/// <summary>"Your applications": the signed-in parent's own drafts and applications, newest first.</summary>
+public sealed class ListApplicationsHandler(IDbContextFactory<PortalDbContext> contextFactory, IOptions<ApplicationOptions> options)
+{
+    public async Task<IReadOnlyList<ApplicationSummary>> HandleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var userId = await ApplicationAccess.UserIdAsync(db, user, cancellationToken);
+        if (userId is null)
+        {
+            return [];
+        }
+
+        var rows = await db.Applications.AsNoTracking()
+            .Where(a => a.OwnerId == userId)
+            .Select(a => new { a.Id, a.Status, a.Reference, a.AnswersJson, LocalAuthority = a.LocalAuthority!.Name, a.UpdatedAt, a.SubmittedAt, a.DeletionWarningSentAt })
+            .ToListAsync(cancellationToken);
+        return [.. rows
+            .OrderByDescending(r => r.SubmittedAt ?? r.UpdatedAt)
+            .Select(r => new ApplicationSummary(
+                r.Id, r.Status, r.Reference, TriageAnswers.FromJson(r.AnswersJson), r.LocalAuthority, r.UpdatedAt, r.SubmittedAt,
+                r.Status == ApplicationStatus.Draft ? DraftRetentionJob.DeletesAt(r.UpdatedAt, r.DeletionWarningSentAt, options.Value) : null))];
+    }
+}
+
+public sealed class ApplicationOptions
+{
+    public const string Section = "Applications";
+
+    /// <summary>Unfinished drafts untouched for this long are deleted.</summary>
+    public TimeSpan DraftRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>The parent is warned this long before a draft is deleted.</summary>
+    public TimeSpan DraftDeletionWarning { get; set; } = TimeSpan.FromDays(14);
+}

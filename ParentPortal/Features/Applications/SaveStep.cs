@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Triage;
+
+namespace ParentPortal.Features.Applications;
+
+public enum SaveStepOutcome
+{
+    Saved,
+    Invalid,
+    NotFound,
+    AlreadySubmitted,
+}
+
+/// <param name="NextStep">The page to show next; null means "Check your answers" (or, when <c>Stopped</c>, "Your applications").</param>
+public sealed record SaveStepResult(SaveStepOutcome Outcome, IReadOnlyList<FieldError> Errors, string? NextStep = null, bool Stopped = false);
+
+/// <summary>
+/// Saves one page's answers the moment the parent presses Continue. Everything is checked again here:
+/// the owner, the page, every value. A refused save changes nothing.
+/// </summary>
+public sealed class SaveStepHandler(IDbContextFactory<PortalDbContext> contextFactory, TriageContextSource contexts, TimeProvider clock)
+{
+    private const int ConcurrencyRetries = 3;
+
+    public async Task<SaveStepResult> HandleAsync(ClaimsPrincipal user, Guid applicationId, string stepKey, IReadOnlyDictionary<string, string?> posted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(posted);
+        var context = await contexts.GetAsync(cancellationToken);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var application = await ApplicationAccess.OwnedAsync(db, user, applicationId, cancellationToken);
+            if (application is null)
+            {
+                return new(SaveStepOutcome.NotFound, []);
+            }
+
+            if (application.Status != ApplicationStatus.Draft)
+            {
+                return new(SaveStepOutcome.AlreadySubmitted, [new FieldError(StepValidator.PageErrorKey, "This application has already been sent, so it cannot be changed here. Call the helpline if something needs correcting")]);
+            }
+
+            var answers = TriageAnswers.FromJson(application.AnswersJson);
+            var step = TriageQuestions.Find(stepKey);
+            if (step is null || !TriageFlow.Applies(answers, stepKey))
+            {
+                return new(SaveStepOutcome.NotFound, []);
+            }
+
+            var validation = StepValidator.Validate(step, posted, answers, context);
+            if (!validation.IsValid)
+            {
+                return new(SaveStepOutcome.Invalid, validation.Errors);
+            }
+
+            var updated = answers.WithStep(step.Key, validation.Values);
+            application.AnswersJson = updated.ToJson();
+            application.Route = updated.Route;
+            application.LocalAuthorityId = await StartApplicationHandler.LocalAuthorityIdAsync(db, updated, cancellationToken);
+            application.UpdatedAt = clock.GetUtcNow();
+            application.DeletionWarningSentAt = null;
+            application.Version++;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < ConcurrencyRetries)
+            {
+                // Another tab saved a different page at the same moment: read its answers and apply ours on top.
+                continue;
+            }
+
+            if (step.StopsWhen(updated))
+            {
+                return new(SaveStepOutcome.Saved, [], null, Stopped: true);
+            }
+
+            return new(SaveStepOutcome.Saved, [], TriageFlow.Next(updated, step.Key)?.Key);
+        }
+    }
+}

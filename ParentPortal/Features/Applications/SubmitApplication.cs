@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Triage;
+
+namespace ParentPortal.Features.Applications;
+
+public enum SubmitOutcome
+{
+    Submitted,
+    NotFound,
+    Incomplete,
+}
+
+/// <param name="Reference">The application's reference: the same one however many times it is submitted.</param>
+/// <param name="FirstIncompleteStep">Where to send the parent when something is still unanswered.</param>
+public sealed record SubmitResult(SubmitOutcome Outcome, string? Reference = null, string? FirstIncompleteStep = null);
+
+/// <summary>
+/// Sends the application. Idempotent: a double click, a replayed event or a second tab all get the
+/// one reference, because the draft row itself becomes the application under a concurrency check.
+/// </summary>
+public sealed class SubmitApplicationHandler(
+    IDbContextFactory<PortalDbContext> contextFactory,
+    TriageContextSource contexts,
+    ApplicationMessages messages,
+    TimeProvider clock)
+{
+    private const int Attempts = 5;
+
+    public async Task<SubmitResult> HandleAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var context = await contexts.GetAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var application = await ApplicationAccess.OwnedAsync(db, user, applicationId, cancellationToken);
+            if (application is null)
+            {
+                return new(SubmitOutcome.NotFound);
+            }
+
+            if (application.Status == ApplicationStatus.Submitted)
+            {
+                return new(SubmitOutcome.Submitted, application.Reference);
+            }
+
+            var answers = TriageAnswers.FromJson(application.AnswersJson);
+            if (!TriageFlow.IsComplete(answers, context))
+            {
+                var first = TriageFlow.StoppedAt(answers) ?? TriageFlow.FirstIncomplete(answers, context);
+                return new(SubmitOutcome.Incomplete, FirstIncompleteStep: first?.Key);
+            }
+
+            var now = clock.GetUtcNow();
+            var pruned = TriageFlow.Prune(answers);
+            application.AnswersJson = pruned.ToJson();
+            application.Status = ApplicationStatus.Submitted;
+            application.SubmittedAt = now;
+            application.UpdatedAt = now;
+            application.Reference = ApplicationReference.New();
+            application.Version++;
+            await messages.EnqueueSubmittedAsync(db, application, pruned, now, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new(SubmitOutcome.Submitted, application.Reference);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                // Another tab or click got there first: the next read returns its reference.
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // The rare reference collision (unique index): try again with a new one.
+            }
+        }
+    }
+}
