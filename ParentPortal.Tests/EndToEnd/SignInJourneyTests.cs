@@ -30,7 +30,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await page.WaitForInteractiveAsync();
         await page.CheckPageAsync("signin-01-start-page-signed-out");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Start now" }).ClickAsync();
+        await page.GotoAsync("/applications");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/dev-idp/login");
         await page.CheckPageAsync("signin-02-provider-login-page");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as Sam Taylor" }).ClickAsync();

@@ -40,6 +40,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "Europe/London",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            // The portal switches transitions off for reduced motion; axe then never measures a colour mid-fade.
+            ReducedMotion = ReducedMotion.Reduce,
         });
         context.SetDefaultTimeout(20_000);
         if (!javaScriptEnabled)

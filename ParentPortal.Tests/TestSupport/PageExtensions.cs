@@ -37,15 +37,23 @@ public static class PageExtensions
         var checkedPage = page;
         if (page.Context.Browser is { } browser && !JavaScriptRuns(page))
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ViewportSize = page.ViewportSize is { } v ? new ViewportSize { Width = v.Width, Height = v.Height } : null });
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ReducedMotion = ReducedMotion.Reduce, ViewportSize = page.ViewportSize is { } v ? new ViewportSize { Width = v.Width, Height = v.Height } : null });
             checkedPage = await context.NewPageAsync();
             await checkedPage.GotoAsync(page.Url);
         }
 
-        var result = await checkedPage.RunAxe(new AxeRunOptions
+        AxeResult result;
+        try
         {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
-        }).WaitAsync(TimeSpan.FromSeconds(60));
+            result = await RunWcagAxeAsync(checkedPage);
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("Execution context was destroyed", StringComparison.Ordinal))
+        {
+            // Blazor finished a navigation (to a server-rendered page) while axe was starting: check the page it landed on.
+            await checkedPage.WaitForLoadStateAsync(LoadState.Load);
+            result = await RunWcagAxeAsync(checkedPage);
+        }
+
         if (checkedPage != page)
         {
             await checkedPage.Context.CloseAsync();
@@ -62,12 +70,15 @@ public static class PageExtensions
             report.AppendLine($"- {violation.Id} ({violation.Impact}): {violation.Help}");
             foreach (var node in violation.Nodes.Take(5))
             {
-                report.AppendLine($"    {node.Target} :: {node.Html}");
+                report.AppendLine($"    {node.Target} :: {node.Html} :: {string.Join("; ", node.Any.Select(a => a.Message))}");
             }
         }
 
         Assert.Fail(report.ToString());
     }
+
+    private static Task<AxeResult> RunWcagAxeAsync(IPage page) =>
+        page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } }).WaitAsync(TimeSpan.FromSeconds(60));
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, object> ScriptlessContexts = [];
 
@@ -77,10 +88,19 @@ public static class PageExtensions
     private static bool JavaScriptRuns(IPage page) => !ScriptlessContexts.TryGetValue(page.Context, out _);
 
     /// <summary>Saves a full-page screenshot under artifacts/screenshots (git-ignored) for people to look at.</summary>
-    public static Task ScreenshotAsync(this IPage page, string name)
+    public static async Task ScreenshotAsync(this IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.Artifacts("screenshots", name + ".png"), FullPage = true });
+        var path = RepositoryPaths.Artifacts("screenshots", name + ".png");
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled, Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Chromium now and then never delivers a frame for a full-page capture; the visible part is still evidence.
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled, Timeout = 10_000 });
+        }
     }
 
     /// <summary>Check accessibility and keep a screenshot: what every browser test does on every page.</summary>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using ParentPortal.Features.Identity;
+using ParentPortal.Features.Applications;
 using ParentPortal.Features.Service;
 
 namespace ParentPortal.Tests.TestSupport;
@@ -35,6 +36,10 @@ public abstract class PortalComponentTest : BunitContext, IClassFixture<SeededDa
         Services.AddSingleton(database.Services.GetRequiredService<ServiceDirectory>());
         Services.AddSingleton(database.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ParentPortal.Data.PortalDbContext>>());
         Services.AddSingleton(TimeProvider.System);
+        foreach (var descriptor in database.ApplicationServices)
+        {
+            Services.Add(descriptor);
+        }
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -75,7 +80,27 @@ public sealed class SeededDatabase : IAsyncLifetime
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Not initialised.");
 
     public async Task InitializeAsync() =>
-        _app = await PortalServices.BuildInitializedAsync(_database, configure: services => services.AddSingleton<ServiceDirectory>());
+        _app = await PortalServices.BuildInitializedAsync(
+            _database,
+            configure: services => services.AddSingleton<ServiceDirectory>(),
+            addFeatures: builder =>
+            {
+                builder.Configuration["Applications:RetentionJobEnabled"] = "false";
+                builder.Services.AddSingleton<ParentPortal.Features.Calendar.WorkingDayCalendarSource>();
+                builder.AddPortalApplications();
+            });
+
+    /// <summary>The application feature's handlers, resolved from this database's services, for components that use them.</summary>
+    public IEnumerable<ServiceDescriptor> ApplicationServices =>
+    [
+        ServiceDescriptor.Singleton(Services.GetRequiredService<ParentPortal.Features.Applications.TriageContextSource>()),
+        ServiceDescriptor.Singleton(Services.GetRequiredService<ParentPortal.Features.Calendar.WorkingDayCalendarSource>()),
+        ServiceDescriptor.Transient(_ => Services.GetRequiredService<ParentPortal.Features.Applications.GetApplicationHandler>()),
+        ServiceDescriptor.Transient(_ => Services.GetRequiredService<ParentPortal.Features.Applications.SaveStepHandler>()),
+        ServiceDescriptor.Transient(_ => Services.GetRequiredService<ParentPortal.Features.Applications.StartApplicationHandler>()),
+        ServiceDescriptor.Transient(_ => Services.GetRequiredService<ParentPortal.Features.Applications.SubmitApplicationHandler>()),
+        ServiceDescriptor.Transient(_ => Services.GetRequiredService<ParentPortal.Features.Applications.ListApplicationsHandler>()),
+    ];
 
     public async Task DisposeAsync()
     {

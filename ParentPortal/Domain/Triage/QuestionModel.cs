@@ -69,6 +69,9 @@ public sealed record Field(string Key, FieldKind Kind, string Label)
     /// <summary>The HTML autocomplete token, so browsers can fill in the parent's own details.</summary>
     public string? Autocomplete { get; init; }
 
+    /// <summary>How "Check your answers" labels this value when it is not the page's main answer; empty for none.</summary>
+    public string? SummaryLabel { get; init; }
+
     public string DisplayName => MessageName ?? Label;
 }
 

@@ -45,6 +45,18 @@ public static class TriageFlow
         return index >= 0 && index + 1 < steps.Count ? steps[index + 1] : null;
     }
 
+    /// <summary>
+    /// Where Continue goes: the next page not yet answered, skipping pages already answered (for example
+    /// those carried over from "check what help fits"); null means every page is done.
+    /// </summary>
+    public static Step? NextIncomplete(TriageAnswers answers, TriageContext context, string currentKey)
+    {
+        var steps = Steps(answers);
+        var index = IndexOf(steps, currentKey);
+        return steps.Skip(index + 1).FirstOrDefault(s => !IsDone(s, answers, context))
+            ?? steps.Take(Math.Max(index, 0)).FirstOrDefault(s => !IsDone(s, answers, context));
+    }
+
     /// <summary>The page before this one; null on the first page.</summary>
     public static Step? Previous(TriageAnswers answers, string currentKey)
     {

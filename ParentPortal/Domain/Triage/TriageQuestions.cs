@@ -29,6 +29,7 @@ public static class TriageQuestions
                 new("professional", "I work with the family", "For example, at a school, a college or the local authority.")),
             new Field(AnswerKeys.ApplicantRole, FieldKind.Text, "Your job title and organisation")
             {
+                SummaryLabel = "Role",
                 RevealedBy = (AnswerKeys.Applicant, "professional"),
                 RequiredMessage = "Enter your job title and organisation",
                 Autocomplete = "organization-title",
@@ -36,10 +37,10 @@ public static class TriageQuestions
             Radios(AnswerKeys.ProfessionalType, "Where do you work?", "Select where you work",
                 new("school", "A school, college or other setting"),
                 new("local-authority", "The local authority"),
-                new("other", "Somewhere else, for example health or a charity")) with { RevealedBy = (AnswerKeys.Applicant, "professional") },
+                new("other", "Somewhere else, for example health or a charity")) with { RevealedBy = (AnswerKeys.Applicant, "professional"), SummaryLabel = "Works at" },
             Radios(AnswerKeys.FamilyConsent, "Has the family agreed to you asking us for help?", "Select whether the family has agreed",
                 new("yes", "Yes"),
-                new("no", "No")) with { RevealedBy = (AnswerKeys.Applicant, "professional") },
+                new("no", "No")) with { RevealedBy = (AnswerKeys.Applicant, "professional"), SummaryLabel = "Family has agreed" },
         ])
         {
             SummaryLabel = "Applying",
@@ -207,7 +208,7 @@ public static class TriageQuestions
                 new("prefer-not-to-say", "I would rather not say")),
             Radios(AnswerKeys.AdvocacyReferral, "There is also a separate advocacy service for minority ethnic parents. Would you like us to put you in touch?", "Select whether you would like us to put you in touch with the advocacy service",
                 new("yes", "Yes, please put me in touch"),
-                new("no", "No, thank you")) with { RevealedBy = (AnswerKeys.BullyingRacist, "yes"), Hint = "The two services are independent and work together when you want them to." },
+                new("no", "No, thank you")) with { RevealedBy = (AnswerKeys.BullyingRacist, "yes"), Hint = "The two services are independent and work together when you want them to.", SummaryLabel = "Put in touch with the advocacy service" },
         ])
         {
             AppliesWhen = a => a.Route == AnswerKeys.Bullying,
@@ -238,6 +239,7 @@ public static class TriageQuestions
                 new("other", "Another meeting")),
             new Field(AnswerKeys.MeetingTypeOther, FieldKind.Text, "What is the meeting about?")
             {
+                SummaryLabel = "About",
                 RevealedBy = (AnswerKeys.MeetingType, "other"),
                 RequiredMessage = "Enter what the meeting is about",
                 MessageName = "What the meeting is about",
@@ -255,6 +257,7 @@ public static class TriageQuestions
                 new("no", "Not yet")),
             new Field(AnswerKeys.MeetingDate, FieldKind.Date, "Date of the meeting")
             {
+                SummaryLabel = "Date",
                 RevealedBy = (AnswerKeys.MeetingDateKnown, "yes"),
                 Hint = "For example, 15 6 2027.",
                 RequiredMessage = "Enter the date of the meeting",
@@ -313,6 +316,7 @@ public static class TriageQuestions
             },
             new Field(AnswerKeys.FacilitationHelpDetails, FieldKind.TextArea, "Anything else we should know (optional)")
             {
+                SummaryLabel = "Also",
                 Required = false,
                 MessageName = "Anything else we should know",
                 MaxLength = LongText,
@@ -391,6 +395,7 @@ public static class TriageQuestions
         [
             new Field(AnswerKeys.ContactPhone, FieldKind.Phone, "Telephone number")
             {
+                SummaryLabel = "Telephone",
                 Hint = "For international numbers include the country code.",
                 Required = false,
                 MessageName = "Telephone number",
@@ -399,6 +404,7 @@ public static class TriageQuestions
             },
             new Field(AnswerKeys.ContactEmail, FieldKind.Email, "Email address")
             {
+                SummaryLabel = "Email",
                 Required = false,
                 MessageName = "Email address",
                 MaxLength = 254,
@@ -406,7 +412,7 @@ public static class TriageQuestions
             },
             Radios(AnswerKeys.ContactMethod, "How would you prefer us to contact you?", "Select how you would prefer us to contact you",
                 new("phone", "By telephone"),
-                new("email", "By email")),
+                new("email", "By email")) with { SummaryLabel = "Prefers" },
         ])
         {
             SummaryLabel = "Contact details",
@@ -426,6 +432,7 @@ public static class TriageQuestions
             },
             new Field(AnswerKeys.CallTimesNotes, FieldKind.Text, "Anything else about when to call (optional)")
             {
+                SummaryLabel = "Also",
                 Hint = "For example, not on Wednesdays, or after school pick-up.",
                 Required = false,
                 MessageName = "Anything else about when to call",
@@ -444,6 +451,7 @@ public static class TriageQuestions
                 new("other", "Another language")),
             new Field(AnswerKeys.LanguageOther, FieldKind.Text, "Which language?")
             {
+                SummaryLabel = "Language",
                 RevealedBy = (AnswerKeys.Language, "other"),
                 RequiredMessage = "Enter which language we should use",
                 MessageName = "Language",
@@ -451,7 +459,7 @@ public static class TriageQuestions
             },
             Radios(AnswerKeys.Interpreter, "Would you like an interpreter?", "Select whether you would like an interpreter",
                 new("yes", "Yes, please arrange an interpreter"),
-                new("no", "No")) with { RevealedBy = (AnswerKeys.Language, "other") },
+                new("no", "No")) with { RevealedBy = (AnswerKeys.Language, "other"), SummaryLabel = "Interpreter" },
         ])
         {
             SummaryLabel = "Language",
@@ -464,6 +472,7 @@ public static class TriageQuestions
                 new("yes", "Yes")) with { Hint = "For example, large print, text relay, easy read, or a quiet room for meetings." },
             new Field(AnswerKeys.AccessNeedsDetails, FieldKind.TextArea, "What adjustments do you need?")
             {
+                SummaryLabel = "Details",
                 RevealedBy = (AnswerKeys.AccessNeeds, "yes"),
                 RequiredMessage = "Enter the adjustments you need",
                 MessageName = "The adjustments you need",
@@ -483,6 +492,7 @@ public static class TriageQuestions
                 new("advocate", "An advocate or legal representative")) with { Hint = "They can come to meetings with you." },
             new Field(AnswerKeys.SupporterName, FieldKind.Text, "Their name (optional)")
             {
+                SummaryLabel = "Name",
                 Required = false,
                 MessageName = "Their name",
                 MaxLength = NameLength,
@@ -509,7 +519,7 @@ public static class TriageQuestions
             Radios(AnswerKeys.ConsentShare, "What can we share with them?", "Select what we can share",
                 new("everything", "Everything in this application"),
                 new("summary", "Only that you have asked for help, and what kind"),
-                new("ask-first", "Ask me before sharing anything")) with { Required = false },
+                new("ask-first", "Ask me before sharing anything")) with { Required = false, SummaryLabel = "May share" },
         ])
         {
             SummaryLabel = "Contacting others",
@@ -535,6 +545,7 @@ public static class TriageQuestions
 
     private static Field StageDate(string key, string stage, string label, string name) => new(key, FieldKind.Date, label)
     {
+        SummaryLabel = stage switch { "informal" => "Raised informally", "formal" => "Formal complaint", _ => "Panel hearing" },
         RevealedBy = (AnswerKeys.BullyingStages, stage),
         Hint = "If you do not know the exact day, use the 1st of the month.",
         RequiredMessage = "Enter " + name,

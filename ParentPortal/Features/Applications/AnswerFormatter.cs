@@ -10,6 +10,14 @@ public static class AnswerFormatter
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(answers);
+
+        // A page of plain text boxes (a name) reads as one line: "Siân O'Brien-Núñez".
+        if (step.Fields.Count > 1 && step.Fields.All(f => f.Kind == FieldKind.Text && f.RevealedBy is null))
+        {
+            var joined = string.Join(' ', step.Fields.Select(f => answers[f.Key]).Where(v => v is not null));
+            return [joined.Length == 0 ? "Not given" : joined];
+        }
+
         var lines = new List<string>();
         foreach (var field in step.Fields)
         {
@@ -25,9 +33,8 @@ public static class AnswerFormatter
             }
 
             var text = Format(field, value, answers, context);
-            lines.Add(field.RevealedBy is null && (step.Fields.Count == 1 || field.Kind is FieldKind.Radios or FieldKind.Checkboxes) && field == step.Fields[0]
-                ? text
-                : $"{field.Label}: {text}");
+            var label = field.Label == step.Title ? "" : field.SummaryLabel ?? field.Label.TrimEnd('?');
+            lines.Add(label.Length == 0 ? text : $"{label}: {text}");
         }
 
         return lines.Count == 0 ? ["Not given"] : lines;

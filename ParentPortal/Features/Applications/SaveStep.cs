@@ -80,7 +80,7 @@ public sealed class SaveStepHandler(IDbContextFactory<PortalDbContext> contextFa
                 return new(SaveStepOutcome.Saved, [], null, Stopped: true);
             }
 
-            return new(SaveStepOutcome.Saved, [], TriageFlow.Next(updated, step.Key)?.Key);
+            return new(SaveStepOutcome.Saved, [], TriageFlow.NextIncomplete(updated, context, step.Key)?.Key);
         }
     }
 }

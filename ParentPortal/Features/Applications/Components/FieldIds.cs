@@ -7,7 +7,8 @@ public static class FieldIds
 {
     public static string Input(string fieldKey) => "f-" + fieldKey;
 
-    public static string Choice(string fieldKey, string value) => $"f-{fieldKey}-{value}";
+    // A double dash: field keys contain dashes ("language-other"), and an option "other" of "language" must not share its id.
+    public static string Choice(string fieldKey, string value) => $"f-{fieldKey}--{value}";
 
     public static string Hint(string fieldKey) => $"f-{fieldKey}-hint";
 
