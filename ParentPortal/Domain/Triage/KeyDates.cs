@@ -3,7 +3,8 @@ using ParentPortal.Domain.Eligibility;
 
 namespace ParentPortal.Domain.Triage;
 
-public sealed record KeyDate(string Label, Deadline Deadline);
+/// <param name="Key">Stable name of the date: contact-adviser, appeal, notice, papers or comments.</param>
+public sealed record KeyDate(string Key, string Label, Deadline Deadline);
 
 /// <summary>What the answers mean: the route's assessment and the dates that matter, for the journey's side panel and summaries.</summary>
 public static class KeyDates
@@ -40,12 +41,12 @@ public static class KeyDates
         {
             if (sen.ContactMediationAdviserBy is { } contact)
             {
-                dates.Add(new("Contact the mediation adviser by", contact));
+                dates.Add(new("contact-adviser", "Contact the mediation adviser by", contact));
             }
 
             if (sen.AppealBy is { } appeal)
             {
-                dates.Add(new("Appeal to the tribunal by", appeal));
+                dates.Add(new("appeal", "Appeal to the tribunal by", appeal));
             }
         }
 
@@ -53,17 +54,17 @@ public static class KeyDates
         {
             if (facilitation.NoticeBy is { } notice)
             {
-                dates.Add(new("Invitations to the meeting sent by", notice));
+                dates.Add(new("notice", "Invitations to the meeting sent by", notice));
             }
 
             if (facilitation.PapersBy is { } papers)
             {
-                dates.Add(new("Advice and information sent out by", papers));
+                dates.Add(new("papers", "Advice and information sent out by", papers));
             }
 
             if (facilitation.CommentsBy is { } comments)
             {
-                dates.Add(new("Comments on the draft plan due by", comments));
+                dates.Add(new("comments", "Comments on the draft plan due by", comments));
             }
         }
 

@@ -68,7 +68,7 @@ public sealed class ApplicationMessages(ServiceDirectory services)
             Body = $"""
                 You started an application to {profile.Name} but have not finished it.
 
-                To protect your information, unfinished applications are deleted after a period without changes. Yours will be deleted on {UkDates.LongDate(DateOnly.FromDateTime(deleteOn.UtcDateTime))}.
+                To protect your information, unfinished applications are deleted after a period without changes. Yours will be deleted on {UkDates.LongDate(UkDates.DateIn(deleteOn))}.
 
                 To keep it, sign in to the portal, choose "Your applications" and continue where you left off.
 

@@ -14,6 +14,9 @@ public static class UkDates
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), London).DateTime);
     }
 
+    /// <summary>The calendar date in England at that instant.</summary>
+    public static DateOnly DateIn(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
+
     /// <summary>"Friday 15 May 2026".</summary>
     public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", EnGb);
 
