@@ -3,6 +3,7 @@ using ParentPortal.Data;
 using ParentPortal.Features.Applications;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Messaging;
+using ParentPortal.Features.Sessions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRepositoryDevelopmentSettings();
@@ -11,6 +12,7 @@ builder.AddPortalAuthentication();
 builder.AddPortalWeb();
 builder.AddPortalMessaging();
 builder.AddPortalApplications();
+builder.AddPortalSessions();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);

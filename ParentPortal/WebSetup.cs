@@ -7,6 +7,7 @@ using ParentPortal.Features.Calendar;
 using ParentPortal.Features.Deadlines;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Identity.DevProvider;
+using ParentPortal.Features.Sessions;
 using ParentPortal.Features.Service;
 
 namespace ParentPortal;
@@ -120,6 +121,7 @@ public static class WebSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapDeadlinesApi();
+        app.MapSessionEndpoints();
         app.MapDevIdentityProvider();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -8,10 +8,11 @@ using ParentPortal.Data;
 using ParentPortal.Features.Applications;
 using ParentPortal.Features.Calendar;
 using ParentPortal.Features.Service;
+using ParentPortal.Features.Sessions;
 
 namespace ParentPortal.Tests.TestSupport;
 
-/// <summary>The portal's real application handlers on a real database, with a fake clock pinned to a date.</summary>
+/// <summary>The portal's real application and session handlers on a real database, with a fake clock pinned to a date.</summary>
 public sealed class ApplicationsHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
@@ -39,10 +40,15 @@ public sealed class ApplicationsHost : IAsyncDisposable
             configure: services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
             addFeatures: builder =>
             {
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Applications:RetentionJobEnabled"] = "false" });
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Applications:RetentionJobEnabled"] = "false",
+                    ["Sessions:OfferExpiryJobEnabled"] = "false",
+                });
                 builder.Services.AddSingleton<ServiceDirectory>();
                 builder.Services.AddSingleton<WorkingDayCalendarSource>();
                 builder.AddPortalApplications();
+                builder.AddPortalSessions();
             });
         return new ApplicationsHost(database, app, clock);
     }

@@ -22,6 +22,10 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<Application> Applications => Set<Application>();
 
+    public DbSet<InformationSession> InformationSessions => Set<InformationSession>();
+
+    public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();
+
     public DbSet<BankHolidayEntry> BankHolidays => Set<BankHolidayEntry>();
 
     public DbSet<BankHolidayImport> BankHolidayImports => Set<BankHolidayImport>();

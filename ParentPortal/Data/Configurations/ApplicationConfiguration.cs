@@ -15,6 +15,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.HasIndex(a => a.Reference).IsUnique();
         builder.Property(a => a.CreatedBySubject).HasMaxLength(255);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.MediationChoice).HasConversion<string>().HasMaxLength(32);
         builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.LocalAuthority).WithMany().HasForeignKey(a => a.LocalAuthorityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.OwnerId, a.Status });

@@ -17,6 +17,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
         builder.Property(m => m.CorrelationKey).HasMaxLength(OutboxMessage.CorrelationKeyMaxLength);
         builder.Property(m => m.ClaimedBy).HasMaxLength(OutboxMessage.ClaimedByMaxLength);
+        builder.Property(m => m.AttachmentName).HasMaxLength(OutboxMessage.AttachmentNameMaxLength);
+        builder.Property(m => m.AttachmentContentType).HasMaxLength(OutboxMessage.AttachmentTypeMaxLength);
         // The same filter text works on SQLite and PostgreSQL (both quote identifiers with double quotes).
         builder.HasIndex(m => m.CorrelationKey).IsUnique().HasFilter("\"CorrelationKey\" IS NOT NULL");
         builder.HasIndex(m => new { m.SentAt, m.CancelledAt, m.NextAttemptAt });

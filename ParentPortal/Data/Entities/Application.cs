@@ -46,6 +46,11 @@ public sealed class Application
     /// <summary>Who typed it in: the owner's subject, or the adviser's when done over the phone.</summary>
     public required string CreatedBySubject { get; set; }
 
+    /// <summary>After mediation information: try mediation, or only the certificate. Starts the matching clock.</summary>
+    public SessionChoice? MediationChoice { get; set; }
+
+    public DateTimeOffset? MediationChoiceAt { get; set; }
+
     /// <summary>Optimistic concurrency: two tabs or a double click cannot both win.</summary>
     public int Version { get; set; }
 }

@@ -14,6 +14,8 @@ public sealed class OutboxMessage
     public const int ErrorMaxLength = 500;
     public const int CorrelationKeyMaxLength = 200;
     public const int ClaimedByMaxLength = 200;
+    public const int AttachmentNameMaxLength = 200;
+    public const int AttachmentTypeMaxLength = 100;
 
     public Guid Id { get; set; }
 
@@ -51,4 +53,11 @@ public sealed class OutboxMessage
     public string? ClaimedBy { get; set; }
 
     public DateTimeOffset? ClaimedUntil { get; set; }
+
+    /// <summary>One text attachment, e.g. a calendar invite (invite.ics, text/calendar; method=REQUEST).</summary>
+    public string? AttachmentName { get; set; }
+
+    public string? AttachmentContentType { get; set; }
+
+    public string? AttachmentContent { get; set; }
 }

@@ -61,5 +61,62 @@ public static class DemoData
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SeedSessionsAsync(db, now, cancellationToken);
     }
+
+    /// <summary>A few upcoming information sessions, online and at venues, one nearly full.</summary>
+    private static async Task SeedSessionsAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await db.InformationSessions.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var host = await db.StaffMembers.Where(s => s.Subject == "demo-adviser").Select(s => s.Id).FirstAsync(cancellationToken);
+        var areas = await db.LocalAuthorities.OrderBy(l => l.Name).Select(l => new { l.Id, l.Name }).ToListAsync(cancellationToken);
+        var today = Features.Service.UkDates.DateIn(now);
+        var day = 3;
+        foreach (var area in areas)
+        {
+            db.InformationSessions.Add(Session(host, area.Id, "Mediation Information and Awareness Session", today.AddDays(day), online: true, capacity: 12, now));
+            db.InformationSessions.Add(Session(host, area.Id, $"Mediation Information and Awareness Session ({area.Name})", today.AddDays(day + 7), online: false, capacity: 2, now));
+            day += 2;
+        }
+
+        var workshop = Session(host, null, "Understanding EHC plans: a workshop for parents", today.AddDays(12), online: true, capacity: 30, now);
+        workshop.Type = SessionType.Workshop;
+        db.InformationSessions.Add(workshop);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static InformationSession Session(int host, int? area, string title, DateOnly day, bool online, int capacity, DateTimeOffset now) => Build(host, area, title, Weekday(day), online, capacity, now);
+
+    private static DateOnly Weekday(DateOnly day) => day.DayOfWeek switch
+    {
+        DayOfWeek.Saturday => day.AddDays(2),
+        DayOfWeek.Sunday => day.AddDays(1),
+        _ => day,
+    };
+
+    private static InformationSession Build(int host, int? area, string title, DateOnly date, bool online, int capacity, DateTimeOffset now) => new()
+    {
+        Type = SessionType.InformationSession,
+        Title = title,
+        Description = "What mediation is, how it works, and what happens if you decide not to have it. Bring your questions.",
+        StartsAt = Features.Service.UkDates.FromLocal(date, new TimeOnly(10, 0)),
+        EndsAt = Features.Service.UkDates.FromLocal(date, new TimeOnly(11, 0)),
+        Format = online ? SessionFormat.Online : SessionFormat.InPerson,
+        MeetingLink = online ? "https://meet.example.org/mias-" + date.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) : null,
+        VenueName = online ? null : "Community Centre",
+        VenueAddress = online ? null : "12 High Street",
+        AccessInformation = online ? "Captions are on. Tell us if you need an interpreter." : "Step-free entrance and an accessible toilet. Parking at the rear.",
+        Capacity = capacity,
+        LocalAuthorityId = area,
+        Language = "English",
+        HostId = host,
+        Status = SessionStatus.Scheduled,
+        CalendarUid = $"{Guid.NewGuid():N}@parentportal",
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
 }

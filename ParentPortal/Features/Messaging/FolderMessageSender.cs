@@ -51,16 +51,41 @@ public sealed class FolderMessageSender(MessagingSettings settings, TimeProvider
         Header(text, "To", message.ToName is { Length: > 0 } name ? $"{Quote(name)} <{message.ToAddress}>" : message.ToAddress);
         Header(text, "Subject", message.Subject);
         Header(text, "MIME-Version", "1.0");
-        Header(text, "Content-Type", "text/plain; charset=utf-8");
-        Header(text, "Content-Transfer-Encoding", "8bit");
         Header(text, "X-Portal-Kind", message.Kind);
-        text.Append("\r\n");
-        text.Append(message.Body.ReplaceLineEndings("\r\n"));
-        if (!message.Body.EndsWith('\n'))
+        var body = message.Body.ReplaceLineEndings("\r\n");
+        if (!body.EndsWith('\n'))
         {
-            text.Append("\r\n");
+            body += "\r\n";
         }
 
+        if (message.AttachmentContent is null)
+        {
+            Header(text, "Content-Type", "text/plain; charset=utf-8");
+            Header(text, "Content-Transfer-Encoding", "8bit");
+            text.Append("\r\n").Append(body);
+            return text.ToString();
+        }
+
+        // multipart/mixed: the text, then the attachment (base64, so any content survives any mail system).
+        var boundary = "=_portal_" + message.Id.ToString("N");
+        Header(text, "Content-Type", $"multipart/mixed; boundary=\"{boundary}\"");
+        text.Append("\r\n");
+        text.Append("--").Append(boundary).Append("\r\n");
+        Header(text, "Content-Type", "text/plain; charset=utf-8");
+        Header(text, "Content-Transfer-Encoding", "8bit");
+        text.Append("\r\n").Append(body);
+        text.Append("--").Append(boundary).Append("\r\n");
+        Header(text, "Content-Type", $"{message.AttachmentContentType ?? "application/octet-stream"}; charset=utf-8");
+        Header(text, "Content-Disposition", $"attachment; filename=\"{OneLine(message.AttachmentName ?? "attachment").Replace("\"", "", StringComparison.Ordinal)}\"");
+        Header(text, "Content-Transfer-Encoding", "base64");
+        text.Append("\r\n");
+        var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(message.AttachmentContent));
+        for (var i = 0; i < encoded.Length; i += 76)
+        {
+            text.Append(encoded.AsSpan(i, Math.Min(76, encoded.Length - i))).Append("\r\n");
+        }
+
+        text.Append("--").Append(boundary).Append("--\r\n");
         return text.ToString();
     }
 

@@ -83,6 +83,17 @@ public sealed partial class OutboxProcessor(
             }
 
             var message = messages[i];
+
+            // Cancelled since it was claimed (a booking cancelled, a session moved): a reminder must not go out.
+            if (await db.OutboxMessages.AsNoTracking().Where(m => m.Id == message.Id).Select(m => m.CancelledAt).FirstOrDefaultAsync(cancellationToken) is { } cancelledAt)
+            {
+                message.CancelledAt = cancelledAt;
+                message.ClaimedBy = null;
+                message.ClaimedUntil = null;
+                await db.SaveChangesAsync(CancellationToken.None);
+                continue;
+            }
+
             try
             {
                 await SendOneAsync(message, cancellationToken);

@@ -44,6 +44,9 @@ public static class OutboxWriter
             NotBefore = notBefore,
             NextAttemptAt = notBefore,
             CorrelationKey = key,
+            AttachmentName = message.Attachment?.FileName,
+            AttachmentContentType = message.Attachment?.ContentType,
+            AttachmentContent = message.Attachment?.Content,
         });
         return true;
     }

@@ -25,4 +25,17 @@ public sealed class OutgoingMessage
     /// Keys are compared exactly (case matters).
     /// </summary>
     public string? CorrelationKey { get; init; }
+
+    /// <summary>A text attachment, such as a calendar invite.</summary>
+    public MessageAttachment? Attachment { get; init; }
+}
+
+/// <summary>A text attachment: its file name, MIME type (e.g. "text/calendar; method=REQUEST") and content.</summary>
+public sealed class MessageAttachment
+{
+    public required string FileName { get; init; }
+
+    public required string ContentType { get; init; }
+
+    public required string Content { get; init; }
 }

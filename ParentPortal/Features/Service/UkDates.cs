@@ -26,6 +26,24 @@ public static class UkDates
     /// <summary>For the datetime attribute of a time element.</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A date and clock time in England as an instant (what staff type into a form).</summary>
+    public static DateTimeOffset FromLocal(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, London.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    public static TimeOnly LocalTime(DateTimeOffset instant) => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
+
+    /// <summary>"2:05pm" or "10am", in UK time.</summary>
+    public static string Time(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, London);
+        var hour = local.Hour % 12 == 0 ? 12 : local.Hour % 12;
+        var suffix = local.Hour < 12 ? "am" : "pm";
+        return local.Minute == 0 ? $"{hour}{suffix}" : $"{hour}:{local.Minute:00}{suffix}";
+    }
+
     /// <summary>"15 May 2026 at 2:05pm", in UK time.</summary>
     public static string DateAndTime(DateTimeOffset instant)
     {

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Deadlines;
+using ParentPortal.Features.Applications;
+using ParentPortal.Features.Calendar;
+
+namespace ParentPortal.Features.Sessions;
+
+public sealed record ChoiceResult(bool Succeeded, string Message, Deadline? Clock = null);
+
+/// <summary>
+/// After the information session the parent says, in their own time, whether they want to try mediation
+/// or only need the certificate. The first starts the local authority's 30 days to arrange mediation;
+/// the second the 3 working days to issue the certificate. Either can be changed later by an adviser.
+/// </summary>
+public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> contextFactory, WorkingDayCalendarSource calendars, TimeProvider clock)
+{
+    public async Task<ChoiceResult> HandleAsync(ClaimsPrincipal user, Guid bookingId, SessionChoice choice, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!Enum.IsDefined(choice))
+        {
+            return new(false, "Select what you would like to do next");
+        }
+
+        var now = clock.GetUtcNow();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var userId = await ApplicationAccess.UserIdAsync(db, user, cancellationToken);
+        var booking = userId is null ? null : await db.SessionBookings.Include(b => b.Session).Include(b => b.Application)
+            .FirstOrDefaultAsync(b => b.Id == bookingId && b.UserId == userId, cancellationToken);
+        if (booking?.Session is null)
+        {
+            return new(false, "We could not find that booking.");
+        }
+
+        if (booking.Status != BookingStatus.Booked || booking.Session.StartsAt > now)
+        {
+            return new(false, "You can tell us what you want to do once you have been to the session.");
+        }
+
+        if (booking.Choice is not null)
+        {
+            return new(false, "You have already told us. If you have changed your mind, call the helpline and an adviser will update it.");
+        }
+
+        booking.Choice = choice;
+        booking.ChoiceMadeAt = now;
+        if (booking.Application is { } application && application.MediationChoice is null)
+        {
+            application.MediationChoice = choice;
+            application.MediationChoiceAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var calculator = await calendars.CalculatorAsync(cancellationToken);
+        var day = Service.UkDates.DateIn(now);
+        var started = choice == SessionChoice.TryMediation
+            ? calculator.MediationHeldBy(day)
+            : calculator.CertificateDueBy(day, CertificateTrigger.NotPursuingMediation);
+        return new(true, choice == SessionChoice.TryMediation
+            ? "Thank you. We will tell the local authority that you want to try mediation."
+            : "Thank you. The mediation adviser will send your certificate.", started);
+    }
+
+    /// <summary>The clock a recorded choice started, for advisers' views.</summary>
+    public static Deadline? ClockFor(DeadlineCalculator calculator, SessionChoice? choice, DateTimeOffset? madeAt)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        if (choice is null || madeAt is null)
+        {
+            return null;
+        }
+
+        var day = Service.UkDates.DateIn(madeAt.Value);
+        return choice == SessionChoice.TryMediation
+            ? calculator.MediationHeldBy(day)
+            : calculator.CertificateDueBy(day, CertificateTrigger.NotPursuingMediation);
+    }
+}
