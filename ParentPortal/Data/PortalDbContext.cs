@@ -22,6 +22,18 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<Application> Applications => Set<Application>();
 
+    public DbSet<CaseMeeting> CaseMeetings => Set<CaseMeeting>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<CallLogEntry> CallLog => Set<CallLogEntry>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<SatisfactionResponse> SatisfactionResponses => Set<SatisfactionResponse>();
+
+    public DbSet<ApplicationInvitation> ApplicationInvitations => Set<ApplicationInvitation>();
+
     public DbSet<InformationSession> InformationSessions => Set<InformationSession>();
 
     public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();
@@ -32,9 +44,34 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseEditsToTheAuditLog();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseEditsToTheAuditLog();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly, t => t.Namespace == typeof(PortalDbContext).Namespace + ".Configurations");
+    }
+
+    /// <summary>The audit log and case history are append-only: nothing in the app may change or remove an entry.</summary>
+    private void RefuseEditsToTheAuditLog()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            var isAudit = entry.Entity is AuditEntry;
+            if ((isAudit && entry.State is EntityState.Modified or EntityState.Deleted) || (entry.Entity is CaseEvent && entry.State == EntityState.Modified))
+            {
+                throw new InvalidOperationException($"{entry.Entity.GetType().Name} rows are append-only and cannot be changed.");
+            }
+        }
     }
 }

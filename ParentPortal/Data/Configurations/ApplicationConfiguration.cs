@@ -16,6 +16,13 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.CreatedBySubject).HasMaxLength(255);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.MediationChoice).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.Stage).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.CertificateTrigger).HasConversion<string>().HasMaxLength(48);
+        builder.Property(a => a.ClosingNote).HasMaxLength(2000);
+        builder.Property(a => a.PhoneDetailsJson).HasMaxLength(4000);
+        builder.HasOne(a => a.AssignedStaff).WithMany().HasForeignKey(a => a.AssignedStaffId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => new { a.Status, a.Stage });
+        builder.HasIndex(a => a.LocalAuthorityId);
         builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.LocalAuthority).WithMany().HasForeignKey(a => a.LocalAuthorityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.OwnerId, a.Status });

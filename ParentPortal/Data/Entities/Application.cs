@@ -51,6 +51,36 @@ public sealed class Application
 
     public DateTimeOffset? MediationChoiceAt { get; set; }
 
+    /// <summary>Where the case has got to once submitted (Domain/Cases/CaseWorkflow).</summary>
+    public Domain.Cases.CaseStage Stage { get; set; }
+
+    /// <summary>The mediator or facilitator assigned to the case.</summary>
+    public int? AssignedStaffId { get; set; }
+
+    public StaffMember? AssignedStaff { get; set; }
+
+    public DateOnly? InformationGivenOn { get; set; }
+
+    public DateOnly? LaToldOfMediationOn { get; set; }
+
+    public DateOnly? CertificateTriggeredOn { get; set; }
+
+    public Domain.Deadlines.CertificateTrigger? CertificateTrigger { get; set; }
+
+    public DateOnly? CertificateIssuedOn { get; set; }
+
+    public DateOnly? MeetingHeldOn { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Why the case closed, and for bullying cases where the family was signposted.</summary>
+    public string? ClosingNote { get; set; }
+
+    /// <summary>For an application made over the phone: who was on the call, consents and adaptations (JSON).</summary>
+    public string? PhoneDetailsJson { get; set; }
+
+    public DateTimeOffset? SurveyRequestedAt { get; set; }
+
     /// <summary>Optimistic concurrency: two tabs or a double click cannot both win.</summary>
     public int Version { get; set; }
 }

@@ -1,0 +1,162 @@
+namespace ParentPortal.Data.Entities;
+
+/// <summary>The mediation or facilitated meeting for a case: when, where, who, and the notice given.</summary>
+public sealed class CaseMeeting
+{
+    public Guid ApplicationId { get; set; }
+
+    public DateTimeOffset StartsAt { get; set; }
+
+    public DateTimeOffset EndsAt { get; set; }
+
+    public SessionFormat Format { get; set; }
+
+    public string? MeetingLink { get; set; }
+
+    public string? VenueName { get; set; }
+
+    public string? VenueAddress { get; set; }
+
+    /// <summary>Who will be there, one per line, with their role.</summary>
+    public required string Attendees { get; set; }
+
+    /// <summary>The local authority's decision maker: required for mediation (someone with authority to resolve the issues).</summary>
+    public string? LaDecisionMaker { get; set; }
+
+    public DateOnly? NoticeGivenOn { get; set; }
+
+    /// <summary>The parent agreed to less than the usual notice.</summary>
+    public bool ShortNoticeAgreed { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>The case's history: stage changes, assignments, notes, documents. Never edited.</summary>
+public sealed class CaseEvent
+{
+    public long Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string ActorSubject { get; set; }
+
+    public required string ActorName { get; set; }
+
+    public required string Kind { get; set; }
+
+    public string? FromStage { get; set; }
+
+    public string? ToStage { get; set; }
+
+    public string? Note { get; set; }
+}
+
+public enum CallerType
+{
+    Parent,
+    YoungPerson,
+    School,
+    Professional,
+    Other,
+}
+
+public enum CallOutcome
+{
+    InformationGiven,
+    ApplicationStarted,
+    ReferredElsewhere,
+    CallBackArranged,
+    SessionBooked,
+    Other,
+}
+
+/// <summary>A helpline call, for monitoring: no names, only what the reports need.</summary>
+public sealed class CallLogEntry
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public int DurationMinutes { get; set; }
+
+    public CallerType CallerType { get; set; }
+
+    /// <summary>What the call was about, from a fixed list (see CallTopics).</summary>
+    public required string Topic { get; set; }
+
+    public string? Route { get; set; }
+
+    public int? LocalAuthorityId { get; set; }
+
+    public LocalAuthority? LocalAuthority { get; set; }
+
+    public required string Language { get; set; }
+
+    public bool InterpreterUsed { get; set; }
+
+    public CallOutcome Outcome { get; set; }
+
+    public Guid? ApplicationId { get; set; }
+
+    public int StaffId { get; set; }
+
+    public StaffMember? Staff { get; set; }
+}
+
+/// <summary>Who looked at or changed what. Append-only: the app never updates or deletes a row.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string ActorSubject { get; set; }
+
+    public required string ActorRoles { get; set; }
+
+    public required string Action { get; set; }
+
+    public required string TargetType { get; set; }
+
+    public string? TargetId { get; set; }
+
+    /// <summary>Ids and counts only, never personal data.</summary>
+    public string? Detail { get; set; }
+}
+
+/// <summary>The parent's answer to the short survey when their case closes: asked once.</summary>
+public sealed class SatisfactionResponse
+{
+    public Guid ApplicationId { get; set; }
+
+    public int Rating { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+}
+
+/// <summary>
+/// An application an adviser filled in over the phone, waiting for the parent to sign in and take it
+/// over. Only a hash of the code is kept.
+/// </summary>
+public sealed class ApplicationInvitation
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public required string CodeHash { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public DateTimeOffset? ClaimedAt { get; set; }
+
+    public Guid? ClaimedByUserId { get; set; }
+
+    public required string CreatedBySubject { get; set; }
+}

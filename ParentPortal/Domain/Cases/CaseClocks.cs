@@ -1,0 +1,76 @@
+using ParentPortal.Domain.Deadlines;
+
+namespace ParentPortal.Domain.Cases;
+
+/// <summary>The dates that drive a case's statutory clocks. Each is null until the event happens.</summary>
+public sealed record CaseFacts(
+    string Route,
+    CaseStage Stage,
+    DateOnly? DecisionLetterSent = null,
+    bool Appealable = false,
+    DateOnly? CertificateTriggeredOn = null,
+    CertificateTrigger? CertificateTrigger = null,
+    DateOnly? CertificateIssuedOn = null,
+    DateOnly? LaToldOfMediationOn = null,
+    DateOnly? MeetingOn = null,
+    DateOnly? NoticeGivenOn = null,
+    bool ShortNoticeAgreed = false,
+    DateOnly? MeetingHeldOn = null,
+    bool AnnualReview = false);
+
+/// <param name="StaffAction">A clock the service must meet (certificate, mediation, notice); the appeal deadline is the parent's.</param>
+public sealed record CaseClock(string Key, string Label, Deadline Deadline, bool StaffAction)
+{
+    public bool IsOverdue(DateOnly today) => Deadline.Date < today;
+}
+
+/// <summary>Which statutory clocks are running on a case, from its facts, soonest first.</summary>
+public static class CaseClocks
+{
+    public static IReadOnlyList<CaseClock> Running(CaseFacts facts, DeadlineCalculator calculator)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(calculator);
+        var clocks = new List<CaseClock>();
+        if (facts.Stage == CaseStage.Closed)
+        {
+            return clocks;
+        }
+
+        if (facts.CertificateTriggeredOn is { } triggered && facts.CertificateIssuedOn is null)
+        {
+            var due = facts.CertificateTrigger is { } kind ? calculator.CertificateDueBy(triggered, kind) : calculator.CertificateDueBy(triggered);
+            clocks.Add(new("certificate", "Certificate due", due, StaffAction: true));
+        }
+
+        if (facts.LaToldOfMediationOn is { } told && facts.MeetingHeldOn is null && facts.Route != CaseWorkflow.Facilitation)
+        {
+            clocks.Add(new("mediation", "Mediation to be arranged by", calculator.MediationHeldBy(told), StaffAction: true));
+        }
+
+        if (facts.MeetingOn is { } meeting && facts.NoticeGivenOn is null && !facts.ShortNoticeAgreed && facts.MeetingHeldOn is null)
+        {
+            var notice = facts.Route == CaseWorkflow.Facilitation
+                ? facts.AnnualReview ? calculator.AnnualReviewNoticeBy(meeting) : null
+                : calculator.MediationNoticeBy(meeting);
+            if (notice is not null)
+            {
+                clocks.Add(new("notice", "Meeting notice by", notice, StaffAction: true));
+            }
+        }
+
+        if (facts.Route == CaseWorkflow.Sen && facts.Appealable && facts.DecisionLetterSent is { } letter)
+        {
+            clocks.Add(new("appeal", "Appeal deadline", calculator.AppealBy(letter, facts.CertificateIssuedOn), StaffAction: false));
+        }
+
+        return [.. clocks.OrderBy(c => c.Deadline.Date)];
+    }
+
+    /// <summary>The date a queue sorts by: the earliest clock the service itself must meet, else the appeal deadline.</summary>
+    public static DateOnly? MostUrgent(IReadOnlyList<CaseClock> clocks)
+    {
+        ArgumentNullException.ThrowIfNull(clocks);
+        return clocks.Where(c => c.StaffAction).Select(c => (DateOnly?)c.Deadline.Date).Min() ?? clocks.Select(c => (DateOnly?)c.Deadline.Date).Min();
+    }
+}

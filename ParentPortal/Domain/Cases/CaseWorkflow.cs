@@ -1,0 +1,73 @@
+using System.Collections.Frozen;
+
+namespace ParentPortal.Domain.Cases;
+
+/// <summary>
+/// The moves a case can make, per route. Every stage change goes through <see cref="CanMove"/> on the
+/// server: a page offering only the allowed next steps is a convenience, not the check.
+/// </summary>
+public static class CaseWorkflow
+{
+    public const string Sen = "sen";
+    public const string Bullying = "bullying";
+    public const string Facilitation = "facilitation";
+
+    private static readonly FrozenDictionary<string, FrozenDictionary<CaseStage, CaseStage[]>> Moves = new Dictionary<string, FrozenDictionary<CaseStage, CaseStage[]>>
+    {
+        [Sen] = new Dictionary<CaseStage, CaseStage[]>
+        {
+            [CaseStage.New] = [CaseStage.InformationGiven, CaseStage.MediationBeingArranged, CaseStage.CertificateIssued, CaseStage.Closed],
+            [CaseStage.InformationGiven] = [CaseStage.MediationBeingArranged, CaseStage.CertificateIssued, CaseStage.Closed],
+            // The local authority could not arrange mediation in time: the certificate is issued anyway.
+            [CaseStage.MediationBeingArranged] = [CaseStage.MeetingScheduled, CaseStage.CertificateIssued, CaseStage.Closed],
+            [CaseStage.MeetingScheduled] = [CaseStage.MeetingHeld, CaseStage.MediationBeingArranged, CaseStage.Closed],
+            [CaseStage.MeetingHeld] = [CaseStage.AgreementRecorded, CaseStage.CertificateIssued, CaseStage.Closed],
+            [CaseStage.AgreementRecorded] = [CaseStage.AgreementSigned],
+            [CaseStage.AgreementSigned] = [CaseStage.CertificateIssued, CaseStage.Closed],
+            // A parent who took the certificate can still ask for mediation later.
+            [CaseStage.CertificateIssued] = [CaseStage.MediationBeingArranged, CaseStage.Closed],
+        }.ToFrozenDictionary(),
+        [Bullying] = new Dictionary<CaseStage, CaseStage[]>
+        {
+            [CaseStage.New] = [CaseStage.TelephoneSupport, CaseStage.Closed],
+            [CaseStage.TelephoneSupport] = [CaseStage.MediationBeingArranged, CaseStage.Closed],
+            [CaseStage.MediationBeingArranged] = [CaseStage.MeetingScheduled, CaseStage.Closed],
+            [CaseStage.MeetingScheduled] = [CaseStage.MeetingHeld, CaseStage.MediationBeingArranged, CaseStage.Closed],
+            [CaseStage.MeetingHeld] = [CaseStage.AgreementRecorded, CaseStage.Closed],
+            [CaseStage.AgreementRecorded] = [CaseStage.AgreementSigned],
+            [CaseStage.AgreementSigned] = [CaseStage.Closed],
+        }.ToFrozenDictionary(),
+        [Facilitation] = new Dictionary<CaseStage, CaseStage[]>
+        {
+            [CaseStage.New] = [CaseStage.MeetingScheduled, CaseStage.Closed],
+            [CaseStage.MeetingScheduled] = [CaseStage.MeetingHeld, CaseStage.Closed],
+            [CaseStage.MeetingHeld] = [CaseStage.RecordWritten, CaseStage.Closed],
+            [CaseStage.RecordWritten] = [CaseStage.Closed],
+        }.ToFrozenDictionary(),
+    }.ToFrozenDictionary();
+
+    public static IReadOnlyList<CaseStage> NextStages(string? route, CaseStage from) =>
+        route is not null && Moves.TryGetValue(route, out var moves) && moves.TryGetValue(from, out var next) ? next : [];
+
+    public static bool CanMove(string? route, CaseStage from, CaseStage to) => NextStages(route, from).Contains(to);
+
+    /// <summary>Stages reached only by doing something else (issuing a certificate, all parties signing, writing the record), not by a plain move.</summary>
+    public static bool IsReachedByAction(CaseStage stage) =>
+        stage is CaseStage.CertificateIssued or CaseStage.AgreementRecorded or CaseStage.AgreementSigned or CaseStage.RecordWritten;
+
+    public static string Describe(CaseStage stage) => stage switch
+    {
+        CaseStage.New => "New",
+        CaseStage.InformationGiven => "Information given",
+        CaseStage.TelephoneSupport => "Telephone support",
+        CaseStage.MediationBeingArranged => "Mediation being arranged",
+        CaseStage.MeetingScheduled => "Meeting scheduled",
+        CaseStage.MeetingHeld => "Meeting held",
+        CaseStage.AgreementRecorded => "Agreement recorded",
+        CaseStage.AgreementSigned => "Agreement signed",
+        CaseStage.RecordWritten => "Record written",
+        CaseStage.CertificateIssued => "Certificate issued",
+        CaseStage.Closed => "Closed",
+        _ => stage.ToString(),
+    };
+}
