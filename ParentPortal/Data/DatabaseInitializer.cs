@@ -31,6 +31,7 @@ public sealed partial class DatabaseInitializer(
 
         await SeedServiceAsync(db, cancellationToken);
         await BankHolidayStore.SeedIfEmptyAsync(db, clock.GetUtcNow(), cancellationToken);
+        await BackfillSearchTextAsync(db, cancellationToken);
         if (settings.SeedDemoData)
         {
             await DemoData.SeedAsync(db, clock, cancellationToken);
@@ -80,6 +81,19 @@ public sealed partial class DatabaseInitializer(
             {
                 organisation.LocalAuthorities.Add(new LocalAuthority { Code = code, Name = name });
             }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Applications saved before advisers could search have no search text yet.</summary>
+    private static async Task BackfillSearchTextAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var missing = await db.Applications.Include(a => a.Owner).Where(a => a.SearchText == null).Take(5000).ToListAsync(cancellationToken);
+        foreach (var application in missing)
+        {
+            application.SearchText = Features.Applications.ApplicationSearchText.For(
+                Domain.Triage.TriageAnswers.FromJson(application.AnswersJson), application.Owner?.DisplayName, application.Owner?.Email, application.Reference);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -23,6 +23,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.HasOne(a => a.AssignedStaff).WithMany().HasForeignKey(a => a.AssignedStaffId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(a => new { a.Status, a.Stage });
         builder.HasIndex(a => a.LocalAuthorityId);
+        builder.Property(a => a.SearchText).HasMaxLength(1000);
         builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.LocalAuthority).WithMany().HasForeignKey(a => a.LocalAuthorityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.OwnerId, a.Status });

@@ -81,6 +81,9 @@ public sealed class Application
 
     public DateTimeOffset? SurveyRequestedAt { get; set; }
 
+    /// <summary>Lower-case text advisers search (see ApplicationSearchText); kept up to date on every save.</summary>
+    public string? SearchText { get; set; }
+
     /// <summary>Optimistic concurrency: two tabs or a double click cannot both win.</summary>
     public int Version { get; set; }
 }

@@ -6,7 +6,10 @@ using ParentPortal.Features.Identity;
 
 namespace ParentPortal.Features.Applications;
 
-/// <summary>Who may touch an application: its owner. Anyone else gets "not found", never a hint that it exists.</summary>
+/// <summary>
+/// Who may touch an application: its owner, and advisers or managers helping over the phone (who may
+/// also continue a parent's draft). Anyone else gets "not found", never a hint that it exists.
+/// </summary>
 public static class ApplicationAccess
 {
     public static async Task<Guid?> UserIdAsync(PortalDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -17,6 +20,27 @@ public static class ApplicationAccess
         return subject is null
             ? null
             : await db.Users.Where(u => u.Subject == subject).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The application if this user owns it, or is an adviser or manager (tracked, for changes); null
+    /// otherwise. <c>Staff</c> is set when a member of staff is acting, so the caller can audit it.
+    /// </summary>
+    public static async Task<(Application? Application, Cases.StaffContext? Staff)> AccessibleAsync(PortalDbContext db, ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken)
+    {
+        if (await OwnedAsync(db, user, applicationId, cancellationToken) is { } owned)
+        {
+            return (owned, null);
+        }
+
+        var staff = await Cases.StaffAccess.ForAsync(db, user, cancellationToken);
+        if (staff is not { IsAdviserOrManager: true })
+        {
+            return (null, null);
+        }
+
+        var application = await db.Applications.Include(a => a.LocalAuthority).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
+        return (application, application is null ? null : staff);
     }
 
     /// <summary>The application if this user owns it (tracked, for changes); null otherwise.</summary>

@@ -16,15 +16,29 @@ public sealed record ApplicationView(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SubmittedAt);
 
-public sealed class GetApplicationHandler(IDbContextFactory<PortalDbContext> contextFactory)
+public sealed class GetApplicationHandler(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
 {
-    /// <summary>The application if this user owns it; null otherwise (shown as "page not found").</summary>
+    /// <summary>
+    /// The application if this user owns it or is helping as an adviser or manager (each staff view is
+    /// audited); null otherwise, shown as "page not found".
+    /// </summary>
     public async Task<ApplicationView?> HandleAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var application = await ApplicationAccess.OwnedAsync(db, user, applicationId, cancellationToken);
-        return application is null ? null : ToView(application);
+        var (application, staff) = await ApplicationAccess.AccessibleAsync(db, user, applicationId, cancellationToken);
+        if (application is null)
+        {
+            return null;
+        }
+
+        if (staff is not null)
+        {
+            Cases.AuditLog.Write(db, staff, "application-viewed", "application", application.Id.ToString(), clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return ToView(application);
     }
 
     internal static ApplicationView ToView(Application application) => new(

@@ -34,7 +34,7 @@ public sealed class SaveStepHandler(IDbContextFactory<PortalDbContext> contextFa
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var application = await ApplicationAccess.OwnedAsync(db, user, applicationId, cancellationToken);
+            var (application, staff) = await ApplicationAccess.AccessibleAsync(db, user, applicationId, cancellationToken);
             if (application is null)
             {
                 return new(SaveStepOutcome.NotFound, []);
@@ -65,6 +65,13 @@ public sealed class SaveStepHandler(IDbContextFactory<PortalDbContext> contextFa
             application.UpdatedAt = clock.GetUtcNow();
             application.DeletionWarningSentAt = null;
             application.Version++;
+            var owner = await db.Users.AsNoTracking().Where(u => u.Id == application.OwnerId).Select(u => new { u.DisplayName, u.Email }).FirstAsync(cancellationToken);
+            application.SearchText = ApplicationSearchText.For(updated, owner.DisplayName, owner.Email, application.Reference);
+            if (staff is not null)
+            {
+                Cases.AuditLog.Write(db, staff, "application-answer-saved", "application", application.Id.ToString(), application.UpdatedAt, "step " + step.Key);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -36,7 +36,7 @@ public sealed class SubmitApplicationHandler(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var application = await ApplicationAccess.OwnedAsync(db, user, applicationId, cancellationToken);
+            var (application, staff) = await ApplicationAccess.AccessibleAsync(db, user, applicationId, cancellationToken);
             if (application is null)
             {
                 return new(SubmitOutcome.NotFound);
@@ -62,6 +62,13 @@ public sealed class SubmitApplicationHandler(
             application.UpdatedAt = now;
             application.Reference = ApplicationReference.New();
             application.Version++;
+            var owner = await db.Users.AsNoTracking().Where(u => u.Id == application.OwnerId).Select(u => new { u.DisplayName, u.Email }).FirstAsync(cancellationToken);
+            application.SearchText = ApplicationSearchText.For(pruned, owner.DisplayName, owner.Email, application.Reference);
+            if (staff is not null)
+            {
+                Cases.AuditLog.Write(db, staff, "application-submitted-for-family", "application", application.Id.ToString(), now);
+            }
+
             await messages.EnqueueSubmittedAsync(db, application, pruned, now, cancellationToken);
             try
             {

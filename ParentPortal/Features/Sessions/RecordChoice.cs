@@ -47,10 +47,14 @@ public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> conte
 
         booking.Choice = choice;
         booking.ChoiceMadeAt = now;
-        if (booking.Application is { } application && application.MediationChoice is null)
+        if (booking.Application is { Status: ApplicationStatus.Submitted } application && application.MediationChoice is null)
         {
-            application.MediationChoice = choice;
-            application.MediationChoiceAt = now;
+            Cases.CaseTriggers.ApplyChoice(application, choice, now);
+        }
+        else if (booking.Application is { } draft && draft.MediationChoice is null)
+        {
+            draft.MediationChoice = choice;
+            draft.MediationChoiceAt = now;
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -116,6 +116,10 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(32)

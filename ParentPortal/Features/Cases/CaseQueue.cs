@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Triage;
+using ParentPortal.Features.Calendar;
+
+namespace ParentPortal.Features.Cases;
+
+public sealed record CaseQueueFilter(int? LocalAuthorityId = null, CaseStage? Stage = null, int? AssigneeId = null, string? Route = null, bool IncludeClosed = false);
+
+/// <param name="MostUrgent">The earliest date the service must act by (null when no clock runs).</param>
+public sealed record CaseQueueRow(
+    Guid Id,
+    string Reference,
+    string Route,
+    string? LocalAuthority,
+    CaseStage Stage,
+    string? Assignee,
+    DateTimeOffset SubmittedAt,
+    IReadOnlyList<CaseClock> Clocks,
+    DateOnly? MostUrgent,
+    bool Overdue);
+
+public sealed record CaseQueueView(IReadOnlyList<CaseQueueRow> Rows, IReadOnlyList<(int Id, string Name)> LocalAuthorities, IReadOnlyList<(int Id, string Name)> Assignees, DateOnly Today);
+
+/// <summary>Every case the member of staff may see, with its statutory clocks, most urgent first; overdue ones flagged.</summary>
+public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFactory, WorkingDayCalendarSource calendars, TimeProvider clock)
+{
+    public async Task<CaseQueueView?> HandleAsync(ClaimsPrincipal user, CaseQueueFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var staff = await StaffAccess.ForAsync(db, user, cancellationToken);
+        if (staff is null)
+        {
+            return null;
+        }
+
+        var cases = StaffAccess.VisibleCases(db.Applications.AsNoTracking(), staff).Where(a => a.Status == ApplicationStatus.Submitted);
+        if (!filter.IncludeClosed)
+        {
+            cases = cases.Where(a => a.Stage != CaseStage.Closed);
+        }
+
+        if (filter.LocalAuthorityId is { } la)
+        {
+            cases = cases.Where(a => a.LocalAuthorityId == la);
+        }
+
+        if (filter.Stage is { } stage)
+        {
+            cases = cases.Where(a => a.Stage == stage);
+        }
+
+        if (filter.AssigneeId is { } assignee)
+        {
+            cases = cases.Where(a => a.AssignedStaffId == assignee);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Route))
+        {
+            cases = cases.Where(a => a.Route == filter.Route);
+        }
+
+        var rows = await cases
+            .Select(a => new
+            {
+                Case = a,
+                LocalAuthority = a.LocalAuthority!.Name,
+                Assignee = a.AssignedStaff!.DisplayName,
+                Meeting = db.CaseMeetings.FirstOrDefault(m => m.ApplicationId == a.Id),
+            })
+            .ToListAsync(cancellationToken);
+
+        var calculator = await calendars.CalculatorAsync(cancellationToken);
+        var today = Service.UkDates.DateIn(clock.GetUtcNow());
+        var queue = rows.Select(r =>
+        {
+            var answers = TriageAnswers.FromJson(r.Case.AnswersJson);
+            var clocks = CaseClocks.Running(CaseFactsBuilder.For(r.Case, answers, r.Meeting), calculator);
+            var urgent = CaseClocks.MostUrgent(clocks);
+            return new CaseQueueRow(
+                r.Case.Id, r.Case.Reference ?? "", r.Case.Route ?? "", r.LocalAuthority, r.Case.Stage, r.Assignee, r.Case.SubmittedAt ?? r.Case.CreatedAt,
+                clocks, urgent, clocks.Any(c => c.StaffAction && c.IsOverdue(today)));
+        })
+        .OrderByDescending(r => r.Overdue)
+        .ThenBy(r => r.MostUrgent ?? DateOnly.MaxValue)
+        .ThenBy(r => r.SubmittedAt)
+        .ToList();
+
+        var authorities = await db.LocalAuthorities.AsNoTracking().OrderBy(l => l.Name).Select(l => new { l.Id, l.Name }).ToListAsync(cancellationToken);
+        var assignees = await db.StaffMembers.AsNoTracking().Where(s => s.IsActive && s.Roles.Any(r => r.Role == Identity.PortalRoles.Mediator))
+            .OrderBy(s => s.DisplayName).Select(s => new { s.Id, s.DisplayName }).ToListAsync(cancellationToken);
+        return new CaseQueueView(queue, [.. authorities.Select(a => (a.Id, a.Name))], [.. assignees.Select(a => (a.Id, a.DisplayName))], today);
+    }
+}
