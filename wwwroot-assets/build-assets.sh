@@ -20,5 +20,13 @@ for style in Regular Bold Italic; do
       --no-hinting --desubroutinize --output-file="$here/fonts/NotoSans-$style-$range.ttf"
   done
 done
+# PDFs only: Arabic script (Arabic, Urdu, Persian names), shaped with HarfBuzz at run time. Arabic,
+# Arabic Supplement and the presentation forms (the PDF maps shaped glyphs back to text through them).
+# Noto Sans Arabic has no italic: italic text in Arabic uses the regular face.
+arabic="U+0600-06FF,U+0750-077F,U+FB50-FBFF,U+FE70-FEFF,U+200C-200D,U+0020,U+00A0"
+for style in Regular Bold; do
+  subset "$src/NotoSansArabic-$style.ttf" --unicodes="$arabic" --layout-features='*' \
+    --no-hinting --desubroutinize --output-file="$here/fonts/NotoSansArabic-$style.ttf"
+done
 cp "$here/logo.svg" "$app/img/logo.svg"
 ls -l "$here/fonts" "$app/fonts"
