@@ -1,6 +1,7 @@
 using ParentPortal;
 using ParentPortal.Data;
 using ParentPortal.Features.Applications;
+using ParentPortal.Features.Documents;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Messaging;
 
@@ -11,6 +12,7 @@ builder.AddPortalAuthentication();
 builder.AddPortalWeb();
 builder.AddPortalMessaging();
 builder.AddPortalApplications();
+builder.AddPortalDocuments();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
