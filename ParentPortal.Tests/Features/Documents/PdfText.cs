@@ -21,6 +21,38 @@ public static class PdfText
 
     public static void AssertContains(string expected, string actual) => Assert.Contains(Words(expected), actual, StringComparison.Ordinal);
 
+    /// <summary>
+    /// The words of <paramref name="expected"/> appear in order, other words allowed between them: PdfPig reads a page
+    /// line by line across columns, so a table cell that wraps is interleaved with its neighbours.
+    /// </summary>
+    public static void AssertInOrder(string expected, string actual)
+    {
+        var haystack = actual.Split(' ');
+        var position = 0;
+        foreach (var word in Words(expected).Split(' '))
+        {
+            while (position < haystack.Length && !string.Equals(haystack[position], word, StringComparison.Ordinal))
+            {
+                position++;
+            }
+
+            Assert.True(position < haystack.Length, $"\"{word}\" of \"{expected}\" not found in order in: {actual}");
+            position++;
+        }
+    }
+
+    /// <summary>A table row: each cell's words in order, after the row's first cell starts (cells of a row share lines).</summary>
+    public static void AssertRow(string actual, params string[] cells)
+    {
+        var first = Words(cells[0]).Split(' ');
+        var start = actual.IndexOf(string.Join(' ', first.Take(Math.Min(3, first.Length))), StringComparison.Ordinal);
+        Assert.True(start >= 0, $"Row starting \"{cells[0]}\" not found in: {actual}");
+        foreach (var cell in cells)
+        {
+            AssertInOrder(cell, actual[start..]);
+        }
+    }
+
     /// <summary>Renders pages to PNG with poppler's pdftoppm into artifacts/pdf/, to look at; returns the files.</summary>
     public static IReadOnlyList<string> RenderPng(byte[] pdf, string name, int dpi = 80, int? lastPage = null)
     {
