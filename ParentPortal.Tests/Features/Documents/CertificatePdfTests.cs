@@ -15,7 +15,8 @@ public sealed class CertificatePdfTests
     {
         var certificate = DocumentSamples.Certificate(kind);
 
-        var text = PdfText.All(DocumentSamples.Pdfs.Certificate(certificate, DocumentSamples.CreatedAt));
+        var bytes = DocumentSamples.Pdfs.Certificate(certificate, DocumentSamples.CreatedAt);
+        var text = Assert.Single(PdfText.Pages(bytes));
 
         PdfText.AssertContains("Mediation certificate", text);
         PdfText.AssertContains(CertificateComposer.Subtitle(kind), text);
