@@ -2,6 +2,7 @@ using ParentPortal;
 using ParentPortal.Data;
 using ParentPortal.Features.Applications;
 using ParentPortal.Features.Cases;
+using ParentPortal.Features.Documents;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Messaging;
 using ParentPortal.Features.Sessions;
@@ -15,6 +16,7 @@ builder.AddPortalMessaging();
 builder.AddPortalApplications();
 builder.AddPortalSessions();
 builder.AddPortalCases();
+builder.AddPortalDocuments();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);

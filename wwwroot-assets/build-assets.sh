@@ -11,14 +11,26 @@ subset() { /usr/bin/python3 -m fontTools.subset "$@"; }
 latin="U+0020-007E,U+00A0-024F,U+0300-036F,U+2010-2027,U+2030-203A,U+2044,U+20AC,U+2116,U+2122,U+2190-2193,U+2212,U+FFFD"
 # "ext": Greek, Cyrillic and Latin Extended Additional (Welsh ẁ ẃ ẅ ỳ, Vietnamese).
 ext="U+0370-03FF,U+0400-04FF,U+1E00-1EFF"
+# The PDF copy of "ext" also carries the combining marks, so a mark after one of its letters (Yoruba ọ̀, which has no
+# precomposed form) is shaped with that letter and sits on it.
+ext_pdf="$ext,U+0300-036F"
 for style in Regular Bold Italic; do
   for range in latin ext; do
     subset "$src/NotoSans-$style.ttf" --unicodes="${!range}" --layout-features='*' \
       --flavor=woff2 --output-file="$app/fonts/NotoSans-$style-$range.woff2"
     # PDFs embed the whole font file, so their copies drop hinting (screens hint, PDFs scale).
-    subset "$src/NotoSans-$style.ttf" --unicodes="${!range}" --layout-features='kern,liga,mark,mkmk,ccmp' \
+    pdf_range="$range"; [ "$range" = ext ] && pdf_range=ext_pdf
+    subset "$src/NotoSans-$style.ttf" --unicodes="${!pdf_range}" --layout-features='kern,liga,mark,mkmk,ccmp' \
       --no-hinting --desubroutinize --output-file="$here/fonts/NotoSans-$style-$range.ttf"
   done
+done
+# PDFs only: Arabic script (Arabic, Urdu, Persian names), shaped with HarfBuzz at run time. Arabic,
+# Arabic Supplement and the presentation forms (the PDF maps shaped glyphs back to text through them).
+# Noto Sans Arabic has no italic: italic text in Arabic uses the regular face.
+arabic="U+0600-06FF,U+0750-077F,U+FB50-FBFF,U+FE70-FEFF,U+200C-200D,U+0020,U+00A0"
+for style in Regular Bold; do
+  subset "$src/NotoSansArabic-$style.ttf" --unicodes="$arabic" --layout-features='*' \
+    --no-hinting --desubroutinize --output-file="$here/fonts/NotoSansArabic-$style.ttf"
 done
 cp "$here/logo.svg" "$app/img/logo.svg"
 ls -l "$here/fonts" "$app/fonts"

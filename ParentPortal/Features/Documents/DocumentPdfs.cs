@@ -1,0 +1,31 @@
+using ParentPortal.Features.Documents.Composers;
+using ParentPortal.Features.Documents.Models;
+using ParentPortal.Features.Documents.Pdf;
+
+namespace ParentPortal.Features.Documents;
+
+/// <summary>
+/// The one thing a feature needs to produce a document's PDF: compose the model, lay it out, write it.
+/// Throws <see cref="UnsupportedTextException"/> (or its <see cref="MissingGlyphsException"/>) when a name or other text
+/// cannot be printed correctly: show its message to staff and do not issue the document.
+/// </summary>
+public sealed class DocumentPdfs(PdfRenderer renderer)
+{
+    public void WriteCertificate(MediationCertificate certificate, DateTimeOffset createdAt, Stream output) =>
+        renderer.Render(CertificateComposer.Compose(certificate, createdAt), output);
+
+    public void WriteAgreement(MediationAgreement agreement, DateTimeOffset createdAt, Stream output) =>
+        renderer.Render(AgreementComposer.Compose(agreement, createdAt), output);
+
+    public void WriteMeetingRecord(FacilitatedMeetingRecord record, DateTimeOffset createdAt, Stream output) =>
+        renderer.Render(MeetingRecordComposer.Compose(record, createdAt), output);
+
+    public byte[] Certificate(MediationCertificate certificate, DateTimeOffset createdAt) =>
+        renderer.RenderToBytes(CertificateComposer.Compose(certificate, createdAt));
+
+    public byte[] Agreement(MediationAgreement agreement, DateTimeOffset createdAt) =>
+        renderer.RenderToBytes(AgreementComposer.Compose(agreement, createdAt));
+
+    public byte[] MeetingRecord(FacilitatedMeetingRecord record, DateTimeOffset createdAt) =>
+        renderer.RenderToBytes(MeetingRecordComposer.Compose(record, createdAt));
+}
