@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using ParentPortal.Components;
 using ParentPortal.Features.Calendar;
 using ParentPortal.Features.Deadlines;
+using ParentPortal.Features.Documents;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Identity.DevProvider;
 using ParentPortal.Features.Sessions;
@@ -110,6 +111,7 @@ public static class WebSetup
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }
@@ -122,6 +124,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapDeadlinesApi();
         app.MapSessionEndpoints();
+        app.MapDocumentEndpoints();
         app.MapDevIdentityProvider();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -39,7 +39,7 @@ public sealed class MainLayoutTests(SeededDatabase database) : PortalComponentTe
 
         var layout = RenderLayout();
 
-        Assert.Equal(["Start", "Check deadlines", "Adviser console"], MainNavigation(layout));
+        Assert.Equal(["Start", "Check deadlines", "Adviser console", "Cases"], MainNavigation(layout));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class MainLayoutTests(SeededDatabase database) : PortalComponentTe
 
         var layout = RenderLayout();
 
-        Assert.Equal(["Start", "Check deadlines", "Adviser console", "Service settings"], MainNavigation(layout));
+        Assert.Equal(["Start", "Check deadlines", "Adviser console", "Cases", "Service settings"], MainNavigation(layout));
     }
 
     [Fact]

@@ -34,6 +34,14 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<ApplicationInvitation> ApplicationInvitations => Set<ApplicationInvitation>();
 
+    public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
+
+    public DbSet<AgreementDraft> AgreementDrafts => Set<AgreementDraft>();
+
+    public DbSet<AgreementSignature> AgreementSignatures => Set<AgreementSignature>();
+
+    public DbSet<MeetingRecordDraft> MeetingRecordDrafts => Set<MeetingRecordDraft>();
+
     public DbSet<InformationSession> InformationSessions => Set<InformationSession>();
 
     public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();

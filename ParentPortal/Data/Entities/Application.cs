@@ -54,6 +54,11 @@ public sealed class Application
     /// <summary>Where the case has got to once submitted (Domain/Cases/CaseWorkflow).</summary>
     public Domain.Cases.CaseStage Stage { get; set; }
 
+    /// <summary>The adviser looking after the case (documents go to the family and the staff assigned).</summary>
+    public int? AdviserId { get; set; }
+
+    public StaffMember? Adviser { get; set; }
+
     /// <summary>The mediator or facilitator assigned to the case.</summary>
     public int? AssignedStaffId { get; set; }
 

@@ -237,6 +237,20 @@ public sealed class CaseCommands(IDbContextFactory<PortalDbContext> contextFacto
             return CaseCommandResult.Ok(name is null ? "Nobody is assigned now." : $"Assigned to {name}.");
         }, cancellationToken);
 
+    /// <summary>An adviser takes a case on: they become its adviser, who may issue and download its documents.</summary>
+    public async Task<CaseCommandResult> TakeAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken = default) =>
+        await RunAsync(user, caseId, c => c.Assign, (db, staff, application, now) =>
+        {
+            if (application.AdviserId == staff.StaffId)
+            {
+                return Task.FromResult(CaseCommandResult.Refused("You are already this case's adviser."));
+            }
+
+            application.AdviserId = staff.StaffId;
+            AddEvent(db, staff, application, now, "adviser", null, null, staff.Name + " is the case's adviser");
+            return Task.FromResult(CaseCommandResult.Ok("You are now this case's adviser."));
+        }, cancellationToken);
+
     public async Task<CaseCommandResult> AddNoteAsync(ClaimsPrincipal user, Guid caseId, string? note, CancellationToken cancellationToken = default) =>
         await RunAsync(user, caseId, c => c.AddNote, (db, staff, application, now) =>
         {

@@ -23,6 +23,8 @@ public sealed record CaseView(
     DateTimeOffset SubmittedAt,
     int? AssignedStaffId,
     string? AssignedStaffName,
+    int? AdviserId,
+    string? AdviserName,
     string? ParentName,
     string? ParentEmail,
     bool AwaitingFamilyClaim,
@@ -36,7 +38,8 @@ public sealed record CaseView(
     IReadOnlyList<CaseEventView> History,
     IReadOnlyList<(int Id, string Name)> Mediators,
     CaseCapabilities Can,
-    DateOnly Today);
+    DateOnly Today,
+    int ViewerStaffId);
 
 /// <summary>One case, for staff who may see it; every view is written to the audit log.</summary>
 public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextFactory, WorkingDayCalendarSource calendars, TimeProvider clock)
@@ -51,7 +54,7 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
         }
 
         var application = await StaffAccess.VisibleCases(db.Applications.AsNoTracking(), staff)
-            .Include(a => a.LocalAuthority).Include(a => a.AssignedStaff).Include(a => a.Owner)
+            .Include(a => a.LocalAuthority).Include(a => a.AssignedStaff).Include(a => a.Adviser).Include(a => a.Owner)
             .FirstOrDefaultAsync(a => a.Id == caseId && a.Status == ApplicationStatus.Submitted, cancellationToken);
         if (application is null)
         {
@@ -74,10 +77,11 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
         return new CaseView(
             application.Id, application.Reference ?? "", application.Route ?? "", application.Stage, application.LocalAuthority?.Name, application.LocalAuthorityId,
             application.SubmittedAt ?? application.CreatedAt, application.AssignedStaffId, application.AssignedStaff?.DisplayName,
+            application.AdviserId, application.Adviser?.DisplayName,
             application.Owner?.DisplayName, application.Owner?.Email, application.Owner?.Subject.StartsWith(PhoneApplications.PlaceholderPrefix, StringComparison.Ordinal) ?? false,
             answers, meeting, application.MediationChoice, application.MediationChoiceAt, application.ClosingNote,
             CaseClocks.Running(CaseFactsBuilder.For(application, answers, meeting), calculator),
-            next, history, [.. mediators.Select(m => (m.Id, m.DisplayName))], can, Service.UkDates.DateIn(now));
+            next, history, [.. mediators.Select(m => (m.Id, m.DisplayName))], can, Service.UkDates.DateIn(now), staff.StaffId);
     }
 
     public static CaseCapabilities Capabilities(StaffContext staff, Application application)

@@ -120,6 +120,8 @@ public sealed class PhoneApplications(IDbContextFactory<PortalDbContext> context
             CreatedAt = now,
             UpdatedAt = now,
             CreatedBySubject = staff.Subject,
+            // The adviser who takes the call looks after the case: they may issue its documents.
+            AdviserId = staff.StaffId,
             PhoneDetailsJson = JsonSerializer.Serialize(details),
         };
         db.Users.Add(placeholder);
@@ -204,11 +206,23 @@ public sealed class PhoneApplications(IDbContextFactory<PortalDbContext> context
 
         var now = clock.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await StaffAccess.ForAsync(db, user, cancellationToken) is not null)
+        {
+            return new(false, "Staff cannot take over a family's application. Sign in with the family's own account.");
+        }
+
         var hash = Hash(normalised);
         var invitation = await db.ApplicationInvitations.FirstOrDefaultAsync(i => i.CodeHash == hash, cancellationToken);
         if (invitation is null || invitation.ClaimedAt is not null || invitation.ExpiresAt <= now)
         {
             return new(false, "That code has not worked. Check it, or call the helpline for a new one.");
+        }
+
+        // One claim per code, even when two people try it at once: the conditional update decides, in one transaction with the move.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.ApplicationInvitations.Where(i => i.Id == invitation.Id && i.ClaimedAt == null).ExecuteUpdateAsync(i => i.SetProperty(x => x.ClaimedAt, now), cancellationToken) != 1)
+        {
+            return new(false, "That code has already been used. If it was not you, call the helpline.");
         }
 
         var application = await db.Applications.Include(a => a.Owner).FirstAsync(a => a.Id == invitation.ApplicationId, cancellationToken);
@@ -227,6 +241,7 @@ public sealed class PhoneApplications(IDbContextFactory<PortalDbContext> context
         await db.SessionBookings.Where(b => b.ApplicationId == application.Id && b.UserId == application.Owner!.Id)
             .ExecuteUpdateAsync(b => b.SetProperty(x => x.UserId, me.Id), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new(true, "The application is now in your account.", application.Id);
     }
 

@@ -29,11 +29,9 @@ public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contex
     public async Task<BookResult> HandleAsync(ClaimsPrincipal user, int sessionId, Guid? applicationId, bool joinWaitingListIfFull, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var now = clock.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var userId = await ApplicationAccess.UserIdAsync(db, user, cancellationToken);
-        var session = await db.InformationSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-        if (userId is null || session is null)
+        if (userId is null)
         {
             return new(BookOutcome.NotFound, "We could not find that session.");
         }
@@ -41,6 +39,40 @@ public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contex
         if (applicationId is { } appId && !await db.Applications.AnyAsync(a => a.Id == appId && a.OwnerId == userId, cancellationToken))
         {
             return new(BookOutcome.NotFound, "We could not find that application.");
+        }
+
+        return await BookAsync(db, userId.Value, sessionId, applicationId, joinWaitingListIfFull, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// An adviser books a place for the family whose application it is, on the phone: the place, the invite
+    /// and the reminders are the family's, exactly as if they had booked it themselves. Audited.
+    /// </summary>
+    public async Task<BookResult> ForFamilyAsync(ClaimsPrincipal user, int sessionId, Guid applicationId, bool joinWaitingListIfFull, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var staff = await Cases.StaffAccess.ForAsync(db, user, cancellationToken);
+        var ownerId = staff is not { IsAdviserOrManager: true } ? null
+            : await db.Applications.Where(a => a.Id == applicationId).Select(a => (Guid?)a.OwnerId).FirstOrDefaultAsync(cancellationToken);
+        if (staff is null || ownerId is null)
+        {
+            return new(BookOutcome.NotFound, "We could not find that application.");
+        }
+
+        Cases.AuditLog.Write(db, staff, "session-booked-for-family", "application", applicationId.ToString(), clock.GetUtcNow(), sessionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return await BookAsync(db, ownerId.Value, sessionId, applicationId, joinWaitingListIfFull, staff, cancellationToken);
+    }
+
+    private async Task<BookResult> BookAsync(PortalDbContext db, Guid ownerId, int sessionId, Guid? applicationId, bool joinWaitingListIfFull, Cases.StaffContext? staff, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var userId = (Guid?)ownerId;
+        var you = staff is null ? "You" : "The family";
+        var session = await db.InformationSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        if (session is null)
+        {
+            return new(BookOutcome.NotFound, "We could not find that session.");
         }
 
         if (session.Status == SessionStatus.Cancelled)
@@ -55,7 +87,7 @@ public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contex
 
         if (await SessionQueries.HasLivePlaceAsync(db, sessionId, userId.Value, cancellationToken))
         {
-            return new(BookOutcome.AlreadyBooked, "You already have a place (or a place on the waiting list) for this session.");
+            return new(BookOutcome.AlreadyBooked, $"{you} already have a place (or a place on the waiting list) for this session.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -67,7 +99,9 @@ public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contex
             booking.BookedAt = now;
             db.SessionBookings.Add(booking);
             await messages.BookedAsync(db, booking, session, now, cancellationToken);
-            result = new(BookOutcome.Booked, $"You have a place on {session.Title}, {SessionMessages.When(session)}. We have sent you a calendar invite.", booking.Id);
+            result = new(BookOutcome.Booked, staff is null
+                ? $"You have a place on {session.Title}, {SessionMessages.When(session)}. We have sent you a calendar invite."
+                : $"The family has a place on {session.Title}, {SessionMessages.When(session)}. A calendar invite has been sent to them, if they have an e-mail address.", booking.Id);
         }
         else if (joinWaitingListIfFull)
         {
@@ -75,7 +109,7 @@ public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contex
             db.SessionBookings.Add(booking);
             var position = 1 + await db.SessionBookings.CountAsync(b => b.SessionId == sessionId && (b.Status == BookingStatus.Waiting || b.Status == BookingStatus.Offered), cancellationToken);
             await messages.WaitingListAsync(db, booking, session, position, now, cancellationToken);
-            result = new(BookOutcome.Waitlisted, $"This session is full. You are number {position} on the waiting list: if a place becomes free, we will hold it for you and tell you.", booking.Id);
+            result = new(BookOutcome.Waitlisted, $"This session is full. {you} are number {position} on the waiting list: if a place becomes free, we will hold it and tell {(staff is null ? "you" : "them")}.", booking.Id);
         }
         else
         {
@@ -94,7 +128,7 @@ public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contex
             // The same person booking twice at once: the database's unique index refuses the second,
             // and rolling back returns the seat it took.
             await transaction.RollbackAsync(CancellationToken.None);
-            return new(BookOutcome.AlreadyBooked, "You already have a place (or a place on the waiting list) for this session.");
+            return new(BookOutcome.AlreadyBooked, $"{you} already have a place (or a place on the waiting list) for this session.");
         }
     }
 }

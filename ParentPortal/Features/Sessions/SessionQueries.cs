@@ -54,13 +54,31 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
     public async Task<ParentSessionsView?> ForParentAsync(ClaimsPrincipal user, Guid? applicationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var now = clock.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var userId = await ApplicationAccess.UserIdAsync(db, user, cancellationToken);
         if (userId is null)
         {
             return new ParentSessionsView([], [], null);
         }
+
+        return await ForUserAsync(db, userId.Value, applicationId, cancellationToken);
+    }
+
+    /// <summary>The same view of the family's places and the sessions they can book, for an adviser on the phone with them.</summary>
+    public async Task<ParentSessionsView?> ForFamilyAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var staff = await Cases.StaffAccess.ForAsync(db, user, cancellationToken);
+        var ownerId = staff is not { IsAdviserOrManager: true } ? null
+            : await db.Applications.Where(a => a.Id == applicationId).Select(a => (Guid?)a.OwnerId).FirstOrDefaultAsync(cancellationToken);
+        return ownerId is null ? null : await ForUserAsync(db, ownerId.Value, applicationId, cancellationToken);
+    }
+
+    private async Task<ParentSessionsView?> ForUserAsync(PortalDbContext db, Guid ownerId, Guid? applicationId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var userId = (Guid?)ownerId;
 
         int? areaId = null;
         string? areaName = null;

@@ -41,11 +41,84 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("ParentPortal.Data.Entities.AgreementDraft", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("AgreementDrafts");
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.AgreementSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SignerSubject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Role", "ContentHash")
+                        .IsUnique()
+                        .HasFilter("\"VoidedAt\" IS NULL");
+
+                    b.ToTable("AgreementSignatures");
+                });
+
             modelBuilder.Entity("ParentPortal.Data.Entities.Application", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("AdviserId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("AnswersJson")
                         .IsRequired()
@@ -144,6 +217,8 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AdviserId");
 
                     b.HasIndex("AssignedStaffId");
 
@@ -361,6 +436,89 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.HasIndex("StartedAt");
 
                     b.ToTable("CallLog");
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.CaseDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgreementContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("IssuingOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBySubject")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Subtype")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
+
+                    b.ToTable("CaseDocuments");
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.CaseEvent", b =>
@@ -600,6 +758,23 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("LocalAuthorities");
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.MeetingRecordDraft", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("MeetingRecordDrafts");
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.Organisation", b =>
@@ -889,8 +1064,31 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.ToTable("StaffRole");
                 });
 
+            modelBuilder.Entity("ParentPortal.Data.Entities.AgreementDraft", b =>
+                {
+                    b.HasOne("ParentPortal.Data.Entities.Application", null)
+                        .WithOne()
+                        .HasForeignKey("ParentPortal.Data.Entities.AgreementDraft", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.AgreementSignature", b =>
+                {
+                    b.HasOne("ParentPortal.Data.Entities.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ParentPortal.Data.Entities.Application", b =>
                 {
+                    b.HasOne("ParentPortal.Data.Entities.StaffMember", "Adviser")
+                        .WithMany()
+                        .HasForeignKey("AdviserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("ParentPortal.Data.Entities.StaffMember", "AssignedStaff")
                         .WithMany()
                         .HasForeignKey("AssignedStaffId")
@@ -906,6 +1104,8 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Adviser");
 
                     b.Navigation("AssignedStaff");
 
@@ -939,6 +1139,15 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Navigation("LocalAuthority");
 
                     b.Navigation("Staff");
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.CaseDocument", b =>
+                {
+                    b.HasOne("ParentPortal.Data.Entities.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.CaseEvent", b =>
@@ -986,6 +1195,15 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.MeetingRecordDraft", b =>
+                {
+                    b.HasOne("ParentPortal.Data.Entities.Application", null)
+                        .WithOne()
+                        .HasForeignKey("ParentPortal.Data.Entities.MeetingRecordDraft", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.SatisfactionResponse", b =>

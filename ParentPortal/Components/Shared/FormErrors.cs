@@ -1,0 +1,18 @@
+using ParentPortal.Domain.Triage;
+
+namespace ParentPortal.Components.Shared;
+
+/// <summary>A handler's field errors, shaped for a page: one per field, and the summary's links (prefix + key, or the heading).</summary>
+public sealed class FormErrors(IReadOnlyList<FieldError> errors, string prefix)
+{
+    public static FormErrors None(string prefix) => new([], prefix);
+
+    public IReadOnlyList<FieldError> All { get; } = errors;
+
+    public bool Any => All.Count > 0;
+
+    public string? For(string key) => All.FirstOrDefault(e => e.FieldKey == key)?.Message;
+
+    public IReadOnlyList<(string FieldId, string Message)> Summary =>
+        [.. All.Select(e => (e.FieldKey.Length == 0 ? "main-content" : prefix + e.FieldKey, e.Message))];
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ParentPortal.Data.Entities;
+
+namespace ParentPortal.Data.Configurations;
+
+internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseDocument>
+{
+    public void Configure(EntityTypeBuilder<CaseDocument> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.HasOne<Application>().WithMany().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(d => d.Subtype).HasMaxLength(64);
+        builder.Property(d => d.Number).HasMaxLength(64);
+        builder.Property(d => d.VerificationCode).HasMaxLength(32);
+        builder.HasIndex(d => d.VerificationCode).IsUnique();
+        builder.Property(d => d.IssuedBySubject).HasMaxLength(255);
+        builder.Property(d => d.IssuingOrganisation).HasMaxLength(200);
+        builder.Property(d => d.ContentHash).HasMaxLength(64);
+        builder.Property(d => d.AgreementContentHash).HasMaxLength(64);
+        builder.Property(d => d.FileName).HasMaxLength(200);
+        builder.Property(d => d.RevokedBySubject).HasMaxLength(255);
+        builder.Property(d => d.RevocationReason).HasMaxLength(500);
+        builder.HasIndex(d => d.ApplicationId);
+    }
+}
+
+internal sealed class AgreementDraftConfiguration : IEntityTypeConfiguration<AgreementDraft>
+{
+    public void Configure(EntityTypeBuilder<AgreementDraft> builder)
+    {
+        builder.HasKey(d => d.ApplicationId);
+        builder.HasOne<Application>().WithOne().HasForeignKey<AgreementDraft>(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(d => d.ContentHash).HasMaxLength(64);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class AgreementSignatureConfiguration : IEntityTypeConfiguration<AgreementSignature>
+{
+    public void Configure(EntityTypeBuilder<AgreementSignature> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.HasOne<Application>().WithMany().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(s => s.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.SignerSubject).HasMaxLength(255);
+        builder.Property(s => s.SignerName).HasMaxLength(200);
+        builder.Property(s => s.ContentHash).HasMaxLength(64);
+        // One live signature per party role for each version of the content.
+        builder.HasIndex(s => new { s.ApplicationId, s.Role, s.ContentHash }).IsUnique().HasFilter("\"VoidedAt\" IS NULL");
+    }
+}
+
+internal sealed class MeetingRecordDraftConfiguration : IEntityTypeConfiguration<MeetingRecordDraft>
+{
+    public void Configure(EntityTypeBuilder<MeetingRecordDraft> builder)
+    {
+        builder.HasKey(d => d.ApplicationId);
+        builder.HasOne<Application>().WithOne().HasForeignKey<MeetingRecordDraft>(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

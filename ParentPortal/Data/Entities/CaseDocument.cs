@@ -1,0 +1,108 @@
+namespace ParentPortal.Data.Entities;
+
+public enum DocumentKind
+{
+    Certificate,
+    Agreement,
+    MeetingRecord,
+}
+
+/// <summary>
+/// An issued PDF: a mediation certificate, a signed agreement or a facilitated meeting record. The
+/// bytes are kept exactly as issued, with their SHA-256, so a download is always the document issued
+/// and anyone with the verification code can check it is genuine. Revoked documents stay, with why.
+/// </summary>
+public sealed class CaseDocument
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public DocumentKind Kind { get; set; }
+
+    /// <summary>For certificates: after information, after mediation, or the LA did not arrange it in time.</summary>
+    public string? Subtype { get; set; }
+
+    public required string Number { get; set; }
+
+    /// <summary>Upper-case, unambiguous characters, at least 60 bits of randomness; unique.</summary>
+    public required string VerificationCode { get; set; }
+
+    public DateTimeOffset IssuedAt { get; set; }
+
+    public required string IssuedBySubject { get; set; }
+
+    public required string IssuingOrganisation { get; set; }
+
+    /// <summary>SHA-256 of the PDF bytes (for agreements the signed content's hash is printed inside too).</summary>
+    public required string ContentHash { get; set; }
+
+    /// <summary>For agreements: the SHA-256 of the agreed wording every party signed, printed on the document.</summary>
+    public string? AgreementContentHash { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required byte[] Pdf { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public string? RevokedBySubject { get; set; }
+
+    public string? RevocationReason { get; set; }
+
+    /// <summary>The document this one replaced, when reissued.</summary>
+    public Guid? ReplacesId { get; set; }
+}
+
+/// <summary>The agreement being written after a mediation, and what each party signed.</summary>
+public sealed class AgreementDraft
+{
+    public Guid ApplicationId { get; set; }
+
+    /// <summary>Issues, actions, matters not agreed and attendees (JSON of AgreementContentForm).</summary>
+    public required string ContentJson { get; set; }
+
+    /// <summary>SHA-256 of the agreement's canonical content; a signature counts only for the hash it was given for.</summary>
+    public required string ContentHash { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public int Version { get; set; }
+}
+
+public enum SignerRole
+{
+    Parent,
+    Mediator,
+    LaOfficer,
+}
+
+public sealed class AgreementSignature
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public SignerRole Role { get; set; }
+
+    public required string SignerSubject { get; set; }
+
+    public required string SignerName { get; set; }
+
+    public DateTimeOffset SignedAt { get; set; }
+
+    public required string ContentHash { get; set; }
+
+    /// <summary>Set when the agreement changed after this signature: it no longer counts, and the party is asked again.</summary>
+    public DateTimeOffset? VoidedAt { get; set; }
+}
+
+/// <summary>The facilitator's record of a facilitated meeting, before it is issued.</summary>
+public sealed class MeetingRecordDraft
+{
+    public Guid ApplicationId { get; set; }
+
+    public required string ContentJson { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

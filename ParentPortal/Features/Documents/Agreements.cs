@@ -1,0 +1,413 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Triage;
+using ParentPortal.Features.Applications;
+using ParentPortal.Features.Calendar;
+using ParentPortal.Features.Cases;
+using ParentPortal.Features.Documents.Models;
+using ParentPortal.Features.Documents.Pdf;
+using ParentPortal.Features.Identity;
+using ParentPortal.Features.Messaging;
+using ParentPortal.Features.Service;
+using ModelSignature = ParentPortal.Features.Documents.Models.AgreementSignature;
+using StoredSignature = ParentPortal.Data.Entities.AgreementSignature;
+
+namespace ParentPortal.Features.Documents;
+
+/// <summary>What the mediator writes down after a mediation: the content every party signs.</summary>
+public sealed class AgreementForm
+{
+    public List<string> Issues { get; set; } = [];
+
+    public List<AgreementActionForm> Actions { get; set; } = [];
+
+    public List<string> MattersNotAgreed { get; set; } = [];
+}
+
+public sealed class AgreementActionForm
+{
+    public string What { get; set; } = "";
+
+    public string Who { get; set; } = "";
+
+    public DateOnly? By { get; set; }
+}
+
+/// <param name="SignedBy">Who has signed the current content, by role, and when.</param>
+/// <param name="MyRole">The role this person signs as, when they are a signing party.</param>
+public sealed record AgreementView(
+    Guid CaseId,
+    MediationAgreement Agreement,
+    string ContentHash,
+    AgreementForm Form,
+    IReadOnlyDictionary<SignerRole, (string Name, DateTimeOffset SignedAt)> SignedBy,
+    SignerRole? MyRole,
+    bool CanEdit,
+    bool FullySigned,
+    DateOnly DefaultActionDate,
+    CaseStage Stage,
+    bool HasDraft,
+    Guid? SignedDocumentId);
+
+/// <summary>
+/// The written agreement after a mediation (SEND Regulations 2014, regulation 42). Each party signs in
+/// the portal with their own sign-in: the parent, the mediator and the local authority's officer. A
+/// signature is bound to the SHA-256 of the exact content; changing the content voids every signature
+/// and asks the parties again. Once all three have signed, the final PDF is issued to every party.
+/// </summary>
+public sealed class AgreementsHandler(
+    IDbContextFactory<PortalDbContext> contextFactory,
+    DocumentPdfs pdfs,
+    WorkingDayCalendarSource calendars,
+    ServiceDirectory services,
+    IssueDocumentsHandler issuing,
+    TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly SignerRole[] RequiredSigners = [SignerRole.Parent, SignerRole.Mediator, SignerRole.LaOfficer];
+
+    public async Task<AgreementView?> GetAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (application, staff, role) = await PartyAsync(db, user, caseId, cancellationToken);
+        if (application is null)
+        {
+            return null;
+        }
+
+        var draft = await db.AgreementDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.ApplicationId == caseId, cancellationToken);
+        var form = draft is null ? new AgreementForm() : JsonSerializer.Deserialize<AgreementForm>(draft.ContentJson, Json)!;
+        var model = await ModelAsync(db, application, form, [], cancellationToken);
+        var hash = AgreementContent.Hash(model);
+        var signatures = await LiveSignaturesAsync(db, caseId, hash, cancellationToken);
+        var calculator = await calendars.CalculatorAsync(cancellationToken);
+        var agreedOn = application.MeetingHeldOn ?? UkDates.DateIn(clock.GetUtcNow());
+        return new AgreementView(
+            caseId,
+            model with { Signatures = Signatures(model, signatures) },
+            hash,
+            form,
+            signatures.ToDictionary(s => s.Role, s => (s.SignerName, s.SignedAt)),
+            role,
+            staff is not null && DocumentAccess.CanIssue(staff, application) && application.Stage is CaseStage.MeetingHeld or CaseStage.AgreementRecorded,
+            RequiredSigners.All(r => signatures.Any(s => s.Role == r)),
+            calculator.AgreedActionsBy(agreedOn).Date,
+            application.Stage,
+            draft is not null,
+            await db.CaseDocuments.AsNoTracking().Where(d => d.ApplicationId == caseId && d.Kind == DocumentKind.Agreement && d.RevokedAt == null)
+                .OrderByDescending(d => d.IssuedAt).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken));
+    }
+
+    public async Task<(bool Succeeded, IReadOnlyList<FieldError> Errors, string? Message)> SaveAsync(ClaimsPrincipal user, Guid caseId, AgreementForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (staff, application) = await IssueDocumentsHandler.LoadAsync(db, user, caseId, cancellationToken);
+        if (staff is null || application is null || !DocumentAccess.CanIssue(staff, application))
+        {
+            return (false, [new FieldError("", "Only the case's mediator or adviser, or a manager, can write the agreement.")], null);
+        }
+
+        if (application.Stage is not (CaseStage.MeetingHeld or CaseStage.AgreementRecorded))
+        {
+            return (false, [new FieldError("", application.Stage == CaseStage.AgreementSigned
+                ? "Everyone has signed this agreement, so it cannot be changed. Withdraw the signed agreement first if it is wrong."
+                : "The agreement is written after the mediation meeting has been held.")], null);
+        }
+
+        var cleaned = Clean(form);
+        var errors = Validate(cleaned);
+        if (errors.Count > 0)
+        {
+            return (false, errors, null);
+        }
+
+        var now = clock.GetUtcNow();
+        var model = await ModelAsync(db, application, cleaned, [], cancellationToken);
+        var hash = AgreementContent.Hash(model);
+        var draft = await db.AgreementDrafts.FirstOrDefaultAsync(d => d.ApplicationId == caseId, cancellationToken);
+        var changed = draft is null || draft.ContentHash != hash;
+        if (draft is null)
+        {
+            db.AgreementDrafts.Add(new AgreementDraft { ApplicationId = caseId, ContentJson = JsonSerializer.Serialize(cleaned, Json), ContentHash = hash, UpdatedAt = now });
+        }
+        else
+        {
+            draft.ContentJson = JsonSerializer.Serialize(cleaned, Json);
+            draft.ContentHash = hash;
+            draft.UpdatedAt = now;
+            draft.Version++;
+        }
+
+        var voided = 0;
+        if (changed)
+        {
+            // The content changed: any signature given for the old content no longer counts.
+            var live = await db.AgreementSignatures.Where(s => s.ApplicationId == caseId && s.VoidedAt == null).ToListAsync(cancellationToken);
+            foreach (var signature in live)
+            {
+                signature.VoidedAt = now;
+                voided++;
+            }
+
+            if (voided > 0)
+            {
+                await AskToSignAsync(db, application, "The agreement has been changed since you signed it. Please read it again and sign it in the portal.", now, cancellationToken);
+            }
+        }
+
+        var from = application.Stage;
+        application.Stage = CaseStage.AgreementRecorded;
+        application.Version++;
+        db.CaseEvents.Add(new CaseEvent
+        {
+            ApplicationId = caseId, At = now, ActorSubject = staff.Subject, ActorName = staff.Name, Kind = "agreement-saved",
+            FromStage = from == application.Stage ? null : from.ToString(), ToStage = from == application.Stage ? null : application.Stage.ToString(),
+            Note = voided > 0 ? $"Changed after signing: {voided} signature(s) voided, parties asked again" : null,
+        });
+        if (from != CaseStage.AgreementRecorded)
+        {
+            await AskToSignAsync(db, application, "The written agreement from your mediation is ready. Please read it and sign it in the portal.", now, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (true, [], voided > 0 ? $"Saved. The {voided} signature(s) given for the earlier wording no longer count, and the parties have been asked to sign again." : "Saved.");
+    }
+
+    public async Task<(bool Succeeded, string Message)> SignAsync(ClaimsPrincipal user, Guid caseId, string hashSeen, string baseUri, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (application, staff, role) = await PartyAsync(db, user, caseId, cancellationToken);
+        if (application is null || role is not { } signerRole)
+        {
+            return (false, "We could not find an agreement for you to sign.");
+        }
+
+        if (application.Stage != CaseStage.AgreementRecorded)
+        {
+            return (false, application.Stage == CaseStage.AgreementSigned ? "Everyone has already signed this agreement." : "There is no agreement to sign yet.");
+        }
+
+        var draft = await db.AgreementDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.ApplicationId == caseId, cancellationToken);
+        if (draft is null)
+        {
+            return (false, "There is no agreement to sign yet.");
+        }
+
+        // The hash of the content as it stands now (wording, and the attendees from the meeting): what the signer saw must match it.
+        var form = JsonSerializer.Deserialize<AgreementForm>(draft.ContentJson, Json)!;
+        var hash = AgreementContent.Hash(await ModelAsync(db, application, form, [], cancellationToken));
+        if (hash != hashSeen)
+        {
+            return (false, "The agreement has changed since you opened it. Please read it again before you sign.");
+        }
+
+        var now = clock.GetUtcNow();
+        var name = staff?.Name ?? await db.Users.Where(u => u.Subject == user.Subject()).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
+        db.AgreementSignatures.Add(new StoredSignature
+        {
+            Id = Guid.NewGuid(), ApplicationId = caseId, Role = signerRole, SignerSubject = user.Subject()!, SignerName = name, SignedAt = now, ContentHash = hash,
+        });
+        db.CaseEvents.Add(new CaseEvent { ApplicationId = caseId, At = now, ActorSubject = user.Subject()!, ActorName = name, Kind = "agreement-signed", Note = signerRole.ToString() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return (false, "This agreement has already been signed for your role.");
+        }
+
+        var signatures = await LiveSignaturesAsync(db, caseId, hash, cancellationToken);
+        if (!RequiredSigners.All(r => signatures.Any(s => s.Role == r)))
+        {
+            return (true, "Thank you. Your signature is recorded. The agreement is final once everyone has signed.");
+        }
+
+        try
+        {
+            await IssueSignedAsync(db, application, form, hash, signatures, baseUri, now, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Two parties signed last at the same moment: the other one's request issued the agreement.
+        }
+
+        return (true, "Thank you. Everyone has now signed, and the signed agreement is ready for every party to download.");
+    }
+
+    private async Task IssueSignedAsync(PortalDbContext db, Application application, AgreementForm form, string hash, IReadOnlyList<StoredSignature> signatures, string baseUri, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var tracked = await db.Applications.Include(a => a.LocalAuthority).FirstAsync(a => a.Id == application.Id, cancellationToken);
+        if (tracked.Stage != CaseStage.AgreementRecorded)
+        {
+            return;
+        }
+
+        var model = await ModelAsync(db, tracked, form, [], cancellationToken);
+        var code = VerificationCodes.New();
+        var profile = await services.GetAsync(cancellationToken);
+        var signed = model with
+        {
+            Signatures = Signatures(model, signatures),
+            Verification = new DocumentVerification(VerificationCodes.Display(code), issuing.VerifyUrl(baseUri, code)),
+        };
+        var number = $"MA-{tracked.Reference}-{await db.CaseDocuments.CountAsync(d => d.ApplicationId == tracked.Id && d.Kind == DocumentKind.Agreement, cancellationToken) + 1}";
+        var pdf = pdfs.Agreement(signed, now);
+        var issuer = new StaffContext(0, signatures.First(s => s.Role == SignerRole.Mediator).SignerSubject, "", new HashSet<string>(), null);
+        var document = IssueDocumentsHandler.Store(db, tracked, issuer, DocumentKind.Agreement, null, number, code, pdf, $"mediation-agreement-{tracked.Reference}.pdf", profile.Name, now, null);
+        document.AgreementContentHash = hash;
+        tracked.Stage = CaseStage.AgreementSigned;
+        tracked.Version++;
+        db.CaseEvents.Add(new CaseEvent { ApplicationId = tracked.Id, At = now, ActorSubject = "system", ActorName = "Portal", Kind = "agreement-issued", FromStage = nameof(CaseStage.AgreementRecorded), ToStage = nameof(CaseStage.AgreementSigned), Note = number });
+        await AskToSignAsync(db, tracked, $"Everyone has signed the agreement from your mediation ({number}). You can download it in the portal.", now, cancellationToken, "agreement-final:" + document.Id);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The case, and the role this person signs as: its family, its assigned mediator, or an officer of its local authority.</summary>
+    private static async Task<(Application? Application, StaffContext? Staff, SignerRole? Role)> PartyAsync(PortalDbContext db, ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.AsNoTracking().Include(a => a.LocalAuthority)
+            .FirstOrDefaultAsync(a => a.Id == caseId && a.Status == ApplicationStatus.Submitted, cancellationToken);
+        if (application is null)
+        {
+            return (null, null, null);
+        }
+
+        if (await ApplicationAccess.UserIdAsync(db, user, cancellationToken) is { } userId && userId == application.OwnerId)
+        {
+            return (application, null, SignerRole.Parent);
+        }
+
+        var staff = await StaffAccess.ForAsync(db, user, cancellationToken);
+        if (staff is null || !DocumentAccess.IsAssigned(staff, application, DocumentKind.Agreement))
+        {
+            return (null, null, null);
+        }
+
+        SignerRole? role = staff.IsMediator && application.AssignedStaffId == staff.StaffId ? SignerRole.Mediator
+            : staff.IsLaOfficer && staff.LocalAuthorityId == application.LocalAuthorityId ? SignerRole.LaOfficer
+            : null;
+        return (application, staff, role);
+    }
+
+    private async Task<MediationAgreement> ModelAsync(PortalDbContext db, Application application, AgreementForm form, IReadOnlyList<ModelSignature> signatures, CancellationToken cancellationToken)
+    {
+        var answers = TriageAnswers.FromJson(application.AnswersJson);
+        var profile = await services.GetAsync(cancellationToken);
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == application.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var mediator = await db.StaffMembers.AsNoTracking().Where(s => s.Id == application.AssignedStaffId).Select(s => s.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var meeting = await db.CaseMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.ApplicationId == application.Id, cancellationToken);
+        var attendees = new List<Attendee>
+        {
+            new(owner ?? "Parent", answers.IsYoungPerson ? "Young person" : "Parent or carer", IsParty: true),
+            new(meeting?.LaDecisionMaker ?? "Not named yet", $"{application.LocalAuthority?.Name} (decision maker)", IsParty: true, IsDecisionMaker: true),
+        };
+        if (mediator is not null)
+        {
+            attendees.Add(new(mediator, "Mediator"));
+        }
+
+        // "Name, role" per line; a hyphen is part of many names (O'Brien-Núñez), so it does not separate.
+        attendees.AddRange(MeetingRecordsHandler.Attendees(meeting?.Attendees ?? ""));
+
+        return new MediationAgreement(
+            application.Reference ?? "",
+            profile.Name,
+            application.MeetingHeldOn ?? UkDates.DateIn(clock.GetUtcNow()),
+            application.LocalAuthority?.Name ?? "",
+            answers.IsYoungPerson ? null : IssueDocumentsHandler.ChildName(answers),
+            attendees,
+            form.Issues,
+            [.. form.Actions.Select(a => new AgreedAction(a.What, a.Who, a.By!.Value))],
+            form.MattersNotAgreed,
+            MediationAgreement.StandardConfidentialityStatement,
+            signatures);
+    }
+
+    private static IReadOnlyList<ModelSignature> Signatures(MediationAgreement model, IReadOnlyList<StoredSignature> signatures) =>
+    [
+        .. RequiredSigners.Select(role =>
+        {
+            var signature = signatures.FirstOrDefault(s => s.Role == role);
+            var label = role switch { SignerRole.Parent => "Parent or young person", SignerRole.Mediator => "Mediator", _ => $"{model.LocalAuthority} decision maker" };
+            return new ModelSignature(signature?.SignerName ?? "Awaiting signature", label, signature?.SignedAt);
+        }),
+    ];
+
+    private static async Task<List<StoredSignature>> LiveSignaturesAsync(PortalDbContext db, Guid caseId, string hash, CancellationToken cancellationToken) =>
+        await db.AgreementSignatures.AsNoTracking().Where(s => s.ApplicationId == caseId && s.VoidedAt == null && s.ContentHash == hash).ToListAsync(cancellationToken);
+
+    private static async Task AskToSignAsync(PortalDbContext db, Application application, string body, DateTimeOffset now, CancellationToken cancellationToken, string? key = null)
+    {
+        var owner = await db.Users.AsNoTracking().FirstAsync(u => u.Id == application.OwnerId, cancellationToken);
+        var address = TriageAnswers.FromJson(application.AnswersJson)[AnswerKeys.ContactEmail] ?? owner.Email;
+        var recipients = new List<(string Address, string? Name)>();
+        if (address is not null)
+        {
+            recipients.Add((address, owner.DisplayName));
+        }
+
+        var staff = await db.StaffMembers.AsNoTracking()
+            .Where(s => s.IsActive && s.Email != null && (s.Id == application.AssignedStaffId || (s.LocalAuthorityId == application.LocalAuthorityId && s.Roles.Any(r => r.Role == PortalRoles.LaOfficer))))
+            .Select(s => new { s.Email, s.DisplayName }).ToListAsync(cancellationToken);
+        recipients.AddRange(staff.Select(s => (s.Email!, (string?)s.DisplayName)));
+        foreach (var (to, name) in recipients)
+        {
+            await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
+            {
+                Kind = "agreement",
+                ToAddress = to,
+                ToName = name,
+                Subject = $"Mediation agreement ({application.Reference})",
+                Body = body,
+                CorrelationKey = key is null ? null : $"{key}:{to}",
+            }, now, cancellationToken);
+        }
+    }
+
+    private static AgreementForm Clean(AgreementForm form) => new()
+    {
+        Issues = [.. form.Issues.Select(i => i.Trim()).Where(i => i.Length > 0)],
+        MattersNotAgreed = [.. form.MattersNotAgreed.Select(i => i.Trim()).Where(i => i.Length > 0)],
+        Actions = [.. form.Actions.Where(a => !string.IsNullOrWhiteSpace(a.What) || !string.IsNullOrWhiteSpace(a.Who)).Select(a => new AgreementActionForm { What = a.What.Trim(), Who = a.Who.Trim(), By = a.By })],
+    };
+
+    private static List<FieldError> Validate(AgreementForm form)
+    {
+        var errors = new List<FieldError>();
+        if (form.Issues.Count == 0)
+        {
+            errors.Add(new("issues", "Enter at least one issue the mediation was about"));
+        }
+
+        if (form.Issues.Concat(form.MattersNotAgreed).Any(i => i.Length > 1000) || form.Issues.Count + form.MattersNotAgreed.Count > 50)
+        {
+            errors.Add(new("issues", "Each issue must be 1000 characters or fewer, and there can be up to 50"));
+        }
+
+        if (form.Actions.Count > 100)
+        {
+            errors.Add(new("actions", "There can be up to 100 agreed actions"));
+        }
+
+        for (var i = 0; i < form.Actions.Count; i++)
+        {
+            var action = form.Actions[i];
+            if (action.What.Length == 0 || action.Who.Length == 0 || action.By is null)
+            {
+                errors.Add(new("actions", $"Agreed action {i + 1}: enter what will be done, who will do it and by when"));
+            }
+            else if (action.What.Length > 1000 || action.Who.Length > 200)
+            {
+                errors.Add(new("actions", $"Agreed action {i + 1} is too long"));
+            }
+        }
+
+        return errors;
+    }
+}

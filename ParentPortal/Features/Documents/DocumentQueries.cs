@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Features.Applications;
+using ParentPortal.Features.Cases;
+
+namespace ParentPortal.Features.Documents;
+
+public sealed record DocumentFile(byte[] Content, string FileName);
+
+/// <summary>A document as the family sees it on "Your applications".</summary>
+public sealed record FamilyDocument(Guid Id, Guid ApplicationId, DocumentKind Kind, string Title, string Number, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>What anyone holding a verification code may learn: nothing about the people in it.</summary>
+public sealed record VerificationResult(string Title, string Number, DateTimeOffset IssuedAt, string Organisation, DateTimeOffset? RevokedAt, string FileHash, string? AgreementContentHash);
+
+/// <summary>Reads of issued documents: downloads (checked against the case's people), the family's list, and public verification.</summary>
+public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
+{
+    /// <summary>
+    /// The PDF exactly as issued, for the case's family and its assigned staff only; null (a 404, no bytes) for anyone else.
+    /// A withdrawn document is kept for staff but no longer handed to the family, who see that it was withdrawn.
+    /// </summary>
+    public async Task<DocumentFile?> DownloadAsync(ClaimsPrincipal user, Guid documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var meta = await db.CaseDocuments.AsNoTracking().Where(d => d.Id == documentId)
+            .Select(d => new { d.ApplicationId, d.Kind, d.RevokedAt }).FirstOrDefaultAsync(cancellationToken);
+        if (meta is null)
+        {
+            return null;
+        }
+
+        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == meta.ApplicationId && a.Status == ApplicationStatus.Submitted, cancellationToken);
+        if (application is null)
+        {
+            return null;
+        }
+
+        var isFamily = await ApplicationAccess.UserIdAsync(db, user, cancellationToken) is { } userId && userId == application.OwnerId;
+        var staff = isFamily ? null : await StaffAccess.ForAsync(db, user, cancellationToken);
+        if (isFamily ? meta.RevokedAt is not null : staff is null || !DocumentAccess.IsAssigned(staff, application, meta.Kind))
+        {
+            return null;
+        }
+
+        if (staff is not null)
+        {
+            AuditLog.Write(db, staff, "document-downloaded", "document", documentId.ToString(), clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return await db.CaseDocuments.AsNoTracking().Where(d => d.Id == documentId)
+            .Select(d => new DocumentFile(d.Pdf, d.FileName)).FirstAsync(cancellationToken);
+    }
+
+    /// <summary>The signed-in family's documents, newest first, across their submitted applications.</summary>
+    public async Task<IReadOnlyList<FamilyDocument>> ForFamilyAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await ApplicationAccess.UserIdAsync(db, user, cancellationToken) is not { } userId)
+        {
+            return [];
+        }
+
+        var rows = await db.CaseDocuments.AsNoTracking()
+            .Where(d => db.Applications.Any(a => a.Id == d.ApplicationId && a.OwnerId == userId && a.Status == ApplicationStatus.Submitted))
+            .Select(d => new { d.Id, d.ApplicationId, d.Kind, d.Subtype, d.Number, d.IssuedAt, d.RevokedAt })
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderByDescending(d => d.IssuedAt).Select(d => new FamilyDocument(d.Id, d.ApplicationId, d.Kind, Title(d.Kind, d.Subtype), d.Number, d.IssuedAt, d.RevokedAt))];
+    }
+
+    /// <summary>Looks a code up for the public verification page; null when no document has it.</summary>
+    public async Task<VerificationResult?> VerifyAsync(string? typedCode, CancellationToken cancellationToken = default)
+    {
+        if (VerificationCodes.Normalise(typedCode) is not { } code)
+        {
+            return null;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.CaseDocuments.AsNoTracking().Where(d => d.VerificationCode == code)
+            .Select(d => new { d.Kind, d.Subtype, d.Number, d.IssuedAt, d.IssuingOrganisation, d.RevokedAt, d.ContentHash, d.AgreementContentHash })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : new VerificationResult(Title(row.Kind, row.Subtype), row.Number, row.IssuedAt, row.IssuingOrganisation, row.RevokedAt, row.ContentHash, row.AgreementContentHash);
+    }
+
+    public static string Title(DocumentKind kind, string? subtype) => kind switch
+    {
+        DocumentKind.Certificate => subtype switch
+        {
+            "AfterMediation" => "Mediation certificate (after mediation)",
+            "LaDidNotArrangeInTime" => "Mediation certificate (mediation not arranged in time)",
+            _ => "Mediation certificate (after mediation information)",
+        },
+        DocumentKind.Agreement => "Signed mediation agreement",
+        _ => "Record of a facilitated meeting",
+    };
+
+    /// <summary>Whether a case is at a stage where the family has something to sign.</summary>
+    public static bool AwaitsSignatures(CaseStage stage) => stage == CaseStage.AgreementRecorded;
+}
