@@ -7,12 +7,14 @@ using Microsoft.Extensions.Time.Testing;
 using ParentPortal.Data;
 using ParentPortal.Features.Applications;
 using ParentPortal.Features.Calendar;
+using ParentPortal.Features.Cases;
+using ParentPortal.Features.Documents;
 using ParentPortal.Features.Service;
 using ParentPortal.Features.Sessions;
 
 namespace ParentPortal.Tests.TestSupport;
 
-/// <summary>The portal's real application and session handlers on a real database, with a fake clock pinned to a date.</summary>
+/// <summary>The portal's real handlers (applications, sessions, cases, documents) on a real database, with a fake clock pinned to a date.</summary>
 public sealed class ApplicationsHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
@@ -49,6 +51,8 @@ public sealed class ApplicationsHost : IAsyncDisposable
                 builder.Services.AddSingleton<WorkingDayCalendarSource>();
                 builder.AddPortalApplications();
                 builder.AddPortalSessions();
+                builder.AddPortalCases();
+                builder.AddPortalDocuments();
             });
         return new ApplicationsHost(database, app, clock);
     }

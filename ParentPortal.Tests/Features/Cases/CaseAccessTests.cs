@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Features.Cases;
+using ParentPortal.Features.Documents;
+using ParentPortal.Features.Sessions;
+using ParentPortal.Tests.TestSupport;
+using static ParentPortal.Tests.Features.Cases.CaseTestData;
+
+namespace ParentPortal.Tests.Features.Cases;
+
+/// <summary>
+/// Every case route, checked in its handler: an LA officer of another local authority, a mediator not on the
+/// case, another parent and someone signed out all get "not found", and nothing changes.
+/// </summary>
+public sealed class CaseAccessTests : IAsyncLifetime
+{
+    private ApplicationsHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await ApplicationsHost.StartAsync();
+        await AddOtherStaffAsync(_host);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    public static TheoryData<string> Outsiders => ["beds-officer", "other-mediator", "other-parent", "signed-out"];
+
+    private static ClaimsPrincipal Outsider(string who) => who switch
+    {
+        "beds-officer" => BedsOfficer,
+        "other-mediator" => OtherMediator,
+        "other-parent" => Lukasz,
+        _ => TestUsers.Anonymous(),
+    };
+
+    [Theory]
+    [MemberData(nameof(Outsiders))]
+    public async Task EveryCaseRoute_ForSomeoneOutsideTheCase_IsNotFound_AndChangesNothing(string who)
+    {
+        var user = Outsider(who);
+        var id = await HeldMediationAsync(_host);
+        var before = await SnapshotAsync(id);
+        var commands = _host.Get<CaseCommands>();
+
+        Assert.Null(await _host.Get<CaseDetailsQuery>().HandleAsync(user, id));
+        Assert.DoesNotContain((await _host.Get<CaseQueueQuery>().HandleAsync(user, new CaseQueueFilter()))?.Rows ?? [], r => r.Id == id);
+        Assert.DoesNotContain((await _host.Get<FamilySearchQuery>().HandleAsync(user, "Sam Taylor")).Rows, r => r.Id == id);
+        foreach (var result in new[]
+        {
+            await commands.ChangeStageAsync(user, id, CaseStage.Closed, "closing"),
+            await commands.ScheduleMeetingAsync(user, id, new MeetingForm()),
+            await commands.AssignAsync(user, id, null),
+            await commands.TakeAsync(user, id),
+            await commands.AddNoteAsync(user, id, "a note"),
+            await commands.RecordDecisionAsync(user, id, SessionChoice.CertificateOnly),
+            await commands.LaCannotArrangeAsync(user, id),
+        })
+        {
+            Assert.False(result.Succeeded);
+            Assert.Equal("We could not find that case.", Assert.Single(result.Errors).Message);
+        }
+
+        Assert.False((await _host.Get<IssueDocumentsHandler>().IssueCertificateAsync(user, id, "https://x/")).Succeeded);
+        Assert.Empty(await _host.Get<IssueDocumentsHandler>().ForCaseAsync(user, id));
+        Assert.Null(await _host.Get<AgreementsHandler>().GetAsync(user, id));
+        Assert.False((await _host.Get<AgreementsHandler>().SaveAsync(user, id, new AgreementForm { Issues = ["x"] })).Succeeded);
+        Assert.False((await _host.Get<AgreementsHandler>().SignAsync(user, id, "0", "https://x/")).Succeeded);
+        Assert.Null(await _host.Get<MeetingRecordsHandler>().GetAsync(user, id));
+        Assert.False((await _host.Get<MeetingRecordsHandler>().IssueAsync(user, id, "https://x/")).Succeeded);
+        Assert.Null(await _host.Get<SessionQueries>().ForFamilyAsync(user, id));
+        Assert.Equal(BookOutcome.NotFound, (await _host.Get<BookSessionHandler>().ForFamilyAsync(user, 1, id, false)).Outcome);
+        Assert.False((await _host.Get<PhoneApplications>().InviteAsync(user, id)).Succeeded);
+        Assert.Equal(before, await SnapshotAsync(id));
+    }
+
+    [Fact]
+    public async Task AnLaOfficer_SeesTheirOwnLocalAuthoritysCases_AndCannotRunThem()
+    {
+        var id = await SenCaseAsync(_host);
+
+        var view = await _host.Get<CaseDetailsQuery>().HandleAsync(HertsOfficer, id);
+
+        Assert.NotNull(view);
+        Assert.False(view.Can.ChangeStage || view.Can.Assign || view.Can.ScheduleMeeting || view.Can.IssueDocuments);
+        Assert.Contains((await _host.Get<CaseQueueQuery>().HandleAsync(HertsOfficer, new CaseQueueFilter()))!.Rows, r => r.Id == id);
+        Assert.DoesNotContain((await _host.Get<CaseQueueQuery>().HandleAsync(BedsOfficer, new CaseQueueFilter()))!.Rows, r => r.Id == id);
+        Assert.Equal("Your role does not allow this on this case.", Assert.Single((await _host.Get<CaseCommands>().ChangeStageAsync(HertsOfficer, id, CaseStage.Closed, "x")).Errors).Message);
+    }
+
+    [Fact]
+    public async Task AMediator_SeesOnlyCasesAssignedToThem()
+    {
+        var assigned = await HeldMediationAsync(_host);
+        var other = await SenCaseAsync(_host, Lukasz);
+
+        var rows = (await _host.Get<CaseQueueQuery>().HandleAsync(Mediator, new CaseQueueFilter(IncludeClosed: true)))!.Rows;
+
+        Assert.Equal([assigned], rows.Select(r => r.Id));
+        Assert.Null(await _host.Get<CaseDetailsQuery>().HandleAsync(Mediator, other));
+    }
+
+    [Fact]
+    public async Task EveryViewOfAFamilysRecord_IsAudited_WithWhoWhatAndWhen()
+    {
+        var id = await SenCaseAsync(_host);
+
+        await _host.Get<CaseDetailsQuery>().HandleAsync(Adviser, id);
+        await _host.Get<FamilySearchQuery>().HandleAsync(Adviser, "Siân");
+
+        await using var db = await _host.DbAsync();
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.ActorSubject == "demo-adviser").ToListAsync();
+        Assert.Contains(entries, e => e.Action == "case-viewed" && e.TargetId == id.ToString() && e.At == _host.Clock.GetUtcNow());
+        Assert.Contains(entries, e => e.Action == "family-search");
+    }
+
+    private async Task<string> SnapshotAsync(Guid id)
+    {
+        await using var db = await _host.DbAsync();
+        var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id);
+        return string.Join('|', application.Stage, application.Version, application.AssignedStaffId, application.AdviserId,
+            await db.CaseEvents.CountAsync(e => e.ApplicationId == id), await db.CaseDocuments.CountAsync(), await db.AgreementDrafts.CountAsync(),
+            await db.SessionBookings.CountAsync(), await db.ApplicationInvitations.CountAsync());
+    }
+}

@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Features.Applications;
+using ParentPortal.Features.Cases;
+using ParentPortal.Features.Identity;
+using ParentPortal.Tests.Domain.Triage;
+using ParentPortal.Tests.TestSupport;
+
+namespace ParentPortal.Tests.Features.Cases;
+
+/// <summary>The people around a case, as the demo data has them, and cases made through the real handlers.</summary>
+internal static class CaseTestData
+{
+    public static readonly ClaimsPrincipal Sam = TestUsers.Parent("demo-parent", "Sam Taylor");
+    public static readonly ClaimsPrincipal Lukasz = TestUsers.Parent("demo-parent-2", "Łukasz Dvořák");
+    public static readonly ClaimsPrincipal Adviser = TestUsers.Make("demo-adviser", "Priya Shah", PortalRoles.Adviser);
+    public static readonly ClaimsPrincipal Mediator = TestUsers.Make("demo-mediator", "Tom Okafor", PortalRoles.Mediator);
+    public static readonly ClaimsPrincipal HertsOfficer = TestUsers.Make("demo-la-officer", "Gwen Ellis", PortalRoles.LaOfficer);
+    public static readonly ClaimsPrincipal Manager = TestUsers.Make("demo-manager", "Martin Fowler-Hughes", PortalRoles.Manager);
+    public static readonly ClaimsPrincipal OtherAdviser = TestUsers.Make("other-adviser", "Noor Adeyemi", PortalRoles.Adviser);
+    public static readonly ClaimsPrincipal OtherMediator = TestUsers.Make("other-mediator", "Jo Bright", PortalRoles.Mediator);
+    public static readonly ClaimsPrincipal BedsOfficer = TestUsers.Make("beds-officer", "Ravi Kumar", PortalRoles.LaOfficer);
+
+    /// <summary>Adds the extra staff the boundary tests need: a second adviser and mediator, and Bedford's officer.</summary>
+    public static async Task AddOtherStaffAsync(ApplicationsHost host)
+    {
+        await using var db = await host.DbAsync();
+        var beds = await db.LocalAuthorities.Where(l => l.Code == "beds").Select(l => l.Id).SingleAsync();
+        db.StaffMembers.AddRange(
+            new StaffMember { Subject = "other-adviser", DisplayName = "Noor Adeyemi", Email = "noor@example.org", Roles = [new StaffRole { Role = PortalRoles.Adviser }] },
+            new StaffMember { Subject = "other-mediator", DisplayName = "Jo Bright", Email = "jo@example.org", Roles = [new StaffRole { Role = PortalRoles.Mediator }] },
+            new StaffMember { Subject = "beds-officer", DisplayName = "Ravi Kumar", Email = "ravi@example.org", LocalAuthorityId = beds, Roles = [new StaffRole { Role = PortalRoles.LaOfficer }] });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A parent's application, answered page by page and sent, through the real handlers.</summary>
+    public static async Task<Guid> SubmitAsync(ApplicationsHost host, ClaimsPrincipal parent, IReadOnlyDictionary<string, Dictionary<string, string?>> pages)
+    {
+        var id = (await host.Get<StartApplicationHandler>().HandleAsync(parent, new ApplicationPrefill(null, null, null)))!.Value;
+        foreach (var (step, values) in pages)
+        {
+            var saved = await host.Get<SaveStepHandler>().HandleAsync(parent, id, step, values);
+            Assert.True(saved.Outcome == SaveStepOutcome.Saved, $"{step}: {string.Join("; ", saved.Errors.Select(e => e.Message))}");
+        }
+
+        Assert.Equal(SubmitOutcome.Submitted, (await host.Get<SubmitApplicationHandler>().HandleAsync(parent, id)).Outcome);
+        return id;
+    }
+
+    public static Task<Guid> SenCaseAsync(ApplicationsHost host, ClaimsPrincipal? parent = null) => SubmitAsync(host, parent ?? Sam, TriageFixtures.SenPages());
+
+    public static async Task<int> StaffIdAsync(ApplicationsHost host, string subject)
+    {
+        await using var db = await host.DbAsync();
+        return await db.StaffMembers.Where(s => s.Subject == subject).Select(s => s.Id).SingleAsync();
+    }
+
+    public static void Succeeded(CaseCommandResult result) =>
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+
+    /// <summary>
+    /// A mediation that has been held: the family chose mediation, the adviser took the case and assigned Tom Okafor,
+    /// the meeting was arranged (with Hertfordshire's decision maker) and, a week later, marked as held.
+    /// </summary>
+    public static async Task<Guid> HeldMediationAsync(ApplicationsHost host)
+    {
+        var id = await SenCaseAsync(host);
+        var commands = host.Get<CaseCommands>();
+        Succeeded(await commands.TakeAsync(Adviser, id));
+        Succeeded(await commands.RecordDecisionAsync(Adviser, id, SessionChoice.TryMediation));
+        Succeeded(await commands.AssignAsync(Adviser, id, await StaffIdAsync(host, "demo-mediator")));
+        Succeeded(await commands.ScheduleMeetingAsync(Mediator, id, new MeetingForm
+        {
+            Date = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime).AddDays(14),
+            Starts = new TimeOnly(10, 0),
+            Ends = new TimeOnly(12, 0),
+            Format = SessionFormat.InPerson,
+            VenueName = "Hatfield Community Centre",
+            VenueAddress = "1 Market Place, Hatfield",
+            Attendees = "Asha Patel, SENCo\nMarta Nowak-Kowalska, caseworker",
+            LaDecisionMaker = "Dr Helen Ward, Head of SEN",
+        }));
+        host.Clock.Advance(TimeSpan.FromDays(15));
+        Succeeded(await commands.ChangeStageAsync(Mediator, id, CaseStage.MeetingHeld, null));
+        return id;
+    }
+}

@@ -1,0 +1,304 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Triage;
+using ParentPortal.Features.Calendar;
+using ParentPortal.Features.Cases;
+using ParentPortal.Features.Documents;
+using ParentPortal.Features.Service;
+using ParentPortal.Tests.Domain.Triage;
+using ParentPortal.Tests.TestSupport;
+using static ParentPortal.Tests.Features.Cases.CaseTestData;
+
+namespace ParentPortal.Tests.Features.Documents;
+
+/// <summary>Documents made from real cases through the real handlers, read back from the stored PDF.</summary>
+public sealed class DocumentLifecycleTests : IAsyncLifetime
+{
+    private const string BaseUri = "https://portal.example.org/";
+    private ApplicationsHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await ApplicationsHost.StartAsync();
+        await AddOtherStaffAsync(_host);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private IssueDocumentsHandler Issuing => _host.Get<IssueDocumentsHandler>();
+
+    private DocumentQueries Documents => _host.Get<DocumentQueries>();
+
+    [Fact]
+    public async Task Certificate_IssuedFromARealCase_PrintsEveryFieldAndTheRulesEngineDeadline()
+    {
+        var id = await SenCaseAsync(_host);
+        Succeeded(await _host.Get<CaseCommands>().TakeAsync(Adviser, id));
+        Succeeded(await _host.Get<CaseCommands>().RecordDecisionAsync(Adviser, id, SessionChoice.CertificateOnly));
+
+        var issued = await Issuing.IssueCertificateAsync(Adviser, id, BaseUri);
+
+        Assert.True(issued.Succeeded, issued.Message);
+        var file = await Documents.DownloadAsync(Sam, issued.DocumentId!.Value);
+        Assert.NotNull(file);
+        var text = PdfText.All(file.Content);
+        var stored = await StoredAsync(issued.DocumentId.Value);
+        var today = UkDates.DateIn(_host.Clock.GetUtcNow());
+        var appeal = (await _host.Get<WorkingDayCalendarSource>().CalculatorAsync()).AppealBy(new DateOnly(2026, 10, 1), today);
+        PdfText.AssertContains($"Certificate number {stored.Number}", text);
+        PdfText.AssertContains($"Date of issue {UkDates.LongDate(today)}", text);
+        PdfText.AssertContains("Parent or carer Sam Taylor", text);
+        PdfText.AssertContains("Child Siân O'Brien-Núñez", text);
+        PdfText.AssertContains("Child's date of birth 27 March 2015", text);
+        PdfText.AssertContains("Local authority Hertfordshire", text);
+        PdfText.AssertContains("Decision Refusal to carry out an EHC needs assessment", text);
+        PdfText.AssertContains("Date of the decision letter Thursday 1 October 2026", text);
+        PdfText.AssertContains("Issued by Priya Shah, Mediation adviser,", text);
+        PdfText.AssertContains($"must arrive by 5pm on {UkDates.LongDate(appeal.Date)}", text);
+        PdfText.AssertContains(appeal.Reason, text);
+        PdfText.AssertContains("does not record anything that was said or discussed", text);
+        PdfText.AssertContains($"Verification code: {VerificationCodes.Display(stored.VerificationCode)}", text);
+        PdfText.AssertContains($"{BaseUri}verify/{VerificationCodes.Display(stored.VerificationCode)}", text);
+        Assert.Equal("mediation-certificate-" + stored.FileName["mediation-certificate-".Length..], file.FileName);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(file.Content)), stored.ContentHash);
+    }
+
+    [Fact]
+    public async Task Certificate_BeforeAnythingTriggersIt_IsRefusedWithAReason()
+    {
+        var id = await SenCaseAsync(_host);
+        Succeeded(await _host.Get<CaseCommands>().TakeAsync(Adviser, id));
+
+        var result = await Issuing.IssueCertificateAsync(Adviser, id, BaseUri);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Record first what the certificate follows", result.Message, StringComparison.Ordinal);
+        await using var db = await _host.DbAsync();
+        Assert.Equal(0, await db.CaseDocuments.CountAsync());
+    }
+
+    [Fact]
+    public async Task Certificate_ForANameTheFontsCannotPrint_IsRefusedClearly_NotPrintedAsBoxes()
+    {
+        var id = await SenCaseAsync(_host);
+        await using (var db = await _host.DbAsync())
+        {
+            var owner = await db.Users.SingleAsync(u => u.Subject == "demo-parent");
+            owner.DisplayName = "ཚེ་རིང་ Tsering";
+            await db.SaveChangesAsync();
+        }
+
+        Succeeded(await _host.Get<CaseCommands>().TakeAsync(Adviser, id));
+        Succeeded(await _host.Get<CaseCommands>().RecordDecisionAsync(Adviser, id, SessionChoice.CertificateOnly));
+        var result = await Issuing.IssueCertificateAsync(Adviser, id, BaseUri);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("call the family", result.Message, StringComparison.Ordinal);
+        await using var check = await _host.DbAsync();
+        Assert.Equal(0, await check.CaseDocuments.CountAsync());
+    }
+
+    [Fact]
+    public async Task Verification_ByCodeInAnyCase_GivesKindDateOrganisationAndTheFileHash_AndNoNames()
+    {
+        var (_, documentId) = await IssuedCertificateAsync();
+        var stored = await StoredAsync(documentId);
+        var file = (await Documents.DownloadAsync(Sam, documentId))!;
+
+        var typed = VerificationCodes.Display(stored.VerificationCode).ToLowerInvariant();
+        var result = await Documents.VerifyAsync(" " + typed + " ");
+
+        Assert.NotNull(result);
+        Assert.Equal("Mediation certificate (after mediation information)", result.Title);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(file.Content)), result.FileHash);
+        Assert.Null(result.RevokedAt);
+        Assert.Equal(stored.IssuingOrganisation, result.Organisation);
+        Assert.DoesNotContain("Sam", result.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Siân", result.ToString(), StringComparison.Ordinal);
+        Assert.Null(await Documents.VerifyAsync("ABCD-EFGH-JKMNP"));
+        Assert.Null(await Documents.VerifyAsync("not a code"));
+    }
+
+    [Fact]
+    public async Task Download_IsForTheFamilyAndTheAssignedStaffOnly()
+    {
+        var (id, documentId) = await IssuedCertificateAsync();
+
+        Assert.NotNull(await Documents.DownloadAsync(Sam, documentId));
+        Assert.NotNull(await Documents.DownloadAsync(Adviser, documentId));
+        Assert.NotNull(await Documents.DownloadAsync(Manager, documentId));
+        foreach (var outsider in new[] { Lukasz, OtherAdviser, OtherMediator, Mediator, HertsOfficer, BedsOfficer, TestUsers.Anonymous() })
+        {
+            Assert.Null(await Documents.DownloadAsync(outsider, documentId));
+            Assert.Empty(await Issuing.ForCaseAsync(outsider, id));
+        }
+
+        Assert.Null(await Documents.DownloadAsync(Sam, Guid.NewGuid()));
+        Assert.Empty(await Documents.ForFamilyAsync(Lukasz));
+        Assert.Single(await Documents.ForFamilyAsync(Sam));
+    }
+
+    [Fact]
+    public async Task Revoke_KeepsTheHistory_StopsTheFamilyDownload_AndAReissueReplacesIt()
+    {
+        var (id, first) = await IssuedCertificateAsync();
+
+        Assert.False((await Issuing.RevokeAsync(Adviser, first, "  ")).Succeeded);
+        Assert.False((await Issuing.RevokeAsync(OtherAdviser, first, "Wrong date")).Succeeded);
+        Assert.False((await Issuing.IssueCertificateAsync(Adviser, id, BaseUri)).Succeeded);
+        var revoked = await Issuing.RevokeAsync(Adviser, first, "The decision letter date was wrong");
+        Assert.True(revoked.Succeeded, revoked.Message);
+        var second = await Issuing.IssueCertificateAsync(Adviser, id, BaseUri);
+
+        Assert.True(second.Succeeded, second.Message);
+        Assert.Null(await Documents.DownloadAsync(Sam, first));
+        Assert.NotNull(await Documents.DownloadAsync(Adviser, first));
+        Assert.NotNull(await Documents.DownloadAsync(Sam, second.DocumentId!.Value));
+        var old = await StoredAsync(first);
+        var replacement = await StoredAsync(second.DocumentId.Value);
+        Assert.Equal(first, replacement.ReplacesId);
+        Assert.EndsWith("-2", replacement.Number, StringComparison.Ordinal);
+        Assert.Equal("The decision letter date was wrong", old.RevocationReason);
+        Assert.NotNull((await Documents.VerifyAsync(old.VerificationCode))!.RevokedAt);
+        var rows = await Issuing.ForCaseAsync(Adviser, id);
+        Assert.Equal(2, rows.Count);
+        var family = await Documents.ForFamilyAsync(Sam);
+        Assert.Equal(2, family.Count);
+        Assert.Single(family, d => d.RevokedAt is not null);
+    }
+
+    [Fact]
+    public async Task Agreement_IsSignedByEachParty_ChangesVoidSignatures_AndTheFinalPdfListsThemWithTheHash()
+    {
+        var id = await HeldMediationAsync(_host);
+        var agreements = _host.Get<AgreementsHandler>();
+        var form = new AgreementForm
+        {
+            Issues = ["Whether Siân needs an EHC needs assessment"],
+            Actions = [new AgreementActionForm { What = "Carry out the EHC needs assessment", Who = "Hertfordshire SEN team", By = new DateOnly(2027, 1, 29) }],
+            MattersNotAgreed = ["Speech and language therapy hours"],
+        };
+        Assert.False((await agreements.SaveAsync(HertsOfficer, id, form)).Succeeded);
+        Assert.False((await agreements.SaveAsync(Sam, id, form)).Succeeded);
+        var saved = await agreements.SaveAsync(Mediator, id, form);
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
+
+        var forParent = (await agreements.GetAsync(Sam, id))!;
+        Assert.Equal(SignerRole.Parent, forParent.MyRole);
+        Assert.True((await agreements.SignAsync(Sam, id, forParent.ContentHash, BaseUri)).Succeeded);
+        Assert.False((await agreements.SignAsync(Sam, id, forParent.ContentHash, BaseUri)).Succeeded);
+
+        // The mediator corrects a date: the parent's signature no longer counts.
+        form.Actions[0].By = new DateOnly(2027, 2, 5);
+        var changed = await agreements.SaveAsync(Mediator, id, form);
+        Assert.True(changed.Succeeded);
+        Assert.Contains("no longer count", changed.Message, StringComparison.Ordinal);
+        var afterChange = (await agreements.GetAsync(Sam, id))!;
+        Assert.Empty(afterChange.SignedBy);
+        Assert.NotEqual(forParent.ContentHash, afterChange.ContentHash);
+        Assert.False((await agreements.SignAsync(Sam, id, forParent.ContentHash, BaseUri)).Succeeded);
+        await using (var db = await _host.DbAsync())
+        {
+            Assert.NotNull((await db.AgreementSignatures.SingleAsync(s => s.ApplicationId == id)).VoidedAt);
+        }
+
+        Assert.Null(await agreements.GetAsync(BedsOfficer, id));
+        Assert.Null(await agreements.GetAsync(Lukasz, id));
+        Assert.Null((await agreements.GetAsync(OtherMediator, id))?.MyRole);
+        foreach (var party in new[] { Sam, Mediator, HertsOfficer })
+        {
+            var view = (await agreements.GetAsync(party, id))!;
+            var signed = await agreements.SignAsync(party, id, view.ContentHash, BaseUri);
+            Assert.True(signed.Succeeded, signed.Message);
+        }
+
+        var final = (await agreements.GetAsync(Sam, id))!;
+        Assert.True(final.FullySigned);
+        Assert.Equal(CaseStage.AgreementSigned, final.Stage);
+        var documentId = final.SignedDocumentId!.Value;
+        foreach (var party in new[] { Sam, Mediator, HertsOfficer, Adviser })
+        {
+            Assert.NotNull(await Documents.DownloadAsync(party, documentId));
+        }
+
+        Assert.Null(await Documents.DownloadAsync(BedsOfficer, documentId));
+        Assert.Null(await Documents.DownloadAsync(Lukasz, documentId));
+        var text = PdfText.All((await Documents.DownloadAsync(Sam, documentId))!.Content);
+        PdfText.AssertContains("Whether Siân needs an EHC needs assessment", text);
+        PdfText.AssertInOrder("Carry out the EHC needs assessment Hertfordshire SEN team", text);
+        PdfText.AssertContains("5 February 2027", text);
+        PdfText.AssertContains("Speech and language therapy hours", text);
+        PdfText.AssertContains("Dr Helen Ward, Head of SEN", text);
+        PdfText.AssertContains("Marta Nowak-Kowalska", text);
+        foreach (var name in new[] { "Sam Taylor", "Tom Okafor", "Gwen Ellis" })
+        {
+            PdfText.AssertContains(name, text);
+        }
+
+        PdfText.AssertContains(final.ContentHash, text);
+        Assert.Equal(final.ContentHash, (await StoredAsync(documentId)).AgreementContentHash);
+        Assert.False((await agreements.SaveAsync(Mediator, id, form)).Succeeded);
+    }
+
+    [Fact]
+    public async Task MeetingRecord_IsWrittenAfterTheMeeting_AndIssuedToTheFamily()
+    {
+        var id = await SubmitAsync(_host, Sam, TriageFixtures.FacilitationPages());
+        var commands = _host.Get<CaseCommands>();
+        Succeeded(await commands.TakeAsync(Adviser, id));
+        Succeeded(await commands.AssignAsync(Adviser, id, await StaffIdAsync(_host, "demo-mediator")));
+        Succeeded(await commands.ScheduleMeetingAsync(Mediator, id, new MeetingForm
+        {
+            Date = new DateOnly(2027, 1, 20), Starts = new TimeOnly(14, 0), Ends = new TimeOnly(15, 30), Format = SessionFormat.Online,
+            MeetingLink = "https://meet.example.org/review", Attendees = "Sam Taylor, parent\nAsha Patel, SENCo",
+        }));
+        var records = _host.Get<MeetingRecordsHandler>();
+        var form = new MeetingRecordForm
+        {
+            Attendees = "Sam Taylor, parent\nAsha Patel, SENCo\nŁukasz Dvořák, educational psychologist",
+            Agenda = ["Progress against the plan's outcomes", "Changes to provision"],
+            PointsDiscussed = ["Reading has improved since September"],
+            ActionPoints = [new MeetingActionForm { Action = "Send the updated one-page profile", Owner = "Asha Patel", Due = new DateOnly(2027, 2, 3) }],
+        };
+        Assert.False((await records.SaveAsync(Mediator, id, form)).Succeeded);
+
+        _host.Clock.Advance(TimeSpan.FromDays(62));
+        Succeeded(await commands.ChangeStageAsync(Mediator, id, CaseStage.MeetingHeld, null));
+        Assert.False((await records.SaveAsync(OtherMediator, id, form)).Succeeded);
+        Assert.False((await records.SaveAsync(Mediator, id, new MeetingRecordForm())).Succeeded);
+        Assert.True((await records.SaveAsync(Mediator, id, form)).Succeeded);
+        var issued = await records.IssueAsync(Mediator, id, BaseUri);
+
+        Assert.True(issued.Succeeded, issued.Message);
+        var text = PdfText.All((await Documents.DownloadAsync(Sam, issued.DocumentId!.Value))!.Content);
+        PdfText.AssertContains("Łukasz Dvořák", text);
+        PdfText.AssertContains("Progress against the plan's outcomes", text);
+        PdfText.AssertContains("Reading has improved since September", text);
+        PdfText.AssertInOrder("Send the updated one-page profile Asha Patel", text);
+        PdfText.AssertContains("3 February 2027", text);
+        PdfText.AssertContains("Tom Okafor", text);
+        await using var db = await _host.DbAsync();
+        Assert.Equal(CaseStage.RecordWritten, (await db.Applications.SingleAsync(a => a.Id == id)).Stage);
+        Assert.False((await records.SaveAsync(Mediator, id, form)).Succeeded);
+        Assert.Null(await Documents.DownloadAsync(HertsOfficer, issued.DocumentId.Value));
+    }
+
+    private async Task<(Guid CaseId, Guid DocumentId)> IssuedCertificateAsync()
+    {
+        var id = await SenCaseAsync(_host);
+        Succeeded(await _host.Get<CaseCommands>().TakeAsync(Adviser, id));
+        Succeeded(await _host.Get<CaseCommands>().RecordDecisionAsync(Adviser, id, SessionChoice.CertificateOnly));
+        var issued = await Issuing.IssueCertificateAsync(Adviser, id, BaseUri);
+        Assert.True(issued.Succeeded, issued.Message);
+        return (id, issued.DocumentId!.Value);
+    }
+
+    private async Task<CaseDocument> StoredAsync(Guid id)
+    {
+        await using var db = await _host.DbAsync();
+        return await db.CaseDocuments.AsNoTracking().SingleAsync(d => d.Id == id);
+    }
+}
