@@ -2,6 +2,7 @@ using ParentPortal;
 using ParentPortal.Data;
 using ParentPortal.Features.Applications;
 using ParentPortal.Features.Identity;
+using ParentPortal.Features.Manage;
 using ParentPortal.Features.Messaging;
 using ParentPortal.Features.Sessions;
 
@@ -13,6 +14,7 @@ builder.AddPortalWeb();
 builder.AddPortalMessaging();
 builder.AddPortalApplications();
 builder.AddPortalSessions();
+builder.AddPortalSettings();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
