@@ -243,6 +243,18 @@ public sealed class StaffTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AManager_UntickingEveryRoleOfTheirOwn_IsToldOnlyThatTheyCannotRemoveManager()
+    {
+        var me = await _host.StaffIdAsync("demo-manager");
+        var form = await CurrentFormAsync(me);
+        form.Roles.Clear();
+
+        var result = await Handler.UpdateAsync(SettingsTestData.Manager, me, form);
+
+        Assert.Equal("You cannot remove your own manager role. Ask another manager to do it.", Assert.Single(result.Errors).Message);
+    }
+
+    [Fact]
     public async Task AManager_CanAddRolesToThemselves_KeepingManager()
     {
         var me = await _host.StaffIdAsync("demo-manager");

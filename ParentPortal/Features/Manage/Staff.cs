@@ -128,13 +128,21 @@ public sealed class StaffHandler(IDbContextFactory<PortalDbContext> contextFacto
             var after = Ordered(form.Roles);
             if (before.Contains(PortalRoles.Manager) && !after.Contains(PortalRoles.Manager))
             {
+                // Only this message about the roles: choosing others would not help.
+                string? refusal = null;
                 if (member.Subject == user.Subject())
                 {
-                    errors.Add(new("roles", "You cannot remove your own manager role. Ask another manager to do it."));
+                    refusal = "You cannot remove your own manager role. Ask another manager to do it.";
                 }
                 else if (member.IsActive && !await AnotherActiveManagerAsync(db, member.Id, cancellationToken))
                 {
-                    errors.Add(new("roles", $"{member.DisplayName} is the only active manager. Give someone else the manager role first."));
+                    refusal = $"{member.DisplayName} is the only active manager. Give someone else the manager role first.";
+                }
+
+                if (refusal is not null)
+                {
+                    errors.RemoveAll(e => e.FieldKey == "roles");
+                    errors.Add(new("roles", refusal));
                 }
             }
 
