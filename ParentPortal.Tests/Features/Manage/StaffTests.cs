@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Manage;
@@ -7,11 +8,12 @@ using ParentPortal.Tests.TestSupport;
 
 namespace ParentPortal.Tests.Features.Manage;
 
-public sealed class StaffTests : IAsyncLifetime
+/// <summary>On both engines: staff changes run in serializable transactions, which each engine does its own way.</summary>
+public abstract class StaffTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private ApplicationsHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await ApplicationsHost.StartAsync();
+    public async Task InitializeAsync() => _host = await ApplicationsHost.StartAsync(TestDatabase.Create(provider));
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -358,3 +360,7 @@ public sealed class StaffTests : IAsyncLifetime
         Assert.Equal("We could not find that member of staff.", Assert.Single(result.Errors).Message);
     }
 }
+
+public sealed class SqliteStaffTests() : StaffTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresStaffTests() : StaffTests(DatabaseProvider.Postgres);
