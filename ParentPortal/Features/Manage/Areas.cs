@@ -80,19 +80,16 @@ public sealed class AreasHandler(IDbContextFactory<PortalDbContext> contextFacto
 
         area.Name = name;
         area.HelplinePhone = phone;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await SettingsAccess.SaveAuditedAsync(db, () => SettingsAccess.Audit(user, clock.GetUtcNow(), isNew ? "area-added" : "area-changed", "area", area.Id, "local-authority: " + localAuthorityId), cancellationToken);
         }
         catch (DbUpdateException)
         {
+            // Another manager saved an area of the same name a moment ago: the unique index caught it.
             return SettingsResult.Invalid([new("name", "This local authority already has an area with this name")]);
         }
 
-        db.AuditEntries.Add(SettingsAccess.Audit(user, clock.GetUtcNow(), isNew ? "area-added" : "area-changed", "area", area.Id, "local-authority: " + localAuthorityId));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return SettingsResult.Saved(area.Id, isNew ? $"{name} added." : $"{name} saved.");
     }
 

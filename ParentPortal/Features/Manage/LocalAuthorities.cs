@@ -93,10 +93,9 @@ public sealed partial class LocalAuthoritiesHandler(IDbContextFactory<PortalDbCo
             var organisationId = await db.Organisations.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(cancellationToken);
             authority = new LocalAuthority { OrganisationId = organisationId, Code = code, Name = name };
             db.LocalAuthorities.Add(authority);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await SettingsAccess.SaveAuditedAsync(db, () => SettingsAccess.Audit(user, now, "local-authority-added", "local-authority", authority.Id, "code: " + code), cancellationToken);
             }
             catch (DbUpdateException)
             {
@@ -104,9 +103,6 @@ public sealed partial class LocalAuthoritiesHandler(IDbContextFactory<PortalDbCo
                 return SettingsResult.Invalid([new("code", "A local authority with this code already exists")]);
             }
 
-            db.AuditEntries.Add(SettingsAccess.Audit(user, now, "local-authority-added", "local-authority", authority.Id, "code: " + code));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             directory.Invalidate();
             return SettingsResult.Saved(authority.Id, $"{name} added. Parents can choose it straight away.");
         }

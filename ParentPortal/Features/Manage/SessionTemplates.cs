@@ -118,11 +118,7 @@ public sealed class SessionTemplatesHandler(IDbContextFactory<PortalDbContext> c
             return SettingsResult.Saved(template.Id, "Nothing had changed.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        db.AuditEntries.Add(SettingsAccess.Audit(user, clock.GetUtcNow(), isNew ? "session-type-added" : "session-type-changed", "session-type", template.Id));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await SettingsAccess.SaveAuditedAsync(db, () => SettingsAccess.Audit(user, clock.GetUtcNow(), isNew ? "session-type-added" : "session-type-changed", "session-type", template.Id), cancellationToken);
         return SettingsResult.Saved(template.Id, isNew ? $"{title} added. Staff can start a session from it." : $"{title} saved. Sessions already arranged keep what they had.");
     }
 

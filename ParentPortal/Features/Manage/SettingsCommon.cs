@@ -1,5 +1,7 @@
 using System.Net.Mail;
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Identity;
@@ -25,6 +27,21 @@ public static class SettingsAccess
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.Subject() is not null && user.IsInRole(PortalRoles.Manager);
+    }
+
+    /// <summary>
+    /// Saves a change and its audit entry, all or nothing. The change is saved first, inside the same
+    /// transaction, because a new row's id (the audit entry's target) is known only once it is saved.
+    /// </summary>
+    public static async Task SaveAuditedAsync(PortalDbContext db, Func<AuditEntry> audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(audit);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditEntries.Add(audit());
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>An audit row for a settings change. <paramref name="detail"/> holds ids, codes and role names only.</summary>

@@ -85,11 +85,7 @@ public sealed class VenuesHandler(IDbContextFactory<PortalDbContext> contextFact
             return SettingsResult.Saved(venue.Id, "Nothing had changed.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        db.AuditEntries.Add(SettingsAccess.Audit(user, clock.GetUtcNow(), isNew ? "venue-added" : "venue-changed", "venue", venue.Id));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await SettingsAccess.SaveAuditedAsync(db, () => SettingsAccess.Audit(user, clock.GetUtcNow(), isNew ? "venue-added" : "venue-changed", "venue", venue.Id), cancellationToken);
         return SettingsResult.Saved(venue.Id, isNew ? $"{name} added. Staff can choose it when they arrange a session." : $"{name} saved. Sessions already arranged there keep the details they had.");
     }
 
