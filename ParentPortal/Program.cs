@@ -4,6 +4,7 @@ using ParentPortal.Features.Applications;
 using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
 using ParentPortal.Features.Identity;
+using ParentPortal.Features.Manage;
 using ParentPortal.Features.Messaging;
 using ParentPortal.Features.Sessions;
 
@@ -17,6 +18,7 @@ builder.AddPortalApplications();
 builder.AddPortalSessions();
 builder.AddPortalCases();
 builder.AddPortalDocuments();
+builder.AddPortalSettings();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);

@@ -16,6 +16,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
 
+    public DbSet<Area> Areas => Set<Area>();
+
     public DbSet<PortalUser> Users => Set<PortalUser>();
 
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
@@ -45,6 +47,10 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<InformationSession> InformationSessions => Set<InformationSession>();
 
     public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();
+
+    public DbSet<Venue> Venues => Set<Venue>();
+
+    public DbSet<SessionTemplate> SessionTemplates => Set<SessionTemplate>();
 
     public DbSet<BankHolidayEntry> BankHolidays => Set<BankHolidayEntry>();
 

@@ -62,6 +62,87 @@ public static class DemoData
 
         await db.SaveChangesAsync(cancellationToken);
         await SeedSessionsAsync(db, now, cancellationToken);
+        await SeedSettingsAsync(db, cancellationToken);
+    }
+
+    /// <summary>Areas ("quadrants", each with its own line in the seed service), by local authority code.</summary>
+    public static readonly IReadOnlyList<(string LocalAuthorityCode, string Name, string? HelplinePhone)> Areas =
+    [
+        ("herts", "North", "01632 960 101"),
+        ("herts", "South", "01632 960 102"),
+        ("herts", "East", "01632 960 103"),
+        ("herts", "West", "01632 960 104"),
+        ("beds", "Bedford and Kempston", null),
+        ("beds", "Rural Bedford", null),
+        ("essex", "North Essex", "01632 960 201"),
+        ("essex", "Mid Essex", "01632 960 202"),
+        ("essex", "South Essex", "01632 960 203"),
+        ("essex", "West Essex", "01632 960 204"),
+    ];
+
+    /// <summary>
+    /// Areas for each local authority that has none yet, and two venues and three session types when
+    /// there are none: running it again, or after a manager has changed them, adds nothing.
+    /// </summary>
+    private static async Task SeedSettingsAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var authorities = await db.LocalAuthorities.ToDictionaryAsync(l => l.Code, l => l.Id, cancellationToken);
+        var withAreas = (await db.Areas.Select(a => a.LocalAuthorityId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var (code, name, phone) in Areas)
+        {
+            if (authorities.TryGetValue(code, out var laId) && !withAreas.Contains(laId))
+            {
+                db.Areas.Add(new Area { LocalAuthorityId = laId, Name = name, HelplinePhone = phone });
+            }
+        }
+
+        if (!await db.Venues.AnyAsync(cancellationToken))
+        {
+            db.Venues.Add(new Venue
+            {
+                Name = "Hatfield Community Centre",
+                Address = "12 High Street, Hatfield AL10 0AA",
+                AccessInformation = "Step-free entrance and an accessible toilet on the ground floor. Hearing loop in the meeting room. Free parking at the rear; 10 minutes' walk from Hatfield station.",
+                LocalAuthorityId = authorities.TryGetValue("herts", out var herts) ? herts : null,
+            });
+            db.Venues.Add(new Venue
+            {
+                Name = "Chelmsford Library meeting room",
+                Address = "Market Road, Chelmsford CM1 1QH",
+                AccessInformation = "Lift to the first-floor meeting room and an accessible toilet. No parking on site; the Market Road car park is next door.",
+                LocalAuthorityId = authorities.TryGetValue("essex", out var essex) ? essex : null,
+            });
+        }
+
+        if (!await db.SessionTemplates.AnyAsync(cancellationToken))
+        {
+            db.SessionTemplates.Add(new SessionTemplate
+            {
+                Kind = SessionType.InformationSession,
+                DefaultTitle = "Mediation Information and Awareness Session",
+                DefaultDescription = "What mediation is, how it works, and what happens if you decide not to have it. Bring your questions.",
+                DefaultDurationMinutes = 60,
+                DefaultCapacity = 12,
+            });
+            db.SessionTemplates.Add(new SessionTemplate
+            {
+                Kind = SessionType.Workshop,
+                DefaultTitle = "Understanding EHC plans workshop",
+                DefaultDescription = "How education, health and care plans are written and reviewed, what each section means, and how to ask for changes.",
+                DefaultDurationMinutes = 120,
+                DefaultCapacity = 30,
+            });
+            db.SessionTemplates.Add(new SessionTemplate
+            {
+                Kind = SessionType.Event,
+                DefaultTitle = "Parent Partnership information day",
+                DefaultDescription = "A day of short talks and stalls from local services, schools and support groups, with advisers on hand to answer questions.",
+                DefaultDurationMinutes = 300,
+                DefaultCapacity = 200,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>A few upcoming information sessions, online and at venues, one nearly full.</summary>

@@ -277,6 +277,37 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.ToTable("ApplicationInvitations");
                 });
 
+            modelBuilder.Entity("ParentPortal.Data.Entities.Area", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("HelplinePhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("LocalAuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalAuthorityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Areas");
+                });
+
             modelBuilder.Entity("ParentPortal.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1012,6 +1043,48 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.ToTable("SessionBookings");
                 });
 
+            modelBuilder.Entity("ParentPortal.Data.Entities.SessionTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DefaultCapacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DefaultDescription")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("DefaultDurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DefaultTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SessionTemplates", t =>
+                        {
+                            t.HasCheckConstraint("CK_SessionTemplates_Capacity", "\"DefaultCapacity\" BETWEEN 1 AND 500");
+
+                            t.HasCheckConstraint("CK_SessionTemplates_Duration", "\"DefaultDurationMinutes\" BETWEEN 15 AND 720");
+                        });
+                });
+
             modelBuilder.Entity("ParentPortal.Data.Entities.StaffMember", b =>
                 {
                     b.Property<int>("Id")
@@ -1062,6 +1135,42 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.HasKey("StaffMemberId", "Role");
 
                     b.ToTable("StaffRole");
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.Venue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccessInformation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("LocalAuthorityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalAuthorityId");
+
+                    b.ToTable("Venues");
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.AgreementDraft", b =>
@@ -1121,6 +1230,17 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.Area", b =>
+                {
+                    b.HasOne("ParentPortal.Data.Entities.LocalAuthority", "LocalAuthority")
+                        .WithMany()
+                        .HasForeignKey("LocalAuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("LocalAuthority");
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.CallLogEntry", b =>
@@ -1258,6 +1378,16 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.Venue", b =>
+                {
+                    b.HasOne("ParentPortal.Data.Entities.LocalAuthority", "LocalAuthority")
+                        .WithMany()
+                        .HasForeignKey("LocalAuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("LocalAuthority");
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.Organisation", b =>

@@ -270,6 +270,35 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.ToTable("ApplicationInvitations");
                 });
 
+            modelBuilder.Entity("ParentPortal.Data.Entities.Area", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HelplinePhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocalAuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalAuthorityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Areas");
+                });
+
             modelBuilder.Entity("ParentPortal.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -991,6 +1020,46 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.ToTable("SessionBookings");
                 });
 
+            modelBuilder.Entity("ParentPortal.Data.Entities.SessionTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DefaultCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefaultDescription")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefaultDurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefaultTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SessionTemplates", t =>
+                        {
+                            t.HasCheckConstraint("CK_SessionTemplates_Capacity", "\"DefaultCapacity\" BETWEEN 1 AND 500");
+
+                            t.HasCheckConstraint("CK_SessionTemplates_Duration", "\"DefaultDurationMinutes\" BETWEEN 15 AND 720");
+                        });
+                });
+
             modelBuilder.Entity("ParentPortal.Data.Entities.StaffMember", b =>
                 {
                     b.Property<int>("Id")
@@ -1039,6 +1108,40 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.HasKey("StaffMemberId", "Role");
 
                     b.ToTable("StaffRole");
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.Venue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessInformation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LocalAuthorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalAuthorityId");
+
+                    b.ToTable("Venues");
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.AgreementDraft", b =>
@@ -1098,6 +1201,17 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.Area", b =>
+                {
+                    b.HasOne("ParentPortal.Data.Entities.LocalAuthority", "LocalAuthority")
+                        .WithMany()
+                        .HasForeignKey("LocalAuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("LocalAuthority");
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.CallLogEntry", b =>
@@ -1235,6 +1349,16 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.Venue", b =>
+                {
+                    b.HasOne("ParentPortal.Data.Entities.LocalAuthority", "LocalAuthority")
+                        .WithMany()
+                        .HasForeignKey("LocalAuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("LocalAuthority");
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.Organisation", b =>
