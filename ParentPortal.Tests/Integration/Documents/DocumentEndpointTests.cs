@@ -38,7 +38,7 @@ public sealed class DocumentEndpointTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        _caseId = await SubmitAsync();
+        _caseId = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor");
         var commands = _portal.Services.GetRequiredService<CaseCommands>();
         CaseTestData.Succeeded(await commands.TakeAsync(CaseTestData.Adviser, _caseId));
         CaseTestData.Succeeded(await commands.RecordDecisionAsync(CaseTestData.Adviser, _caseId, SessionChoice.CertificateOnly));
@@ -174,37 +174,6 @@ public sealed class DocumentEndpointTests : IAsyncLifetime
         ["DevIdentityProvider:Accounts:7:Email"] = subject + "@example.org",
         ["DevIdentityProvider:Accounts:7:Description"] = "Another adviser",
     };
-
-    /// <summary>
-    /// Sam's sent SEN application, stored as the submit handler leaves it. (Answering the questions through the
-    /// handlers would tie this test to today's date; the handler tests cover that path.)
-    /// </summary>
-    private async Task<Guid> SubmitAsync()
-    {
-        var factory = _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        var now = DateTimeOffset.UtcNow;
-        var owner = await db.Users.FirstOrDefaultAsync(u => u.Subject == "demo-parent")
-            ?? db.Users.Add(new PortalUser { Id = Guid.NewGuid(), Subject = "demo-parent", DisplayName = "Sam Taylor", Email = "sam.taylor@example.com", FirstSignedInAt = now, LastSignedInAt = now }).Entity;
-        var answers = TriageFixtures.Build(TriageFixtures.SenPages());
-        var application = new Application
-        {
-            Id = Guid.NewGuid(),
-            OwnerId = owner.Id,
-            Status = ApplicationStatus.Submitted,
-            Route = "sen",
-            LocalAuthorityId = await db.LocalAuthorities.Where(l => l.Code == "herts").Select(l => l.Id).SingleAsync(),
-            AnswersJson = answers.ToJson(),
-            CreatedAt = now,
-            UpdatedAt = now,
-            SubmittedAt = now,
-            Reference = ApplicationReference.New(),
-            CreatedBySubject = "demo-parent",
-        };
-        db.Applications.Add(application);
-        await db.SaveChangesAsync();
-        return application.Id;
-    }
 }
 
 /// <summary>Guessing verification codes one after another is slowed down: the limiter answers 429 with Retry-After.</summary>

@@ -22,6 +22,22 @@ public static class ApplicationNextSteps
         };
     }
 
+    /// <summary>Where a sent application has got to, in the family's words; the first steps' text until staff move it on.</summary>
+    public static string ForCase(TriageAnswers answers, Domain.Cases.CaseStage stage) => stage switch
+    {
+        Domain.Cases.CaseStage.InformationGiven => "You have had information about mediation. Tell your adviser whether you want to try mediation or only need the certificate.",
+        Domain.Cases.CaseStage.TelephoneSupport => "An adviser is supporting you by phone.",
+        Domain.Cases.CaseStage.MediationBeingArranged => "Your mediation is being arranged. We will tell you the date and place, with at least the notice the rules require.",
+        Domain.Cases.CaseStage.MeetingScheduled => "Your meeting is arranged. We have sent you the date, time and place.",
+        Domain.Cases.CaseStage.MeetingHeld => "The meeting has taken place. The written record comes next.",
+        Domain.Cases.CaseStage.AgreementRecorded => "The written agreement from your mediation is ready to read and sign.",
+        Domain.Cases.CaseStage.AgreementSigned => "Everyone has signed the agreement. You can download it below.",
+        Domain.Cases.CaseStage.RecordWritten => "The record of your meeting is ready. You can download it below.",
+        Domain.Cases.CaseStage.CertificateIssued => "Your mediation certificate is ready. You can download it below.",
+        Domain.Cases.CaseStage.Closed => "This case is closed. If you need help again, start a new application or call the helpline.",
+        _ => AfterSubmission(answers),
+    };
+
     public static string ForDraft(TriageAnswers answers)
     {
         ArgumentNullException.ThrowIfNull(answers);
