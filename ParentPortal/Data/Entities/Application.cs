@@ -57,6 +57,11 @@ public sealed class Application
     /// <summary>The adviser looking after the case (documents go to the family and the staff assigned).</summary>
     public int? AdviserId { get; set; }
 
+    /// <summary>The area ("quadrant") of the local authority the family lives in, chosen by an adviser; it files the case with that area's team.</summary>
+    public int? AreaId { get; set; }
+
+    public Area? Area { get; set; }
+
     public StaffMember? Adviser { get; set; }
 
     /// <summary>The mediator or facilitator assigned to the case.</summary>

@@ -237,6 +237,25 @@ public sealed class CaseCommands(IDbContextFactory<PortalDbContext> contextFacto
             return CaseCommandResult.Ok(name is null ? "Nobody is assigned now." : $"Assigned to {name}.");
         }, cancellationToken);
 
+    /// <summary>Files the case with one of its local authority's areas (or none).</summary>
+    public async Task<CaseCommandResult> SetAreaAsync(ClaimsPrincipal user, Guid caseId, int? areaId, CancellationToken cancellationToken = default) =>
+        await RunAsync(user, caseId, c => c.Assign, async (db, staff, application, now) =>
+        {
+            string? name = null;
+            if (areaId is { } id)
+            {
+                name = await db.Areas.Where(a => a.Id == id && a.IsActive && a.LocalAuthorityId == application.LocalAuthorityId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
+                if (name is null)
+                {
+                    return CaseCommandResult.Refused("Select one of the local authority's areas", "area");
+                }
+            }
+
+            application.AreaId = areaId;
+            AddEvent(db, staff, application, now, "area", null, null, name is null ? "No area" : "Area: " + name);
+            return CaseCommandResult.Ok(name is null ? "The case is not filed with an area now." : $"Filed with {name}.");
+        }, cancellationToken);
+
     /// <summary>An adviser takes a case on: they become its adviser, who may issue and download its documents.</summary>
     public async Task<CaseCommandResult> TakeAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken = default) =>
         await RunAsync(user, caseId, c => c.Assign, (db, staff, application, now) =>

@@ -25,6 +25,8 @@ public sealed record CaseView(
     string? AssignedStaffName,
     int? AdviserId,
     string? AdviserName,
+    int? AreaId,
+    IReadOnlyList<(int Id, string Name)> Areas,
     string? ParentName,
     string? ParentEmail,
     bool AwaitingFamilyClaim,
@@ -70,6 +72,8 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             .Select(e => new CaseEventView(e.At, e.ActorName, e.Kind, e.FromStage, e.ToStage, e.Note)).ToListAsync(cancellationToken);
         var mediators = await db.StaffMembers.AsNoTracking().Where(s => s.IsActive && s.Roles.Any(r => r.Role == Identity.PortalRoles.Mediator))
             .OrderBy(s => s.DisplayName).Select(s => new { s.Id, s.DisplayName }).ToListAsync(cancellationToken);
+        var areas = await db.Areas.AsNoTracking().Where(a => a.LocalAuthorityId == application.LocalAuthorityId && (a.IsActive || a.Id == application.AreaId))
+            .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
         var answers = TriageAnswers.FromJson(application.AnswersJson);
         var calculator = await calendars.CalculatorAsync(cancellationToken);
         var can = Capabilities(staff, application);
@@ -78,6 +82,7 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             application.Id, application.Reference ?? "", application.Route ?? "", application.Stage, application.LocalAuthority?.Name, application.LocalAuthorityId,
             application.SubmittedAt ?? application.CreatedAt, application.AssignedStaffId, application.AssignedStaff?.DisplayName,
             application.AdviserId, application.Adviser?.DisplayName,
+            application.AreaId, [.. areas.Select(a => (a.Id, a.Name))],
             application.Owner?.DisplayName, application.Owner?.Email, application.Owner?.Subject.StartsWith(PhoneApplications.PlaceholderPrefix, StringComparison.Ordinal) ?? false,
             answers, meeting, application.MediationChoice, application.MediationChoiceAt, application.ClosingNote,
             CaseClocks.Running(CaseFactsBuilder.For(application, answers, meeting), calculator),

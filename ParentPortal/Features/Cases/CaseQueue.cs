@@ -8,7 +8,7 @@ using ParentPortal.Features.Calendar;
 
 namespace ParentPortal.Features.Cases;
 
-public sealed record CaseQueueFilter(int? LocalAuthorityId = null, CaseStage? Stage = null, int? AssigneeId = null, string? Route = null, bool IncludeClosed = false);
+public sealed record CaseQueueFilter(int? LocalAuthorityId = null, CaseStage? Stage = null, int? AssigneeId = null, string? Route = null, bool IncludeClosed = false, int? AreaId = null);
 
 /// <param name="MostUrgent">The earliest date the service must act by (null when no clock runs).</param>
 public sealed record CaseQueueRow(
@@ -16,6 +16,7 @@ public sealed record CaseQueueRow(
     string Reference,
     string Route,
     string? LocalAuthority,
+    string? Area,
     CaseStage Stage,
     string? Assignee,
     DateTimeOffset SubmittedAt,
@@ -23,7 +24,7 @@ public sealed record CaseQueueRow(
     DateOnly? MostUrgent,
     bool Overdue);
 
-public sealed record CaseQueueView(IReadOnlyList<CaseQueueRow> Rows, IReadOnlyList<(int Id, string Name)> LocalAuthorities, IReadOnlyList<(int Id, string Name)> Assignees, DateOnly Today);
+public sealed record CaseQueueView(IReadOnlyList<CaseQueueRow> Rows, IReadOnlyList<(int Id, string Name)> LocalAuthorities, IReadOnlyList<(int Id, string Name)> Assignees, DateOnly Today, IReadOnlyList<(int Id, string Name)> Areas);
 
 /// <summary>Every case the member of staff may see, with its statutory clocks, most urgent first; overdue ones flagged.</summary>
 public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFactory, WorkingDayCalendarSource calendars, TimeProvider clock)
@@ -49,6 +50,11 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
             cases = cases.Where(a => a.LocalAuthorityId == la);
         }
 
+        if (filter.AreaId is { } area)
+        {
+            cases = cases.Where(a => a.AreaId == area);
+        }
+
         if (filter.Stage is { } stage)
         {
             cases = cases.Where(a => a.Stage == stage);
@@ -69,6 +75,7 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
             {
                 Case = a,
                 LocalAuthority = a.LocalAuthority!.Name,
+                Area = a.Area!.Name,
                 Assignee = a.AssignedStaff!.DisplayName,
                 Meeting = db.CaseMeetings.FirstOrDefault(m => m.ApplicationId == a.Id),
             })
@@ -82,7 +89,7 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
             var clocks = CaseClocks.Running(CaseFactsBuilder.For(r.Case, answers, r.Meeting), calculator);
             var urgent = CaseClocks.MostUrgent(clocks);
             return new CaseQueueRow(
-                r.Case.Id, r.Case.Reference ?? "", r.Case.Route ?? "", r.LocalAuthority, r.Case.Stage, r.Assignee, r.Case.SubmittedAt ?? r.Case.CreatedAt,
+                r.Case.Id, r.Case.Reference ?? "", r.Case.Route ?? "", r.LocalAuthority, r.Area, r.Case.Stage, r.Assignee, r.Case.SubmittedAt ?? r.Case.CreatedAt,
                 clocks, urgent, clocks.Any(c => c.StaffAction && c.IsOverdue(today)));
         })
         .OrderByDescending(r => r.Overdue)
@@ -93,6 +100,8 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
         var authorities = await db.LocalAuthorities.AsNoTracking().OrderBy(l => l.Name).Select(l => new { l.Id, l.Name }).ToListAsync(cancellationToken);
         var assignees = await db.StaffMembers.AsNoTracking().Where(s => s.IsActive && s.Roles.Any(r => r.Role == Identity.PortalRoles.Mediator))
             .OrderBy(s => s.DisplayName).Select(s => new { s.Id, s.DisplayName }).ToListAsync(cancellationToken);
-        return new CaseQueueView(queue, [.. authorities.Select(a => (a.Id, a.Name))], [.. assignees.Select(a => (a.Id, a.DisplayName))], today);
+        var areas = await db.Areas.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.LocalAuthority!.Name).ThenBy(a => a.Name)
+            .Select(a => new { a.Id, a.Name, LocalAuthority = a.LocalAuthority!.Name }).ToListAsync(cancellationToken);
+        return new CaseQueueView(queue, [.. authorities.Select(a => (a.Id, a.Name))], [.. assignees.Select(a => (a.Id, a.DisplayName))], today, [.. areas.Select(a => (a.Id, $"{a.LocalAuthority}: {a.Name}"))]);
     }
 }

@@ -124,6 +124,9 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("AssignedStaffId")
                         .HasColumnType("integer");
 
@@ -219,6 +222,8 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AdviserId");
+
+                    b.HasIndex("AreaId");
 
                     b.HasIndex("AssignedStaffId");
 
@@ -1198,6 +1203,11 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasForeignKey("AdviserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("ParentPortal.Data.Entities.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("ParentPortal.Data.Entities.StaffMember", "AssignedStaff")
                         .WithMany()
                         .HasForeignKey("AssignedStaffId")
@@ -1215,6 +1225,8 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Adviser");
+
+                    b.Navigation("Area");
 
                     b.Navigation("AssignedStaff");
 

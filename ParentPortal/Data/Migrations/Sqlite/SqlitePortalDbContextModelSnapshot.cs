@@ -117,6 +117,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("AssignedStaffId")
                         .HasColumnType("INTEGER");
 
@@ -212,6 +215,8 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AdviserId");
+
+                    b.HasIndex("AreaId");
 
                     b.HasIndex("AssignedStaffId");
 
@@ -1169,6 +1174,11 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasForeignKey("AdviserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("ParentPortal.Data.Entities.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("ParentPortal.Data.Entities.StaffMember", "AssignedStaff")
                         .WithMany()
                         .HasForeignKey("AssignedStaffId")
@@ -1186,6 +1196,8 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Adviser");
+
+                    b.Navigation("Area");
 
                     b.Navigation("AssignedStaff");
 
