@@ -10,7 +10,15 @@ using ParentPortal.Features.Documents.Pdf;
 
 // certificates [count]: certificates per second on one thread, and memory growth over the run (default 10,000).
 // bdn: the same certificate under BenchmarkDotNet (in-process), for time and allocations per document.
+// bookings [attempts] [workers]: session bookings per second through the real handler and database (default 4,000 by 8).
 var mode = args.Length > 0 ? args[0] : "certificates";
+if (mode == "bookings")
+{
+    return await BookingsBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8);
+}
+
 if (mode == "bdn")
 {
     var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)).WithOptions(ConfigOptions.DisableOptimizationsValidator);
@@ -20,7 +28,7 @@ if (mode == "bdn")
 
 if (mode != "certificates")
 {
-    Console.Error.WriteLine("Usage: certificates [count] | bdn");
+    Console.Error.WriteLine("Usage: certificates [count] | bdn | bookings [attempts] [workers]");
     return 2;
 }
 
