@@ -3,6 +3,7 @@ using ParentPortal.Data;
 using ParentPortal.Features.Applications;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Messaging;
+using ParentPortal.Features.Reports;
 using ParentPortal.Features.Sessions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddPortalWeb();
 builder.AddPortalMessaging();
 builder.AddPortalApplications();
 builder.AddPortalSessions();
+builder.AddPortalReports();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);

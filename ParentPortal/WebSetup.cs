@@ -7,6 +7,7 @@ using ParentPortal.Features.Calendar;
 using ParentPortal.Features.Deadlines;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Identity.DevProvider;
+using ParentPortal.Features.Reports;
 using ParentPortal.Features.Sessions;
 using ParentPortal.Features.Service;
 
@@ -122,6 +123,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapDeadlinesApi();
         app.MapSessionEndpoints();
+        app.MapReportEndpoints();
         app.MapDevIdentityProvider();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
