@@ -42,7 +42,7 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var calls = await ReadCallsAsync(db, period, cancellationToken);
         var cases = await ReadCasesAsync(db, period, cancellationToken);
-        var areas = await db.LocalAuthorities.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Name, cancellationToken);
+        var areas = await db.LocalAuthorities.AsNoTracking().ToDictionaryAsync(l => l.Id, l => (l.Name, l.IsActive), cancellationToken);
         var ratings = await db.SatisfactionResponses.AsNoTracking()
             .Where(r => r.SubmittedAt >= period.StartsAt && r.SubmittedAt < period.EndsBefore)
             .GroupBy(r => r.Rating)
@@ -157,10 +157,13 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
         return new Breakdown([.. known, .. other], cases.Count);
     }
 
-    private static Breakdown ByArea(List<CaseRow> cases, Dictionary<int, string> areas)
+    /// <summary>Every area served, with none as well; an area no longer served only if it has cases in the period.</summary>
+    private static Breakdown ByArea(List<CaseRow> cases, Dictionary<int, (string Name, bool IsActive)> areas)
     {
-        var served = areas.OrderBy(a => a.Value, StringComparer.OrdinalIgnoreCase)
-            .Select(a => new Tally(a.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Value, cases.Count(c => c.LocalAuthorityId == a.Key)));
+        var served = areas.OrderBy(a => a.Value.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(a => (Area: a, Tally: new Tally(a.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Value.Name, cases.Count(c => c.LocalAuthorityId == a.Key))))
+            .Where(a => a.Area.Value.IsActive || a.Tally.Count > 0)
+            .Select(a => a.Tally);
         var outside = cases.Count(c => c.LocalAuthorityId is not { } id || !areas.ContainsKey(id));
         return new Breakdown([.. served, .. outside > 0 ? [new Tally("", ReportLabels.NoArea, outside)] : Array.Empty<Tally>()], cases.Count);
     }
