@@ -35,9 +35,9 @@ public sealed class MessageSenderTests : IDisposable
             "To: \"Łukasz \\\"Luke\\\" Dvořák\" <lukasz.dvorak@example.com>\r\n" +
             "Subject: We have your application  Bcc: everyone@example.com\r\n" +
             "MIME-Version: 1.0\r\n" +
+            "X-Portal-Kind: application-submitted\r\n" +
             "Content-Type: text/plain; charset=utf-8\r\n" +
             "Content-Transfer-Encoding: 8bit\r\n" +
-            "X-Portal-Kind: application-submitted\r\n" +
             "\r\n" +
             "Dear Łukasz,\r\nWe have your application (reference MED-0042).\r\n\r\nThe mediation team\r\n",
             text);
