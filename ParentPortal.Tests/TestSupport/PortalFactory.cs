@@ -71,6 +71,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Portal", _database.ConnectionString);
         builder.UseSetting("Database:Provider", _database.Provider.ToString());
         builder.UseSetting("Messaging:Folder", OutboxFolder);
+        // The repository's Development settings seed hundreds of demo cases; a test asks for them by name.
+        builder.UseSetting("Database:SeedVolumes", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

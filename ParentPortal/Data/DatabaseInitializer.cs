@@ -37,6 +37,12 @@ public sealed partial class DatabaseInitializer(
             await DemoData.SeedAsync(db, clock, cancellationToken);
         }
 
+        if (configuration.GetValue("Database:SeedVolumes", false))
+        {
+            var added = await VolumeData.SeedAsync(db, clock.GetUtcNow(), VolumeSize.Demo, cancellationToken);
+            LogVolumesSeeded(logger, added);
+        }
+
         LogDatabaseReady(logger, settings.Provider);
     }
 
@@ -98,6 +104,8 @@ public sealed partial class DatabaseInitializer(
 
         await db.SaveChangesAsync(cancellationToken);
     }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Cases} demo cases with their calls and survey answers (none when cases already exist).")]
+    private static partial void LogVolumesSeeded(ILogger logger, int cases);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Portal database ready ({Provider}).")]
     private static partial void LogDatabaseReady(ILogger logger, DatabaseProvider provider);

@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace ParentPortal.Features.Reports;
+
+/// <summary>
+/// Every figure on the managers' report for one period, as the page, the CSV export and the tests read
+/// it. Plain data: <see cref="ReportsQuery"/> computes it once.
+/// </summary>
+public sealed record Report(
+    DateOnly From,
+    DateOnly To,
+    CallFigures Calls,
+    CaseFigures Cases,
+    OutcomeFigures Outcomes,
+    SatisfactionFigures Satisfaction,
+    ApplicationLanguageFigures ApplicationLanguages);
+
+/// <summary>A count out of a total, with the percentage to 1 decimal place (none when the total is 0).</summary>
+public sealed record Share(int Count, int OutOf)
+{
+    public double? Percent => OutOf == 0 ? null : Math.Round(100.0 * Count / OutOf, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>"42.0%", or an empty string when there is nothing to divide by.</summary>
+    public string PercentText => Percent is { } percent ? percent.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "";
+
+    /// <summary>"84 of 200 (42.0%)" or "none to count".</summary>
+    public string Describe() => OutOf == 0 ? "none to count" : $"{Count} of {OutOf} ({PercentText})";
+}
+
+/// <param name="Key">Stable value as stored (an enum name, a route, a rating); the label is what people read.</param>
+public sealed record Tally(string Key, string Label, int Count);
+
+/// <summary>Counts by category; <see cref="Total"/> is what each percentage is out of.</summary>
+public sealed record Breakdown(IReadOnlyList<Tally> Items, int Total)
+{
+    public Share ShareOf(Tally item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new(item.Count, Total);
+    }
+
+    public int CountOf(string key) => Items.FirstOrDefault(i => i.Key == key)?.Count ?? 0;
+}
+
+/// <param name="Month">The first day of the month, in England.</param>
+/// <param name="ByCallerType">In the order of <see cref="CallFigures.ByCallerType"/>.</param>
+public sealed record MonthOfCalls(DateOnly Month, IReadOnlyList<int> ByCallerType, int Total);
+
+public sealed record CallFigures(
+    int Total,
+    IReadOnlyList<MonthOfCalls> ByMonth,
+    Breakdown ByCallerType,
+    Breakdown ByTopic,
+    Breakdown ByOutcome,
+    Breakdown ByLanguage,
+    Share WithInterpreter);
+
+public sealed record CaseFigures(int Total, Breakdown ByRoute, Breakdown ByLocalAuthority);
+
+/// <param name="ReferredToMediation">SEN and bullying cases submitted in the period whose stage ever reached mediation being arranged or a later meeting stage.</param>
+/// <param name="ReachedAgreement">Mediations held in the period that reached an agreement (recorded or signed).</param>
+/// <param name="CertificatesOnTime">Certificates issued in the period by the rules engine's due date (3 working days).</param>
+/// <param name="MediationsWithin30Days">Mediations held in the period within 30 days of the local authority being told.</param>
+public sealed record OutcomeFigures(
+    Share ReferredToMediation,
+    Share ReachedAgreement,
+    Share CertificatesOnTime,
+    Share MediationsWithin30Days);
+
+public sealed record SatisfactionFigures(int Responses, double? AverageRating, Breakdown ByRating);
+
+/// <summary>From the triage answers of the cases submitted in the period.</summary>
+public sealed record ApplicationLanguageFigures(Breakdown ByLanguage, Share InterpreterRequested);

@@ -1,0 +1,271 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Deadlines;
+using ParentPortal.Domain.Triage;
+using ParentPortal.Features.Calendar;
+using ParentPortal.Features.Identity;
+using ParentPortal.Features.Service;
+
+namespace ParentPortal.Features.Reports;
+
+/// <summary>
+/// The managers' report for a period. Rows are filtered by period in the database and only the columns a
+/// figure needs are read; grouping by month and reading triage answers happen in memory, the same on
+/// SQLite and PostgreSQL. Managers only: anyone else gets null.
+/// </summary>
+public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFactory, WorkingDayCalendarSource calendars)
+{
+    /// <summary>Stages that mean a case went to full mediation: arranging it, or any meeting stage after.</summary>
+    public static readonly IReadOnlyList<CaseStage> MediationStages =
+        [CaseStage.MediationBeingArranged, CaseStage.MeetingScheduled, CaseStage.MeetingHeld, CaseStage.AgreementRecorded, CaseStage.AgreementSigned];
+
+    public static readonly IReadOnlyList<CaseStage> AgreementStages = [CaseStage.AgreementRecorded, CaseStage.AgreementSigned];
+
+    public static bool CanSee(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Subject() is not null && user.IsInRole(PortalRoles.Manager);
+    }
+
+    public async Task<Report?> HandleAsync(ClaimsPrincipal user, ReportPeriod period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        if (!CanSee(user))
+        {
+            return null;
+        }
+
+        var calculator = await calendars.CalculatorAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var calls = await ReadCallsAsync(db, period, cancellationToken);
+        var cases = await ReadCasesAsync(db, period, cancellationToken);
+        var areas = await db.LocalAuthorities.AsNoTracking().ToDictionaryAsync(l => l.Id, l => (l.Name, l.IsActive), cancellationToken);
+        var ratings = await db.SatisfactionResponses.AsNoTracking()
+            .Where(r => r.SubmittedAt >= period.StartsAt && r.SubmittedAt < period.EndsBefore)
+            .GroupBy(r => r.Rating)
+            .Select(g => new { Rating = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Rating, g => g.Count, cancellationToken);
+
+        var submitted = cases.Where(c => c.SubmittedInPeriod).ToList();
+        return new Report(
+            period.From,
+            period.To,
+            CallFiguresFor(calls, period),
+            new CaseFigures(submitted.Count, ByRoute(submitted), ByArea(submitted, areas)),
+            Outcomes(cases, submitted, period, calculator),
+            Satisfaction(ratings),
+            ApplicationLanguages(submitted));
+    }
+
+    private static async Task<List<CallRow>> ReadCallsAsync(PortalDbContext db, ReportPeriod period, CancellationToken cancellationToken) =>
+        await db.CallLog.AsNoTracking()
+            .Where(c => c.StartedAt >= period.StartsAt && c.StartedAt < period.EndsBefore)
+            .Select(c => new CallRow(c.StartedAt, c.CallerType, c.Topic, c.Outcome, c.Language, c.InterpreterUsed))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Cases that count in any figure: submitted in the period, or with a meeting held or a certificate issued in it.
+    /// The answers (for languages) are read only for cases submitted in the period.
+    /// </summary>
+    private static async Task<List<CaseRow>> ReadCasesAsync(PortalDbContext db, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var start = period.StartsAt;
+        var end = period.EndsBefore;
+        var from = period.From;
+        var to = period.To;
+        // Case history stores stages by their enum names.
+        var mediationNames = MediationStages.Select(s => s.ToString()).ToList();
+        var agreementNames = AgreementStages.Select(s => s.ToString()).ToList();
+        return await db.Applications.AsNoTracking()
+            .Where(a => a.Status == ApplicationStatus.Submitted)
+            .Where(a => (a.SubmittedAt >= start && a.SubmittedAt < end)
+                || (a.MeetingHeldOn >= from && a.MeetingHeldOn <= to)
+                || (a.CertificateIssuedOn >= from && a.CertificateIssuedOn <= to))
+            .Select(a => new CaseRow(
+                a.SubmittedAt >= start && a.SubmittedAt < end,
+                a.Route,
+                a.LocalAuthorityId,
+                a.Stage,
+                a.LaToldOfMediationOn,
+                a.CertificateTriggeredOn,
+                a.CertificateTrigger,
+                a.CertificateIssuedOn,
+                a.MeetingHeldOn,
+                db.CaseEvents.Any(e => e.ApplicationId == a.Id && e.ToStage != null && mediationNames.Contains(e.ToStage)),
+                db.CaseEvents.Any(e => e.ApplicationId == a.Id && e.ToStage != null && agreementNames.Contains(e.ToStage)),
+                a.SubmittedAt >= start && a.SubmittedAt < end ? a.AnswersJson : null))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One pass over the calls: tens of thousands of rows cost milliseconds.</summary>
+    private static CallFigures CallFiguresFor(List<CallRow> calls, ReportPeriod period)
+    {
+        var callerTypes = Enum.GetValues<CallerType>();
+        var outcomes = Enum.GetValues<CallOutcome>();
+        var months = new List<DateOnly>();
+        for (var month = FirstOfMonth(period.From); month <= period.To; month = month.AddMonths(1))
+        {
+            months.Add(month);
+        }
+
+        // Each month's first instant in England, so a call finds its month by binary search, not a time-zone conversion.
+        var monthStarts = months.Select((m, i) => i == 0 ? period.StartsAt : UkDates.FromLocal(m, TimeOnly.MinValue)).ToArray();
+        var byMonth = new int[months.Count, callerTypes.Length];
+        var byType = new int[callerTypes.Length];
+        var byOutcome = new int[outcomes.Length];
+        var topics = new Dictionary<string, int>(StringComparer.Ordinal);
+        var languages = new Dictionary<string, int>(StringComparer.Ordinal);
+        var interpreters = 0;
+        foreach (var call in calls)
+        {
+            var index = Array.BinarySearch(monthStarts, call.StartedAt);
+            var month = index >= 0 ? index : ~index - 1;
+            var type = Array.IndexOf(callerTypes, call.CallerType);
+            byMonth[month, type]++;
+            byType[type]++;
+            byOutcome[Array.IndexOf(outcomes, call.Outcome)]++;
+            var topic = Cases.CallTopics.All.FirstOrDefault(t => t.Value == call.Topic).Label ?? call.Topic;
+            topics[topic] = topics.GetValueOrDefault(topic) + 1;
+            languages[call.Language] = languages.GetValueOrDefault(call.Language) + 1;
+            interpreters += call.InterpreterUsed ? 1 : 0;
+        }
+
+        var total = calls.Count;
+        return new CallFigures(
+            total,
+            [.. months.Select((m, i) =>
+            {
+                var counts = Enumerable.Range(0, callerTypes.Length).Select(t => byMonth[i, t]).ToList();
+                return new MonthOfCalls(m, counts, counts.Sum());
+            })],
+            new Breakdown([.. callerTypes.Select((t, i) => new Tally(t.ToString(), ReportLabels.CallerType(t), byType[i]))], total),
+            MostFirst(topics.Select(p => ((string?)p.Key, p.Value)), "Not recorded", total),
+            new Breakdown([.. outcomes.Select((o, i) => new Tally(o.ToString(), ReportLabels.Outcome(o), byOutcome[i]))], total),
+            MostFirst(languages.Select(p => ((string?)p.Key, p.Value)), ReportLabels.NoLanguage, total),
+            new Share(interpreters, total));
+    }
+
+    private static Breakdown ByRoute(List<CaseRow> cases)
+    {
+        var known = ReportLabels.Routes.Select(r => new Tally(r, ReportLabels.Route(r), cases.Count(c => c.Route == r))).ToList();
+        var other = cases.Where(c => !ReportLabels.Routes.Contains(c.Route ?? ""))
+            .GroupBy(c => c.Route ?? "")
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new Tally(g.Key, ReportLabels.Route(g.Key), g.Count()));
+        return new Breakdown([.. known, .. other], cases.Count);
+    }
+
+    /// <summary>Every area served, with none as well; an area no longer served only if it has cases in the period.</summary>
+    private static Breakdown ByArea(List<CaseRow> cases, Dictionary<int, (string Name, bool IsActive)> areas)
+    {
+        var served = areas.OrderBy(a => a.Value.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(a => (Area: a, Tally: new Tally(a.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Value.Name, cases.Count(c => c.LocalAuthorityId == a.Key))))
+            .Where(a => a.Area.Value.IsActive || a.Tally.Count > 0)
+            .Select(a => a.Tally);
+        var outside = cases.Count(c => c.LocalAuthorityId is not { } id || !areas.ContainsKey(id));
+        return new Breakdown([.. served, .. outside > 0 ? [new Tally("", ReportLabels.NoArea, outside)] : Array.Empty<Tally>()], cases.Count);
+    }
+
+    private static OutcomeFigures Outcomes(List<CaseRow> cases, List<CaseRow> submitted, ReportPeriod period, DeadlineCalculator calculator)
+    {
+        var referrals = submitted.Where(c => c.Route is CaseWorkflow.Sen or CaseWorkflow.Bullying).ToList();
+        var referred = referrals.Count(c => c.EverMediation || MediationStages.Contains(c.Stage));
+
+        var meetingsHeld = cases
+            .Where(c => c.Route is CaseWorkflow.Sen or CaseWorkflow.Bullying && c.MeetingHeldOn is { } held && held >= period.From && held <= period.To)
+            .ToList();
+        var agreed = meetingsHeld.Count(c => c.EverAgreement || AgreementStages.Contains(c.Stage));
+
+        var certificates = cases
+            .Where(c => c.CertificateTriggeredOn is { } triggered && SupportedDates.Contains(triggered)
+                && c.CertificateIssuedOn is { } issued && issued >= period.From && issued <= period.To)
+            .ToList();
+        var onTime = certificates.Count(c =>
+        {
+            var due = c.CertificateTrigger is { } kind
+                ? calculator.CertificateDueBy(c.CertificateTriggeredOn!.Value, kind)
+                : calculator.CertificateDueBy(c.CertificateTriggeredOn!.Value);
+            return c.CertificateIssuedOn!.Value <= due.Date;
+        });
+
+        var mediations = meetingsHeld.Where(c => c.LaToldOfMediationOn is { } told && SupportedDates.Contains(told)).ToList();
+        var within = mediations.Count(c => c.MeetingHeldOn!.Value <= calculator.MediationHeldBy(c.LaToldOfMediationOn!.Value).Date);
+
+        return new OutcomeFigures(
+            new Share(referred, referrals.Count),
+            new Share(agreed, meetingsHeld.Count),
+            new Share(onTime, certificates.Count),
+            new Share(within, mediations.Count));
+    }
+
+    private static SatisfactionFigures Satisfaction(Dictionary<int, int> ratings)
+    {
+        var responses = ratings.Values.Sum();
+        double? average = responses == 0 ? null : Math.Round((double)ratings.Sum(r => r.Key * r.Value) / responses, 1, MidpointRounding.AwayFromZero);
+        var byRating = Enumerable.Range(1, 5)
+            .Select(r => new Tally(r.ToString(System.Globalization.CultureInfo.InvariantCulture), RatingLabel(r), ratings.GetValueOrDefault(r)))
+            .ToList();
+        return new SatisfactionFigures(responses, average, new Breakdown(byRating, responses));
+    }
+
+    public static string RatingLabel(int rating) => rating switch
+    {
+        1 => "1 (very dissatisfied)",
+        5 => "5 (very satisfied)",
+        _ => rating.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static ApplicationLanguageFigures ApplicationLanguages(List<CaseRow> submitted)
+    {
+        var answers = submitted.Select(c => TriageAnswers.FromJson(c.AnswersJson)).ToList();
+        var languages = answers.Select(a => a[AnswerKeys.Language] switch
+        {
+            "english" => "English",
+            "bsl" => "British Sign Language (BSL)",
+            "other" => string.IsNullOrWhiteSpace(a[AnswerKeys.LanguageOther]) ? "Another language (not named)" : a[AnswerKeys.LanguageOther],
+            _ => null,
+        });
+        var interpreters = answers.Count(a => a[AnswerKeys.Interpreter] == "yes");
+        return new ApplicationLanguageFigures(MostFirst(languages.Select(l => (l, 1)), ReportLabels.NoLanguage, submitted.Count), new Share(interpreters, submitted.Count));
+    }
+
+    /// <summary>
+    /// Free-text categories (topics, languages), largest first. Spellings that differ only in case or spaces
+    /// count together, under the commonest spelling.
+    /// </summary>
+    private static Breakdown MostFirst(IEnumerable<(string? Value, int Count)> counted, string missing, int total)
+    {
+        var items = counted
+            .Select(c => (Text: string.IsNullOrWhiteSpace(c.Value) ? missing : string.Join(' ', c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)), c.Count))
+            .GroupBy(c => c.Text.ToUpperInvariant())
+            .Select(g => new Tally(
+                g.Key,
+                g.GroupBy(c => c.Text, StringComparer.Ordinal).OrderByDescending(s => s.Sum(c => c.Count)).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key,
+                g.Sum(c => c.Count)))
+            .OrderByDescending(t => t.Count)
+            .ThenBy(t => t.Label, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new Breakdown(items, total);
+    }
+
+    private static DateOnly FirstOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
+
+    private sealed record CallRow(DateTimeOffset StartedAt, CallerType CallerType, string Topic, CallOutcome Outcome, string Language, bool InterpreterUsed);
+
+    private sealed record CaseRow(
+        bool SubmittedInPeriod,
+        string? Route,
+        int? LocalAuthorityId,
+        CaseStage Stage,
+        DateOnly? LaToldOfMediationOn,
+        DateOnly? CertificateTriggeredOn,
+        CertificateTrigger? CertificateTrigger,
+        DateOnly? CertificateIssuedOn,
+        DateOnly? MeetingHeldOn,
+        bool EverMediation,
+        bool EverAgreement,
+        string? AnswersJson);
+}
