@@ -10,6 +10,7 @@ using Npgsql;
 using ParentPortal.Data;
 using ParentPortal.Data.Seeding;
 using ParentPortal.Features.Calendar;
+using ParentPortal.Features.Cases;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Reports;
 using ParentPortal.Features.Service;
@@ -43,6 +44,7 @@ builder.Services.AddSingleton<TimeProvider>(new FixedClock(now));
 builder.Services.AddSingleton<WorkingDayCalendarSource>();
 builder.AddPortalData();
 builder.AddPortalReports();
+builder.AddPortalCases();
 await using var app = builder.Build();
 
 var clock = Stopwatch.StartNew();
@@ -58,7 +60,6 @@ var seeded = clock.Elapsed;
 Console.WriteLine($"Reports benchmark: {database.Provider}, {options.Cases:N0} cases and {options.Calls:N0} calls over 24 months, {options.Runs} timed runs after 2 warm-ups");
 Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, {RuntimeConfiguration()} build, {Environment.OSVersion}");
 Console.WriteLine($"Migrate and seed the service: {migrated.TotalMilliseconds:N0} ms; generate and save the volumes (one SaveChanges): {seeded.TotalMilliseconds:N0} ms");
-Console.WriteLine("(There is no case queue query on this branch yet, so only the reports are timed.)");
 Console.WriteLine();
 Console.WriteLine($"{"Period",-28} {"What",-22} {"min ms",8} {"median",8} {"p95",8} {"max",8}   figures");
 
@@ -83,6 +84,16 @@ foreach (var (name, period) in periods)
         return Task.CompletedTask;
     });
     Print("", "CSV from the report", export, $"{csv.Length:N0} bytes");
+}
+
+// The adviser's case queue: every open case with its statutory clocks, most urgent first (the page shows 50 a page).
+var adviser = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "demo-adviser"), new Claim(PortalRoles.ClaimType, PortalRoles.Adviser)], "benchmark", "name", PortalRoles.ClaimType));
+var queue = app.Services.GetRequiredService<CaseQueueQuery>();
+foreach (var (name, filter) in new (string, CaseQueueFilter)[] { ("Open cases", new CaseQueueFilter()), ("Every case, closed too", new CaseQueueFilter(IncludeClosed: true)) })
+{
+    CaseQueueView? view = null;
+    var timing = await TimeAsync(options.Runs, async () => view = await queue.HandleAsync(adviser, filter));
+    Print(name, "CaseQueueQuery", timing, $"{view!.Rows.Count:N0} cases, {view.Rows.Count(r => r.Overdue):N0} overdue");
 }
 
 static async Task<List<double>> TimeAsync(int runs, Func<Task> action)
