@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Features.Cases;
+using ParentPortal.Features.Documents;
+using ParentPortal.Tests.Domain.Triage;
+using ParentPortal.Tests.Features.Documents;
+using ParentPortal.Tests.TestSupport;
+
+namespace ParentPortal.Tests.EndToEnd;
+
+/// <summary>The facilitator's meeting record and the public verification pages, in a real browser.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+    private PortalFactory _portal = null!;
+
+    public Task InitializeAsync()
+    {
+        _portal = new PortalFactory(_database);
+        _portal.StartServer();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Facilitator_WritesAndIssuesTheMeetingRecord_AndAnyoneCanCheckItsCode()
+    {
+        var caseId = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor", TriageFixtures.FacilitationPages());
+        var commands = _portal.Services.GetRequiredService<CaseCommands>();
+        var adviser = TestUsers.Make("demo-adviser", "Priya Shah", "adviser");
+        int facilitatorId;
+        await using (var db = await DbAsync())
+        {
+            facilitatorId = await db.StaffMembers.Where(s => s.Subject == "demo-mediator").Select(s => s.Id).SingleAsync();
+        }
+
+        Assert.True((await commands.AssignAsync(adviser, caseId, facilitatorId)).Succeeded);
+        Assert.True((await commands.ScheduleMeetingAsync(adviser, caseId, new MeetingForm
+        {
+            Date = DateOnly.FromDateTime(DateTime.Today.AddDays(40)), Starts = new TimeOnly(14, 0), Ends = new TimeOnly(15, 30), Format = SessionFormat.Online,
+            MeetingLink = "https://meet.example.org/review", Attendees = "Sam Taylor, parent\nAsha Patel, SENCo",
+        })).Succeeded);
+        await using (var db = await DbAsync())
+        {
+            var meeting = await db.CaseMeetings.SingleAsync(m => m.ApplicationId == caseId);
+            meeting.StartsAt = DateTimeOffset.UtcNow.AddHours(-2);
+            meeting.EndsAt = DateTimeOffset.UtcNow.AddHours(-1);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True((await commands.ChangeStageAsync(adviser, caseId, CaseStage.MeetingHeld, null)).Succeeded);
+
+        var page = await browser.NewPageAsync(_portal.BaseAddress);
+        await page.SignInAsync("Tom Okafor", $"/advisers/cases/{caseId}");
+        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Write the meeting record" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/record", StringComparison.Ordinal));
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByLabel("Who attended")).ToHaveValueAsync("Sam Taylor, parent\nAsha Patel, SENCo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and issue it to the family" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Enter at least one agenda item");
+        await page.CheckPageAsync("record-01-errors");
+        await page.GetByLabel("Agenda").FillAsync("Progress against the plan's outcomes\nChanges to provision");
+        await page.GetByLabel("Points discussed").FillAsync("Reading has improved since September");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an action point" }).ClickAsync();
+        await page.GetByLabel("Action", new() { Exact = true }).FillAsync("Send the updated one-page profile");
+        await page.GetByLabel("Who will do it").FillAsync("Asha Patel");
+        await page.GetByLabel("By when").FillAsync(DateTime.Today.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.CheckPageAsync("record-02-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and issue it to the family" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("issued");
+        await page.CheckPageAsync("record-03-issued");
+
+        await using var check = await DbAsync();
+        var record = await check.CaseDocuments.SingleAsync(d => d.ApplicationId == caseId && d.Kind == DocumentKind.MeetingRecord);
+        var text = PdfText.All(record.Pdf);
+        PdfText.AssertContains("Reading has improved since September", text);
+        PdfText.AssertInOrder("Send the updated one-page profile Asha Patel", text);
+
+        // Anyone, signed out, with the code printed under the QR code.
+        var checker = await browser.NewPageAsync(_portal.BaseAddress);
+        await checker.GotoAsync("/verify");
+        await checker.CheckPageAsync("verify-01-form");
+        await checker.GetByLabel("Verification code").FillAsync(VerificationCodes.Display(record.VerificationCode).ToLowerInvariant());
+        await checker.GetByRole(AriaRole.Button, new() { Name = "Check the code" }).ClickAsync();
+        await checker.WaitForURLAsync(VerifyResult());
+        await Assertions.Expect(checker.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("This document is genuine");
+        await Assertions.Expect(checker.GetByTestId("file-hash")).ToHaveTextAsync(record.ContentHash);
+        await Assertions.Expect(checker.GetByText("Sam Taylor")).ToHaveCountAsync(0);
+        await checker.CheckPageAsync("verify-02-genuine");
+        await checker.GotoAsync("/verify/ABCD-EFGH-JKMNP");
+        await Assertions.Expect(checker.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("We could not find a document with that code");
+        await checker.CheckPageAsync("verify-03-not-found");
+    }
+
+    private Task<PortalDbContext> DbAsync() => _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+
+    [GeneratedRegex("/verify/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{5}$")]
+    private static partial Regex VerifyResult();
+}
