@@ -1,11 +1,19 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace ParentPortal.Features.Security;
 
 public static class SecuritySetup
 {
+    /// <summary>
+    /// SignalR's hub dispatcher logs every message a browser sends at Debug, arguments included: for Blazor those are
+    /// the events, with whatever people typed. Held at Information (it logs nothing there) for every logging provider,
+    /// whatever Logging:LogLevel says; a setting for this exact category still wins, for a developer who needs it.
+    /// </summary>
+    public const string HubInvocationLogCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
     /// <summary>
     /// The per-person circuit cap and the cookie rules. Development and Testing run on plain http on loopback, so
     /// there cookies are Secure only over https; everywhere else always.
@@ -18,6 +26,16 @@ public static class SecuritySetup
         services.AddSingleton(circuits);
         services.AddSingleton<OpenCircuits>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitLimitHandler>());
+
+        services.PostConfigure<LoggerFilterOptions>(options =>
+        {
+            // After every other rule, one per provider that has rules of its own (those take precedence over general ones).
+            var explicitlySet = options.Rules.Where(r => string.Equals(r.CategoryName, HubInvocationLogCategory, StringComparison.OrdinalIgnoreCase)).Select(r => r.ProviderName).ToHashSet();
+            foreach (var provider in options.Rules.Select(r => r.ProviderName).Append(null).Distinct().Where(p => !explicitlySet.Contains(p)).ToList())
+            {
+                options.Rules.Add(new LoggerFilterRule(provider, HubInvocationLogCategory, LogLevel.Information, filter: null));
+            }
+        });
 
         var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
         services.Configure<CookiePolicyOptions>(options =>
