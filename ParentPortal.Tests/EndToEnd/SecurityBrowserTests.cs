@@ -73,7 +73,7 @@ public sealed class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await second.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/too-many-windows");
         Assert.Equal("?returnUrl=%2Fsessions", new Uri(second.Url).Query);
         await Assertions.Expect(second.GetByRole(AriaRole.Heading, new() { Name = "You have this service open in too many tabs", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(second.GetByText("up to 1 tabs or windows")).ToBeVisibleAsync();
+        await Assertions.Expect(second.GetByText("up to 1 tab or window at once")).ToBeVisibleAsync();
         await second.CheckPageAsync("security-02-too-many-tabs");
 
         // Leaving the page tells the server the tab's circuit is finished (Blazor's disconnect beacon).
