@@ -9,6 +9,7 @@ using ParentPortal.Features.Documents;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Identity.DevProvider;
 using ParentPortal.Features.Reports;
+using ParentPortal.Features.Security;
 using ParentPortal.Features.Sessions;
 using ParentPortal.Features.Service;
 
@@ -64,17 +65,18 @@ public static class WebSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        var circuits = builder.AddPortalSecurity();
         services.AddRazorComponents()
             .AddInteractiveServerComponents(options =>
             {
-                // Limits from Microsoft's threat-mitigation guidance for interactive server rendering.
+                // Limits from Microsoft's threat-mitigation guidance for interactive server rendering (settings under Circuits).
                 options.DetailedErrors = builder.Environment.IsDevelopment();
-                options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
-                options.DisconnectedCircuitMaxRetained = 100;
-                options.JSInteropDefaultCallTimeout = TimeSpan.FromMinutes(1);
-                options.MaxBufferedUnacknowledgedRenderBatches = 10;
+                options.DisconnectedCircuitRetentionPeriod = circuits.DisconnectedRetention;
+                options.DisconnectedCircuitMaxRetained = circuits.MaxDisconnectedRetained;
+                options.JSInteropDefaultCallTimeout = circuits.JSInteropTimeout;
+                options.MaxBufferedUnacknowledgedRenderBatches = circuits.MaxBufferedRenderBatches;
             })
-            .AddHubOptions(options => options.MaximumReceiveMessageSize = 32 * 1024);
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = circuits.MaxReceiveMessageSize);
         services.AddMudServices();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServiceDirectory>();
@@ -90,6 +92,7 @@ public static class WebSetup
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UsePortalSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -105,6 +108,14 @@ public static class WebSetup
                 context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
             {
                 statusCodePages.Enabled = false;
+            }
+
+            // A status or error page is for reading: render it as a GET. Re-executed as the original POST, a refused
+            // form post (a 429 from a rate limit) met Blazor's form handling and got a bare 400 instead of the page.
+            if ((context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null) &&
+                !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Request.Method = HttpMethods.Get;
             }
 
             return next(context);

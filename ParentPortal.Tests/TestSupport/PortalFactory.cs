@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ParentPortal.Data;
 
@@ -21,18 +22,22 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly string _environment;
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly FakeTimeProvider? _clock;
+    private readonly CapturedLogs? _logs;
 
+    /// <param name="logs">Also receives everything logged at its level or above, whatever the portal's log settings.</param>
     public PortalFactory(
         TestDatabase database,
         int port = 0,
         string environment = "Development",
         IReadOnlyDictionary<string, string?>? settings = null,
-        FakeTimeProvider? clock = null)
+        FakeTimeProvider? clock = null,
+        CapturedLogs? logs = null)
     {
         _database = database;
         _environment = environment;
         _settings = settings ?? new Dictionary<string, string?>();
         _clock = clock;
+        _logs = logs;
         UseKestrel(port);
     }
 
@@ -80,6 +85,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
         // A browser holding a circuit open would otherwise make every shutdown wait the default 30 s.
         builder.ConfigureServices(services => services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2)));
+        if (_logs is not null)
+        {
+            // A rule for this provider alone: the portal's own Logging:LogLevel settings then do not apply to it.
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs).AddFilter<CapturedLogs>(null, _logs.MinimumLevel));
+        }
+
         if (_clock is not null)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock)));

@@ -25,6 +25,9 @@ public abstract class BookingConcurrencyTests(DatabaseProvider provider) : IAsyn
 
         for (var round = 0; round < Rounds; round++)
         {
+            // Rounds a minute apart: each contender tries once a round, within the per-person booking limit.
+            _host.Clock.Advance(TimeSpan.FromMinutes(1));
+
             // Every seat but one already taken, by someone else.
             var sessionId = await SessionTestData.CreateSessionAsync(_host, capacity: 3, TimeSpan.FromDays(5));
             foreach (var earlyBird in new[] { parents[Contenders + round], parents[(round + 1) % Contenders] }.Take(2))

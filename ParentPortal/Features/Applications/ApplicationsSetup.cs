@@ -1,3 +1,5 @@
+using ParentPortal.Features.Security;
+
 namespace ParentPortal.Features.Applications;
 
 public static class ApplicationsSetup
@@ -7,6 +9,7 @@ public static class ApplicationsSetup
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.Configure<ApplicationOptions>(builder.Configuration.GetSection(ApplicationOptions.Section));
+        services.AddUserRateLimiter(builder.Configuration);
         services.AddSingleton<TriageContextSource>();
         services.AddSingleton<ApplicationMessages>();
         services.AddTransient<StartApplicationHandler>();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Triage;
+using ParentPortal.Features.Security;
 
 namespace ParentPortal.Features.Applications;
 
@@ -11,6 +12,7 @@ public enum SubmitOutcome
     Submitted,
     NotFound,
     Incomplete,
+    TooManySubmissions,
 }
 
 /// <param name="Reference">The application's reference: the same one however many times it is submitted.</param>
@@ -25,8 +27,11 @@ public sealed class SubmitApplicationHandler(
     IDbContextFactory<PortalDbContext> contextFactory,
     TriageContextSource contexts,
     ApplicationMessages messages,
-    TimeProvider clock)
+    TimeProvider clock,
+    UserRateLimiter limiter)
 {
+    public const string TooManySubmissionsMessage = "You have sent a lot of applications in a short time. Please wait a minute and try again.";
+
     private const int Attempts = 5;
 
     public async Task<SubmitResult> HandleAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken = default)
@@ -52,6 +57,12 @@ public sealed class SubmitApplicationHandler(
             {
                 var first = TriageFlow.StoppedAt(answers) ?? TriageFlow.FirstIncomplete(answers, context);
                 return new(SubmitOutcome.Incomplete, FirstIncompleteStep: first?.Key);
+            }
+
+            // Counted only now, when a draft is really about to be sent: a repeat of one already sent just gets its reference.
+            if (!limiter.TryAcquire(user, LimitedAction.Submission, applicationId.ToString()))
+            {
+                return new(SubmitOutcome.TooManySubmissions);
             }
 
             var now = clock.GetUtcNow();

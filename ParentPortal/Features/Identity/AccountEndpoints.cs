@@ -11,7 +11,7 @@ public static class AccountEndpoints
 
         group.MapGet("/login", (string? returnUrl) => TypedResults.Challenge(
             new AuthenticationProperties { RedirectUri = LocalReturnUrl.Sanitize(returnUrl) },
-            [AuthenticationSetup.OidcScheme])).AllowAnonymous();
+            [AuthenticationSetup.OidcScheme])).AllowAnonymous().RequireRateLimiting(AuthenticationSetup.SignInRateLimit);
 
         // POST with an antiforgery token, so another site cannot sign someone out. Signing out of
         // both schemes ends the portal's session and then the provider's (RP-initiated logout).

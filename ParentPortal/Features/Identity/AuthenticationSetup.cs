@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using ParentPortal.Features.Identity.DevProvider;
 
@@ -12,6 +14,9 @@ public static class AuthenticationSetup
 {
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string OidcScheme = "oidc";
+
+    /// <summary>The rate-limit policy on starting a sign-in (<c>/account/login</c>) and the development provider's sign-in form, per IP address.</summary>
+    public const string SignInRateLimit = "sign-in";
 
     /// <summary>
     /// Cookie session plus the standard OpenID Connect handler (authorization code flow with PKCE).
@@ -99,6 +104,17 @@ public static class AuthenticationSetup
                 options.ClientSecret = null;
             });
         }
+
+        // Each sign-in starts one challenge (and, with the development provider, one form post): a client starting
+        // hundreds is not a person, and each start costs correlation cookies and a round trip to the provider.
+        var signInsPerMinute = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 30);
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
 
         PortalPolicies.AddTo(builder.Services.AddAuthorizationBuilder());
         builder.Services.AddCascadingAuthenticationState();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Features.Applications;
+using ParentPortal.Features.Security;
 
 namespace ParentPortal.Features.Sessions;
 
@@ -14,6 +15,7 @@ public enum BookOutcome
     AlreadyBooked,
     Closed,
     NotFound,
+    TooManyBookings,
 }
 
 public sealed record BookResult(BookOutcome Outcome, string Message, Guid? BookingId = null);
@@ -22,13 +24,20 @@ public sealed record BookResult(BookOutcome Outcome, string Message, Guid? Booki
 /// A parent books a place. The seat is taken by a conditional update in the same transaction as the
 /// booking row and its messages: all happen, or none. A full session offers the waiting list instead.
 /// </summary>
-public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contextFactory, SessionMessages messages, TimeProvider clock)
+public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contextFactory, SessionMessages messages, TimeProvider clock, UserRateLimiter limiter)
 {
     public const string FullMessage = "Sorry, this session is now full. You can join the waiting list, or choose another session.";
+
+    public const string TooManyBookingsMessage = "You have made a lot of bookings in a short time. Please wait a minute and try again.";
 
     public async Task<BookResult> HandleAsync(ClaimsPrincipal user, int sessionId, Guid? applicationId, bool joinWaitingListIfFull, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        if (!limiter.TryAcquire(user, LimitedAction.Booking, sessionId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            return new(BookOutcome.TooManyBookings, TooManyBookingsMessage);
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var userId = await ApplicationAccess.UserIdAsync(db, user, cancellationToken);
         if (userId is null)
@@ -51,6 +60,11 @@ public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contex
     public async Task<BookResult> ForFamilyAsync(ClaimsPrincipal user, int sessionId, Guid applicationId, bool joinWaitingListIfFull, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        if (!limiter.TryAcquire(user, LimitedAction.Booking, FormattableString.Invariant($"{applicationId}/{sessionId}")))
+        {
+            return new(BookOutcome.TooManyBookings, TooManyBookingsMessage);
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var staff = await Cases.StaffAccess.ForAsync(db, user, cancellationToken);
         var ownerId = staff is not { IsAdviserOrManager: true } ? null

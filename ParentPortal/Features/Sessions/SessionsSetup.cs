@@ -4,6 +4,7 @@ using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Features.Applications;
 using ParentPortal.Features.Identity;
+using ParentPortal.Features.Security;
 using ParentPortal.Features.Service;
 
 namespace ParentPortal.Features.Sessions;
@@ -14,6 +15,7 @@ public static class SessionsSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        services.AddUserRateLimiter(builder.Configuration);
         services.AddSingleton<SessionMessages>();
         services.AddTransient<BookSessionHandler>();
         services.AddTransient<ChangeBookingHandler>();

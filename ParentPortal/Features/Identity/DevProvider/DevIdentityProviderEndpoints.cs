@@ -27,7 +27,7 @@ public static class DevIdentityProviderEndpoints
         group.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync);
         group.MapMethods("/connect/logout", [HttpMethods.Get, HttpMethods.Post], (Delegate)EndSessionAsync);
         group.MapGet("/login", LoginPage);
-        group.MapPost("/login", SignInAsync);
+        group.MapPost("/login", SignInAsync).RequireRateLimiting(AuthenticationSetup.SignInRateLimit);
         return app;
     }
 
