@@ -6,6 +6,7 @@ using ParentPortal.Features.Documents;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Manage;
 using ParentPortal.Features.Messaging;
+using ParentPortal.Features.Privacy;
 using ParentPortal.Features.Sessions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ builder.AddPortalSessions();
 builder.AddPortalCases();
 builder.AddPortalDocuments();
 builder.AddPortalSettings();
+builder.AddPortalPrivacy();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);

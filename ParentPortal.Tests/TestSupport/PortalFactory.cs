@@ -71,6 +71,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Portal", _database.ConnectionString);
         builder.UseSetting("Database:Provider", _database.Provider.ToString());
         builder.UseSetting("Messaging:Folder", OutboxFolder);
+        // The retention clean-up deletes by age; a test that wants it runs RetentionJob itself.
+        builder.UseSetting("Retention:JobEnabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
