@@ -8,6 +8,7 @@ using ParentPortal.Features.Deadlines;
 using ParentPortal.Features.Documents;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Identity.DevProvider;
+using ParentPortal.Features.Privacy;
 using ParentPortal.Features.Sessions;
 using ParentPortal.Features.Service;
 
@@ -125,6 +126,7 @@ public static class WebSetup
         app.MapDeadlinesApi();
         app.MapSessionEndpoints();
         app.MapDocumentEndpoints();
+        app.MapPrivacyEndpoints();
         app.MapDevIdentityProvider();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
