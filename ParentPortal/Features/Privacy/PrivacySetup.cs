@@ -5,7 +5,7 @@ namespace ParentPortal.Features.Privacy;
 
 public static class PrivacySetup
 {
-    /// <summary>Retention periods and their clean-up job, and a manager's export of one family's records.</summary>
+    /// <summary>Retention periods and their clean-up job, and a manager's export and erasure of one family's records.</summary>
     public static WebApplicationBuilder AddPortalPrivacy(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -13,6 +13,7 @@ public static class PrivacySetup
         services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidation>();
         services.AddTransient<RetentionJob>();
+        services.AddTransient<FamilyErasure>();
         services.AddTransient<SubjectAccessExport>();
         if (builder.Configuration.GetValue($"{RetentionOptions.Section}:{nameof(RetentionOptions.JobEnabled)}", true))
         {
