@@ -7,6 +7,7 @@ using ParentPortal.Features.Identity;
 using ParentPortal.Features.Manage;
 using ParentPortal.Features.Messaging;
 using ParentPortal.Features.Reports;
+using ParentPortal.Features.Privacy;
 using ParentPortal.Features.Sessions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ builder.AddPortalCases();
 builder.AddPortalDocuments();
 builder.AddPortalSettings();
 builder.AddPortalReports();
+builder.AddPortalPrivacy();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);

@@ -10,6 +10,7 @@ using ParentPortal.Features.Identity;
 using ParentPortal.Features.Identity.DevProvider;
 using ParentPortal.Features.Reports;
 using ParentPortal.Features.Security;
+using ParentPortal.Features.Privacy;
 using ParentPortal.Features.Sessions;
 using ParentPortal.Features.Service;
 
@@ -138,6 +139,7 @@ public static class WebSetup
         app.MapSessionEndpoints();
         app.MapDocumentEndpoints();
         app.MapReportEndpoints();
+        app.MapPrivacyEndpoints();
         app.MapDevIdentityProvider();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

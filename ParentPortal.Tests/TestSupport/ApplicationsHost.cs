@@ -9,12 +9,13 @@ using ParentPortal.Features.Applications;
 using ParentPortal.Features.Calendar;
 using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
+using ParentPortal.Features.Privacy;
 using ParentPortal.Features.Service;
 using ParentPortal.Features.Sessions;
 
 namespace ParentPortal.Tests.TestSupport;
 
-/// <summary>The portal's real handlers (applications, sessions, cases, documents) on a real database, with a fake clock pinned to a date.</summary>
+/// <summary>The portal's real handlers (applications, sessions, cases, documents, privacy) on a real database, with a fake clock pinned to a date.</summary>
 public sealed class ApplicationsHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
@@ -46,6 +47,7 @@ public sealed class ApplicationsHost : IAsyncDisposable
                 {
                     ["Applications:RetentionJobEnabled"] = "false",
                     ["Sessions:OfferExpiryJobEnabled"] = "false",
+                    ["Retention:JobEnabled"] = "false",
                 });
                 builder.Services.AddSingleton<ServiceDirectory>();
                 builder.Services.AddSingleton<WorkingDayCalendarSource>();
@@ -53,6 +55,7 @@ public sealed class ApplicationsHost : IAsyncDisposable
                 builder.AddPortalSessions();
                 builder.AddPortalCases();
                 builder.AddPortalDocuments();
+                builder.AddPortalPrivacy();
             });
         return new ApplicationsHost(database, app, clock);
     }

@@ -78,6 +78,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Messaging:Folder", OutboxFolder);
         // The repository's Development settings seed hundreds of demo cases; a test asks for them by name.
         builder.UseSetting("Database:SeedVolumes", "false");
+        // The retention clean-up deletes by age; a test that wants it runs RetentionJob itself.
+        builder.UseSetting("Retention:JobEnabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
