@@ -233,16 +233,40 @@ public sealed class PhoneApplications(IDbContextFactory<PortalDbContext> context
             db.Users.Add(me);
         }
 
+        var placeholderId = application.OwnerId;
         application.OwnerId = me.Id;
         application.Version++;
         invitation.ClaimedAt = now;
         invitation.ClaimedByUserId = me.Id;
         // Bookings made for the family by an adviser move with the application.
-        await db.SessionBookings.Where(b => b.ApplicationId == application.Id && b.UserId == application.Owner!.Id)
+        await db.SessionBookings.Where(b => b.ApplicationId == application.Id && b.UserId == placeholderId)
             .ExecuteUpdateAsync(b => b.SetProperty(x => x.UserId, me.Id), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await ForgetPlaceholderAsync(placeholderId, cancellationToken);
         return new(true, "The application is now in your account.", application.Id);
+    }
+
+    /// <summary>
+    /// The sign-in record the adviser made on the phone holds the caller's name and e-mail: once the family has
+    /// taken over everything it owned, it goes. Anything still linked to it keeps it (the retention job removes it later).
+    /// </summary>
+    private async Task ForgetPlaceholderAsync(Guid placeholderId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Applications.AnyAsync(a => a.OwnerId == placeholderId, cancellationToken) || await db.SessionBookings.AnyAsync(b => b.UserId == placeholderId, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await db.Users.Where(u => u.Id == placeholderId && u.Subject.StartsWith(PlaceholderPrefix)).ExecuteDeleteAsync(cancellationToken);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // Still referenced somewhere: left for the retention job.
+        }
     }
 
     public static string? Normalise(string? code)
