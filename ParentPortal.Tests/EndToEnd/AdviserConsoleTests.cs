@@ -254,6 +254,47 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
         Assert.Equal(CaseStage.AgreementSigned, (await check.Applications.SingleAsync(a => a.Id == caseId)).Stage);
     }
 
+    [Fact]
+    public async Task Adviser_LogsACallInAFewClicks_AndFindsAFamilyByChildsName()
+    {
+        var caseId = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor");
+        var page = await browser.NewPageAsync(_portal.BaseAddress);
+        await page.SignInAsync("Priya Shah", "/advisers/calls");
+        await page.WaitForInteractiveAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log the call" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Select who called");
+        await page.CheckPageAsync("calls-01-errors");
+        await page.GetByLabel("Parent or carer").CheckAsync();
+        await page.GetByLabel("What it was about").SelectOptionAsync("ehc-assessment");
+        await page.GetByLabel("Kind of help").SelectOptionAsync("sen");
+        await page.GetByLabel("How long it lasted, in minutes").FillAsync("12");
+        await page.GetByLabel("Information and advice given").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log the call" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Call logged");
+        await Assertions.Expect(page.GetByTestId("call-row")).ToContainTextAsync("EHC needs assessment");
+        await page.CheckPageAsync("calls-02-logged");
+
+        await page.GotoAsync("/advisers/search");
+        await page.WaitForInteractiveAsync();
+        await page.GetByLabel("Reference, name, phone, e-mail or child's name").FillAsync("Siân");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("search-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("search-row")).ToContainTextAsync("Sam Taylor");
+        Assert.DoesNotContain("Si", new Uri(page.Url).Query, StringComparison.Ordinal);
+        await page.CheckPageAsync("search-01-results");
+        await page.GetByTestId("search-row").GetByRole(AriaRole.Link).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/advisers/cases/{caseId}");
+        await Assertions.Expect(page.GetByTestId("stage")).ToHaveTextAsync("New");
+
+        await using var db = await DbAsync();
+        var call = await db.CallLog.SingleAsync();
+        Assert.Equal(12, call.DurationMinutes);
+        Assert.Equal("ehc-assessment", call.Topic);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "family-search"));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "case-viewed" && a.TargetId == caseId.ToString()));
+    }
+
     private static async Task SignAsync(IPage page, string screenshot)
     {
         await page.GetByLabel(ReadAndAgree()).CheckAsync();
