@@ -86,7 +86,7 @@ public sealed class StepValidatorHostileTests
     }
 
     /// <summary>What may be stored for a page: each value well formed, within its length, one of the options offered, a real date.</summary>
-    internal static void AssertStorable(Step step, IReadOnlyDictionary<string, string?> values, TriageAnswers answers)
+    internal static void AssertStorable(Step step, IReadOnlyDictionary<string, string?> values, TriageAnswers answers, TriageContext? context = null)
     {
         foreach (var (key, value) in values)
         {
@@ -99,7 +99,7 @@ public sealed class StepValidatorHostileTests
 
             Assert.True(value.Length > 0 && value == value.Trim(), $"{key}: stored '{HostileValues.Show(value)}' untrimmed or empty");
             Assert.True(TypedText.IsWellFormed(value, field.Kind == FieldKind.TextArea), $"{key}: stored '{HostileValues.Show(value)}'");
-            var options = field.Options(answers, Context).Select(o => o.Value).ToHashSet(StringComparer.Ordinal);
+            var options = field.Options(answers, context ?? Context).Select(o => o.Value).ToHashSet(StringComparer.Ordinal);
             switch (field.Kind)
             {
                 case FieldKind.Radios:
