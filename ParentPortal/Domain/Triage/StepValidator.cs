@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Mail;
+using ParentPortal.Domain.Text;
 
 namespace ParentPortal.Domain.Triage;
 
@@ -16,6 +17,8 @@ public sealed record StepValidationResult(IReadOnlyList<FieldError> Errors, IRea
 public static class StepValidator
 {
     public const string PageErrorKey = "";
+
+    private const string PhoneMessage = "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192";
 
     public static StepValidationResult Validate(Step step, IReadOnlyDictionary<string, string?> posted, TriageAnswers answers, TriageContext context)
     {
@@ -76,6 +79,18 @@ public static class StepValidator
             return (null, field.Required ? field.RequiredMessage : null);
         }
 
+        if (!TypedText.IsWellFormed(value, field.Kind == FieldKind.TextArea))
+        {
+            return (null, field.Kind switch
+            {
+                FieldKind.Text or FieldKind.TextArea => $"{field.DisplayName} must only include letters, numbers and punctuation",
+                FieldKind.Date => $"{field.DisplayName} must be a real date",
+                FieldKind.Email => "Enter an email address in the correct format, like name@example.com",
+                FieldKind.Phone => PhoneMessage,
+                _ => field.RequiredMessage,
+            });
+        }
+
         return field.Kind switch
         {
             FieldKind.Radios => field.Options(answers, context).Any(o => o.Value == value) ? (value, null) : (null, field.RequiredMessage),
@@ -90,19 +105,8 @@ public static class StepValidator
         };
     }
 
-    private static (string?, string?) Text(Field field, string value)
-    {
-        if (value.Length > field.MaxLength)
-        {
-            return (null, $"{field.DisplayName} must be {field.MaxLength} characters or fewer");
-        }
-
-        // Control characters (other than line breaks in a long answer) are never typed by a person.
-        var allowsLines = field.Kind == FieldKind.TextArea;
-        return value.Any(c => char.IsControl(c) && !(allowsLines && c is '\n' or '\r' or '\t'))
-            ? (null, $"{field.DisplayName} must only include letters, numbers and punctuation")
-            : (value, null);
-    }
+    private static (string?, string?) Text(Field field, string value) =>
+        value.Length > field.MaxLength ? (null, $"{field.DisplayName} must be {field.MaxLength} characters or fewer") : (value, null);
 
     private static (string?, string?) Checkboxes(Field field, string value, TriageAnswers answers, TriageContext context)
     {
@@ -161,7 +165,7 @@ public static class StepValidator
         var allowed = value.All(c => char.IsDigit(c) || c is ' ' or '+' or '(' or ')' or '-');
         return allowed && digits is >= 10 and <= 15 && value.Length <= 20
             ? (value, null)
-            : (null, "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192");
+            : (null, PhoneMessage);
     }
 
     private static bool IsEmail(string value) =>
@@ -175,8 +179,10 @@ public static class StepValidator
             return null;
         }
 
+        // Only what a person could have typed is normalised: a lone surrogate would make Normalize throw, and the
+        // field's own check refuses it.
         var trimmed = value.Trim();
-        return trimmed.Length == 0 ? null : trimmed.Normalize(System.Text.NormalizationForm.FormC);
+        return trimmed.Length == 0 ? null : TypedText.IsWellFormed(trimmed, allowsLines: true) ? trimmed.Normalize(System.Text.NormalizationForm.FormC) : trimmed;
     }
 
     private static bool Includes(string? value, string wanted) =>
