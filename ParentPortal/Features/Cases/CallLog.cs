@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
 
 namespace ParentPortal.Features.Cases;
@@ -51,6 +52,8 @@ public sealed record CallRow(long Id, DateTimeOffset StartedAt, int DurationMinu
 /// <summary>Logging a helpline call in a few clicks, for the monitoring reports. No names: only what the reports count.</summary>
 public sealed class CallLogHandler(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
 {
+    private static readonly TextField Language = new("language", "The language", 100, Missing: "Enter the language the call was in");
+
     public async Task<(bool Succeeded, IReadOnlyList<FieldError> Errors)> LogAsync(ClaimsPrincipal user, CallForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -93,10 +96,7 @@ public sealed class CallLogHandler(IDbContextFactory<PortalDbContext> contextFac
             errors.Add(new("outcome", "Select the outcome of the call"));
         }
 
-        if (string.IsNullOrWhiteSpace(form.Language) || form.Language.Trim().Length > 100)
-        {
-            errors.Add(new("language", "Enter the language the call was in"));
-        }
+        var language = Language.Read(form.Language, errors, required: true);
 
         if (form.LocalAuthorityId is { } la && !await db.LocalAuthorities.AnyAsync(l => l.Id == la, cancellationToken))
         {
@@ -127,7 +127,7 @@ public sealed class CallLogHandler(IDbContextFactory<PortalDbContext> contextFac
             Topic = form.Topic!,
             Route = string.IsNullOrEmpty(form.Route) ? null : form.Route,
             LocalAuthorityId = form.LocalAuthorityId,
-            Language = form.Language.Trim(),
+            Language = language!,
             InterpreterUsed = form.InterpreterUsed,
             Outcome = form.Outcome!.Value,
             ApplicationId = applicationId,

@@ -4,6 +4,7 @@ using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Deadlines;
+using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Calendar;
 using ParentPortal.Features.Messaging;
@@ -48,6 +49,13 @@ public sealed class MeetingForm
 public sealed class CaseCommands(IDbContextFactory<PortalDbContext> contextFactory, WorkingDayCalendarSource calendars, ServiceDirectory services, TimeProvider clock)
 {
     private static readonly CaseStage[] MeetingStages = [CaseStage.MediationBeingArranged, CaseStage.MeetingScheduled, CaseStage.MeetingHeld];
+    private static readonly TextField Note = new("note", "The note", 2000, Lines: true);
+    private static readonly TextField ClosingNote = new("note", "The closing note", 2000, Lines: true, "Enter why the case is closing (and for bullying cases, where the family was signposted)");
+    private static readonly TextField MeetingLink = new("link", "The meeting link", 500, Missing: "Enter the meeting link, starting https://");
+    private static readonly TextField VenueName = new("venue", "The venue's name", 200, Missing: "Enter the neutral venue's name and address");
+    private static readonly TextField VenueAddress = new("venue-address", "The venue's address", 500, Lines: true, "Enter the venue's address");
+    private static readonly TextField Attendees = new("attendees", "Who will attend", 2000, Lines: true, "Enter who will attend, one per line, with their role");
+    private static readonly TextField DecisionMaker = new("decision-maker", "The decision maker", 200, Missing: "Enter the local authority's decision maker: someone with authority to resolve the issues must attend");
 
     /// <summary>The moves this person may make on this case now (stages reached by issuing documents excluded).</summary>
     public static IReadOnlyList<CaseStage> MovesFor(StaffContext staff, Application application)
@@ -67,10 +75,11 @@ public sealed class CaseCommands(IDbContextFactory<PortalDbContext> contextFacto
                 return CaseCommandResult.Refused($"A {application.Route} case cannot move from \"{CaseWorkflow.Describe(application.Stage)}\" to \"{CaseWorkflow.Describe(to)}\".", "stage");
             }
 
-            note = Clean(note, 2000);
-            if (to == CaseStage.Closed && note is null)
+            var noteErrors = new List<FieldError>();
+            note = (to == CaseStage.Closed ? ClosingNote : Note).Read(note, noteErrors, required: to == CaseStage.Closed);
+            if (noteErrors.Count > 0)
             {
-                return CaseCommandResult.Refused("Enter why the case is closing (and for bullying cases, where the family was signposted)", "note");
+                return new CaseCommandResult(false, noteErrors);
             }
 
             var day = UkDates.DateIn(now);
@@ -137,30 +146,37 @@ public sealed class CaseCommands(IDbContextFactory<PortalDbContext> contextFacto
             {
                 errors.Add(new("date", "The meeting must be in the future"));
             }
+            else if (starts > now.AddYears(1))
+            {
+                errors.Add(new("date", "The meeting must be within the next year"));
+            }
             else if (ends <= starts || ends > starts.Value.AddHours(8))
             {
                 errors.Add(new("date", "The meeting must end after it starts, on the same day"));
             }
 
-            if (form.Format == SessionFormat.Online && (string.IsNullOrWhiteSpace(form.MeetingLink) || !Uri.TryCreate(form.MeetingLink.Trim(), UriKind.Absolute, out var link) || link.Scheme != Uri.UriSchemeHttps))
+            string? link = null, venueName = null, venueAddress = null;
+            if (form.Format == SessionFormat.Online)
             {
-                errors.Add(new("link", "Enter the meeting link, starting https://"));
+                link = MeetingLink.Read(form.MeetingLink, errors, required: true);
+                if (link is not null && (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
+                {
+                    errors.Add(new("link", "Enter the meeting link, starting https://"));
+                }
             }
-            else if (form.Format == SessionFormat.InPerson && (string.IsNullOrWhiteSpace(form.VenueName) || string.IsNullOrWhiteSpace(form.VenueAddress)))
+            else if (form.Format == SessionFormat.InPerson)
             {
-                errors.Add(new("venue", "Enter the neutral venue's name and address"));
+                venueName = VenueName.Read(form.VenueName, errors, required: true);
+                venueAddress = VenueAddress.Read(form.VenueAddress, errors, required: true);
+            }
+            else
+            {
+                errors.Add(new("format", "Choose whether the meeting is online or in person"));
             }
 
-            if (Clean(form.Attendees, 2000) is null)
-            {
-                errors.Add(new("attendees", "Enter who will attend, one per line, with their role"));
-            }
-
+            var attendees = Attendees.Read(form.Attendees, errors, required: true);
             var mediation = application.Route != AnswerKeys.Facilitation;
-            if (mediation && Clean(form.LaDecisionMaker, 200) is null)
-            {
-                errors.Add(new("decision-maker", "Enter the local authority's decision maker: someone with authority to resolve the issues must attend"));
-            }
+            var decisionMaker = DecisionMaker.Read(form.LaDecisionMaker, errors, required: mediation);
 
             if (errors.Count == 0 && starts is { } start && !form.ShortNoticeAgreed)
             {
@@ -188,11 +204,11 @@ public sealed class CaseCommands(IDbContextFactory<PortalDbContext> contextFacto
             meeting.StartsAt = starts!.Value;
             meeting.EndsAt = ends!.Value;
             meeting.Format = form.Format;
-            meeting.MeetingLink = form.Format == SessionFormat.Online ? Clean(form.MeetingLink, 500) : null;
-            meeting.VenueName = form.Format == SessionFormat.InPerson ? Clean(form.VenueName, 200) : null;
-            meeting.VenueAddress = form.Format == SessionFormat.InPerson ? Clean(form.VenueAddress, 500) : null;
-            meeting.Attendees = Clean(form.Attendees, 2000)!;
-            meeting.LaDecisionMaker = Clean(form.LaDecisionMaker, 200);
+            meeting.MeetingLink = link;
+            meeting.VenueName = venueName;
+            meeting.VenueAddress = venueAddress;
+            meeting.Attendees = attendees!;
+            meeting.LaDecisionMaker = decisionMaker;
             meeting.ShortNoticeAgreed = form.ShortNoticeAgreed;
             meeting.UpdatedAt = now;
 
@@ -273,10 +289,11 @@ public sealed class CaseCommands(IDbContextFactory<PortalDbContext> contextFacto
     public async Task<CaseCommandResult> AddNoteAsync(ClaimsPrincipal user, Guid caseId, string? note, CancellationToken cancellationToken = default) =>
         await RunAsync(user, caseId, c => c.AddNote, (db, staff, application, now) =>
         {
-            var text = Clean(note, 2000);
+            var errors = new List<FieldError>();
+            var text = Note.Read(note, errors, required: true);
             if (text is null)
             {
-                return Task.FromResult(CaseCommandResult.Refused("Enter the note", "note"));
+                return Task.FromResult(new CaseCommandResult(false, errors));
             }
 
             AddEvent(db, staff, application, now, "note", null, null, text);
@@ -426,16 +443,5 @@ public sealed class CaseCommands(IDbContextFactory<PortalDbContext> contextFacto
         var address = answers[AnswerKeys.ContactEmail]
             ?? await db.Users.Where(u => u.Id == application.OwnerId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
         return string.IsNullOrWhiteSpace(address) ? null : address;
-    }
-
-    private static string? Clean(string? value, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var trimmed = value.Trim();
-        return trimmed.Length > max ? trimmed[..max] : trimmed;
     }
 }

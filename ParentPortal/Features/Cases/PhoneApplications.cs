@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Messaging;
@@ -51,6 +52,11 @@ public sealed class PhoneApplications(IDbContextFactory<PortalDbContext> context
     public const string PlaceholderPrefix = "phone:";
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(30);
     private const string CodeAlphabet = ApplicationReference.Alphabet;
+    private static readonly TextField Relationship = new("relationship", "The caller's relationship to the family", 200, Missing: "Enter the caller's relationship to the family, for example grandparent or support worker");
+    private static readonly TextField CallerName = new("caller-name", "The name", 200, Missing: "Enter the name of the parent or young person the application is for");
+    private static readonly TextField CallerEmail = new("caller-email", "The email address", 254);
+    private static readonly TextField Interpreter = new("interpreter", "The interpreter's language", 200);
+    private static readonly TextField Adaptations = new("adaptations", "The adaptations", 200, Lines: true);
 
     public async Task<PhoneStartResult> StartAsync(ClaimsPrincipal user, PhoneCallDetails details, CancellationToken cancellationToken = default)
     {
@@ -60,17 +66,11 @@ public sealed class PhoneApplications(IDbContextFactory<PortalDbContext> context
         {
             errors.Add(new("caller-is", "Select who is on the call"));
         }
-        else if (details.CallerIs == "third-party" && string.IsNullOrWhiteSpace(details.ThirdPartyRelationship))
-        {
-            errors.Add(new("relationship", "Enter the caller's relationship to the family, for example grandparent or support worker"));
-        }
 
-        if (string.IsNullOrWhiteSpace(details.CallerName) || details.CallerName.Trim().Length > 200)
-        {
-            errors.Add(new("caller-name", "Enter the name of the parent or young person the application is for (200 characters or fewer)"));
-        }
-
-        if (!string.IsNullOrWhiteSpace(details.CallerEmail) && !System.Net.Mail.MailAddress.TryCreate(details.CallerEmail.Trim(), out _))
+        var relationship = Relationship.Read(details.ThirdPartyRelationship, errors, required: details.CallerIs == "third-party");
+        var name = CallerName.Read(details.CallerName, errors, required: true);
+        var email = CallerEmail.Read(details.CallerEmail, errors);
+        if (email is not null && (!System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email))
         {
             errors.Add(new("caller-email", "Enter an email address in the correct format, like name@example.com"));
         }
@@ -80,13 +80,14 @@ public sealed class PhoneApplications(IDbContextFactory<PortalDbContext> context
             errors.Add(new("consent", "You need the family's consent to fill in an application for them. Ask them, and tick the box if they agree"));
         }
 
-        foreach (var (field, value) in new[] { ("relationship", details.ThirdPartyRelationship), ("interpreter", details.InterpreterLanguage), ("adaptations", details.Adaptations) })
+        var interpreter = Interpreter.Read(details.InterpreterLanguage, errors);
+        var adaptations = Adaptations.Read(details.Adaptations, errors);
+        details = new PhoneCallDetails
         {
-            if (value is { Length: > 200 })
-            {
-                errors.Add(new(field, "This must be 200 characters or fewer"));
-            }
-        }
+            CallerIs = details.CallerIs, ThirdPartyRelationship = details.CallerIs == "third-party" ? relationship : null, CallerName = name, CallerEmail = email,
+            ConsentToAct = details.ConsentToAct, ConsentToContactSchool = details.ConsentToContactSchool, ConsentToContactLocalAuthority = details.ConsentToContactLocalAuthority,
+            InterpreterLanguage = interpreter, Adaptations = adaptations,
+        };
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var staff = await StaffAccess.ForAsync(db, user, cancellationToken);
@@ -105,8 +106,8 @@ public sealed class PhoneApplications(IDbContextFactory<PortalDbContext> context
         {
             Id = Guid.NewGuid(),
             Subject = PlaceholderPrefix + Guid.NewGuid().ToString("N"),
-            DisplayName = details.CallerName!.Trim(),
-            Email = string.IsNullOrWhiteSpace(details.CallerEmail) ? null : details.CallerEmail.Trim(),
+            DisplayName = name!,
+            Email = email,
             FirstSignedInAt = now,
             LastSignedInAt = now,
         };

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Text;
+using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Applications;
 
 namespace ParentPortal.Features.Cases;
@@ -10,6 +12,8 @@ namespace ParentPortal.Features.Cases;
 /// <summary>The family's short survey when a case closes: asked once, answered once.</summary>
 public sealed class SurveyHandler(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
 {
+    private static readonly TextField Comments = new("comment", "Your comments", 2000, Lines: true);
+
     public async Task<bool> IsDueAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -24,9 +28,11 @@ public sealed class SurveyHandler(IDbContextFactory<PortalDbContext> contextFact
             return (false, "Select how satisfied you were, from 1 to 5");
         }
 
-        if (comment is { Length: > 2000 })
+        var errors = new List<FieldError>();
+        comment = Comments.Read(comment, errors);
+        if (errors.Count > 0)
         {
-            return (false, "Your comments must be 2000 characters or fewer");
+            return (false, errors[0].Message);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -45,7 +51,7 @@ public sealed class SurveyHandler(IDbContextFactory<PortalDbContext> contextFact
         {
             ApplicationId = applicationId,
             Rating = rating.Value,
-            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            Comment = comment,
             SubmittedAt = clock.GetUtcNow(),
         });
         try

@@ -120,7 +120,7 @@ public sealed class AgreementsHandler(
         }
 
         var cleaned = Clean(form);
-        var errors = Validate(cleaned);
+        var errors = Validate(cleaned, UkDates.DateIn(clock.GetUtcNow()));
         if (errors.Count > 0)
         {
             return (false, errors, null);
@@ -372,12 +372,13 @@ public sealed class AgreementsHandler(
 
     private static AgreementForm Clean(AgreementForm form) => new()
     {
-        Issues = [.. form.Issues.Select(i => i.Trim()).Where(i => i.Length > 0)],
-        MattersNotAgreed = [.. form.MattersNotAgreed.Select(i => i.Trim()).Where(i => i.Length > 0)],
-        Actions = [.. form.Actions.Where(a => !string.IsNullOrWhiteSpace(a.What) || !string.IsNullOrWhiteSpace(a.Who)).Select(a => new AgreementActionForm { What = a.What.Trim(), Who = a.Who.Trim(), By = a.By })],
+        Issues = [.. form.Issues.Select(DocumentFormChecks.Tidy).Where(i => i.Length > 0)],
+        MattersNotAgreed = [.. form.MattersNotAgreed.Select(DocumentFormChecks.Tidy).Where(i => i.Length > 0)],
+        Actions = [.. form.Actions.Where(a => a is not null && (!string.IsNullOrWhiteSpace(a.What) || !string.IsNullOrWhiteSpace(a.Who)))
+            .Select(a => new AgreementActionForm { What = DocumentFormChecks.Tidy(a.What), Who = DocumentFormChecks.Tidy(a.Who), By = a.By })],
     };
 
-    private static List<FieldError> Validate(AgreementForm form)
+    private static List<FieldError> Validate(AgreementForm form, DateOnly today)
     {
         var errors = new List<FieldError>();
         if (form.Issues.Count == 0)
@@ -385,9 +386,19 @@ public sealed class AgreementsHandler(
             errors.Add(new("issues", "Enter at least one issue the mediation was about"));
         }
 
-        if (form.Issues.Concat(form.MattersNotAgreed).Any(i => i.Length > 1000) || form.Issues.Count + form.MattersNotAgreed.Count > 50)
+        if (form.Issues.Count + form.MattersNotAgreed.Count > 50)
         {
-            errors.Add(new("issues", "Each issue must be 1000 characters or fewer, and there can be up to 50"));
+            errors.Add(new("issues", "There can be up to 50 issues, agreed or not"));
+        }
+
+        for (var i = 0; i < form.Issues.Count && i < 51; i++)
+        {
+            DocumentFormChecks.Check(errors, "issues", $"Issue {i + 1}", form.Issues[i], 1000, lines: true);
+        }
+
+        for (var i = 0; i < form.MattersNotAgreed.Count && i < 51; i++)
+        {
+            DocumentFormChecks.Check(errors, "not-agreed", $"Matter not agreed {i + 1}", form.MattersNotAgreed[i], 1000, lines: true);
         }
 
         if (form.Actions.Count > 100)
@@ -395,16 +406,18 @@ public sealed class AgreementsHandler(
             errors.Add(new("actions", "There can be up to 100 agreed actions"));
         }
 
-        for (var i = 0; i < form.Actions.Count; i++)
+        for (var i = 0; i < form.Actions.Count && i < 101; i++)
         {
             var action = form.Actions[i];
-            if (action.What.Length == 0 || action.Who.Length == 0 || action.By is null)
+            var what = $"Agreed action {i + 1}";
+            if (action.What.Length == 0 || action.Who.Length == 0 || action.By is not { } by)
             {
-                errors.Add(new("actions", $"Agreed action {i + 1}: enter what will be done, who will do it and by when"));
+                errors.Add(new("actions", $"{what}: enter what will be done, who will do it and by when"));
             }
-            else if (action.What.Length > 1000 || action.Who.Length > 200)
+            else if (DocumentFormChecks.Check(errors, "actions", what, action.What, 1000, lines: true)
+                && DocumentFormChecks.Check(errors, "actions", $"{what}: who will do it", action.Who, 200, lines: false))
             {
-                errors.Add(new("actions", $"Agreed action {i + 1} is too long"));
+                DocumentFormChecks.CheckDue(errors, "actions", what, by, today);
             }
         }
 

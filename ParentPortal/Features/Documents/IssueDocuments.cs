@@ -6,6 +6,7 @@ using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Deadlines;
 using ParentPortal.Domain.Eligibility;
+using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Calendar;
 using ParentPortal.Features.Cases;
@@ -29,6 +30,8 @@ public sealed class IssueDocumentsHandler(
     IConfiguration configuration,
     TimeProvider clock)
 {
+    private static readonly TextField RevokeReason = new("reason", "The reason", 500, Lines: true, "Enter why the document is being withdrawn");
+
     /// <summary>Issues the mediation certificate the case's facts call for (after information, after mediation, or the LA not arranging it in time).</summary>
     public async Task<DocumentResult> IssueCertificateAsync(ClaimsPrincipal user, Guid caseId, string baseUri, CancellationToken cancellationToken = default)
     {
@@ -120,10 +123,11 @@ public sealed class IssueDocumentsHandler(
     /// <summary>Withdraws a document with a reason; it stays in the history and its verification page says it was withdrawn.</summary>
     public async Task<DocumentResult> RevokeAsync(ClaimsPrincipal user, Guid documentId, string? reason, CancellationToken cancellationToken = default)
     {
-        var why = reason?.Trim();
-        if (string.IsNullOrEmpty(why) || why.Length > 500)
+        var problems = new List<FieldError>();
+        var why = RevokeReason.Read(reason, problems, required: true);
+        if (why is null)
         {
-            return new(false, "Enter why the document is being withdrawn (500 characters or fewer)");
+            return new(false, problems[0].Message);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -79,7 +79,7 @@ public sealed class MeetingRecordsHandler(
         }
 
         var cleaned = Clean(form);
-        var errors = Validate(cleaned);
+        var errors = Validate(cleaned, UkDates.DateIn(clock.GetUtcNow()));
         if (errors.Count > 0)
         {
             return (false, errors);
@@ -118,7 +118,7 @@ public sealed class MeetingRecordsHandler(
         }
 
         var form = JsonSerializer.Deserialize<MeetingRecordForm>(draft.ContentJson, Json)!;
-        var errors = Validate(form);
+        var errors = Validate(form, UkDates.DateIn(clock.GetUtcNow()));
         if (errors.Count > 0)
         {
             return new(false, errors[0].Message);
@@ -242,22 +242,23 @@ public sealed class MeetingRecordsHandler(
 
     private static MeetingRecordForm Clean(MeetingRecordForm form) => new()
     {
-        Attendees = string.Join('\n', (form.Attendees ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
-        Agenda = [.. form.Agenda.Select(i => i.Trim()).Where(i => i.Length > 0)],
-        PointsDiscussed = [.. form.PointsDiscussed.Select(i => i.Trim()).Where(i => i.Length > 0)],
-        ActionPoints = [.. form.ActionPoints.Where(a => !string.IsNullOrWhiteSpace(a.Action) || !string.IsNullOrWhiteSpace(a.Owner)).Select(a => new MeetingActionForm { Action = a.Action.Trim(), Owner = a.Owner.Trim(), Due = a.Due })],
+        Attendees = string.Join('\n', DocumentFormChecks.Tidy(form.Attendees).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+        Agenda = [.. form.Agenda.Select(DocumentFormChecks.Tidy).Where(i => i.Length > 0)],
+        PointsDiscussed = [.. form.PointsDiscussed.Select(DocumentFormChecks.Tidy).Where(i => i.Length > 0)],
+        ActionPoints = [.. form.ActionPoints.Where(a => a is not null && (!string.IsNullOrWhiteSpace(a.Action) || !string.IsNullOrWhiteSpace(a.Owner)))
+            .Select(a => new MeetingActionForm { Action = DocumentFormChecks.Tidy(a.Action), Owner = DocumentFormChecks.Tidy(a.Owner), Due = a.Due })],
     };
 
-    private static List<FieldError> Validate(MeetingRecordForm form)
+    private static List<FieldError> Validate(MeetingRecordForm form, DateOnly today)
     {
         var errors = new List<FieldError>();
         if (form.Attendees.Length == 0)
         {
             errors.Add(new("attendees", "Enter who attended, one per line"));
         }
-        else if (form.Attendees.Length > 4000)
+        else
         {
-            errors.Add(new("attendees", "The list of attendees must be 4000 characters or fewer"));
+            DocumentFormChecks.Check(errors, "attendees", "The list of attendees", form.Attendees, 4000, lines: true);
         }
 
         if (form.Agenda.Count == 0)
@@ -270,21 +271,33 @@ public sealed class MeetingRecordsHandler(
             errors.Add(new("points", "Enter at least one point discussed"));
         }
 
-        if (form.Agenda.Concat(form.PointsDiscussed).Any(i => i.Length > 2000) || form.Agenda.Count + form.PointsDiscussed.Count > 100)
+        if (form.Agenda.Count + form.PointsDiscussed.Count > 100)
         {
-            errors.Add(new("points", "Each item must be 2000 characters or fewer, and there can be up to 100"));
+            errors.Add(new("points", "There can be up to 100 agenda items and points discussed"));
+        }
+
+        for (var i = 0; i < form.Agenda.Count && i < 101; i++)
+        {
+            DocumentFormChecks.Check(errors, "agenda", $"Agenda item {i + 1}", form.Agenda[i], 2000, lines: true);
+        }
+
+        for (var i = 0; i < form.PointsDiscussed.Count && i < 101; i++)
+        {
+            DocumentFormChecks.Check(errors, "points", $"Point discussed {i + 1}", form.PointsDiscussed[i], 2000, lines: true);
         }
 
         for (var i = 0; i < form.ActionPoints.Count && i < 101; i++)
         {
             var action = form.ActionPoints[i];
-            if (action.Action.Length == 0 || action.Owner.Length == 0 || action.Due is null)
+            var what = $"Action point {i + 1}";
+            if (action.Action.Length == 0 || action.Owner.Length == 0 || action.Due is not { } due)
             {
-                errors.Add(new("actions", $"Action point {i + 1}: enter the action, who will do it and by when"));
+                errors.Add(new("actions", $"{what}: enter the action, who will do it and by when"));
             }
-            else if (action.Action.Length > 1000 || action.Owner.Length > 200)
+            else if (DocumentFormChecks.Check(errors, "actions", what, action.Action, 1000, lines: true)
+                && DocumentFormChecks.Check(errors, "actions", $"{what}: who will do it", action.Owner, 200, lines: false))
             {
-                errors.Add(new("actions", $"Action point {i + 1} is too long"));
+                DocumentFormChecks.CheckDue(errors, "actions", what, due, today);
             }
         }
 

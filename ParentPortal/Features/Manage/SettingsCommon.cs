@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Identity;
 
@@ -80,6 +81,10 @@ public static class SettingsValidation
         if (text.Length > max)
         {
             errors.Add(new(key, $"{name} must be {max} characters or fewer"));
+        }
+        else if (!TypedText.IsWellFormed(text, allowsLines: true))
+        {
+            errors.Add(new(key, $"{name} contains a character that cannot be saved, such as an invisible control character. Please retype it."));
         }
 
         return text;

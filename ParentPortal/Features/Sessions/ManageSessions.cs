@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Identity;
 
@@ -63,7 +64,7 @@ public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> con
 
         var now = clock.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var errors = await ValidateAsync(db, form, now, cancellationToken);
+        (var errors, form) = await ValidateAsync(db, form, now, cancellationToken);
         InformationSession? session = null;
         if (sessionId is { } id)
         {
@@ -159,10 +160,16 @@ public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> con
             return new(true, [], session.Id, "This session was already cancelled.");
         }
 
+        var problems = new List<FieldError>();
+        var why = CancellationReason.Read(reason, problems);
+        if (problems.Count > 0)
+        {
+            return new(false, problems);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         session.Status = SessionStatus.Cancelled;
-        var why = Clean(reason);
-        session.CancellationReason = why is null ? null : why[..Math.Min(500, why.Length)];
+        session.CancellationReason = why;
         session.CalendarSequence++;
         session.UpdatedAt = now;
         var live = await db.SessionBookings
@@ -222,16 +229,37 @@ public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> con
         return new(true, [], sessionId, "Attendance saved.");
     }
 
-    private static async Task<List<FieldError>> ValidateAsync(PortalDbContext db, SessionForm form, DateTimeOffset now, CancellationToken cancellationToken)
+    private static readonly TextField Title = new("title", "The title", 200, Missing: "Enter a title");
+    private static readonly TextField Description = new("description", "The description", 2000, Lines: true);
+    private static readonly TextField MeetingLink = new("link", "The meeting link", 500, Missing: "Enter the meeting link, starting https://");
+    private static readonly TextField VenueName = new("venue", "The venue's name", 200, Missing: "Enter the venue's name and address");
+    private static readonly TextField VenueAddress = new("venue-address", "The venue's address", 500, Lines: true, "Enter the venue's address");
+    private static readonly TextField Access = new("access", "The access information", 1000, Lines: true);
+    private static readonly TextField CancellationReason = new("reason", "The reason", 500, Lines: true);
+    private static readonly TextField Language = new("language", "The language", 100, Missing: "Enter the language the session is in");
+
+    /// <summary>The form's errors, and a copy of it with every text as it will be stored (trimmed, composed).</summary>
+    private static async Task<(List<FieldError> Errors, SessionForm Clean)> ValidateAsync(PortalDbContext db, SessionForm form, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(form.Title))
+        var clean = new SessionForm
         {
-            errors.Add(new("title", "Enter a title"));
-        }
-        else if (form.Title.Trim().Length > 200)
+            Type = form.Type,
+            Title = Title.Read(form.Title, errors, required: true) ?? "",
+            Description = Description.Read(form.Description, errors),
+            StartsAt = form.StartsAt,
+            EndsAt = form.EndsAt,
+            Format = form.Format,
+            AccessInformation = Access.Read(form.AccessInformation, errors),
+            Capacity = form.Capacity,
+            LocalAuthorityId = form.LocalAuthorityId,
+            Language = Language.Read(form.Language, errors, required: true) ?? "",
+            HostId = form.HostId,
+        };
+
+        if (!Enum.IsDefined(form.Type))
         {
-            errors.Add(new("title", "Title must be 200 characters or fewer"));
+            errors.Add(new("type", "Choose the kind of session"));
         }
 
         if (form.StartsAt is null)
@@ -242,12 +270,16 @@ public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> con
         {
             errors.Add(new("starts", "The start must be in the future"));
         }
+        else if (form.StartsAt > now.AddYears(2))
+        {
+            errors.Add(new("starts", "The session must start within the next two years"));
+        }
 
         if (form.EndsAt is null)
         {
             errors.Add(new("ends", "Enter when the session ends"));
         }
-        else if (form.StartsAt is { } start && (form.EndsAt <= start || form.EndsAt > start.AddHours(12)))
+        else if (form.StartsAt is { } start && start > now && start <= now.AddYears(2) && (form.EndsAt <= start || form.EndsAt > start.AddHours(12)))
         {
             errors.Add(new("ends", "The end must be after the start, on the same day"));
         }
@@ -259,19 +291,20 @@ public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> con
 
         if (form.Format == SessionFormat.Online)
         {
-            if (string.IsNullOrWhiteSpace(form.MeetingLink) || !Uri.TryCreate(form.MeetingLink.Trim(), UriKind.Absolute, out var link) || link.Scheme != Uri.UriSchemeHttps)
+            clean.MeetingLink = MeetingLink.Read(form.MeetingLink, errors, required: true);
+            if (clean.MeetingLink is { } typed && (!Uri.TryCreate(typed, UriKind.Absolute, out var link) || link.Scheme != Uri.UriSchemeHttps))
             {
                 errors.Add(new("link", "Enter the meeting link, starting https://"));
             }
         }
-        else if (string.IsNullOrWhiteSpace(form.VenueName) || string.IsNullOrWhiteSpace(form.VenueAddress))
+        else if (form.Format == SessionFormat.InPerson)
         {
-            errors.Add(new("venue", "Enter the venue's name and address"));
+            clean.VenueName = VenueName.Read(form.VenueName, errors, required: true);
+            clean.VenueAddress = VenueAddress.Read(form.VenueAddress, errors, required: true);
         }
-
-        if (string.IsNullOrWhiteSpace(form.Language) || form.Language.Length > 100)
+        else
         {
-            errors.Add(new("language", "Enter the language the session is in"));
+            errors.Add(new("format", "Choose whether the session is online or in person"));
         }
 
         if (form.HostId is null || !await db.StaffMembers.AnyAsync(s => s.Id == form.HostId && s.IsActive, cancellationToken))
@@ -284,15 +317,7 @@ public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> con
             errors.Add(new("area", "Select a local authority from the list"));
         }
 
-        foreach (var (field, value, max) in new[] { ("description", form.Description, 2000), ("link", form.MeetingLink, 500), ("venue", form.VenueAddress, 500), ("access", form.AccessInformation, 1000) })
-        {
-            if (value is { Length: > 0 } && value.Trim().Length > max && errors.All(e => e.FieldKey != field))
-            {
-                errors.Add(new(field, $"This must be {max} characters or fewer"));
-            }
-        }
-
-        return errors;
+        return (errors, clean);
     }
 
     private static string? DescribeChange(InformationSession session, SessionForm form)

@@ -1,0 +1,43 @@
+using ParentPortal.Domain.Triage;
+
+namespace ParentPortal.Domain.Text;
+
+/// <summary>
+/// One free-text box on a staff or family form: what it is called in messages, how long it may be, and whether
+/// it takes several lines. <see cref="Read"/> gives the value to store (trimmed, composed) or records why it cannot
+/// be stored: nothing is ever cut short or silently changed, because a note or an agreement that is not what the
+/// person typed is worse than a message asking them to fix it.
+/// </summary>
+public sealed record TextField(string Key, string Label, int Max, bool Lines = false, string? Missing = null)
+{
+    /// <summary>The cleaned value, or null when empty (an error is added if the field is required) or refused.</summary>
+    public string? Read(string? value, ICollection<FieldError> errors, bool required = false)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            if (required)
+            {
+                errors.Add(new(Key, Missing ?? $"Enter {char.ToLowerInvariant(Label[0])}{Label[1..]}"));
+            }
+
+            return null;
+        }
+
+        if (!TypedText.IsWellFormed(trimmed, Lines))
+        {
+            errors.Add(new(Key, $"{Label} contains a character that cannot be saved, such as an invisible control character. Please retype it."));
+            return null;
+        }
+
+        var clean = TypedText.Clean(trimmed, Lines)!;
+        if (clean.Length > Max)
+        {
+            errors.Add(new(Key, $"{Label} must be {Max} characters or fewer (it has {clean.Length})"));
+            return null;
+        }
+
+        return clean;
+    }
+}
