@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ParentPortal.Data;
@@ -108,9 +111,17 @@ public sealed class AccessSweepTests(AccessSweepFixture sweep, ITestOutputHelper
                 failures.Add($"{route.Name} ({label} id): the response carried the document's bytes");
             }
 
+            // The state the prerender hands to the interactive page is encrypted: read it as the portal would, and look there too.
+            var state = sweep.PersistedState(Encoding.UTF8.GetString(bytes));
+            if (state.Length == 0 && Encoding.UTF8.GetString(bytes).Contains("Component-State:", StringComparison.Ordinal))
+            {
+                failures.Add($"{route.Name} ({label} id): the page's persisted state could not be read");
+            }
+
             foreach (var personal in sweep.PersonalData(who))
             {
-                if (Decoded(bytes).Contains(personal, StringComparison.OrdinalIgnoreCase) || Encoding.UTF8.GetString(bytes).Contains(personal, StringComparison.OrdinalIgnoreCase))
+                if (Decoded(bytes).Contains(personal, StringComparison.OrdinalIgnoreCase) || Encoding.UTF8.GetString(bytes).Contains(personal, StringComparison.OrdinalIgnoreCase) ||
+                    state.Contains(personal, StringComparison.OrdinalIgnoreCase))
                 {
                     failures.Add($"{route.Name} ({label} id): the response carried the family's data (marker {sweep.PersonalData(who).ToList().IndexOf(personal)})");
                 }
@@ -361,6 +372,26 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         _signIn.Dispose();
         await Portal.DisposeAsync();
         await _database.DisposeAsync();
+    }
+
+    /// <summary>
+    /// The persisted component state in a prerendered page, unprotected with the portal's own keys and decoded to text
+    /// (each entry's key and value), so a test can look for the family's data inside it.
+    /// </summary>
+    public string PersistedState(string html)
+    {
+        var protector = Portal.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Microsoft.AspNetCore.Components.Server.State");
+        var text = new StringBuilder();
+        foreach (Match match in Regex.Matches(html, "<!--Blazor-Server-Component-State:([A-Za-z0-9+/=]+)-->"))
+        {
+            var state = JsonSerializer.Deserialize<Dictionary<string, byte[]>>(protector.Unprotect(Convert.FromBase64String(match.Groups[1].Value)))!;
+            foreach (var (key, value) in state)
+            {
+                text.Append(key).Append('=').Append(Encoding.UTF8.GetString(value)).Append('\n');
+            }
+        }
+
+        return WebUtility.HtmlDecode(Regex.Unescape(text.ToString()));
     }
 
     /// <summary>A client signed in as this person through the real OIDC flow, once per person for the whole sweep.</summary>
