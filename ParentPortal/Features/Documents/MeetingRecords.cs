@@ -55,7 +55,9 @@ public sealed class MeetingRecordsHandler(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var (staff, application) = await IssueDocumentsHandler.LoadAsync(db, user, caseId, cancellationToken);
-        if (staff is null || application is null || application.Route != AnswerKeys.Facilitation)
+        // The record is the family's document: only those who may download it read it here (its adviser, its
+        // facilitator, a manager), not every adviser or the local authority's officer who can see the case.
+        if (staff is null || application is null || application.Route != AnswerKeys.Facilitation || !DocumentAccess.IsAssigned(staff, application, DocumentKind.MeetingRecord))
         {
             return null;
         }

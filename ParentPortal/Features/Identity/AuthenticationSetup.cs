@@ -117,6 +117,7 @@ public static class AuthenticationSetup
         });
 
         PortalPolicies.AddTo(builder.Services.AddAuthorizationBuilder());
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, NotFoundWhenForbiddenResultHandler>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddMemoryCache();
         builder.Services.AddTransient<IClaimsTransformation, StaffRoleClaimsTransformation>();

@@ -1,0 +1,452 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Triage;
+using ParentPortal.Features.Cases;
+using ParentPortal.Features.Documents;
+using ParentPortal.Features.Identity;
+using ParentPortal.Tests.Domain.Triage;
+using ParentPortal.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace ParentPortal.Tests.Integration.Security;
+
+/// <summary>
+/// Every route that names a family's case, application or document, requested over real HTTP by everyone
+/// (signed in through the real OIDC handler and the development provider): the people the case belongs to get
+/// it; anyone else gets 404 and none of the family's data or the document's bytes, exactly as for an id that
+/// does not exist. Signed out, a page asks for sign-in the same way for a real id and an invented one.
+/// </summary>
+public sealed class AccessSweepTests(AccessSweepFixture sweep, ITestOutputHelper output) : IClassFixture<AccessSweepFixture>
+{
+    /// <summary>Everyone the sweep signs in as; "signed-out" is nobody.</summary>
+    public static TheoryData<string> Everyone =>
+    [
+        // The people the cases belong to.
+        "demo-parent", "demo-adviser", "demo-mediator", "demo-la-officer", "demo-manager",
+        // Outsiders: another parent, an adviser and a mediator not assigned, another local authority's officer, nobody.
+        "demo-parent-2", "other-adviser", "other-mediator", "beds-officer", AccessSweepFixture.SignedOut,
+    ];
+
+    [Theory]
+    [MemberData(nameof(Everyone))]
+    public async Task EveryCaseAndDocumentRoute_IsServedToTheCasesPeopleOnly_AndIs404WithNoDataForAnyoneElse(string who)
+    {
+        var client = await sweep.ClientAsync(who);
+        var failures = new List<string>();
+        var checkedRoutes = 0;
+        foreach (var route in sweep.Routes)
+        {
+            checkedRoutes++;
+            var real = route.Path(sweep);
+            var invented = route.InventedPath(sweep);
+            if (route.AllowedFor(who))
+            {
+                await ExpectServedAsync(client, route, real, sweep.Expected(route.Shows), who, failures);
+            }
+            else if (who == AccessSweepFixture.SignedOut && route.Kind == RouteKind.Page)
+            {
+                await ExpectSignInAsync(client, real, invented, failures);
+            }
+            else
+            {
+                await ExpectNotFoundAsync(client, route, real, invented, who, failures);
+            }
+        }
+
+        output.WriteLine($"{who}: {checkedRoutes} routes checked");
+        Assert.True(failures.Count == 0, $"As {who}:\n" + string.Join('\n', failures));
+    }
+
+    private static async Task ExpectServedAsync(HttpClient client, SweptRoute route, string path, string? mustShow, string who, List<string> failures)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var (final, finalUri) = await PortalHttpSession.FollowAsync(client, response);
+        using (final)
+        {
+            var bytes = await final.Content.ReadAsByteArrayAsync();
+            if (final.StatusCode != HttpStatusCode.OK)
+            {
+                failures.Add($"{route.Name}: expected 200, got {(int)final.StatusCode} at {finalUri.AbsolutePath}");
+                return;
+            }
+
+            if (route.Kind == RouteKind.Pdf && !bytes.AsSpan().StartsWith("%PDF"u8))
+            {
+                failures.Add($"{route.Name}: expected the PDF, got {final.Content.Headers.ContentType}");
+            }
+            else if (route.Kind == RouteKind.Zip && !bytes.AsSpan().StartsWith("PK"u8))
+            {
+                failures.Add($"{route.Name}: expected the ZIP, got {final.Content.Headers.ContentType}");
+            }
+            else if (mustShow is not null && !Decoded(bytes).Contains(mustShow, StringComparison.Ordinal))
+            {
+                // The page really is the family's: the check above would otherwise pass for an empty page.
+                failures.Add($"{route.Name}: served to {who} without the family's details (at {finalUri.AbsolutePath})");
+            }
+        }
+    }
+
+    private async Task ExpectNotFoundAsync(HttpClient client, SweptRoute route, string real, string invented, string who, List<string> failures)
+    {
+        foreach (var (label, path) in new[] { ("real", real), ("invented", invented) })
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                failures.Add($"{route.Name} ({label} id): expected 404, got {(int)response.StatusCode}{Where(response)}");
+            }
+
+            if (response.Content.Headers.ContentType?.MediaType is "application/pdf" or "application/zip" ||
+                bytes.AsSpan().IndexOf("%PDF"u8) >= 0 || bytes.AsSpan().StartsWith("PK"u8))
+            {
+                failures.Add($"{route.Name} ({label} id): the response carried the document's bytes");
+            }
+
+            // The state the prerender hands to the interactive page is encrypted: read it as the portal would, and look there too.
+            var state = sweep.PersistedState(Encoding.UTF8.GetString(bytes));
+            if (state.Length == 0 && Encoding.UTF8.GetString(bytes).Contains("Component-State:", StringComparison.Ordinal))
+            {
+                failures.Add($"{route.Name} ({label} id): the page's persisted state could not be read");
+            }
+
+            foreach (var personal in sweep.PersonalData(who))
+            {
+                if (Decoded(bytes).Contains(personal, StringComparison.OrdinalIgnoreCase) || Encoding.UTF8.GetString(bytes).Contains(personal, StringComparison.OrdinalIgnoreCase) ||
+                    state.Contains(personal, StringComparison.OrdinalIgnoreCase))
+                {
+                    failures.Add($"{route.Name} ({label} id): the response carried the family's data (marker {sweep.PersonalData(who).ToList().IndexOf(personal)})");
+                }
+            }
+        }
+    }
+
+    private async Task ExpectSignInAsync(HttpClient client, string real, string invented, List<string> failures)
+    {
+        using var forReal = await client.GetAsync(new Uri(real, UriKind.Relative));
+        using var forInvented = await client.GetAsync(new Uri(invented, UriKind.Relative));
+        var realBody = await forReal.Content.ReadAsStringAsync();
+        var inventedBody = await forInvented.Content.ReadAsStringAsync();
+        foreach (var (label, response) in new[] { ("real", forReal), ("invented", forInvented) })
+        {
+            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location is null ||
+                new Uri(sweep.Portal.BaseAddress, response.Headers.Location).AbsolutePath != "/dev-idp/connect/authorize")
+            {
+                failures.Add($"{real} signed out ({label} id): expected the redirect to sign in, got {(int)response.StatusCode}{Where(response)}");
+            }
+        }
+
+        // Indistinguishable: the same status, the same headers apart from the per-request values, the same (empty) body.
+        var realHeaders = HeaderNames(forReal);
+        var inventedHeaders = HeaderNames(forInvented);
+        if (realHeaders != inventedHeaders || realBody.Length != inventedBody.Length || realBody.Length != 0)
+        {
+            failures.Add($"{real} signed out: the answers for a real and an invented id differ ({realHeaders} / {inventedHeaders}, {realBody.Length} / {inventedBody.Length} characters)");
+        }
+
+        foreach (var personal in sweep.PersonalData(AccessSweepFixture.SignedOut))
+        {
+            if (realBody.Contains(personal, StringComparison.OrdinalIgnoreCase) || WebUtility.UrlDecode(forReal.Headers.Location?.OriginalString ?? "").Contains(personal, StringComparison.OrdinalIgnoreCase))
+            {
+                failures.Add($"{real} signed out: the answer carried the family's data");
+            }
+        }
+    }
+
+    private static string HeaderNames(HttpResponseMessage response) =>
+        string.Join(',', response.Headers.Concat(response.Content.Headers).Select(h => h.Key).Order(StringComparer.OrdinalIgnoreCase));
+
+    private static string Where(HttpResponseMessage response) =>
+        response.Headers.Location is { } location ? $" to {location.GetLeftPart(UriPartial.Path).Split('?')[0]}" : "";
+
+    /// <summary>The body with HTML character references decoded, so "Si&amp;#xE2;n" is found as "Siân".</summary>
+    private static string Decoded(byte[] bytes) => WebUtility.HtmlDecode(Encoding.UTF8.GetString(bytes));
+}
+
+public enum RouteKind
+{
+    Page,
+    Pdf,
+    Zip,
+}
+
+/// <param name="Template">The route with {case}, {facilitation}, {certificate} or {agreement} for the target's id.</param>
+/// <param name="Allowed">Who may see it, besides nobody; everyone else gets 404.</param>
+/// <summary>What a page shows those allowed, so a served page is known to be the family's and not an empty one.</summary>
+public enum Shows
+{
+    Nothing,
+    ChildsName,
+    Reference,
+    FacilitationReference,
+}
+
+/// <param name="Shows">What of the family the page shows to those allowed.</param>
+public sealed record SweptRoute(string Name, string Template, RouteKind Kind, IReadOnlySet<string> Allowed, Shows Shows = Shows.Nothing)
+{
+    public bool AllowedFor(string who) => Allowed.Contains(who);
+
+    public string Path(AccessSweepFixture sweep) => Fill(sweep.CaseId, sweep.FacilitationCaseId, sweep.CertificateId, sweep.AgreementId);
+
+    /// <summary>The same route with ids that exist nowhere.</summary>
+    public string InventedPath(AccessSweepFixture sweep) => Fill(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+
+    private string Fill(Guid caseId, Guid facilitation, Guid certificate, Guid agreement) => Template
+        .Replace("{case}", caseId.ToString(), StringComparison.Ordinal)
+        .Replace("{facilitation}", facilitation.ToString(), StringComparison.Ordinal)
+        .Replace("{certificate}", certificate.ToString(), StringComparison.Ordinal)
+        .Replace("{agreement}", agreement.ToString(), StringComparison.Ordinal);
+
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// One portal for the whole sweep, with two real cases built through the real handlers: Sam Taylor's SEN mediation
+/// in Hertfordshire (taken by Priya Shah, mediated by Tom Okafor, meeting held, agreement signed by all three
+/// parties, certificate issued) and Sam's facilitated meeting (same adviser and facilitator, meeting held).
+/// </summary>
+public sealed class AccessSweepFixture : IAsyncLifetime
+{
+    public const string SignedOut = "signed-out";
+
+    private const string Owner = "demo-parent";
+    private const string Adviser = "demo-adviser";
+    private const string Mediator = "demo-mediator";
+    private const string HertsOfficer = "demo-la-officer";
+    private const string Manager = "demo-manager";
+    private const string OtherAdviser = "other-adviser";
+
+    private readonly SqliteTestDatabase _database = new();
+    private readonly Dictionary<string, HttpClient> _clients = [];
+    private readonly SemaphoreSlim _signIn = new(1, 1);
+    private string[] _personal = [];
+
+    public PortalFactory Portal { get; private set; } = null!;
+
+    public Guid CaseId { get; private set; }
+
+    public Guid FacilitationCaseId { get; private set; }
+
+    public Guid CertificateId { get; private set; }
+
+    public Guid AgreementId { get; private set; }
+
+    public const string ChildFirstName = "Siân";
+
+    /// <summary>
+    /// The routes that name a case, an application or a document, and who may see each. Advisers and managers run
+    /// the service's shared queue and help any family on the phone (StaffAccess, ApplicationAccess), so the case and
+    /// application pages are theirs whether or not they are assigned; documents are for the case's own people only.
+    /// </summary>
+    public IReadOnlyList<SweptRoute> Routes { get; } =
+    [
+        new("certificate download", "/documents/{certificate}/download", RouteKind.Pdf, Set(Owner, Adviser, Mediator, Manager)),
+        new("agreement download", "/documents/{agreement}/download", RouteKind.Pdf, Set(Owner, Adviser, Mediator, HertsOfficer, Manager)),
+        new("agreement page", "/agreements/{case}", RouteKind.Page, Set(Owner, Adviser, Mediator, HertsOfficer, Manager), Shows: Shows.ChildsName),
+        new("case page", "/advisers/cases/{case}", RouteKind.Page, Set(Adviser, Mediator, HertsOfficer, Manager, OtherAdviser), Shows: Shows.ChildsName),
+        new("case answers", "/advisers/cases/{case}/answers", RouteKind.Page, Set(Adviser, Mediator, HertsOfficer, Manager, OtherAdviser), Shows: Shows.ChildsName),
+        new("family's sessions", "/advisers/cases/{case}/sessions", RouteKind.Page, Set(Adviser, Manager, OtherAdviser)),
+        new("meeting record", "/advisers/cases/{facilitation}/record", RouteKind.Page, Set(Adviser, Mediator, Manager), Shows: Shows.FacilitationReference),
+        new("application", "/apply/{case}", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser)),
+        new("application question", "/apply/{case}/child-name", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser), Shows: Shows.Reference),
+        new("application check answers", "/apply/{case}/check-answers", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser), Shows: Shows.Reference),
+        new("application confirmation", "/apply/{case}/confirmation", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser), Shows: Shows.Reference),
+        new("adviser's application", "/advisers/applications/{case}", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser)),
+        new("adviser's application question", "/advisers/applications/{case}/child-name", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser)),
+        new("adviser's check answers", "/advisers/applications/{case}/check-answers", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser)),
+        new("adviser's confirmation", "/advisers/applications/{case}/confirmation", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser)),
+        new("subject access export", "/manage/families/{case}/export", RouteKind.Zip, Set(Manager)),
+        new("erase a family", "/manage/families/{case}/erase", RouteKind.Page, Set(Manager), Shows: Shows.Reference),
+    ];
+
+    private string _reference = "";
+    private string _facilitationReference = "";
+
+    public string? Expected(Shows shows) => shows switch
+    {
+        Shows.ChildsName => ChildFirstName,
+        Shows.Reference => _reference,
+        Shows.FacilitationReference => _facilitationReference,
+        _ => null,
+    };
+
+    /// <summary>What must never reach someone the case is not for: the child's and family's names, school, phone, e-mail and reference.</summary>
+    public IEnumerable<string> PersonalData(string who) => who == Owner ? [] : _personal;
+
+    public async Task InitializeAsync()
+    {
+        // The real clock: the OpenID provider and the OIDC handler must agree on the time for sign-in to work.
+        Portal = new PortalFactory(_database, settings: new Dictionary<string, string?>()
+            .Concat(Account(7, OtherAdviser, "Noor Adeyemi"))
+            .Concat(Account(8, "other-mediator", "Jo Bright"))
+            .Concat(Account(9, "beds-officer", "Ravi Kumar"))
+            .ToDictionary());
+        var services = Portal.Services;
+        var baseUri = Portal.BaseAddress.ToString();
+        await using (var db = await DbAsync())
+        {
+            var beds = await db.LocalAuthorities.Where(l => l.Code == "beds").Select(l => l.Id).SingleAsync();
+            db.StaffMembers.AddRange(
+                new StaffMember { Subject = OtherAdviser, DisplayName = "Noor Adeyemi", Roles = [new StaffRole { Role = PortalRoles.Adviser }] },
+                new StaffMember { Subject = "other-mediator", DisplayName = "Jo Bright", Roles = [new StaffRole { Role = PortalRoles.Mediator }] },
+                new StaffMember { Subject = "beds-officer", DisplayName = "Ravi Kumar", LocalAuthorityId = beds, Roles = [new StaffRole { Role = PortalRoles.LaOfficer }] });
+            await db.SaveChangesAsync();
+        }
+
+        var sam = TestUsers.Parent(Owner, "Sam Taylor");
+        var adviser = TestUsers.Make(Adviser, "Priya Shah", PortalRoles.Adviser);
+        var mediator = TestUsers.Make(Mediator, "Tom Okafor", PortalRoles.Mediator);
+        var officer = TestUsers.Make(HertsOfficer, "Gwen Ellis", PortalRoles.LaOfficer);
+        var commands = services.GetRequiredService<CaseCommands>();
+        int mediatorId;
+        await using (var db = await DbAsync())
+        {
+            mediatorId = await db.StaffMembers.Where(s => s.Subject == Mediator).Select(s => s.Id).SingleAsync();
+        }
+
+        // The mediation: taken, mediator assigned, meeting held, agreement signed by all three, certificate issued.
+        CaseId = await StoredCases.SubmittedAsync(services, Owner, "Sam Taylor");
+        Succeeded(await commands.TakeAsync(adviser, CaseId));
+        Succeeded(await commands.RecordDecisionAsync(adviser, CaseId, SessionChoice.TryMediation));
+        Succeeded(await commands.AssignAsync(adviser, CaseId, mediatorId));
+        Succeeded(await commands.ScheduleMeetingAsync(mediator, CaseId, Meeting()));
+        await MeetingWasYesterdayAsync(CaseId);
+        Succeeded(await commands.ChangeStageAsync(mediator, CaseId, CaseStage.MeetingHeld, null));
+        var agreements = services.GetRequiredService<AgreementsHandler>();
+        var saved = await agreements.SaveAsync(mediator, CaseId, new AgreementForm
+        {
+            Issues = ["Whether an EHC needs assessment is needed"],
+            Actions = [new AgreementActionForm { What = "Carry out the EHC needs assessment", Who = "Hertfordshire SEN team", By = DateOnly.FromDateTime(DateTime.Today.AddDays(60)) }],
+        });
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
+        foreach (var party in new[] { sam, mediator, officer })
+        {
+            var view = await agreements.GetAsync(party, CaseId);
+            Assert.NotNull(view);
+            var signed = await agreements.SignAsync(party, CaseId, view.ContentHash, baseUri);
+            Assert.True(signed.Succeeded, signed.Message);
+        }
+
+        var certificate = await services.GetRequiredService<IssueDocumentsHandler>().IssueCertificateAsync(adviser, CaseId, baseUri);
+        Assert.True(certificate.Succeeded, certificate.Message);
+        CertificateId = certificate.DocumentId!.Value;
+
+        // The facilitated meeting: taken, facilitator assigned, meeting held (so its record page has something to show).
+        FacilitationCaseId = await StoredCases.SubmittedAsync(services, Owner, "Sam Taylor", TriageFixtures.FacilitationPages());
+        Succeeded(await commands.TakeAsync(adviser, FacilitationCaseId));
+        Succeeded(await commands.AssignAsync(adviser, FacilitationCaseId, mediatorId));
+        Succeeded(await commands.ScheduleMeetingAsync(adviser, FacilitationCaseId, Meeting()));
+        await MeetingWasYesterdayAsync(FacilitationCaseId);
+        Succeeded(await commands.ChangeStageAsync(adviser, FacilitationCaseId, CaseStage.MeetingHeld, null));
+
+        await using (var db = await DbAsync())
+        {
+            AgreementId = await db.CaseDocuments.Where(d => d.ApplicationId == CaseId && d.Kind == DocumentKind.Agreement).Select(d => d.Id).SingleAsync();
+            var reference = await db.Applications.Where(a => a.Id == CaseId).Select(a => a.Reference).SingleAsync();
+            Assert.NotNull(reference);
+            _reference = reference;
+            _facilitationReference = (await db.Applications.Where(a => a.Id == FacilitationCaseId).Select(a => a.Reference).SingleAsync())!;
+            _personal =
+            [
+                ChildFirstName, "O'Brien", "Núñez", "Hillside Primary", "07700 900 982", "07700900982", "parent@example.com",
+                Owner + "@example.com", "Sam Taylor", reference, reference.Replace("-", "", StringComparison.Ordinal),
+            ];
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+
+        _signIn.Dispose();
+        await Portal.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    /// <summary>
+    /// The persisted component state in a prerendered page, unprotected with the portal's own keys and decoded to text
+    /// (each entry's key and value), so a test can look for the family's data inside it.
+    /// </summary>
+    public string PersistedState(string html)
+    {
+        var protector = Portal.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Microsoft.AspNetCore.Components.Server.State");
+        var text = new StringBuilder();
+        foreach (Match match in Regex.Matches(html, "<!--Blazor-Server-Component-State:([A-Za-z0-9+/=]+)-->"))
+        {
+            var state = JsonSerializer.Deserialize<Dictionary<string, byte[]>>(protector.Unprotect(Convert.FromBase64String(match.Groups[1].Value)))!;
+            foreach (var (key, value) in state)
+            {
+                text.Append(key).Append('=').Append(Encoding.UTF8.GetString(value)).Append('\n');
+            }
+        }
+
+        return WebUtility.HtmlDecode(Regex.Unescape(text.ToString()));
+    }
+
+    /// <summary>A client signed in as this person through the real OIDC flow, once per person for the whole sweep.</summary>
+    public async Task<HttpClient> ClientAsync(string who)
+    {
+        await _signIn.WaitAsync();
+        try
+        {
+            if (!_clients.TryGetValue(who, out var client))
+            {
+                client = who == SignedOut ? Portal.CreateHttpClient() : (await PortalHttpSession.SignInAsync(Portal, who)).Client;
+                _clients[who] = client;
+            }
+
+            return client;
+        }
+        finally
+        {
+            _signIn.Release();
+        }
+    }
+
+    private static MeetingForm Meeting() => new()
+    {
+        Date = DateOnly.FromDateTime(DateTime.Today.AddDays(40)),
+        Starts = new TimeOnly(10, 0),
+        Ends = new TimeOnly(12, 0),
+        Format = SessionFormat.Online,
+        MeetingLink = "https://meet.example.org/sweep",
+        Attendees = "Asha Patel, SENCo",
+        LaDecisionMaker = "Dr Helen Ward, Head of SEN",
+    };
+
+    /// <summary>The meeting took place: moved into the past, as the clock cannot be moved under a real sign-in.</summary>
+    private async Task MeetingWasYesterdayAsync(Guid caseId)
+    {
+        await using var db = await DbAsync();
+        var meeting = await db.CaseMeetings.SingleAsync(m => m.ApplicationId == caseId);
+        meeting.StartsAt = DateTimeOffset.UtcNow.AddDays(-1).AddHours(-2);
+        meeting.EndsAt = DateTimeOffset.UtcNow.AddDays(-1);
+        await db.SaveChangesAsync();
+    }
+
+    private Task<PortalDbContext> DbAsync() => Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+
+    private static void Succeeded(CaseCommandResult result) =>
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+
+    private static HashSet<string> Set(params string[] who) => new(who, StringComparer.Ordinal);
+
+    private static Dictionary<string, string?> Account(int index, string subject, string name) => new()
+    {
+        [$"DevIdentityProvider:Accounts:{index}:Subject"] = subject,
+        [$"DevIdentityProvider:Accounts:{index}:Name"] = name,
+        [$"DevIdentityProvider:Accounts:{index}:Email"] = subject + "@example.org",
+        [$"DevIdentityProvider:Accounts:{index}:Description"] = "Sweep account",
+    };
+}
