@@ -12,7 +12,8 @@ namespace ParentPortal.Tests.Features.Cases;
 
 /// <summary>
 /// Every case route, checked in its handler: an LA officer of another local authority, a mediator not on the
-/// case, another parent and someone signed out all get "not found", and nothing changes.
+/// case, an adviser other than the one who took it, another parent and someone signed out all get "not found",
+/// and nothing changes.
 /// </summary>
 public sealed class CaseAccessTests : IAsyncLifetime
 {
@@ -26,12 +27,13 @@ public sealed class CaseAccessTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    public static TheoryData<string> Outsiders => ["beds-officer", "other-mediator", "other-parent", "signed-out"];
+    public static TheoryData<string> Outsiders => ["beds-officer", "other-mediator", "other-adviser", "other-parent", "signed-out"];
 
     private static ClaimsPrincipal Outsider(string who) => who switch
     {
         "beds-officer" => BedsOfficer,
         "other-mediator" => OtherMediator,
+        "other-adviser" => OtherAdviser,
         "other-parent" => Lukasz,
         _ => TestUsers.Anonymous(),
     };
@@ -74,6 +76,28 @@ public sealed class CaseAccessTests : IAsyncLifetime
         Assert.Equal(BookOutcome.NotFound, (await _host.Get<BookSessionHandler>().ForFamilyAsync(user, 1, id, false)).Outcome);
         Assert.False((await _host.Get<PhoneApplications>().InviteAsync(user, id)).Succeeded);
         Assert.Equal(before, await SnapshotAsync(id));
+    }
+
+    [Fact]
+    public async Task EveryAdviser_SeesTheQueuesUntakenCases_OnlyItsAdviserOnceTaken_AndAManagerAlways()
+    {
+        var id = await SenCaseAsync(_host);
+        var queue = _host.Get<CaseQueueQuery>();
+        var details = _host.Get<CaseDetailsQuery>();
+
+        foreach (var adviser in new[] { Adviser, OtherAdviser, Manager })
+        {
+            Assert.NotNull(await details.HandleAsync(adviser, id));
+            Assert.Contains((await queue.HandleAsync(adviser, new CaseQueueFilter()))!.Rows, r => r.Id == id);
+        }
+
+        Succeeded(await _host.Get<CaseCommands>().TakeAsync(Adviser, id));
+
+        Assert.NotNull(await details.HandleAsync(Adviser, id));
+        Assert.NotNull(await details.HandleAsync(Manager, id));
+        Assert.Null(await details.HandleAsync(OtherAdviser, id));
+        Assert.DoesNotContain((await queue.HandleAsync(OtherAdviser, new CaseQueueFilter()))!.Rows, r => r.Id == id);
+        Assert.Equal("We could not find that case.", Assert.Single((await _host.Get<CaseCommands>().TakeAsync(OtherAdviser, id)).Errors).Message);
     }
 
     [Fact]

@@ -242,27 +242,26 @@ public sealed class AccessSweepFixture : IAsyncLifetime
     public const string ChildFirstName = "Siân";
 
     /// <summary>
-    /// The routes that name a case, an application or a document, and who may see each. Advisers and managers run
-    /// the service's shared queue and help any family on the phone (StaffAccess, ApplicationAccess), so the case and
-    /// application pages are theirs whether or not they are assigned; documents are for the case's own people only.
+    /// The routes that name a case, an application or a document, and who may see each. The case has been taken by
+    /// its adviser, so another adviser gets 404 like any outsider (StaffAccess); documents are for the case's own people only.
     /// </summary>
     public IReadOnlyList<SweptRoute> Routes { get; } =
     [
         new("certificate download", "/documents/{certificate}/download", RouteKind.Pdf, Set(Owner, Adviser, Mediator, Manager)),
         new("agreement download", "/documents/{agreement}/download", RouteKind.Pdf, Set(Owner, Adviser, Mediator, HertsOfficer, Manager)),
         new("agreement page", "/agreements/{case}", RouteKind.Page, Set(Owner, Adviser, Mediator, HertsOfficer, Manager), Shows: Shows.ChildsName),
-        new("case page", "/advisers/cases/{case}", RouteKind.Page, Set(Adviser, Mediator, HertsOfficer, Manager, OtherAdviser), Shows: Shows.ChildsName),
-        new("case answers", "/advisers/cases/{case}/answers", RouteKind.Page, Set(Adviser, Mediator, HertsOfficer, Manager, OtherAdviser), Shows: Shows.ChildsName),
-        new("family's sessions", "/advisers/cases/{case}/sessions", RouteKind.Page, Set(Adviser, Manager, OtherAdviser)),
+        new("case page", "/advisers/cases/{case}", RouteKind.Page, Set(Adviser, Mediator, HertsOfficer, Manager), Shows: Shows.ChildsName),
+        new("case answers", "/advisers/cases/{case}/answers", RouteKind.Page, Set(Adviser, Mediator, HertsOfficer, Manager), Shows: Shows.ChildsName),
+        new("family's sessions", "/advisers/cases/{case}/sessions", RouteKind.Page, Set(Adviser, Manager)),
         new("meeting record", "/advisers/cases/{facilitation}/record", RouteKind.Page, Set(Adviser, Mediator, Manager), Shows: Shows.FacilitationReference),
-        new("application", "/apply/{case}", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser)),
-        new("application question", "/apply/{case}/child-name", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser), Shows: Shows.Reference),
-        new("application check answers", "/apply/{case}/check-answers", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser), Shows: Shows.Reference),
-        new("application confirmation", "/apply/{case}/confirmation", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser), Shows: Shows.Reference),
-        new("adviser's application", "/advisers/applications/{case}", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser)),
-        new("adviser's application question", "/advisers/applications/{case}/child-name", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser)),
-        new("adviser's check answers", "/advisers/applications/{case}/check-answers", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser)),
-        new("adviser's confirmation", "/advisers/applications/{case}/confirmation", RouteKind.Page, Set(Owner, Adviser, Manager, OtherAdviser)),
+        new("application", "/apply/{case}", RouteKind.Page, Set(Owner, Adviser, Manager)),
+        new("application question", "/apply/{case}/child-name", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
+        new("application check answers", "/apply/{case}/check-answers", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
+        new("application confirmation", "/apply/{case}/confirmation", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
+        new("adviser's application", "/advisers/applications/{case}", RouteKind.Page, Set(Owner, Adviser, Manager)),
+        new("adviser's application question", "/advisers/applications/{case}/child-name", RouteKind.Page, Set(Owner, Adviser, Manager)),
+        new("adviser's check answers", "/advisers/applications/{case}/check-answers", RouteKind.Page, Set(Owner, Adviser, Manager)),
+        new("adviser's confirmation", "/advisers/applications/{case}/confirmation", RouteKind.Page, Set(Owner, Adviser, Manager)),
         new("subject access export", "/manage/families/{case}/export", RouteKind.Zip, Set(Manager)),
         new("erase a family", "/manage/families/{case}/erase", RouteKind.Page, Set(Manager), Shows: Shows.Reference),
     ];

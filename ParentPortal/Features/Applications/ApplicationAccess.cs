@@ -23,7 +23,7 @@ public static class ApplicationAccess
     }
 
     /// <summary>
-    /// The application if this user owns it, or is an adviser or manager (tracked, for changes); null
+    /// The application if this user owns it, or is an adviser or manager who may see the case (tracked, for changes); null
     /// otherwise. <c>Staff</c> is set when a member of staff is acting, so the caller can audit it.
     /// </summary>
     public static async Task<(Application? Application, Cases.StaffContext? Staff)> AccessibleAsync(PortalDbContext db, ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ public static class ApplicationAccess
             return (null, null);
         }
 
-        var application = await db.Applications.Include(a => a.LocalAuthority).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
+        var application = await Cases.StaffAccess.VisibleCases(db.Applications, staff).Include(a => a.LocalAuthority).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
         return (application, application is null ? null : staff);
     }
 

@@ -137,7 +137,7 @@ public sealed class PhoneApplications(IDbContextFactory<PortalDbContext> context
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var staff = await StaffAccess.ForAsync(db, user, cancellationToken);
-        var application = staff is { IsAdviserOrManager: true } ? await db.Applications.Include(a => a.Owner).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken) : null;
+        var application = staff is { IsAdviserOrManager: true } ? await StaffAccess.VisibleCases(db.Applications, staff).Include(a => a.Owner).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken) : null;
         if (staff is null || application?.Owner is null)
         {
             return new(false, "We could not find that application.");

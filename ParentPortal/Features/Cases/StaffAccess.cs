@@ -21,9 +21,10 @@ public sealed record StaffContext(int StaffId, string Subject, string Name, IRea
 }
 
 /// <summary>
-/// Which cases a member of staff may see, checked in every handler: advisers and managers see the
-/// service's cases; mediators those assigned to them; local authority officers those of their own
-/// authority. Anyone else sees nothing, and a case they cannot see is "not found".
+/// Which cases a member of staff may see, checked in every handler: managers see all the service's cases;
+/// advisers the shared queue's cases nobody has taken yet and the cases they have taken (a case another adviser
+/// holds is theirs to see, or a manager's); mediators those assigned to them; local authority officers those of
+/// their own authority. Anyone else sees nothing, and a case they cannot see is "not found".
 /// </summary>
 public static class StaffAccess
 {
@@ -48,15 +49,18 @@ public static class StaffAccess
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(staff);
-        if (staff.IsAdviserOrManager)
+        if (staff.IsManager)
         {
             return cases;
         }
 
+        var adviser = staff.IsAdviserOrManager;
         var mediator = staff.IsMediator;
         var laOfficer = staff.IsLaOfficer && staff.LocalAuthorityId is not null;
         var staffId = staff.StaffId;
         var laId = staff.LocalAuthorityId;
-        return cases.Where(a => (mediator && a.AssignedStaffId == staffId) || (laOfficer && a.LocalAuthorityId == laId && a.Status == ApplicationStatus.Submitted));
+        return cases.Where(a => (adviser && (a.AdviserId == null || a.AdviserId == staffId))
+            || (mediator && a.AssignedStaffId == staffId)
+            || (laOfficer && a.LocalAuthorityId == laId && a.Status == ApplicationStatus.Submitted));
     }
 }

@@ -68,7 +68,7 @@ public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contex
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var staff = await Cases.StaffAccess.ForAsync(db, user, cancellationToken);
         var ownerId = staff is not { IsAdviserOrManager: true } ? null
-            : await db.Applications.Where(a => a.Id == applicationId).Select(a => (Guid?)a.OwnerId).FirstOrDefaultAsync(cancellationToken);
+            : await Cases.StaffAccess.VisibleCases(db.Applications, staff).Where(a => a.Id == applicationId).Select(a => (Guid?)a.OwnerId).FirstOrDefaultAsync(cancellationToken);
         if (staff is null || ownerId is null)
         {
             return new(BookOutcome.NotFound, "We could not find that application.");

@@ -71,7 +71,7 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var staff = await Cases.StaffAccess.ForAsync(db, user, cancellationToken);
         var ownerId = staff is not { IsAdviserOrManager: true } ? null
-            : await db.Applications.Where(a => a.Id == applicationId).Select(a => (Guid?)a.OwnerId).FirstOrDefaultAsync(cancellationToken);
+            : await Cases.StaffAccess.VisibleCases(db.Applications, staff).Where(a => a.Id == applicationId).Select(a => (Guid?)a.OwnerId).FirstOrDefaultAsync(cancellationToken);
         return ownerId is null ? null : await ForUserAsync(db, ownerId.Value, applicationId, cancellationToken);
     }
 
