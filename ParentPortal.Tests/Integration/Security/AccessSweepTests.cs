@@ -12,6 +12,7 @@ using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
 using ParentPortal.Features.Identity;
+using ParentPortal.Features.Sessions;
 using ParentPortal.Tests.Domain.Triage;
 using ParentPortal.Tests.TestSupport;
 using Xunit.Abstractions;
@@ -82,6 +83,10 @@ public sealed class AccessSweepTests(AccessSweepFixture sweep, ITestOutputHelper
             {
                 failures.Add($"{route.Name}: expected the PDF, got {final.Content.Headers.ContentType}");
             }
+            else if (route.Kind == RouteKind.Calendar && !bytes.AsSpan().StartsWith("BEGIN:VCALENDAR"u8))
+            {
+                failures.Add($"{route.Name}: expected the calendar invite, got {final.Content.Headers.ContentType}");
+            }
             else if (route.Kind == RouteKind.Zip && !bytes.AsSpan().StartsWith("PK"u8))
             {
                 failures.Add($"{route.Name}: expected the ZIP, got {final.Content.Headers.ContentType}");
@@ -105,8 +110,8 @@ public sealed class AccessSweepTests(AccessSweepFixture sweep, ITestOutputHelper
                 failures.Add($"{route.Name} ({label} id): expected 404, got {(int)response.StatusCode}{Where(response)}");
             }
 
-            if (response.Content.Headers.ContentType?.MediaType is "application/pdf" or "application/zip" ||
-                bytes.AsSpan().IndexOf("%PDF"u8) >= 0 || bytes.AsSpan().StartsWith("PK"u8))
+            if (response.Content.Headers.ContentType?.MediaType is "application/pdf" or "application/zip" or "text/calendar" ||
+                bytes.AsSpan().IndexOf("%PDF"u8) >= 0 || bytes.AsSpan().StartsWith("PK"u8) || bytes.AsSpan().IndexOf("VCALENDAR"u8) >= 0)
             {
                 failures.Add($"{route.Name} ({label} id): the response carried the document's bytes");
             }
@@ -176,9 +181,10 @@ public enum RouteKind
     Page,
     Pdf,
     Zip,
+    Calendar,
 }
 
-/// <param name="Template">The route with {case}, {facilitation}, {certificate} or {agreement} for the target's id.</param>
+/// <param name="Template">The route with {case}, {facilitation}, {certificate}, {agreement} or {booking} for the target's id.</param>
 /// <param name="Allowed">Who may see it, besides nobody; everyone else gets 404.</param>
 /// <summary>What a page shows those allowed, so a served page is known to be the family's and not an empty one.</summary>
 public enum Shows
@@ -194,12 +200,13 @@ public sealed record SweptRoute(string Name, string Template, RouteKind Kind, IR
 {
     public bool AllowedFor(string who) => Allowed.Contains(who);
 
-    public string Path(AccessSweepFixture sweep) => Fill(sweep.CaseId, sweep.FacilitationCaseId, sweep.CertificateId, sweep.AgreementId);
+    public string Path(AccessSweepFixture sweep) => Fill(sweep.CaseId, sweep.FacilitationCaseId, sweep.CertificateId, sweep.AgreementId, sweep.BookingId);
 
     /// <summary>The same route with ids that exist nowhere.</summary>
-    public string InventedPath(AccessSweepFixture sweep) => Fill(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+    public string InventedPath(AccessSweepFixture sweep) => Fill(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
 
-    private string Fill(Guid caseId, Guid facilitation, Guid certificate, Guid agreement) => Template
+    private string Fill(Guid caseId, Guid facilitation, Guid certificate, Guid agreement, Guid booking) => Template
+        .Replace("{booking}", booking.ToString(), StringComparison.Ordinal)
         .Replace("{case}", caseId.ToString(), StringComparison.Ordinal)
         .Replace("{facilitation}", facilitation.ToString(), StringComparison.Ordinal)
         .Replace("{certificate}", certificate.ToString(), StringComparison.Ordinal)
@@ -239,6 +246,8 @@ public sealed class AccessSweepFixture : IAsyncLifetime
 
     public Guid AgreementId { get; private set; }
 
+    public Guid BookingId { get; private set; }
+
     public const string ChildFirstName = "Siân";
 
     /// <summary>
@@ -262,6 +271,7 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         new("adviser's application question", "/advisers/applications/{case}/child-name", RouteKind.Page, Set(Owner, Adviser, Manager)),
         new("adviser's check answers", "/advisers/applications/{case}/check-answers", RouteKind.Page, Set(Owner, Adviser, Manager)),
         new("adviser's confirmation", "/advisers/applications/{case}/confirmation", RouteKind.Page, Set(Owner, Adviser, Manager)),
+        new("session invite", "/sessions/bookings/{booking}/invite.ics", RouteKind.Calendar, Set(Owner)),
         new("subject access export", "/manage/families/{case}/export", RouteKind.Zip, Set(Manager)),
         new("erase a family", "/manage/families/{case}/erase", RouteKind.Page, Set(Manager), Shows: Shows.Reference),
     ];
@@ -345,6 +355,23 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         Succeeded(await commands.ScheduleMeetingAsync(adviser, FacilitationCaseId, Meeting()));
         await MeetingWasYesterdayAsync(FacilitationCaseId);
         Succeeded(await commands.ChangeStageAsync(adviser, FacilitationCaseId, CaseStage.MeetingHeld, null));
+
+        // A place the family's adviser booked for them at an information session (its calendar invite is the family's alone).
+        int adviserId;
+        await using (var db = await DbAsync())
+        {
+            adviserId = await db.StaffMembers.Where(s => s.Subject == Adviser).Select(s => s.Id).SingleAsync();
+        }
+
+        var session = await services.GetRequiredService<ManageSessionsHandler>().SaveAsync(adviser, null, new SessionForm
+        {
+            StartsAt = DateTimeOffset.UtcNow.AddDays(10), EndsAt = DateTimeOffset.UtcNow.AddDays(10).AddHours(1), Format = SessionFormat.Online,
+            MeetingLink = "https://meet.example.org/mias", HostId = adviserId,
+        });
+        Assert.True(session.Succeeded, string.Join("; ", session.Errors.Select(e => e.Message)));
+        var booked = await services.GetRequiredService<BookSessionHandler>().ForFamilyAsync(adviser, session.SessionId!.Value, CaseId, false);
+        Assert.True(booked.BookingId is not null, booked.Message);
+        BookingId = booked.BookingId.Value;
 
         await using (var db = await DbAsync())
         {
