@@ -195,7 +195,10 @@ Line($"Applications submitted: {submitted} (every parent's, and the warm-up's), 
 var output = options.Output ?? Path.Combine(root, "artifacts", "load-run", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".md");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 await File.WriteAllTextAsync(output, report.ToString());
-Console.WriteLine("Report written to " + output);
+// Every timed step, for checking the summary or plotting: parent number, step, milliseconds.
+var raw = Path.ChangeExtension(output, ".csv");
+await File.WriteAllLinesAsync(raw, parents.SelectMany(p => p.Timings.Select(t => Invariant($"{p.Number},{t.Step},{t.Milliseconds:F1}"))).Prepend("parent,step,ms"));
+Console.WriteLine("Report written to " + output + " (every step's time in " + raw + ")");
 if (options.Postgres is not null)
 {
     await DropPostgresDatabaseAsync(options.Postgres, databaseName);
