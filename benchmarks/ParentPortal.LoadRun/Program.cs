@@ -23,7 +23,9 @@ var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.Dire
 var portalDll = Path.Combine(root, "ParentPortal", "bin", configuration, "net10.0", "ParentPortal.dll");
 var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "parentportal-loadrun-" + Guid.NewGuid().ToString("N"))).FullName;
 var databaseName = "pp_loadrun_" + Guid.NewGuid().ToString("N")[..12];
-var connectionString = options.Postgres is null ? $"Data Source={Path.Combine(work, "portal.db")}" : $"{options.Postgres};Database={databaseName}";
+var connectionString = options.Postgres is null
+    ? $"Data Source={Path.Combine(work, "portal.db")}"
+    : new Npgsql.NpgsqlConnectionStringBuilder(options.Postgres) { Database = databaseName }.ConnectionString;
 var report = new StringBuilder();
 void Line(string text)
 {
@@ -64,6 +66,8 @@ if (!File.Exists(portalDll))
 }
 
 Console.WriteLine($"Starting the portal ({configuration}, {settings["Database:Provider"]})...");
+// Declared before the portal, so it is dropped after the portal has stopped, however the run ends.
+await using var temporaryDatabase = options.Postgres is null ? null : new TemporaryPostgresDatabase(options.Postgres, databaseName);
 await using var portal = await PortalInstance.StartAsync(portalDll, Path.Combine(root, "ParentPortal"), FreePort(), settings);
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -199,11 +203,6 @@ await File.WriteAllTextAsync(output, report.ToString());
 var raw = Path.ChangeExtension(output, ".csv");
 await File.WriteAllLinesAsync(raw, parents.SelectMany(p => p.Timings.Select(t => Invariant($"{p.Number},{t.Step},{t.Milliseconds:F1}"))).Prepend("parent,step,ms"));
 Console.WriteLine("Report written to " + output + " (every step's time in " + raw + ")");
-if (options.Postgres is not null)
-{
-    await DropPostgresDatabaseAsync(options.Postgres, databaseName);
-}
-
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 try
 {
@@ -260,14 +259,22 @@ static async Task<int> SubmittedAsync(DatabaseProvider provider, string connecti
     return await db.Applications.CountAsync(a => a.Status == ApplicationStatus.Submitted);
 }
 
-static async Task DropPostgresDatabaseAsync(string server, string name)
+/// <summary>The run's own PostgreSQL database (the portal creates it when it migrates), dropped when the run ends.</summary>
+internal sealed class TemporaryPostgresDatabase(string server, string name) : IAsyncDisposable
 {
-    Npgsql.NpgsqlConnection.ClearAllPools();
-    await using var connection = new Npgsql.NpgsqlConnection(server);
-    await connection.OpenAsync();
-    await using var command = connection.CreateCommand();
-    command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
-    await command.ExecuteNonQueryAsync();
+    public async ValueTask DisposeAsync()
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        // Dropped from the database named in --postgres, or from the server's "postgres" database when none is named
+        // (Npgsql would otherwise connect to one named after the user).
+        var maintenance = new Npgsql.NpgsqlConnectionStringBuilder(server);
+        maintenance.Database ??= "postgres";
+        await using var connection = new Npgsql.NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+        await command.ExecuteNonQueryAsync();
+    }
 }
 
 internal sealed record Options(int Parents, TimeSpan Think, string? Postgres, string? Output)
