@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. On a new Debian machine it first installs what the tests need (Chromium for the
-# browser tests, PostgreSQL for the second database run, poppler-utils for looking at PDFs), starts
+# browser tests, PostgreSQL for the second database run, poppler-utils for looking at PDFs, nginx for
+# the two-instance test, which runs its own nginx process on a free port), starts
 # PostgreSQL with a test role, then runs the whole suite and ends with one summary line:
 #   N passed, N failed, N skipped
 set -uo pipefail
@@ -13,6 +14,7 @@ packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 command -v pg_ctlcluster >/dev/null 2>&1 || packages+=(postgresql)
 command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
+[ -x /usr/sbin/nginx ] || packages+=(nginx)
 if [ ${#packages[@]} -gt 0 ]; then
   echo "Installing: ${packages[*]}"
   as_root apt-get update -qq

@@ -2,6 +2,7 @@ using ParentPortal;
 using ParentPortal.Data;
 using ParentPortal.Features.Applications;
 using ParentPortal.Features.Cases;
+using ParentPortal.Features.Deployment;
 using ParentPortal.Features.Documents;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Manage;
@@ -12,6 +13,7 @@ using ParentPortal.Features.Sessions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRepositoryDevelopmentSettings();
+builder.AddPortalDeployment();
 builder.AddPortalData();
 builder.AddPortalAuthentication();
 builder.AddPortalWeb();

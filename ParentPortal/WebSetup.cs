@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using ParentPortal.Components;
 using ParentPortal.Features.Calendar;
 using ParentPortal.Features.Deadlines;
+using ParentPortal.Features.Deployment;
 using ParentPortal.Features.Documents;
 using ParentPortal.Features.Identity;
 using ParentPortal.Features.Identity.DevProvider;
@@ -93,6 +94,7 @@ public static class WebSetup
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UsePortalDeployment();
         app.UsePortalSecurity();
         if (!app.Environment.IsDevelopment())
         {

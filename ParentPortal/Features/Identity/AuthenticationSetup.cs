@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using ParentPortal.Features.Deployment;
 using ParentPortal.Features.Identity.DevProvider;
 
 namespace ParentPortal.Features.Identity;
@@ -95,11 +96,13 @@ public static class AuthenticationSetup
 
         if (devProvider)
         {
+            var publicBase = DeploymentSetup.PublicBaseAddress(builder.Configuration);
             builder.Services.AddOptions<OpenIdConnectOptions>(OidcScheme).Configure<IServer>((options, server) =>
             {
                 // Runs on the first sign-in request, when Kestrel knows its real port: the provider is
-                // this same process, so it follows whatever --urls the portal was given.
-                options.Authority = DevIdentityProviderSetup.AuthorityFor(server);
+                // this same process, so it follows whatever --urls the portal was given (behind a proxy,
+                // the public address, which reaches this provider or another instance's with the same keys).
+                options.Authority = DevIdentityProviderSetup.AuthorityFor(server, publicBase);
                 options.ClientId = DevIdentityProviderSetup.ClientId;
                 options.ClientSecret = null;
             });

@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using OpenIddict.Abstractions;
+using ParentPortal.Features.Deployment;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ParentPortal.Features.Identity.DevProvider;
 
 /// <summary>
 /// Registers the portal as the provider's client once Kestrel is listening, with redirect addresses
-/// for the port it actually got.
+/// for the port it actually got, and for the public address behind a proxy.
 /// </summary>
-internal sealed class DevClientRegistrar(IServiceProvider services, IServer server) : IHostedLifecycleService
+internal sealed class DevClientRegistrar(IServiceProvider services, IServer server, IConfiguration configuration) : IHostedLifecycleService
 {
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
@@ -37,7 +38,8 @@ internal sealed class DevClientRegistrar(IServiceProvider services, IServer serv
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
-        foreach (var baseAddress in DevIdentityProviderSetup.BaseAddresses(server))
+        var publicBase = DeploymentSetup.PublicBaseAddress(configuration);
+        foreach (var baseAddress in DevIdentityProviderSetup.BaseAddresses(server).Prepend(publicBase).OfType<string>())
         {
             descriptor.RedirectUris.Add(new Uri(baseAddress + "/signin-oidc"));
             descriptor.PostLogoutRedirectUris.Add(new Uri(baseAddress + "/signout-callback-oidc"));

@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.IdentityModel.Tokens;
+using ParentPortal.Features.Deployment;
 
 namespace ParentPortal.Features.Identity.DevProvider;
 
@@ -51,6 +50,8 @@ public static class DevIdentityProviderSetup
             options.UseOpenIddict();
         });
 
+        var keys = DevProviderKeys.Create(builder.Configuration[DevProviderKeys.KeySeedKey]);
+        var publicBase = DeploymentSetup.PublicBaseAddress(builder.Configuration);
         services.AddOpenIddict()
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<DevProviderDbContext>())
             .AddServer(options =>
@@ -64,9 +65,18 @@ public static class DevIdentityProviderSetup
                 options.RegisterScopes("openid", "profile", "email");
                 // Explicit keys: OpenIddict's ephemeral keys cost seconds on first use, and development
                 // certificates would need the machine's certificate store.
-                options.AddSigningKey(new RsaSecurityKey(RSA.Create(2048)));
-                options.AddEncryptionKey(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)));
+                options.AddSigningKey(keys.Signing);
+                options.AddEncryptionKey(keys.Encryption);
                 options.DisableAccessTokenEncryption();
+                // Codes carry what they need, encrypted with the key above, instead of living in this process's
+                // in-memory store: behind a proxy, the instance that redeems a code need not be the one that issued it.
+                options.DisableTokenStorage().DisableAuthorizationStorage();
+                if (publicBase is not null)
+                {
+                    // Behind a proxy the provider is known by the public address, whichever instance answers.
+                    options.SetIssuer(new Uri(publicBase + "/"));
+                }
+
                 options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough()
@@ -87,8 +97,12 @@ public static class DevIdentityProviderSetup
         return true;
     }
 
-    /// <summary>The provider's address as the portal's back channel should call it.</summary>
-    public static string AuthorityFor(IServer server) => BaseAddresses(server)[0] + PathPrefix;
+    /// <summary>
+    /// The provider's address as the portal's back channel should call it: the public address when there is one
+    /// (behind a proxy, so the browser is sent there too), else this process's own.
+    /// </summary>
+    public static string AuthorityFor(IServer server, string? publicBaseAddress = null) =>
+        (publicBaseAddress ?? BaseAddresses(server)[0]) + PathPrefix;
 
     /// <summary>
     /// The addresses Kestrel is listening on, with wildcard hosts made concrete, each in its
