@@ -22,7 +22,7 @@ using ParentPortal.Tests.Domain.Triage;
 //   started <id>                 a new draft exists
 //   confirmed <id> <reference>   SubmitApplicationHandler returned Submitted with this reference
 //   resubmitted <id> <reference> a second submit of an application already sent returned this reference
-//   locked / released            (hold-lock) the write lock is held / has been let go
+//   locked <ms> / released <ms>  (hold-lock) the write lock is held / has been let go, at this Unix time in milliseconds
 // Anything unexpected goes to standard error and ends the process with a non-zero code.
 return args switch
 {
@@ -219,11 +219,11 @@ internal static class LockHolder
         await connection.OpenAsync();
         await ExecuteAsync(connection, "BEGIN IMMEDIATE;");
         await ExecuteAsync(connection, "UPDATE \"Organisations\" SET \"Name\" = \"Name\";");
-        Console.Out.WriteLine("locked");
+        Console.Out.WriteLine($"locked {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}");
         Console.Out.Flush();
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         await ExecuteAsync(connection, "COMMIT;");
-        Console.Out.WriteLine("released");
+        Console.Out.WriteLine($"released {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}");
         Console.Out.Flush();
         return 0;
     }
