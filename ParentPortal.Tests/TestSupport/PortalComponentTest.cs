@@ -79,6 +79,9 @@ public sealed class SeededDatabase : IAsyncLifetime
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Not initialised.");
 
+    /// <summary>The database file, for a test that locks it from another process.</summary>
+    public string FilePath => _database.FilePath;
+
     public async Task InitializeAsync() =>
         _app = await PortalServices.BuildInitializedAsync(
             _database,

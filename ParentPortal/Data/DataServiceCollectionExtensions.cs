@@ -85,16 +85,24 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
         if (provider == DatabaseProvider.Sqlite)
         {
-            connectionString = ResolveSqlitePath(connectionString ?? "Data Source=data/portal.db", contentRootPath);
+            connectionString = PrepareSqlite(connectionString ?? "Data Source=data/portal.db", contentRootPath);
         }
 
         return new DatabaseSettings(provider, connectionString!, configuration.GetValue("Database:SeedDemoData", false));
     }
 
     // A relative SQLite path is taken from the content root, not from wherever the process was started.
-    private static string ResolveSqlitePath(string connectionString, string contentRootPath)
+    // The busy timeout is set deliberately (DatabaseBusy.SqliteBusyTimeoutSeconds) unless the connection
+    // string chooses its own "Default Timeout".
+    private static string PrepareSqlite(string connectionString, string contentRootPath)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Default Timeout") && !given.ContainsKey("DefaultTimeout") && !given.ContainsKey("Command Timeout"))
+        {
+            builder.DefaultTimeout = DatabaseBusy.SqliteBusyTimeoutSeconds;
+        }
+
         if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal) && !Path.IsPathRooted(builder.DataSource))
         {
             builder.DataSource = Path.GetFullPath(Path.Combine(contentRootPath, builder.DataSource));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
@@ -12,6 +13,9 @@ public enum SaveStepOutcome
     Invalid,
     NotFound,
     AlreadySubmitted,
+
+    /// <summary>The database was locked for longer than its busy timeout: nothing was saved; the page keeps what was typed.</summary>
+    Busy,
 }
 
 /// <param name="NextStep">The page to show next; null means "Check your answers" (or, when <c>Stopped</c>, "Your applications").</param>
@@ -23,12 +27,32 @@ public sealed record SaveStepResult(SaveStepOutcome Outcome, IReadOnlyList<Field
 /// </summary>
 public sealed class SaveStepHandler(IDbContextFactory<PortalDbContext> contextFactory, TriageContextSource contexts, TimeProvider clock)
 {
+    public const string BusyMessage = "We could not save your answers just now because the service is busy. Your answers are still on this page. Please press Continue again in a moment";
+
     private const int ConcurrencyRetries = 3;
 
     public async Task<SaveStepResult> HandleAsync(ClaimsPrincipal user, Guid applicationId, string stepKey, IReadOnlyDictionary<string, string?> posted, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(posted);
+        try
+        {
+            return await SaveAsync(user, applicationId, stepKey, posted, cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseBusy.Is(e))
+        {
+            return Busy();
+        }
+        catch (DbException e) when (DatabaseBusy.Is(e))
+        {
+            return Busy();
+        }
+
+        static SaveStepResult Busy() => new(SaveStepOutcome.Busy, [new FieldError(StepValidator.PageErrorKey, BusyMessage)]);
+    }
+
+    private async Task<SaveStepResult> SaveAsync(ClaimsPrincipal user, Guid applicationId, string stepKey, IReadOnlyDictionary<string, string?> posted, CancellationToken cancellationToken)
+    {
         var context = await contexts.GetAsync(cancellationToken);
 
         for (var attempt = 1; ; attempt++)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
@@ -10,9 +11,41 @@ namespace ParentPortal.Features.Applications;
 /// <summary>Answers carried over from the "check what help fits" questions, which need no sign-in.</summary>
 public sealed record ApplicationPrefill(string? Route, string? LocalAuthority, string? DecisionLetterSent);
 
+public enum StartOutcome
+{
+    Started,
+    NotSignedIn,
+
+    /// <summary>The database was locked for longer than its busy timeout: no draft was made.</summary>
+    Busy,
+}
+
+public sealed record StartResult(StartOutcome Outcome, Guid? Id = null);
+
 /// <summary>Starts a draft for the signed-in parent, keeping any carried-over answers that are valid.</summary>
 public sealed class StartApplicationHandler(IDbContextFactory<PortalDbContext> contextFactory, TriageContextSource contexts, TimeProvider clock)
 {
+    public const string BusyMessage = "We could not start your application just now because the service is busy. Please press Start again in a moment.";
+
+    /// <summary>For the page: says why no draft was made, and turns a database locked for too long into <see cref="StartOutcome.Busy"/>.</summary>
+    public async Task<StartResult> StartAsync(ClaimsPrincipal user, ApplicationPrefill prefill, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var id = await HandleAsync(user, prefill, cancellationToken);
+            return id is null ? new(StartOutcome.NotSignedIn) : new(StartOutcome.Started, id);
+        }
+        catch (DbUpdateException e) when (DatabaseBusy.Is(e))
+        {
+            return new(StartOutcome.Busy);
+        }
+        catch (DbException e) when (DatabaseBusy.Is(e))
+        {
+            return new(StartOutcome.Busy);
+        }
+    }
+
+    /// <summary>The new draft's id; null when nobody is signed in. A database locked for too long throws (see <see cref="StartAsync"/>).</summary>
     public async Task<Guid?> HandleAsync(ClaimsPrincipal user, ApplicationPrefill prefill, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);

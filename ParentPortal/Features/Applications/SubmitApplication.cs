@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
@@ -13,6 +14,9 @@ public enum SubmitOutcome
     NotFound,
     Incomplete,
     TooManySubmissions,
+
+    /// <summary>The database was locked for longer than its busy timeout: nothing was sent; the draft is as it was.</summary>
+    Busy,
 }
 
 /// <param name="Reference">The application's reference: the same one however many times it is submitted.</param>
@@ -32,11 +36,29 @@ public sealed class SubmitApplicationHandler(
 {
     public const string TooManySubmissionsMessage = "You have sent a lot of applications in a short time. Please wait a minute and try again.";
 
+    public const string BusyMessage = "We could not send your application just now because the service is busy. Your answers are saved. Please press Accept and send again in a moment.";
+
     private const int Attempts = 5;
 
     public async Task<SubmitResult> HandleAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        try
+        {
+            return await SubmitAsync(user, applicationId, cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseBusy.Is(e))
+        {
+            return new(SubmitOutcome.Busy);
+        }
+        catch (DbException e) when (DatabaseBusy.Is(e))
+        {
+            return new(SubmitOutcome.Busy);
+        }
+    }
+
+    private async Task<SubmitResult> SubmitAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken)
+    {
         var context = await contexts.GetAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
@@ -90,7 +112,7 @@ public sealed class SubmitApplicationHandler(
             {
                 // Another tab or click got there first: the next read returns its reference.
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            catch (DbUpdateException e) when (attempt < Attempts && !DatabaseBusy.Is(e))
             {
                 // The rare reference collision (unique index): try again with a new one.
             }
