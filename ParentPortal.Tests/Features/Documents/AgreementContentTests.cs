@@ -17,6 +17,7 @@ public sealed class AgreementContentTests
         { nameof(MediationAgreement.Organisation), Original with { Organisation = "Another mediation service" } },
         { nameof(MediationAgreement.MediationDate), Original with { MediationDate = Original.MediationDate.AddDays(1) } },
         { nameof(MediationAgreement.LocalAuthority), Original with { LocalAuthority = "Luton Borough Council" } },
+        { nameof(MediationAgreement.School), Original with { School = "Hillside Primary" } },
         { nameof(MediationAgreement.ChildName), Original with { ChildName = null } },
         { nameof(MediationAgreement.ChildName) + " spelling", Original with { ChildName = "Zoe Ngozi Ọlá" } },
         { nameof(Attendee.Name), Original with { Attendees = Replace(Original.Attendees, 0, Original.Attendees[0] with { Name = "Sian O'Brien-Núñez" }) } },
@@ -107,7 +108,8 @@ public sealed class AgreementContentTests
     [Fact]
     public void EveryPropertyOfTheAgreement_IsEitherContentOrNamedAsNotContent()
     {
-        string[] notContent = [nameof(MediationAgreement.Signatures), nameof(MediationAgreement.Verification)];
+        // IsWithSchool is worked out from School, which is content.
+        string[] notContent = [nameof(MediationAgreement.Signatures), nameof(MediationAgreement.Verification), nameof(MediationAgreement.IsWithSchool)];
         var covered = EveryFieldChanged.Select(row => ((string)row[0]).Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
 
         var properties = typeof(MediationAgreement).GetProperties().Select(p => p.Name)

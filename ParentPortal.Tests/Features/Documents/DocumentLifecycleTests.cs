@@ -171,6 +171,64 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BullyingAgreement_IsBetweenTheFamilyAndTheSchool_SignedByTheParentAndTheMediator_AndNeverShownToTheLocalAuthority()
+    {
+        var commands = _host.Get<CaseCommands>();
+        var id = await SubmitAsync(_host, Sam, TriageFixtures.BullyingPages());
+        Succeeded(await commands.TakeAsync(Adviser, id));
+        Succeeded(await commands.ChangeStageAsync(Adviser, id, CaseStage.TelephoneSupport, null));
+        Succeeded(await commands.ChangeStageAsync(Adviser, id, CaseStage.MediationBeingArranged, null));
+        Succeeded(await commands.AssignAsync(Adviser, id, await StaffIdAsync(_host, "demo-mediator")));
+        var noRepresentative = await commands.ScheduleMeetingAsync(Mediator, id, BullyingMeeting(null));
+        Assert.Equal("Enter the school's representative: someone who can act for the school must attend", Assert.Single(noRepresentative.Errors).Message);
+        Succeeded(await commands.ScheduleMeetingAsync(Mediator, id, BullyingMeeting("Mrs Joan Okoro, Headteacher")));
+        _host.Clock.Advance(TimeSpan.FromDays(20));
+        Succeeded(await commands.ChangeStageAsync(Mediator, id, CaseStage.MeetingHeld, null));
+
+        var agreements = _host.Get<AgreementsHandler>();
+        var saved = await agreements.SaveAsync(Mediator, id, new AgreementForm
+        {
+            Issues = ["How the school responds to name-calling at break time"],
+            Actions = [new AgreementActionForm { What = "Agree a safe space at lunchtime", Who = "Mrs Joan Okoro", By = new DateOnly(2027, 1, 15) }],
+        });
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
+
+        // The local authority is not a party: its officer neither sees nor signs the agreement, nor the case.
+        Assert.Null(await agreements.GetAsync(HertsOfficer, id));
+        Assert.Null(await _host.Get<CaseDetailsQuery>().HandleAsync(HertsOfficer, id));
+        var view = (await agreements.GetAsync(Sam, id))!;
+        Assert.Equal([SignerRole.Parent, SignerRole.Mediator], view.Signers);
+        Assert.Equal("Hillside Primary", view.Agreement.School);
+        foreach (var party in new[] { Sam, Mediator })
+        {
+            var signed = await agreements.SignAsync(party, id, (await agreements.GetAsync(party, id))!.ContentHash, BaseUri);
+            Assert.True(signed.Succeeded, signed.Message);
+        }
+
+        var final = (await agreements.GetAsync(Sam, id))!;
+        Assert.True(final.FullySigned);
+        Assert.Equal(CaseStage.AgreementSigned, final.Stage);
+        Assert.Null(await Documents.DownloadAsync(HertsOfficer, final.SignedDocumentId!.Value));
+        var pdf = (await Documents.DownloadAsync(Sam, final.SignedDocumentId!.Value))!.Content;
+        await File.WriteAllBytesAsync(RepositoryPaths.Artifacts("documents", "bullying-agreement.pdf"), pdf);
+        var text = PdfText.All(pdf);
+        PdfText.AssertInOrder("School Hillside Primary", text);
+        PdfText.AssertContains("Mrs Joan Okoro, Headteacher", text);
+        PdfText.AssertContains("independent of the local authority", text);
+        Assert.DoesNotContain("decision maker", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Hertfordshire", text, StringComparison.Ordinal);
+        await using var db = await _host.DbAsync();
+        Assert.DoesNotContain(await db.OutboxMessages.Select(m => m.ToAddress).ToListAsync(), a => a.Contains("gwen", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private MeetingForm BullyingMeeting(string? schoolRepresentative) => new()
+    {
+        Date = DateOnly.FromDateTime(_host.Clock.GetUtcNow().UtcDateTime).AddDays(14), Starts = new TimeOnly(10, 0), Ends = new TimeOnly(11, 30),
+        Format = SessionFormat.InPerson, VenueName = "Hatfield Community Centre", VenueAddress = "1 Market Place, Hatfield", Attendees = "Sam Taylor, parent",
+        LaDecisionMaker = schoolRepresentative, ShortNoticeAgreed = true,
+    };
+
+    [Fact]
     public async Task Agreement_IsSignedByEachParty_ChangesVoidSignatures_AndTheFinalPdfListsThemWithTheHash()
     {
         var id = await HeldMediationAsync(_host);

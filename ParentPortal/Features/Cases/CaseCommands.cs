@@ -56,6 +56,7 @@ public sealed class CaseCommands(IDbContextFactory<PortalDbContext> contextFacto
     private static readonly TextField VenueAddress = new("venue-address", "The venue's address", 500, Lines: true, "Enter the venue's address");
     private static readonly TextField Attendees = new("attendees", "Who will attend", 2000, Lines: true, "Enter who will attend, one per line, with their role");
     private static readonly TextField DecisionMaker = new("decision-maker", "The decision maker", 200, Missing: "Enter the local authority's decision maker: someone with authority to resolve the issues must attend");
+    private static readonly TextField SchoolRepresentative = new("decision-maker", "The school's representative", 200, Missing: "Enter the school's representative: someone who can act for the school must attend");
 
     /// <summary>The moves this person may make on this case now (stages reached by issuing documents excluded).</summary>
     public static IReadOnlyList<CaseStage> MovesFor(StaffContext staff, Application application)
@@ -176,7 +177,7 @@ public sealed class CaseCommands(IDbContextFactory<PortalDbContext> contextFacto
 
             var attendees = Attendees.Read(form.Attendees, errors, required: true);
             var mediation = application.Route != AnswerKeys.Facilitation;
-            var decisionMaker = DecisionMaker.Read(form.LaDecisionMaker, errors, required: mediation);
+            var decisionMaker = (application.Route == AnswerKeys.Bullying ? SchoolRepresentative : DecisionMaker).Read(form.LaDecisionMaker, errors, required: mediation);
 
             if (errors.Count == 0 && starts is { } start && !form.ShortNoticeAgreed)
             {

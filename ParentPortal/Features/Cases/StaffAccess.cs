@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Identity;
 
 namespace ParentPortal.Features.Cases;
@@ -23,8 +24,9 @@ public sealed record StaffContext(int StaffId, string Subject, string Name, IRea
 /// <summary>
 /// Which cases a member of staff may see, checked in every handler: managers see all the service's cases;
 /// advisers the shared queue's cases nobody has taken yet and the cases they have taken (a case another adviser
-/// holds is theirs to see, or a manager's); mediators those assigned to them; local authority officers those of
-/// their own authority. Anyone else sees nothing, and a case they cannot see is "not found".
+/// holds is theirs to see, or a manager's); mediators those assigned to them; local authority officers the SEN and
+/// facilitation cases of their own authority, never a bullying complaint (the service is independent of the LA there,
+/// which supports both families and schools). Anyone else sees nothing, and a case they cannot see is "not found".
 /// </summary>
 public static class StaffAccess
 {
@@ -61,6 +63,6 @@ public static class StaffAccess
         var laId = staff.LocalAuthorityId;
         return cases.Where(a => (adviser && (a.AdviserId == null || a.AdviserId == staffId))
             || (mediator && a.AssignedStaffId == staffId)
-            || (laOfficer && a.LocalAuthorityId == laId && a.Status == ApplicationStatus.Submitted));
+            || (laOfficer && a.LocalAuthorityId == laId && a.Status == ApplicationStatus.Submitted && a.Route != AnswerKeys.Bullying));
     }
 }

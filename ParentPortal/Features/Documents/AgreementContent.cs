@@ -42,6 +42,12 @@ public static class AgreementContent
             json.WriteString("organisation", Text(agreement.Organisation));
             json.WriteString("mediationDate", Date(agreement.MediationDate));
             json.WriteString("localAuthority", Text(agreement.LocalAuthority));
+            if (agreement.School is { } school)
+            {
+                // Only in a bullying mediation's content, so an SEN agreement's fingerprint is as it always was.
+                json.WriteString("school", Text(school));
+            }
+
             if (agreement.ChildName is { } child)
             {
                 json.WriteString("childName", Text(child));

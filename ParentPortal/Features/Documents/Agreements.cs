@@ -51,13 +51,14 @@ public sealed record AgreementView(
     DateOnly DefaultActionDate,
     CaseStage Stage,
     bool HasDraft,
-    Guid? SignedDocumentId);
+    Guid? SignedDocumentId,
+    IReadOnlyList<SignerRole> Signers);
 
 /// <summary>
 /// The written agreement after a mediation (SEND Regulations 2014, regulation 42). Each party signs in
-/// the portal with their own sign-in: the parent, the mediator and the local authority's officer. A
-/// signature is bound to the SHA-256 of the exact content; changing the content voids every signature
-/// and asks the parties again. Once all three have signed, the final PDF is issued to every party.
+/// the portal with their own sign-in: the parent, the mediator and, in an SEN mediation, the local authority's
+/// officer (see <see cref="SignersFor"/>). A signature is bound to the SHA-256 of the exact content; changing the
+/// content voids every signature and asks the parties again. Once everyone has signed, the final PDF is issued to every party.
 /// </summary>
 public sealed class AgreementsHandler(
     IDbContextFactory<PortalDbContext> contextFactory,
@@ -68,7 +69,18 @@ public sealed class AgreementsHandler(
     TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly SignerRole[] RequiredSigners = [SignerRole.Parent, SignerRole.Mediator, SignerRole.LaOfficer];
+    private static readonly SignerRole[] SenSigners = [SignerRole.Parent, SignerRole.Mediator, SignerRole.LaOfficer];
+    private static readonly SignerRole[] SchoolSigners = [SignerRole.Parent, SignerRole.Mediator];
+
+    /// <summary>
+    /// Who signs: in an SEN mediation the family, the mediator and the local authority's decision maker; a bullying
+    /// mediation is between the family and the school, whose representative has no account here, so the family and the mediator.
+    /// </summary>
+    public static IReadOnlyList<SignerRole> SignersFor(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return application.Route == AnswerKeys.Bullying ? SchoolSigners : SenSigners;
+    }
 
     public async Task<AgreementView?> GetAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken = default)
     {
@@ -88,18 +100,19 @@ public sealed class AgreementsHandler(
         var agreedOn = application.MeetingHeldOn ?? UkDates.DateIn(clock.GetUtcNow());
         return new AgreementView(
             caseId,
-            model with { Signatures = Signatures(model, signatures) },
+            model with { Signatures = Signatures(model, SignersFor(application), signatures) },
             hash,
             form,
             signatures.ToDictionary(s => s.Role, s => (s.SignerName, s.SignedAt)),
             role,
             staff is not null && DocumentAccess.CanIssue(staff, application) && application.Stage is CaseStage.MeetingHeld or CaseStage.AgreementRecorded,
-            RequiredSigners.All(r => signatures.Any(s => s.Role == r)),
+            SignersFor(application).All(r => signatures.Any(s => s.Role == r)),
             calculator.AgreedActionsBy(agreedOn).Date,
             application.Stage,
             draft is not null,
             await db.CaseDocuments.AsNoTracking().Where(d => d.ApplicationId == caseId && d.Kind == DocumentKind.Agreement && d.RevokedAt == null)
-                .OrderByDescending(d => d.IssuedAt).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken));
+                .OrderByDescending(d => d.IssuedAt).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken),
+            SignersFor(application));
     }
 
     public async Task<(bool Succeeded, IReadOnlyList<FieldError> Errors, string? Message)> SaveAsync(ClaimsPrincipal user, Guid caseId, AgreementForm form, CancellationToken cancellationToken = default)
@@ -223,7 +236,7 @@ public sealed class AgreementsHandler(
         }
 
         var signatures = await LiveSignaturesAsync(db, caseId, hash, cancellationToken);
-        if (!RequiredSigners.All(r => signatures.Any(s => s.Role == r)))
+        if (!SignersFor(application).All(r => signatures.Any(s => s.Role == r)))
         {
             return (true, "Thank you. Your signature is recorded. The agreement is final once everyone has signed.");
         }
@@ -253,7 +266,7 @@ public sealed class AgreementsHandler(
         var profile = await services.GetAsync(cancellationToken);
         var signed = model with
         {
-            Signatures = Signatures(model, signatures),
+            Signatures = Signatures(model, SignersFor(tracked), signatures),
             Verification = new DocumentVerification(VerificationCodes.Display(code), issuing.VerifyUrl(baseUri, code)),
         };
         var number = $"MA-{tracked.Reference}-{await db.CaseDocuments.CountAsync(d => d.ApplicationId == tracked.Id && d.Kind == DocumentKind.Agreement, cancellationToken) + 1}";
@@ -302,10 +315,11 @@ public sealed class AgreementsHandler(
         var owner = await db.Users.AsNoTracking().Where(u => u.Id == application.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         var mediator = await db.StaffMembers.AsNoTracking().Where(s => s.Id == application.AssignedStaffId).Select(s => s.DisplayName).FirstOrDefaultAsync(cancellationToken);
         var meeting = await db.CaseMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.ApplicationId == application.Id, cancellationToken);
+        var school = application.Route == AnswerKeys.Bullying ? answers[AnswerKeys.ChildSchool] ?? "The school" : null;
         var attendees = new List<Attendee>
         {
             new(owner ?? "Parent", answers.IsYoungPerson ? "Young person" : "Parent or carer", IsParty: true),
-            new(meeting?.LaDecisionMaker ?? "Not named yet", $"{application.LocalAuthority?.Name} (decision maker)", IsParty: true, IsDecisionMaker: true),
+            new(meeting?.LaDecisionMaker ?? "Not named yet", school is null ? $"{application.LocalAuthority?.Name} (decision maker)" : school, IsParty: true, IsDecisionMaker: true),
         };
         if (mediator is not null)
         {
@@ -326,12 +340,13 @@ public sealed class AgreementsHandler(
             [.. form.Actions.Select(a => new AgreedAction(a.What, a.Who, a.By!.Value))],
             form.MattersNotAgreed,
             MediationAgreement.StandardConfidentialityStatement,
-            signatures);
+            signatures,
+            School: school);
     }
 
-    private static IReadOnlyList<ModelSignature> Signatures(MediationAgreement model, IReadOnlyList<StoredSignature> signatures) =>
+    private static IReadOnlyList<ModelSignature> Signatures(MediationAgreement model, IReadOnlyList<SignerRole> signers, IReadOnlyList<StoredSignature> signatures) =>
     [
-        .. RequiredSigners.Select(role =>
+        .. signers.Select(role =>
         {
             var signature = signatures.FirstOrDefault(s => s.Role == role);
             var label = role switch { SignerRole.Parent => "Parent or young person", SignerRole.Mediator => "Mediator", _ => $"{model.LocalAuthority} decision maker" };
@@ -353,7 +368,8 @@ public sealed class AgreementsHandler(
         }
 
         var staff = await db.StaffMembers.AsNoTracking()
-            .Where(s => s.IsActive && s.Email != null && (s.Id == application.AssignedStaffId || (s.LocalAuthorityId == application.LocalAuthorityId && s.Roles.Any(r => r.Role == PortalRoles.LaOfficer))))
+            .Where(s => s.IsActive && s.Email != null && (s.Id == application.AssignedStaffId
+                || (application.Route != AnswerKeys.Bullying && s.LocalAuthorityId == application.LocalAuthorityId && s.Roles.Any(r => r.Role == PortalRoles.LaOfficer))))
             .Select(s => new { s.Email, s.DisplayName }).ToListAsync(cancellationToken);
         recipients.AddRange(staff.Select(s => (s.Email!, (string?)s.DisplayName)));
         foreach (var (to, name) in recipients)

@@ -10,8 +10,8 @@ namespace ParentPortal.Features.Documents;
 
 /// <summary>
 /// Who may download a case's documents: the family it belongs to, the staff assigned to the case
-/// (its adviser and its mediator or facilitator), managers, and for an agreement the local authority
-/// officer who signs it. Everyone else gets "not found" and no bytes.
+/// (its adviser and its mediator or facilitator), managers, and for an SEN agreement the local authority
+/// officer who signs it (a bullying agreement is between the family and the school). Everyone else gets "not found" and no bytes.
 /// </summary>
 public static class DocumentAccess
 {
@@ -34,7 +34,8 @@ public static class DocumentAccess
         return staff.IsManager
             || application.AdviserId == staff.StaffId
             || application.AssignedStaffId == staff.StaffId
-            || (kind == DocumentKind.Agreement && staff.IsLaOfficer && staff.LocalAuthorityId is not null && staff.LocalAuthorityId == application.LocalAuthorityId);
+            || (kind == DocumentKind.Agreement && staff.IsLaOfficer && staff.LocalAuthorityId is not null && staff.LocalAuthorityId == application.LocalAuthorityId
+                && application.Route != AnswerKeys.Bullying);
     }
 
     /// <summary>Staff who may issue and revoke documents on a case: a manager, or the case's adviser or mediator.</summary>

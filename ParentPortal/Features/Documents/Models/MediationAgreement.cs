@@ -1,7 +1,8 @@
 namespace ParentPortal.Features.Documents.Models;
 
-/// <param name="IsParty">A party to the disagreement (the parent or young person, the local authority), not a supporter or the mediator.</param>
-/// <param name="IsDecisionMaker">The local authority's representative with authority to resolve the issues (SEND Regulations 2014, regulation 38).</param>
+/// <param name="IsParty">A party to the disagreement (the parent or young person, the local authority or the school), not a supporter or the mediator.</param>
+/// <param name="IsDecisionMaker">The other party's representative with authority to resolve the issues: the local authority's
+/// (SEND Regulations 2014, regulation 38), or the school's in a bullying mediation.</param>
 public sealed record Attendee(string Name, string Role, bool IsParty = false, bool IsDecisionMaker = false);
 
 /// <param name="By">When it is to be done by; the rules engine's date by default (<c>DeadlineCalculator.AgreedActionsBy</c>).</param>
@@ -11,7 +12,8 @@ public sealed record AgreedAction(string What, string Who, DateOnly By);
 public sealed record AgreementSignature(string Name, string Role, DateTimeOffset? SignedAt);
 
 /// <summary>
-/// What was agreed at a mediation, recorded in writing (SEND Regulations 2014, regulation 42). Every property except
+/// What was agreed at a mediation, recorded in writing (SEND Regulations 2014, regulation 42; for a bullying complaint,
+/// between the family and the school, see <see cref="School"/>). Every property except
 /// <see cref="Signatures"/> and <see cref="Verification"/> is the content that signatures are bound to: see <c>AgreementContent</c>.
 /// </summary>
 public sealed record MediationAgreement(
@@ -26,8 +28,12 @@ public sealed record MediationAgreement(
     IReadOnlyList<string> MattersNotAgreed,
     string ConfidentialityStatement,
     IReadOnlyList<AgreementSignature> Signatures,
-    DocumentVerification? Verification = null)
+    DocumentVerification? Verification = null,
+    string? School = null)
 {
+    /// <summary>A bullying mediation: between the family and <see cref="School"/>; the local authority is not a party.</summary>
+    public bool IsWithSchool => School is not null;
+
     public const string StandardConfidentialityStatement =
         "Everything said in the mediation is confidential. No one will use it elsewhere, including at a tribunal, "
         + "unless everyone agrees, except where there is a concern about a child's safety. This written agreement is "
