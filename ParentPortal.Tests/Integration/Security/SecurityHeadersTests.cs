@@ -169,6 +169,32 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
         Assert.Contains("secure", antiforgery.Split(';').Select(a => a.Trim().ToLowerInvariant()));
     }
 
+    [Fact]
+    public async Task InProduction_BehindTheProxyOverHttps_EveryResponseCarriesHsts()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var production = new PortalFactory(database, environment: "Production", settings: new Dictionary<string, string?>
+        {
+            ["Authentication:OpenIdConnect:Authority"] = "https://login.example.test/tenant/v2.0",
+            ["Authentication:OpenIdConnect:ClientId"] = "parentportal",
+            ["Messaging:DispatcherEnabled"] = "false",
+            ["ForwardedHeaders:KnownProxies"] = "127.0.0.1",
+        });
+        using var client = production.CreateHttpClient();
+
+        foreach (var path in new[] { "/", "/verify", "/no-such-page", "/documents/00000000-0000-0000-0000-000000000001/download" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            request.Headers.Add("X-Forwarded-Host", "portal.example.org");
+            using var response = await client.SendAsync(request);
+
+            Assert.True((int)response.StatusCode is 200 or 404, $"{path}: {(int)response.StatusCode}");
+            Assert.Equal("max-age=31536000; includeSubDomains", Header(response, "Strict-Transport-Security"));
+            AssertSecurityHeaders(response);
+        }
+    }
+
     private static async Task<HttpResponseMessage> FollowCollectingCookiesAsync(HttpClient client, Uri uri, List<string> cookies)
     {
         var response = await client.GetAsync(uri);

@@ -37,6 +37,13 @@ public static class SecuritySetup
             }
         });
 
+        // Outside Development (UsePortalPipeline): a year, subdomains included; browsers then never try plain http.
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+
         var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
         services.Configure<CookiePolicyOptions>(options =>
         {
