@@ -101,6 +101,35 @@ public sealed class CaseAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ItsAdviserOrAManager_HandsACaseToAnotherAdviser_OrBackToTheQueue_AndNobodyElseCan()
+    {
+        var id = await SenCaseAsync(_host);
+        var commands = _host.Get<CaseCommands>();
+        var details = _host.Get<CaseDetailsQuery>();
+        var noor = await StaffIdAsync(_host, "other-adviser");
+        var tom = await StaffIdAsync(_host, "demo-mediator");
+        Succeeded(await commands.TakeAsync(Adviser, id));
+
+        Assert.Equal("We could not find that case.", Assert.Single((await commands.HandOverAsync(OtherAdviser, id, noor)).Errors).Message);
+        Assert.Equal("Select an adviser from the list", Assert.Single((await commands.HandOverAsync(Adviser, id, tom)).Errors).Message);
+        Assert.True((await details.HandleAsync(Adviser, id))!.Can.HandOver);
+
+        // Priya hands it to Noor: Noor opens it, Priya no longer can, and the history says who did what.
+        Succeeded(await commands.HandOverAsync(Adviser, id, noor));
+        Assert.Null(await details.HandleAsync(Adviser, id));
+        var forNoor = (await details.HandleAsync(OtherAdviser, id))!;
+        Assert.Equal("Noor Adeyemi", forNoor.AdviserName);
+        Assert.Contains(forNoor.History, e => e.Note == "Handed to Noor Adeyemi by Priya Shah");
+
+        // A manager returns it to the shared queue: every adviser sees it again, and may take it.
+        Succeeded(await commands.HandOverAsync(Manager, id, null));
+        Assert.NotNull(await details.HandleAsync(Adviser, id));
+        Assert.Null((await details.HandleAsync(Adviser, id))!.AdviserId);
+        Assert.False((await details.HandleAsync(Adviser, id))!.Can.HandOver);
+        Succeeded(await commands.TakeAsync(Adviser, id));
+    }
+
+    [Fact]
     public async Task AnLaOfficer_SeesTheirOwnLocalAuthoritysCases_AndCannotRunThem()
     {
         var id = await SenCaseAsync(_host);

@@ -273,6 +273,34 @@ public sealed class CaseCommands(IDbContextFactory<PortalDbContext> contextFacto
             return CaseCommandResult.Ok(name is null ? "The case is not filed with an area now." : $"Filed with {name}.");
         }, cancellationToken);
 
+    /// <summary>
+    /// The case's adviser (or a manager) hands it to another adviser, or back to the shared queue with nobody as its adviser:
+    /// for leave, sickness or a change of workload, since another adviser cannot open a case that is not theirs.
+    /// </summary>
+    public async Task<CaseCommandResult> HandOverAsync(ClaimsPrincipal user, Guid caseId, int? adviserId, CancellationToken cancellationToken = default) =>
+        await RunAsync(user, caseId, c => c.HandOver, async (db, staff, application, now) =>
+        {
+            if (adviserId == application.AdviserId)
+            {
+                return CaseCommandResult.Refused(adviserId is null ? "The case is already in the shared queue." : "They are already this case's adviser.", "adviser");
+            }
+
+            string? name = null;
+            if (adviserId is { } id)
+            {
+                name = await db.StaffMembers.Where(s => s.Id == id && s.IsActive && s.Roles.Any(r => r.Role == Identity.PortalRoles.Adviser || r.Role == Identity.PortalRoles.Manager))
+                    .Select(s => s.DisplayName).FirstOrDefaultAsync(cancellationToken);
+                if (name is null)
+                {
+                    return CaseCommandResult.Refused("Select an adviser from the list", "adviser");
+                }
+            }
+
+            application.AdviserId = adviserId;
+            AddEvent(db, staff, application, now, "adviser", null, null, name is null ? "Returned to the shared queue by " + staff.Name : $"Handed to {name} by {staff.Name}");
+            return CaseCommandResult.Ok(name is null ? "The case is back in the shared queue for any adviser to take." : $"{name} is now the case's adviser.");
+        }, cancellationToken);
+
     /// <summary>An adviser takes a case on: they become its adviser, who may issue and download its documents.</summary>
     public async Task<CaseCommandResult> TakeAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken = default) =>
         await RunAsync(user, caseId, c => c.Assign, (db, staff, application, now) =>

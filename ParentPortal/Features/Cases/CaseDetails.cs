@@ -11,7 +11,8 @@ namespace ParentPortal.Features.Cases;
 public sealed record CaseEventView(DateTimeOffset At, string ActorName, string Kind, string? FromStage, string? ToStage, string? Note);
 
 /// <summary>What a member of staff may do on this case, decided on the server from their role and the case.</summary>
-public sealed record CaseCapabilities(bool ChangeStage, bool Assign, bool ScheduleMeeting, bool AddNote, bool RecordDecision, bool InviteFamily, bool IssueDocuments);
+/// <param name="HandOver">Hand the case to another adviser, or back to the shared queue: its own adviser or a manager.</param>
+public sealed record CaseCapabilities(bool ChangeStage, bool Assign, bool ScheduleMeeting, bool AddNote, bool RecordDecision, bool InviteFamily, bool IssueDocuments, bool HandOver);
 
 public sealed record CaseView(
     Guid Id,
@@ -41,7 +42,8 @@ public sealed record CaseView(
     IReadOnlyList<(int Id, string Name)> Mediators,
     CaseCapabilities Can,
     DateOnly Today,
-    int ViewerStaffId);
+    int ViewerStaffId,
+    IReadOnlyList<(int Id, string Name)> Advisers);
 
 /// <summary>One case, for staff who may see it; every view is written to the audit log.</summary>
 public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextFactory, WorkingDayCalendarSource calendars, TimeProvider clock)
@@ -72,6 +74,8 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             .Select(e => new CaseEventView(e.At, e.ActorName, e.Kind, e.FromStage, e.ToStage, e.Note)).ToListAsync(cancellationToken);
         var mediators = await db.StaffMembers.AsNoTracking().Where(s => s.IsActive && s.Roles.Any(r => r.Role == Identity.PortalRoles.Mediator))
             .OrderBy(s => s.DisplayName).Select(s => new { s.Id, s.DisplayName }).ToListAsync(cancellationToken);
+        var advisers = await db.StaffMembers.AsNoTracking().Where(s => s.IsActive && s.Roles.Any(r => r.Role == Identity.PortalRoles.Adviser || r.Role == Identity.PortalRoles.Manager))
+            .OrderBy(s => s.DisplayName).Select(s => new { s.Id, s.DisplayName }).ToListAsync(cancellationToken);
         var areas = await db.Areas.AsNoTracking().Where(a => a.LocalAuthorityId == application.LocalAuthorityId && (a.IsActive || a.Id == application.AreaId))
             .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
         var answers = TriageAnswers.FromJson(application.AnswersJson);
@@ -86,7 +90,8 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             application.Owner?.DisplayName, application.Owner?.Email, application.Owner?.Subject.StartsWith(PhoneApplications.PlaceholderPrefix, StringComparison.Ordinal) ?? false,
             answers, meeting, application.MediationChoice, application.MediationChoiceAt, application.ClosingNote,
             CaseClocks.Running(CaseFactsBuilder.For(application, answers, meeting), calculator),
-            next, history, [.. mediators.Select(m => (m.Id, m.DisplayName))], can, Service.UkDates.DateIn(now), staff.StaffId);
+            next, history, [.. mediators.Select(m => (m.Id, m.DisplayName))], can, Service.UkDates.DateIn(now), staff.StaffId,
+            [.. advisers.Select(a => (a.Id, a.DisplayName))]);
     }
 
     public static CaseCapabilities Capabilities(StaffContext staff, Application application)
@@ -103,6 +108,7 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             AddNote: adviser || assignedMediator,
             RecordDecision: open && adviser && application.Route == Domain.Triage.AnswerKeys.Sen,
             InviteFamily: adviser,
-            IssueDocuments: adviser || assignedMediator);
+            IssueDocuments: adviser || assignedMediator,
+            HandOver: open && (staff.IsManager || (adviser && application.AdviserId == staff.StaffId)));
     }
 }
