@@ -76,32 +76,7 @@ public sealed class NginxProxy : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"nginx exited with code {_process.ExitCode}:\n{string.Join('\n', _output)}\n{ErrorLog}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"nginx did not pass /health through within {timeout}:\n{ErrorLog}");
+        await HealthWait.UntilHealthyAsync(BaseAddress, _process, timeout, "nginx", () => $"{string.Join('\n', _output)}\n{ErrorLog}");
     }
 
     public async ValueTask DisposeAsync()

@@ -84,36 +84,7 @@ public sealed class PortalProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"Portal instance {Name} exited with code {_process.ExitCode} while starting:\n{Tail()}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Busy starting (migrations, JIT on a loaded machine).
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"Portal instance {Name} did not answer /health within {timeout}:\n{Tail()}");
+        await HealthWait.UntilHealthyAsync(BaseAddress, _process, timeout, $"Portal instance {Name}", Tail);
     }
 
     /// <summary>Ends the process at once, as a crash or a lost machine would: nothing is shut down gracefully.</summary>
