@@ -407,36 +407,9 @@ public sealed class AgreementsHandler(
             errors.Add(new("issues", "There can be up to 50 issues, agreed or not"));
         }
 
-        for (var i = 0; i < form.Issues.Count && i < 51; i++)
-        {
-            DocumentFormChecks.Check(errors, "issues", $"Issue {i + 1}", form.Issues[i], 1000, lines: true);
-        }
-
-        for (var i = 0; i < form.MattersNotAgreed.Count && i < 51; i++)
-        {
-            DocumentFormChecks.Check(errors, "not-agreed", $"Matter not agreed {i + 1}", form.MattersNotAgreed[i], 1000, lines: true);
-        }
-
-        if (form.Actions.Count > 100)
-        {
-            errors.Add(new("actions", "There can be up to 100 agreed actions"));
-        }
-
-        for (var i = 0; i < form.Actions.Count && i < 101; i++)
-        {
-            var action = form.Actions[i];
-            var what = $"Agreed action {i + 1}";
-            if (action.What.Length == 0 || action.Who.Length == 0 || action.By is not { } by)
-            {
-                errors.Add(new("actions", $"{what}: enter what will be done, who will do it and by when"));
-            }
-            else if (DocumentFormChecks.Check(errors, "actions", what, action.What, 1000, lines: true)
-                && DocumentFormChecks.Check(errors, "actions", $"{what}: who will do it", action.Who, 200, lines: false))
-            {
-                DocumentFormChecks.CheckDue(errors, "actions", what, by, today);
-            }
-        }
-
+        DocumentFormChecks.CheckItems(errors, "issues", "Issue", form.Issues, 1000, most: 50);
+        DocumentFormChecks.CheckItems(errors, "not-agreed", "Matter not agreed", form.MattersNotAgreed, 1000, most: 50);
+        DocumentFormChecks.CheckActions(errors, form.Actions, "Agreed action", "enter what will be done, who will do it and by when", a => (a.What, a.Who, a.By), today);
         return errors;
     }
 }

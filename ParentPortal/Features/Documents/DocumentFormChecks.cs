@@ -49,4 +49,41 @@ internal static class DocumentFormChecks
         errors.Add(new(key, $"{what}: enter a date between {UkDates.LongDate(earliest)} and {UkDates.LongDate(latest)}"));
         return false;
     }
+
+    /// <summary>Each item of a list (issues, agenda items...), named by its number; at most <paramref name="most"/> are looked at.</summary>
+    public static void CheckItems(List<FieldError> errors, string key, string noun, IReadOnlyList<string> items, int max, int most)
+    {
+        for (var i = 0; i < items.Count && i <= most; i++)
+        {
+            Check(errors, key, $"{noun} {i + 1}", items[i], max, lines: true);
+        }
+    }
+
+    /// <summary>
+    /// Agreed actions or action points: each needs what will be done (several lines, up to 1000 characters), who does it
+    /// (one line, up to 200) and a sensible date; at most 100.
+    /// </summary>
+    public static void CheckActions<T>(List<FieldError> errors, IReadOnlyList<T> actions, string noun, string whatIsMissing, Func<T, (string What, string Who, DateOnly? By)> parts, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(parts);
+        for (var i = 0; i < actions.Count && i <= 100; i++)
+        {
+            var (what, who, by) = parts(actions[i]);
+            var name = $"{noun} {i + 1}";
+            if (what.Length == 0 || who.Length == 0 || by is not { } date)
+            {
+                errors.Add(new("actions", $"{name}: {whatIsMissing}"));
+            }
+            else if (Check(errors, "actions", name, what, 1000, lines: true) && Check(errors, "actions", $"{name}: who will do it", who, 200, lines: false))
+            {
+                CheckDue(errors, "actions", name, date, today);
+            }
+        }
+
+        if (actions.Count > 100)
+        {
+            errors.Add(new("actions", $"There can be up to 100 {noun.ToLowerInvariant()}s"));
+        }
+    }
 }

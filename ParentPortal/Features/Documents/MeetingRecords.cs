@@ -278,36 +278,9 @@ public sealed class MeetingRecordsHandler(
             errors.Add(new("points", "There can be up to 100 agenda items and points discussed"));
         }
 
-        for (var i = 0; i < form.Agenda.Count && i < 101; i++)
-        {
-            DocumentFormChecks.Check(errors, "agenda", $"Agenda item {i + 1}", form.Agenda[i], 2000, lines: true);
-        }
-
-        for (var i = 0; i < form.PointsDiscussed.Count && i < 101; i++)
-        {
-            DocumentFormChecks.Check(errors, "points", $"Point discussed {i + 1}", form.PointsDiscussed[i], 2000, lines: true);
-        }
-
-        for (var i = 0; i < form.ActionPoints.Count && i < 101; i++)
-        {
-            var action = form.ActionPoints[i];
-            var what = $"Action point {i + 1}";
-            if (action.Action.Length == 0 || action.Owner.Length == 0 || action.Due is not { } due)
-            {
-                errors.Add(new("actions", $"{what}: enter the action, who will do it and by when"));
-            }
-            else if (DocumentFormChecks.Check(errors, "actions", what, action.Action, 1000, lines: true)
-                && DocumentFormChecks.Check(errors, "actions", $"{what}: who will do it", action.Owner, 200, lines: false))
-            {
-                DocumentFormChecks.CheckDue(errors, "actions", what, due, today);
-            }
-        }
-
-        if (form.ActionPoints.Count > 100)
-        {
-            errors.Add(new("actions", "There can be up to 100 action points"));
-        }
-
+        DocumentFormChecks.CheckItems(errors, "agenda", "Agenda item", form.Agenda, 2000, most: 100);
+        DocumentFormChecks.CheckItems(errors, "points", "Point discussed", form.PointsDiscussed, 2000, most: 100);
+        DocumentFormChecks.CheckActions(errors, form.ActionPoints, "Action point", "enter the action, who will do it and by when", a => (a.Action, a.Owner, a.Due), today);
         return errors;
     }
 }
