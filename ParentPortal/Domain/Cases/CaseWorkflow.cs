@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ParentPortal.Domain.Triage;
 
 namespace ParentPortal.Domain.Cases;
 
@@ -8,9 +9,10 @@ namespace ParentPortal.Domain.Cases;
 /// </summary>
 public static class CaseWorkflow
 {
-    public const string Sen = "sen";
-    public const string Bullying = "bullying";
-    public const string Facilitation = "facilitation";
+    // The routes are the triage's own answer values: one definition, in AnswerKeys.
+    public const string Sen = AnswerKeys.Sen;
+    public const string Bullying = AnswerKeys.Bullying;
+    public const string Facilitation = AnswerKeys.Facilitation;
 
     private static readonly FrozenDictionary<string, FrozenDictionary<CaseStage, CaseStage[]>> Moves = new Dictionary<string, FrozenDictionary<CaseStage, CaseStage[]>>
     {

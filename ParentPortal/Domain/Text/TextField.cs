@@ -14,8 +14,8 @@ public sealed record TextField(string Key, string Label, int Max, bool Lines = f
     public string? Read(string? value, ICollection<FieldError> errors, bool required = false)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        var clean = TypedText.Tidy(value);
+        if (clean is null)
         {
             if (required)
             {
@@ -25,13 +25,12 @@ public sealed record TextField(string Key, string Label, int Max, bool Lines = f
             return null;
         }
 
-        if (!TypedText.IsWellFormed(trimmed, Lines))
+        if (!TypedText.IsWellFormed(clean, Lines))
         {
             errors.Add(new(Key, $"{Label} contains a character that cannot be saved, such as an invisible control character. Please retype it."));
             return null;
         }
 
-        var clean = TypedText.Clean(trimmed, Lines)!;
         if (clean.Length > Max)
         {
             errors.Add(new(Key, $"{Label} must be {Max} characters or fewer (it has {clean.Length})"));

@@ -38,15 +38,13 @@ public static class TypedText
 
     private static bool IsNoncharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 
-    /// <summary>Trimmed and in composed form (NFC), or null when empty or not well formed.</summary>
-    public static string? Clean(string? value, bool allowsLines)
+    /// <summary>
+    /// Trimmed, and in composed form (NFC) when it is well formed; null when empty. Text that is not well formed is
+    /// left as it is (Normalize would throw on half a surrogate pair) for the field's own check to refuse.
+    /// </summary>
+    public static string? Tidy(string? value)
     {
-        if (value is null)
-        {
-            return null;
-        }
-
-        var trimmed = value.Trim();
-        return trimmed.Length == 0 || !IsWellFormed(trimmed, allowsLines) ? null : trimmed.Normalize(NormalizationForm.FormC);
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : IsWellFormed(trimmed, allowsLines: true) ? trimmed.Normalize(NormalizationForm.FormC) : trimmed;
     }
 }

@@ -172,18 +172,7 @@ public static class StepValidator
         !value.Contains(' ', StringComparison.Ordinal) && value.Count(c => c == '@') == 1 && value.LastIndexOf('.') > value.IndexOf('@', StringComparison.Ordinal) + 1
         && MailAddress.TryCreate(value, out var address) && address.Address == value;
 
-    private static string? Clean(string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        // Only what a person could have typed is normalised: a lone surrogate would make Normalize throw, and the
-        // field's own check refuses it.
-        var trimmed = value.Trim();
-        return trimmed.Length == 0 ? null : TypedText.IsWellFormed(trimmed, allowsLines: true) ? trimmed.Normalize(System.Text.NormalizationForm.FormC) : trimmed;
-    }
+    private static string? Clean(string? value) => TypedText.Tidy(value);
 
     private static bool Includes(string? value, string wanted) =>
         value is not null && value.Split(',').Contains(wanted, StringComparer.Ordinal);

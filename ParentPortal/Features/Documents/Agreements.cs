@@ -213,7 +213,8 @@ public sealed class AgreementsHandler(
 
         // The hash of the content as it stands now (wording, and the attendees from the meeting): what the signer saw must match it.
         var form = JsonSerializer.Deserialize<AgreementForm>(draft.ContentJson, Json)!;
-        var hash = AgreementContent.Hash(await ModelAsync(db, application, form, [], cancellationToken));
+        var model = await ModelAsync(db, application, form, [], cancellationToken);
+        var hash = AgreementContent.Hash(model);
         if (hash != hashSeen)
         {
             return (false, "The agreement has changed since you opened it. Please read it again before you sign.");
@@ -243,7 +244,7 @@ public sealed class AgreementsHandler(
 
         try
         {
-            await IssueSignedAsync(db, application, form, hash, signatures, baseUri, now, cancellationToken);
+            await IssueSignedAsync(db, application.Id, model, hash, signatures, baseUri, now, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -253,15 +254,15 @@ public sealed class AgreementsHandler(
         return (true, "Thank you. Everyone has now signed, and the signed agreement is ready for every party to download.");
     }
 
-    private async Task IssueSignedAsync(PortalDbContext db, Application application, AgreementForm form, string hash, IReadOnlyList<StoredSignature> signatures, string baseUri, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="model">The content everyone signed (its hash is <paramref name="hash"/>): the PDF is made from exactly that.</param>
+    private async Task IssueSignedAsync(PortalDbContext db, Guid caseId, MediationAgreement model, string hash, IReadOnlyList<StoredSignature> signatures, string baseUri, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var tracked = await db.Applications.Include(a => a.LocalAuthority).FirstAsync(a => a.Id == application.Id, cancellationToken);
+        var tracked = await db.Applications.FirstAsync(a => a.Id == caseId, cancellationToken);
         if (tracked.Stage != CaseStage.AgreementRecorded)
         {
             return;
         }
 
-        var model = await ModelAsync(db, tracked, form, [], cancellationToken);
         var code = VerificationCodes.New();
         var profile = await services.GetAsync(cancellationToken);
         var signed = model with
@@ -271,8 +272,7 @@ public sealed class AgreementsHandler(
         };
         var number = $"MA-{tracked.Reference}-{await db.CaseDocuments.CountAsync(d => d.ApplicationId == tracked.Id && d.Kind == DocumentKind.Agreement, cancellationToken) + 1}";
         var pdf = pdfs.Agreement(signed, now);
-        var issuer = new StaffContext(0, signatures.First(s => s.Role == SignerRole.Mediator).SignerSubject, "", new HashSet<string>(), null);
-        var document = IssueDocumentsHandler.Store(db, tracked, issuer, DocumentKind.Agreement, null, number, code, pdf, $"mediation-agreement-{tracked.Reference}.pdf", profile.Name, now, null);
+        var document = IssueDocumentsHandler.Store(db, tracked, signatures.First(s => s.Role == SignerRole.Mediator).SignerSubject, DocumentKind.Agreement, null, number, code, pdf, $"mediation-agreement-{tracked.Reference}.pdf", profile.Name, now, null);
         document.AgreementContentHash = hash;
         tracked.Stage = CaseStage.AgreementSigned;
         tracked.Version++;

@@ -15,16 +15,16 @@ namespace ParentPortal.Features.Documents;
 /// </summary>
 public static class DocumentAccess
 {
-    public static async Task<bool> CanDownloadAsync(PortalDbContext db, ClaimsPrincipal user, Application application, DocumentKind kind, CancellationToken cancellationToken)
+    /// <summary>Who this person is to the case: its family, or a member of staff (assigned or not, see <see cref="IsAssigned"/>), or neither.</summary>
+    public static async Task<(bool IsFamily, StaffContext? Staff)> PartyAsync(PortalDbContext db, ClaimsPrincipal user, Application application, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
         if (await ApplicationAccess.UserIdAsync(db, user, cancellationToken) is { } userId && userId == application.OwnerId)
         {
-            return true;
+            return (true, null);
         }
 
-        var staff = await StaffAccess.ForAsync(db, user, cancellationToken);
-        return staff is not null && IsAssigned(staff, application, kind);
+        return (false, await StaffAccess.ForAsync(db, user, cancellationToken));
     }
 
     public static bool IsAssigned(StaffContext staff, Application application, DocumentKind kind)

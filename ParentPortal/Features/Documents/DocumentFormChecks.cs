@@ -1,4 +1,3 @@
-using System.Text;
 using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Service;
@@ -11,12 +10,8 @@ namespace ParentPortal.Features.Documents;
 /// </summary>
 internal static class DocumentFormChecks
 {
-    /// <summary>Trimmed, and composed (NFC) when it is well formed; ill-formed text is left for <see cref="Check"/> to refuse.</summary>
-    public static string Tidy(string? value)
-    {
-        var trimmed = value?.Trim() ?? "";
-        return TypedText.IsWellFormed(trimmed, allowsLines: true) ? trimmed.Normalize(NormalizationForm.FormC) : trimmed;
-    }
+    /// <summary>See <see cref="TypedText.Tidy"/>; ill-formed text is left for <see cref="Check"/> to refuse. Never null.</summary>
+    public static string Tidy(string? value) => TypedText.Tidy(value) ?? "";
 
     /// <summary>Adds an error naming the item when it is too long or not well formed; true when it is fine.</summary>
     public static bool Check(List<FieldError> errors, string key, string what, string value, int max, bool lines)

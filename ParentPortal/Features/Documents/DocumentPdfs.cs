@@ -14,12 +14,6 @@ public sealed class DocumentPdfs(PdfRenderer renderer)
     public void WriteCertificate(MediationCertificate certificate, DateTimeOffset createdAt, Stream output) =>
         renderer.Render(CertificateComposer.Compose(certificate, createdAt), output);
 
-    public void WriteAgreement(MediationAgreement agreement, DateTimeOffset createdAt, Stream output) =>
-        renderer.Render(AgreementComposer.Compose(agreement, createdAt), output);
-
-    public void WriteMeetingRecord(FacilitatedMeetingRecord record, DateTimeOffset createdAt, Stream output) =>
-        renderer.Render(MeetingRecordComposer.Compose(record, createdAt), output);
-
     public byte[] Certificate(MediationCertificate certificate, DateTimeOffset createdAt) =>
         renderer.RenderToBytes(CertificateComposer.Compose(certificate, createdAt));
 

@@ -45,8 +45,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             return null;
         }
 
-        var isFamily = await ApplicationAccess.UserIdAsync(db, user, cancellationToken) is { } userId && userId == application.OwnerId;
-        var staff = isFamily ? null : await StaffAccess.ForAsync(db, user, cancellationToken);
+        var (isFamily, staff) = await DocumentAccess.PartyAsync(db, user, application, cancellationToken);
         if (isFamily ? meta.RevokedAt is not null : staff is null || !DocumentAccess.IsAssigned(staff, application, meta.Kind))
         {
             return null;
@@ -104,7 +103,4 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         DocumentKind.Agreement => "Signed mediation agreement",
         _ => "Record of a facilitated meeting",
     };
-
-    /// <summary>Whether a case is at a stage where the family has something to sign.</summary>
-    public static bool AwaitsSignatures(CaseStage stage) => stage == CaseStage.AgreementRecorded;
 }

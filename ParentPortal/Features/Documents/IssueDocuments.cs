@@ -105,7 +105,7 @@ public sealed class IssueDocumentsHandler(
             return new(false, e.Message + " Check how the name is spelt, or call the family to agree how it should appear.");
         }
 
-        var document = Store(db, application, staff, DocumentKind.Certificate, kind.ToString(), number, code, pdf, $"mediation-certificate-{application.Reference}.pdf", profile.Name, now, replaces);
+        var document = Store(db, application, staff.Subject, DocumentKind.Certificate, kind.ToString(), number, code, pdf, $"mediation-certificate-{application.Reference}.pdf", profile.Name, now, replaces);
         application.CertificateIssuedOn = today;
         if (CaseWorkflow.CanMove(application.Route, application.Stage, CaseStage.CertificateIssued))
         {
@@ -184,16 +184,9 @@ public sealed class IssueDocumentsHandler(
         var rows = await db.CaseDocuments.AsNoTracking().Where(d => d.ApplicationId == caseId).OrderBy(d => d.IssuedAt)
             .Select(d => new DocumentRow(d.Id, d.Kind, d.Subtype, d.Number, d.VerificationCode, d.IssuedAt, d.RevokedAt, d.RevocationReason, d.ReplacesId))
             .ToListAsync(cancellationToken);
-        var visible = new List<DocumentRow>();
-        foreach (var row in rows)
-        {
-            if (await DocumentAccess.CanDownloadAsync(db, user, application, row.Kind, cancellationToken))
-            {
-                visible.Add(row);
-            }
-        }
-
-        return visible;
+        // Who they are is looked up once; which kinds they may download follows from it.
+        var (isFamily, staff) = await DocumentAccess.PartyAsync(db, user, application, cancellationToken);
+        return [.. rows.Where(row => isFamily || (staff is not null && DocumentAccess.IsAssigned(staff, application, row.Kind)))];
     }
 
     internal static async Task<(StaffContext? Staff, Application? Application)> LoadAsync(PortalDbContext db, ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken)
@@ -208,7 +201,7 @@ public sealed class IssueDocumentsHandler(
         db.CaseDocuments.Where(d => d.ApplicationId == caseId && d.Kind == kind && d.RevokedAt != null)
             .OrderByDescending(d => d.IssuedAt).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
 
-    internal static CaseDocument Store(PortalDbContext db, Application application, StaffContext staff, DocumentKind kind, string? subtype, string number, string code, byte[] pdf, string fileName, string organisation, DateTimeOffset now, Guid? replaces)
+    internal static CaseDocument Store(PortalDbContext db, Application application, string issuedBySubject, DocumentKind kind, string? subtype, string number, string code, byte[] pdf, string fileName, string organisation, DateTimeOffset now, Guid? replaces)
     {
         var document = new CaseDocument
         {
@@ -219,7 +212,7 @@ public sealed class IssueDocumentsHandler(
             Number = number,
             VerificationCode = code,
             IssuedAt = now,
-            IssuedBySubject = staff.Subject,
+            IssuedBySubject = issuedBySubject,
             IssuingOrganisation = organisation,
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(pdf)),
             FileName = fileName,

@@ -36,7 +36,7 @@ public sealed class MeetingActionForm
     public DateOnly? Due { get; set; }
 }
 
-public sealed record MeetingRecordView(Guid CaseId, string? Reference, MeetingRecordForm Form, bool CanEdit, bool CanIssue, bool Issued, DateOnly MeetingDate, string MeetingKind);
+public sealed record MeetingRecordView(Guid CaseId, string? Reference, MeetingRecordForm Form, bool CanEdit, bool Issued, DateOnly MeetingDate, string MeetingKind);
 
 /// <summary>
 /// The written record of a facilitated meeting: the facilitator (or the case's adviser, or a manager)
@@ -67,7 +67,7 @@ public sealed class MeetingRecordsHandler(
         var issued = await db.CaseDocuments.AnyAsync(d => d.ApplicationId == caseId && d.Kind == DocumentKind.MeetingRecord && d.RevokedAt == null, cancellationToken);
         var canWrite = DocumentAccess.CanIssue(staff, application) && application.Stage is CaseStage.MeetingHeld or CaseStage.RecordWritten;
         var (type, other) = Kind(TriageAnswers.FromJson(application.AnswersJson));
-        return new MeetingRecordView(caseId, application.Reference, form, canWrite && !issued, canWrite && !issued && draft is not null, issued, await MeetingDateAsync(db, application, cancellationToken), Describe(type, other));
+        return new MeetingRecordView(caseId, application.Reference, form, canWrite && !issued, issued, await MeetingDateAsync(db, application, cancellationToken), Describe(type, other));
     }
 
     public async Task<(bool Succeeded, IReadOnlyList<FieldError> Errors)> SaveAsync(ClaimsPrincipal user, Guid caseId, MeetingRecordForm form, CancellationToken cancellationToken = default)
@@ -156,7 +156,7 @@ public sealed class MeetingRecordsHandler(
             return new(false, e.Message + " Change the wording, or check how the name is spelt.");
         }
 
-        var document = IssueDocumentsHandler.Store(db, application, staff!, DocumentKind.MeetingRecord, type.ToString(), number, code, pdf, $"meeting-record-{application.Reference}.pdf", profile.Name, now,
+        var document = IssueDocumentsHandler.Store(db, application, staff!.Subject, DocumentKind.MeetingRecord, type.ToString(), number, code, pdf, $"meeting-record-{application.Reference}.pdf", profile.Name, now,
             await IssueDocumentsHandler.LatestWithdrawnAsync(db, caseId, DocumentKind.MeetingRecord, cancellationToken));
         var from = application.Stage;
         application.Stage = CaseStage.RecordWritten;

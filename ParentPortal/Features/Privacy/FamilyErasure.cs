@@ -115,7 +115,7 @@ public sealed class FamilyErasure(
             return (null, ReferenceNotFound);
         }
 
-        if (await OverviewAsync(db, applicationId, cancellationToken) is not { } overview)
+        if (await LoadAsync(db, applicationId, cancellationToken) is not (var overview, _))
         {
             return (null, ReferenceNotFound);
         }
@@ -129,7 +129,7 @@ public sealed class FamilyErasure(
     public async Task<FamilyOverview?> OverviewAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await FamilyRecords.ManagerAsync(db, user, cancellationToken) is null ? null : await OverviewAsync(db, applicationId, cancellationToken);
+        return await FamilyRecords.ManagerAsync(db, user, cancellationToken) is null ? null : (await LoadAsync(db, applicationId, cancellationToken))?.Overview;
     }
 
     public async Task<ErasureResult> EraseAsync(ClaimsPrincipal user, Guid applicationId, ErasureForm form, CancellationToken cancellationToken = default)
@@ -144,8 +144,7 @@ public sealed class FamilyErasure(
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var overview = await OverviewAsync(db, applicationId, cancellationToken);
-        if (overview is null)
+        if (await LoadAsync(db, applicationId, cancellationToken) is not (var overview, var records))
         {
             return ErasureResult.Refused(ErasureResult.NotFound);
         }
@@ -182,7 +181,6 @@ public sealed class FamilyErasure(
             return new(false, errors);
         }
 
-        var records = await FamilyRecords.LoadAsync(db, overview.UserId, cancellationToken);
         var ids = records.ApplicationIds;
 
         // Seats first: the family's own bookings go before a freed seat is offered on, so it cannot be offered back to them.
@@ -230,7 +228,8 @@ public sealed class FamilyErasure(
 
     public static string Code(ErasureOverride reason) => reason == ErasureOverride.IssuedInError ? "documents-issued-in-error" : "dpo-confirmed-not-needed";
 
-    private async Task<FamilyOverview?> OverviewAsync(PortalDbContext db, Guid applicationId, CancellationToken cancellationToken)
+    /// <summary>The family's records (loaded once, used for both the overview and the erasure) and what they add up to.</summary>
+    private async Task<(FamilyOverview Overview, FamilyRecords Records)?> LoadAsync(PortalDbContext db, Guid applicationId, CancellationToken cancellationToken)
     {
         if (await FamilyRecords.OwnerOfAsync(db, applicationId, cancellationToken) is not { } ownerId)
         {
@@ -249,7 +248,7 @@ public sealed class FamilyErasure(
             return new ErasureCaseFacts(a.Reference ?? "", a.Stage, appeal, latest);
         });
         var heldAfter = UkDates.DateIn(clock.GetUtcNow() - options.Value.ErasureDocumentHold);
-        return new FamilyOverview(
+        var overview = new FamilyOverview(
             applicationId,
             found.Reference ?? "",
             records.User.Id,
@@ -263,5 +262,6 @@ public sealed class FamilyErasure(
             records.Calls.Count,
             records.AuditEntries.Count,
             ErasureHolds.For(facts, today, heldAfter));
+        return (overview, records);
     }
 }

@@ -89,7 +89,7 @@ public sealed class FamilyRecords
             .Select(u => u.Id).ToListAsync(cancellationToken);
 
         var ownIds = applicationIds.Concat(documents.Select(d => d.Id)).Concat(bookings.Select(b => b.Id)).ToHashSet();
-        var messages = await MessagesAsync(db, user, applications, ownIds, cancellationToken);
+        var messages = await MessagesAsync(db, addresses, applications, ownIds, cancellationToken);
 
         var targetIds = applicationIds.Select(id => id.ToString()).Concat(documents.Select(d => d.Id.ToString())).Append(ownerId.ToString()).ToList();
         var audit = await db.AuditEntries.AsNoTracking()
@@ -142,9 +142,8 @@ public sealed class FamilyRecords
     /// several families). Messages without such a key are theirs when sent to one of their addresses, or
     /// when the subject quotes one of their references (the agreement e-mails to the case's staff).
     /// </summary>
-    private static async Task<IReadOnlyList<FamilyMessage>> MessagesAsync(PortalDbContext db, PortalUser user, IReadOnlyList<Application> applications, IReadOnlySet<Guid> ownIds, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<FamilyMessage>> MessagesAsync(PortalDbContext db, IReadOnlyList<string> addresses, IReadOnlyList<Application> applications, IReadOnlySet<Guid> ownIds, CancellationToken cancellationToken)
     {
-        var addresses = Addresses(user, applications).ToList();
         var references = applications.Where(a => a.Reference is not null).Select(a => $"({a.Reference})").ToList();
         var found = new Dictionary<Guid, OutboxMessage>();
         void Keep(IEnumerable<OutboxMessage> rows)
@@ -156,16 +155,10 @@ public sealed class FamilyRecords
         }
 
         Keep(await db.OutboxMessages.AsNoTracking().Where(m => addresses.Contains(m.ToAddress.ToLower())).ToListAsync(cancellationToken));
-        foreach (var id in ownIds)
-        {
-            var text = id.ToString();
-            Keep(await db.OutboxMessages.AsNoTracking().Where(m => m.CorrelationKey != null && m.CorrelationKey.Contains(text)).ToListAsync(cancellationToken));
-        }
-
-        foreach (var reference in references)
-        {
-            Keep(await db.OutboxMessages.AsNoTracking().Where(m => m.CorrelationKey == null && m.Subject.Contains(reference)).ToListAsync(cancellationToken));
-        }
+        // One query for every id and one for every reference, not one per id: the outbox is scanned twice, not dozens of times.
+        var idTexts = ownIds.Select(id => id.ToString()).ToList();
+        Keep(await db.OutboxMessages.AsNoTracking().Where(m => m.CorrelationKey != null && idTexts.Any(t => m.CorrelationKey.Contains(t))).ToListAsync(cancellationToken));
+        Keep(await db.OutboxMessages.AsNoTracking().Where(m => m.CorrelationKey == null && references.Any(r => m.Subject.Contains(r))).ToListAsync(cancellationToken));
 
         var result = new List<FamilyMessage>();
         foreach (var message in found.Values.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id))

@@ -24,11 +24,7 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
 
     public static readonly IReadOnlyList<CaseStage> AgreementStages = [CaseStage.AgreementRecorded, CaseStage.AgreementSigned];
 
-    public static bool CanSee(ClaimsPrincipal user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.Subject() is not null && user.IsInRole(PortalRoles.Manager);
-    }
+    public static bool CanSee(ClaimsPrincipal user) => Manage.SettingsAccess.IsManager(user);
 
     public async Task<Report?> HandleAsync(ClaimsPrincipal user, ReportPeriod period, CancellationToken cancellationToken = default)
     {

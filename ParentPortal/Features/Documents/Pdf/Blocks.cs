@@ -80,8 +80,6 @@ public sealed record SignatureBlock(IReadOnlyList<SignatureEntry> Entries) : Blo
 /// <summary>A QR code with its caption beside it (say what it is for and print its text too: not every reader scans).</summary>
 public sealed record QrCodeBlock(string Payload, IReadOnlyList<ParagraphBlock> Caption, float Size = 92f) : Block;
 
-public sealed record SpacerBlock(float Height) : Block;
-
 /// <summary>Blocks that stay on one page: if they do not fit in what is left of this one, they start the next.</summary>
 public sealed record KeepTogetherBlock(IReadOnlyList<Block> Blocks) : Block;
 

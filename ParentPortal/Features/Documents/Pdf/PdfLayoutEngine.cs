@@ -30,8 +30,6 @@ public sealed class LaidOutDocument
 
     public DocumentMetadata Metadata { get; }
 
-    public int PageCount => Pages.Count;
-
     internal IReadOnlyList<LaidOutPage> Pages { get; }
 }
 
@@ -139,9 +137,6 @@ internal sealed class PdfLayoutEngine
                 break;
             case QrCodeBlock qr:
                 PlaceQr(qr);
-                break;
-            case SpacerBlock spacer:
-                Gap(spacer.Height);
                 break;
             case KeepTogetherBlock group:
                 PlaceTogether(group);
