@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
@@ -39,11 +38,7 @@ public sealed class SaveStepHandler(IDbContextFactory<PortalDbContext> contextFa
         {
             return await SaveAsync(user, applicationId, stepKey, posted, cancellationToken);
         }
-        catch (DbUpdateException e) when (DatabaseBusy.Is(e))
-        {
-            return Busy();
-        }
-        catch (DbException e) when (DatabaseBusy.Is(e))
+        catch (Exception e) when (DatabaseBusy.Is(e)) // EF wraps it in a DbUpdateException on save; queries throw it as it is
         {
             return Busy();
         }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
@@ -35,11 +34,7 @@ public sealed class StartApplicationHandler(IDbContextFactory<PortalDbContext> c
             var id = await HandleAsync(user, prefill, cancellationToken);
             return id is null ? new(StartOutcome.NotSignedIn) : new(StartOutcome.Started, id);
         }
-        catch (DbUpdateException e) when (DatabaseBusy.Is(e))
-        {
-            return new(StartOutcome.Busy);
-        }
-        catch (DbException e) when (DatabaseBusy.Is(e))
+        catch (Exception e) when (DatabaseBusy.Is(e)) // EF wraps it in a DbUpdateException on save; queries throw it as it is
         {
             return new(StartOutcome.Busy);
         }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
@@ -47,11 +46,7 @@ public sealed class SubmitApplicationHandler(
         {
             return await SubmitAsync(user, applicationId, cancellationToken);
         }
-        catch (DbUpdateException e) when (DatabaseBusy.Is(e))
-        {
-            return new(SubmitOutcome.Busy);
-        }
-        catch (DbException e) when (DatabaseBusy.Is(e))
+        catch (Exception e) when (DatabaseBusy.Is(e)) // EF wraps it in a DbUpdateException on save; queries throw it as it is
         {
             return new(SubmitOutcome.Busy);
         }
