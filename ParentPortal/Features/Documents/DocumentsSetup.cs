@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using ParentPortal.Features.Documents.Pdf;
+using ParentPortal.Features.Security;
 
 namespace ParentPortal.Features.Documents;
 
@@ -27,19 +26,7 @@ public static class DocumentsSetup
         builder.Services.AddTransient<DocumentQueries>();
 
         var perMinute = builder.Configuration.GetValue("RateLimits:VerifyPerMinute", 20);
-        builder.Services.AddRateLimiter(options =>
-        {
-            // An empty 429 is shown as the friendly "too many requests" page by the status code pages.
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
-            options.AddPolicy(CodeGuessingRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
+        builder.Services.AddPerAddressLimit(CodeGuessingRateLimit, perMinute);
         return builder;
     }
 

@@ -1,13 +1,12 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using ParentPortal.Features.Deployment;
 using ParentPortal.Features.Identity.DevProvider;
+using ParentPortal.Features.Security;
 
 namespace ParentPortal.Features.Identity;
 
@@ -111,13 +110,7 @@ public static class AuthenticationSetup
         // Each sign-in starts one challenge (and, with the development provider, one form post): a client starting
         // hundreds is not a person, and each start costs correlation cookies and a round trip to the provider.
         var signInsPerMinute = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 30);
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
+        builder.Services.AddPerAddressLimit(SignInRateLimit, signInsPerMinute);
 
         PortalPolicies.AddTo(builder.Services.AddAuthorizationBuilder());
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, NotFoundWhenForbiddenResultHandler>();
