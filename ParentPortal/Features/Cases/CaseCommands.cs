@@ -9,6 +9,7 @@ using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Calendar;
 using ParentPortal.Features.Messaging;
 using ParentPortal.Features.Service;
+using ParentPortal.Features.Sessions;
 
 namespace ParentPortal.Features.Cases;
 
@@ -51,9 +52,6 @@ public sealed class CaseCommands(IDbContextFactory<PortalDbContext> contextFacto
     private static readonly CaseStage[] MeetingStages = [CaseStage.MediationBeingArranged, CaseStage.MeetingScheduled, CaseStage.MeetingHeld];
     private static readonly TextField Note = new("note", "The note", 2000, Lines: true);
     private static readonly TextField ClosingNote = new("note", "The closing note", 2000, Lines: true, "Enter why the case is closing (and for bullying cases, where the family was signposted)");
-    private static readonly TextField MeetingLink = new("link", "The meeting link", 500, Missing: "Enter the meeting link, starting https://");
-    private static readonly TextField VenueName = new("venue", "The venue's name", 200, Missing: "Enter the neutral venue's name and address");
-    private static readonly TextField VenueAddress = new("venue-address", "The venue's address", 500, Lines: true, "Enter the venue's address");
     private static readonly TextField Attendees = new("attendees", "Who will attend", 2000, Lines: true, "Enter who will attend, one per line, with their role");
     private static readonly TextField DecisionMaker = new("decision-maker", "The decision maker", 200, Missing: "Enter the local authority's decision maker: someone with authority to resolve the issues must attend");
     private static readonly TextField SchoolRepresentative = new("decision-maker", "The school's representative", 200, Missing: "Enter the school's representative: someone who can act for the school must attend");
@@ -156,24 +154,7 @@ public sealed class CaseCommands(IDbContextFactory<PortalDbContext> contextFacto
                 errors.Add(new("date", "The meeting must end after it starts, on the same day"));
             }
 
-            string? link = null, venueName = null, venueAddress = null;
-            if (form.Format == SessionFormat.Online)
-            {
-                link = MeetingLink.Read(form.MeetingLink, errors, required: true);
-                if (link is not null && (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
-                {
-                    errors.Add(new("link", "Enter the meeting link, starting https://"));
-                }
-            }
-            else if (form.Format == SessionFormat.InPerson)
-            {
-                venueName = VenueName.Read(form.VenueName, errors, required: true);
-                venueAddress = VenueAddress.Read(form.VenueAddress, errors, required: true);
-            }
-            else
-            {
-                errors.Add(new("format", "Choose whether the meeting is online or in person"));
-            }
+            var place = MeetingPlace.Read(form.Format, form.MeetingLink, form.VenueName, form.VenueAddress, "meeting", "Enter the neutral venue's name and address", errors);
 
             var attendees = Attendees.Read(form.Attendees, errors, required: true);
             var mediation = application.Route != AnswerKeys.Facilitation;
@@ -205,9 +186,9 @@ public sealed class CaseCommands(IDbContextFactory<PortalDbContext> contextFacto
             meeting.StartsAt = starts!.Value;
             meeting.EndsAt = ends!.Value;
             meeting.Format = form.Format;
-            meeting.MeetingLink = link;
-            meeting.VenueName = venueName;
-            meeting.VenueAddress = venueAddress;
+            meeting.MeetingLink = place.Link;
+            meeting.VenueName = place.VenueName;
+            meeting.VenueAddress = place.VenueAddress;
             meeting.Attendees = attendees!;
             meeting.LaDecisionMaker = decisionMaker;
             meeting.ShortNoticeAgreed = form.ShortNoticeAgreed;

@@ -110,18 +110,18 @@ public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> con
         }
 
         session.Type = form.Type;
-        session.Title = form.Title.Trim();
-        session.Description = Clean(form.Description);
+        session.Title = form.Title;
+        session.Description = form.Description;
         session.StartsAt = form.StartsAt!.Value.ToUniversalTime();
         session.EndsAt = form.EndsAt!.Value.ToUniversalTime();
         session.Format = form.Format;
-        session.MeetingLink = form.Format == SessionFormat.Online ? Clean(form.MeetingLink) : null;
-        session.VenueName = form.Format == SessionFormat.InPerson ? Clean(form.VenueName) : null;
-        session.VenueAddress = form.Format == SessionFormat.InPerson ? Clean(form.VenueAddress) : null;
-        session.AccessInformation = Clean(form.AccessInformation);
+        session.MeetingLink = form.MeetingLink;
+        session.VenueName = form.VenueName;
+        session.VenueAddress = form.VenueAddress;
+        session.AccessInformation = form.AccessInformation;
         session.Capacity = form.Capacity;
         session.LocalAuthorityId = form.LocalAuthorityId;
-        session.Language = form.Language.Trim();
+        session.Language = form.Language;
         session.HostId = form.HostId!.Value;
         session.UpdatedAt = now;
 
@@ -231,9 +231,6 @@ public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> con
 
     private static readonly TextField Title = new("title", "The title", 200, Missing: "Enter a title");
     private static readonly TextField Description = new("description", "The description", 2000, Lines: true);
-    private static readonly TextField MeetingLink = new("link", "The meeting link", 500, Missing: "Enter the meeting link, starting https://");
-    private static readonly TextField VenueName = new("venue", "The venue's name", 200, Missing: "Enter the venue's name and address");
-    private static readonly TextField VenueAddress = new("venue-address", "The venue's address", 500, Lines: true, "Enter the venue's address");
     private static readonly TextField Access = new("access", "The access information", 1000, Lines: true);
     private static readonly TextField CancellationReason = new("reason", "The reason", 500, Lines: true);
     private static readonly TextField Language = new("language", "The language", 100, Missing: "Enter the language the session is in");
@@ -289,23 +286,7 @@ public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> con
             errors.Add(new("capacity", "Capacity must be between 1 and 500"));
         }
 
-        if (form.Format == SessionFormat.Online)
-        {
-            clean.MeetingLink = MeetingLink.Read(form.MeetingLink, errors, required: true);
-            if (clean.MeetingLink is { } typed && (!Uri.TryCreate(typed, UriKind.Absolute, out var link) || link.Scheme != Uri.UriSchemeHttps))
-            {
-                errors.Add(new("link", "Enter the meeting link, starting https://"));
-            }
-        }
-        else if (form.Format == SessionFormat.InPerson)
-        {
-            clean.VenueName = VenueName.Read(form.VenueName, errors, required: true);
-            clean.VenueAddress = VenueAddress.Read(form.VenueAddress, errors, required: true);
-        }
-        else
-        {
-            errors.Add(new("format", "Choose whether the session is online or in person"));
-        }
+        (clean.MeetingLink, clean.VenueName, clean.VenueAddress) = MeetingPlace.Read(form.Format, form.MeetingLink, form.VenueName, form.VenueAddress, "session", "Enter the venue's name and address", errors);
 
         if (form.HostId is null || !await db.StaffMembers.AnyAsync(s => s.Id == form.HostId && s.IsActive, cancellationToken))
         {
@@ -328,19 +309,17 @@ public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> con
             changes.Add("the time");
         }
 
-        if (session.Format != form.Format || session.MeetingLink != Clean(form.MeetingLink) && form.Format == SessionFormat.Online
-            || session.VenueName != Clean(form.VenueName) && form.Format == SessionFormat.InPerson || session.VenueAddress != Clean(form.VenueAddress) && form.Format == SessionFormat.InPerson)
+        if (session.Format != form.Format || session.MeetingLink != form.MeetingLink || session.VenueName != form.VenueName || session.VenueAddress != form.VenueAddress)
         {
             changes.Add(form.Format == SessionFormat.Online ? "how to join" : "the venue");
         }
 
-        if (session.Title != form.Title.Trim())
+        if (session.Title != form.Title)
         {
             changes.Add("the title");
         }
 
-        return changes.Count == 0 ? null : $"We have changed {string.Join(" and ", changes)} of {form.Title.Trim()}.";
+        return changes.Count == 0 ? null : $"We have changed {string.Join(" and ", changes)} of {form.Title}.";
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
