@@ -43,7 +43,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             // The portal switches transitions off for reduced motion; axe then never measures a colour mid-fade.
             ReducedMotion = ReducedMotion.Reduce,
         });
-        context.SetDefaultTimeout(20_000);
+        // Generous: CI has 2 cores and runs two test collections at once; a page that is merely slow must not fail a test.
+        context.SetDefaultTimeout(45_000);
         if (!javaScriptEnabled)
         {
             PageExtensions.MarkJavaScriptDisabled(context);

@@ -53,7 +53,18 @@ public static class TriageDriver
         var before = page.Url;
         await AnswerAsync(page, values);
         await button.ClickAsync();
-        await page.WaitForURLAsync(url => url != before);
+        try
+        {
+            await page.WaitForURLAsync(url => url != before);
+        }
+        catch (TimeoutException e)
+        {
+            // Say what the page showed instead of moving on (a refusal, the busy message, the reconnect dialog), so a slow CI run can be told from a bug.
+            var shown = await page.Locator(".error-summary, #components-reconnect-modal, .mud-alert").AllInnerTextsAsync();
+            await page.ScreenshotAsync(screenshot + "-stuck");
+            throw new TimeoutException($"Still on {new Uri(before).AbsolutePath} after pressing Continue. The page shows: {string.Join(" | ", shown)}", e);
+        }
+
         return new Uri(page.Url).AbsolutePath;
     }
 }
