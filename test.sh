@@ -30,6 +30,9 @@ as_postgres psql -q -v ON_ERROR_STOP=1 -c "DO \$\$BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'portal_test') THEN
     CREATE ROLE portal_test LOGIN CREATEDB PASSWORD 'portal_test';
   END IF; END\$\$;" >/dev/null
+# Each test database is dropped WITH (FORCE), which ends the connections still open to it. An autovacuum worker that
+# happens to be working there is not the test role's own process: without pg_signal_backend the drop fails (42501).
+as_postgres psql -q -v ON_ERROR_STOP=1 -c "GRANT pg_signal_backend TO portal_test;" >/dev/null
 export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=portal_test;Password=portal_test;Database=postgres"
 
 results=artifacts/test-results

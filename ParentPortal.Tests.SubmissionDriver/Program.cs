@@ -10,10 +10,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
-using ParentPortal.Features.Applications;
-using ParentPortal.Features.Calendar;
-using ParentPortal.Features.Identity;
-using ParentPortal.Features.Service;
+using ParentPortal.Features.Apply;
+using ParentPortal.Platform;
+using ParentPortal.Platform.Hosting;
+using ParentPortal.Platform.Identity;
 using ParentPortal.Tests.Domain.Triage;
 
 // The protocol on standard output, one line each, written and flushed only once the thing has happened:
@@ -40,7 +40,7 @@ static int Usage()
 
 /// <summary>
 /// Parents apply one after another through the portal's real handlers, on the real service registrations
-/// (AddPortalData, AddPortalApplications), until killed or <c>count</c> applications are confirmed. On start
+/// (AddPortalData, AddPortalPlatform, AddPortalApply), until killed or <c>count</c> applications are confirmed. On start
 /// it first finishes any draft a killed run left, and submits a few sent applications again to check that a
 /// repeat returns the same reference.
 /// </summary>
@@ -189,9 +189,8 @@ internal static class SubmissionLoop
         builder.Services.AddSingleton<TimeProvider>(new PinnedClock(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero)));
         builder.Services.AddMemoryCache();
         builder.AddPortalData();
-        builder.Services.AddSingleton<ServiceDirectory>();
-        builder.Services.AddSingleton<WorkingDayCalendarSource>();
-        builder.AddPortalApplications();
+        builder.AddPortalPlatform();
+        builder.AddPortalApply();
         return builder.Build();
     }
 

@@ -3,17 +3,15 @@ using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using ParentPortal.Components;
-using ParentPortal.Features.Calendar;
+using ParentPortal.Features.Admin.Privacy;
+using ParentPortal.Features.Booking;
 using ParentPortal.Features.Deadlines;
-using ParentPortal.Features.Deployment;
 using ParentPortal.Features.Documents;
-using ParentPortal.Features.Identity;
-using ParentPortal.Features.Identity.DevProvider;
 using ParentPortal.Features.Reports;
-using ParentPortal.Features.Security;
-using ParentPortal.Features.Privacy;
-using ParentPortal.Features.Sessions;
-using ParentPortal.Features.Service;
+using ParentPortal.Platform.Hosting;
+using ParentPortal.Platform.Identity;
+using ParentPortal.Platform.Identity.DevProvider;
+using ParentPortal.Platform.Security;
 
 namespace ParentPortal;
 
@@ -80,11 +78,6 @@ public static class WebSetup
             })
             .AddHubOptions(options => options.MaximumReceiveMessageSize = circuits.MaxReceiveMessageSize);
         services.AddMudServices();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ServiceDirectory>();
-        services.AddSingleton<WorkingDayCalendarSource>();
-        services.AddTransient<ImportBankHolidaysHandler>();
-        services.AddTransient<BankHolidayOverviewQuery>();
         services.AddProblemDetails();
         // The deadline API is public: any site may read it, without cookies.
         services.AddCors(options => options.AddPolicy(DeadlinesApi.CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET")));

@@ -1,7 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using ParentPortal.Components.Layout;
-using ParentPortal.Features.Identity;
+using ParentPortal.Platform.Identity;
 using ParentPortal.Tests.TestSupport;
 
 namespace ParentPortal.Tests.Components;

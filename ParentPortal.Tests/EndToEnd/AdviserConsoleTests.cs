@@ -142,17 +142,16 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
     public async Task Mediator_SchedulesTheMediation_RecordsTheAgreement_AndCollectsEverySignature()
     {
         var caseId = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor");
-        var commands = _portal.Services.GetRequiredService<CaseCommands>();
         var adviserUser = TestUsers.Make("demo-adviser", "Priya Shah", "adviser");
-        Assert.True((await commands.TakeAsync(adviserUser, caseId)).Succeeded);
-        Assert.True((await commands.RecordDecisionAsync(adviserUser, caseId, SessionChoice.TryMediation)).Succeeded);
+        Assert.True((await _portal.Services.GetRequiredService<TakeCaseHandler>().HandleAsync(adviserUser, caseId)).Succeeded);
+        Assert.True((await _portal.Services.GetRequiredService<RecordDecisionHandler>().HandleAsync(adviserUser, caseId, SessionChoice.TryMediation)).Succeeded);
         int mediatorId;
         await using (var db = await DbAsync())
         {
             mediatorId = await db.StaffMembers.Where(s => s.Subject == "demo-mediator").Select(s => s.Id).SingleAsync();
         }
 
-        Assert.True((await commands.AssignAsync(adviserUser, caseId, mediatorId)).Succeeded);
+        Assert.True((await _portal.Services.GetRequiredService<AssignMediatorHandler>().HandleAsync(adviserUser, caseId, mediatorId)).Succeeded);
 
         var mediator = await browser.NewPageAsync(_portal.BaseAddress);
         await mediator.SignInAsync("Tom Okafor", "/advisers/cases");

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Meetings;
 using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
 using ParentPortal.Tests.Domain.Triage;
@@ -37,7 +38,6 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
     public async Task Facilitator_WritesAndIssuesTheMeetingRecord_AndAnyoneCanCheckItsCode()
     {
         var caseId = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor", TriageFixtures.FacilitationPages());
-        var commands = _portal.Services.GetRequiredService<CaseCommands>();
         var adviser = TestUsers.Make("demo-adviser", "Priya Shah", "adviser");
         int facilitatorId;
         await using (var db = await DbAsync())
@@ -45,8 +45,8 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
             facilitatorId = await db.StaffMembers.Where(s => s.Subject == "demo-mediator").Select(s => s.Id).SingleAsync();
         }
 
-        Assert.True((await commands.AssignAsync(adviser, caseId, facilitatorId)).Succeeded);
-        Assert.True((await commands.ScheduleMeetingAsync(adviser, caseId, new MeetingForm
+        Assert.True((await _portal.Services.GetRequiredService<AssignMediatorHandler>().HandleAsync(adviser, caseId, facilitatorId)).Succeeded);
+        Assert.True((await _portal.Services.GetRequiredService<ScheduleMeetingHandler>().HandleAsync(adviser, caseId, new MeetingForm
         {
             Date = DateOnly.FromDateTime(DateTime.Today.AddDays(40)), Starts = new TimeOnly(14, 0), Ends = new TimeOnly(15, 30), Format = SessionFormat.Online,
             MeetingLink = "https://meet.example.org/review", Attendees = "Sam Taylor, parent\nAsha Patel, SENCo",
@@ -59,7 +59,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
             await db.SaveChangesAsync();
         }
 
-        Assert.True((await commands.ChangeStageAsync(adviser, caseId, CaseStage.MeetingHeld, null)).Succeeded);
+        Assert.True((await _portal.Services.GetRequiredService<ChangeStageHandler>().HandleAsync(adviser, caseId, CaseStage.MeetingHeld, null)).Succeeded);
 
         var page = await browser.NewPageAsync(_portal.BaseAddress);
         await page.SignInAsync("Tom Okafor", $"/advisers/cases/{caseId}");

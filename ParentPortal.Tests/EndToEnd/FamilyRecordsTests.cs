@@ -7,9 +7,9 @@ using Microsoft.Playwright;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
+using ParentPortal.Features.Admin.Privacy;
 using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
-using ParentPortal.Features.Privacy;
 using ParentPortal.Tests.Domain.Triage;
 using ParentPortal.Tests.TestSupport;
 using static ParentPortal.Tests.Features.Cases.CaseTestData;
@@ -126,12 +126,11 @@ public sealed class FamilyRecordsTests(BrowserFixture browser) : IAsyncLifetime
         var pages = TriageFixtures.SenPages().ToDictionary(p => p.Key, p => new Dictionary<string, string?>(p.Value));
         pages["sen-letter-date"]["sen-letter-date"] = "2026-03-02";
         var id = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor", pages);
-        var commands = _portal.Services.GetRequiredService<CaseCommands>();
-        Succeeded(await commands.TakeAsync(Adviser, id));
-        Succeeded(await commands.RecordDecisionAsync(Adviser, id, SessionChoice.CertificateOnly));
-        var issued = await _portal.Services.GetRequiredService<IssueDocumentsHandler>().IssueCertificateAsync(Adviser, id, _portal.BaseAddress.ToString());
+        Succeeded(await _portal.Services.GetRequiredService<TakeCaseHandler>().HandleAsync(Adviser, id));
+        Succeeded(await _portal.Services.GetRequiredService<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.CertificateOnly));
+        var issued = await _portal.Services.GetRequiredService<IssueCertificateHandler>().HandleAsync(Adviser, id, _portal.BaseAddress.ToString());
         Assert.True(issued.Succeeded, issued.Message);
-        Succeeded(await commands.ChangeStageAsync(Adviser, id, CaseStage.Closed, "The family took the certificate."));
+        Succeeded(await _portal.Services.GetRequiredService<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.Closed, "The family took the certificate."));
 
         await using var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var spring = new DateTimeOffset(2026, 4, 1, 10, 0, 0, TimeSpan.Zero);

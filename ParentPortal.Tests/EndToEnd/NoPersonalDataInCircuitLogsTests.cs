@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using ParentPortal.Data;
 using ParentPortal.Domain.Triage;
-using ParentPortal.Features.Applications;
 using ParentPortal.Tests.TestSupport;
 
 namespace ParentPortal.Tests.EndToEnd;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ParentPortal.Data;
-using ParentPortal.Features.Identity;
+using ParentPortal.Platform.Identity;
 using ParentPortal.Tests.TestSupport;
 
 namespace ParentPortal.Tests.EndToEnd;

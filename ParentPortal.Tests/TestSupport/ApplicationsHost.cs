@@ -5,13 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using ParentPortal.Data;
-using ParentPortal.Features.Applications;
-using ParentPortal.Features.Calendar;
+using ParentPortal.Features.Admin.Privacy;
+using ParentPortal.Features.Advisers;
+using ParentPortal.Features.Apply;
+using ParentPortal.Features.Booking;
 using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
-using ParentPortal.Features.Privacy;
-using ParentPortal.Features.Service;
-using ParentPortal.Features.Sessions;
 
 namespace ParentPortal.Tests.TestSupport;
 
@@ -49,11 +48,10 @@ public sealed class ApplicationsHost : IAsyncDisposable
                     ["Sessions:OfferExpiryJobEnabled"] = "false",
                     ["Retention:JobEnabled"] = "false",
                 });
-                builder.Services.AddSingleton<ServiceDirectory>();
-                builder.Services.AddSingleton<WorkingDayCalendarSource>();
-                builder.AddPortalApplications();
-                builder.AddPortalSessions();
+                builder.AddPortalApply();
+                builder.AddPortalBooking();
                 builder.AddPortalCases();
+                builder.AddPortalAdvisers();
                 builder.AddPortalDocuments();
                 builder.AddPortalPrivacy();
             });

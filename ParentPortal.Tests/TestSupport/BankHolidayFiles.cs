@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ParentPortal.Features.Calendar;
+using ParentPortal.Platform.Calendar;
 
 namespace ParentPortal.Tests.TestSupport;
 

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
-using ParentPortal.Features.Identity;
-using ParentPortal.Features.Applications;
-using ParentPortal.Features.Service;
+using ParentPortal.Features.Apply;
+using ParentPortal.Platform.Identity;
+using ParentPortal.Platform.Settings;
 
 namespace ParentPortal.Tests.TestSupport;
 
@@ -85,24 +85,22 @@ public sealed class SeededDatabase : IAsyncLifetime
     public async Task InitializeAsync() =>
         _app = await PortalServices.BuildInitializedAsync(
             _database,
-            configure: services => services.AddSingleton<ServiceDirectory>(),
             addFeatures: builder =>
             {
                 builder.Configuration["Applications:RetentionJobEnabled"] = "false";
-                builder.Services.AddSingleton<ParentPortal.Features.Calendar.WorkingDayCalendarSource>();
-                builder.AddPortalApplications();
+                builder.AddPortalApply();
             });
 
     /// <summary>The application feature's handlers, resolved from this database's services, for components that use them.</summary>
     public IEnumerable<ServiceDescriptor> ApplicationServices =>
     [
-        ServiceDescriptor.Singleton(Services.GetRequiredService<ParentPortal.Features.Applications.TriageContextSource>()),
-        ServiceDescriptor.Singleton(Services.GetRequiredService<ParentPortal.Features.Calendar.WorkingDayCalendarSource>()),
-        ServiceDescriptor.Transient(_ => Services.GetRequiredService<ParentPortal.Features.Applications.GetApplicationHandler>()),
-        ServiceDescriptor.Transient(_ => Services.GetRequiredService<ParentPortal.Features.Applications.SaveStepHandler>()),
-        ServiceDescriptor.Transient(_ => Services.GetRequiredService<ParentPortal.Features.Applications.StartApplicationHandler>()),
-        ServiceDescriptor.Transient(_ => Services.GetRequiredService<ParentPortal.Features.Applications.SubmitApplicationHandler>()),
-        ServiceDescriptor.Transient(_ => Services.GetRequiredService<ParentPortal.Features.Applications.ListApplicationsHandler>()),
+        ServiceDescriptor.Singleton(Services.GetRequiredService<ParentPortal.Platform.Settings.TriageContextSource>()),
+        ServiceDescriptor.Singleton(Services.GetRequiredService<ParentPortal.Platform.Calendar.WorkingDayCalendarSource>()),
+        ServiceDescriptor.Transient(_ => Services.GetRequiredService<ParentPortal.Features.Apply.GetApplicationHandler>()),
+        ServiceDescriptor.Transient(_ => Services.GetRequiredService<ParentPortal.Features.Apply.SaveStepHandler>()),
+        ServiceDescriptor.Transient(_ => Services.GetRequiredService<ParentPortal.Features.Apply.StartApplicationHandler>()),
+        ServiceDescriptor.Transient(_ => Services.GetRequiredService<ParentPortal.Features.Apply.SubmitApplicationHandler>()),
+        ServiceDescriptor.Transient(_ => Services.GetRequiredService<ParentPortal.Features.Apply.ListApplicationsHandler>()),
     ];
 
     public async Task DisposeAsync()

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ParentPortal.Data;
+using ParentPortal.Platform;
+using ParentPortal.Platform.Hosting;
 
 namespace ParentPortal.Tests.TestSupport;
 
@@ -43,6 +45,7 @@ public static class PortalServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMemoryCache();
         builder.AddPortalData();
+        builder.AddPortalPlatform();
         addFeatures?.Invoke(builder);
         configure?.Invoke(builder.Services);
         return builder.Build();

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using ParentPortal.Data;
-using ParentPortal.Features.Calendar;
 using ParentPortal.Features.Reports;
 
 namespace ParentPortal.Tests.TestSupport;
@@ -34,7 +33,6 @@ public sealed class ReportsHost : IAsyncDisposable
             configure: services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
             addFeatures: builder =>
             {
-                builder.Services.AddSingleton<WorkingDayCalendarSource>();
                 builder.AddPortalReports();
             });
         return new ReportsHost(database, app, clock);

@@ -36,7 +36,7 @@ public static class StoredCases
             Reference = ApplicationReference.New(),
             CreatedBySubject = ownerSubject,
         };
-        application.SearchText = ParentPortal.Features.Applications.ApplicationSearchText.For(answers, owner.DisplayName, owner.Email, application.Reference);
+        application.SearchText = ParentPortal.Domain.Triage.ApplicationSearchText.For(answers, owner.DisplayName, owner.Email, application.Reference);
         db.Applications.Add(application);
         await db.SaveChangesAsync();
         return application.Id;

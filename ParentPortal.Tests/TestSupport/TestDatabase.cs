@@ -66,7 +66,7 @@ public sealed class PostgresTestDatabase : TestDatabase
     {
         _adminConnectionString = adminConnectionString;
         _databaseName = databaseName;
-        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = databaseName, Pooling = false }.ToString();
+        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = databaseName }.ToString();
     }
 
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
@@ -93,7 +93,12 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public override async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
+        // This database's idle pooled connections go first; WITH (FORCE) ends any still in use.
+        await using (var pooled = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
         await using var connection = new NpgsqlConnection(_adminConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();

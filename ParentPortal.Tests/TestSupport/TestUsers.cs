@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using ParentPortal.Features.Identity;
+using ParentPortal.Platform.Identity;
 
 namespace ParentPortal.Tests.TestSupport;
 

@@ -43,7 +43,6 @@ public static class DataServiceCollectionExtensions
             .PersistKeysToDbContext<PortalDbContext>();
 
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
-        services.AddTransient<DatabaseInitializer>();
         return builder;
     }
 

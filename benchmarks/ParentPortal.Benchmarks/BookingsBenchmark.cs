@@ -2,16 +2,17 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
-using ParentPortal.Features.Identity;
-using ParentPortal.Features.Messaging;
-using ParentPortal.Features.Service;
-using ParentPortal.Features.Sessions;
+using ParentPortal.Domain.Meetings;
+using ParentPortal.Features.Booking;
+using ParentPortal.Platform;
+using ParentPortal.Platform.Hosting;
+using ParentPortal.Platform.Identity;
 
 namespace ParentPortal.Benchmarks;
 
@@ -43,9 +44,9 @@ public static class BookingsBenchmark
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMemoryCache();
-        builder.Services.AddSingleton<ServiceDirectory>();
         builder.AddPortalData();
-        builder.AddPortalSessions();
+        builder.AddPortalPlatform();
+        builder.AddPortalBooking();
         await using var app = builder.Build();
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         var factory = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ParentPortal.Features.Documents;
-using ParentPortal.Features.Documents.Pdf;
+using ParentPortal.Platform.Pdf;
 
 namespace ParentPortal.Benchmarks;
 

@@ -6,8 +6,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using ParentPortal.Benchmarks;
 using ParentPortal.Features.Documents;
-using ParentPortal.Features.Documents.Pdf;
-
+using ParentPortal.Platform.Pdf;
 // certificates [count]: certificates per second on one thread, and memory growth over the run (default 10,000).
 // bdn: the same certificate under BenchmarkDotNet (in-process), for time and allocations per document.
 // bookings [attempts] [workers]: session bookings per second through the real handler and database (default 4,000 by 8).

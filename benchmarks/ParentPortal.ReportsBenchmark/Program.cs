@@ -8,13 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using ParentPortal.Data;
-using ParentPortal.Data.Seeding;
-using ParentPortal.Features.Calendar;
+using ParentPortal.Features.Advisers;
 using ParentPortal.Features.Cases;
-using ParentPortal.Features.Identity;
 using ParentPortal.Features.Reports;
-using ParentPortal.Features.Service;
-
+using ParentPortal.Platform;
+using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Hosting;
+using ParentPortal.Platform.Hosting.Seeding;
+using ParentPortal.Platform.Identity;
 // Load timings for the managers' reports: seeds generated volumes into a new, temporary database (SQLite
 // by default, or PostgreSQL with --postgres), then times ReportsQuery and the CSV for three periods.
 // Usage (see README, "Benchmarks"):
@@ -41,10 +42,11 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 // A fixed "now" keeps the generated data, and so the figures, the same run after run.
 var now = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 builder.Services.AddSingleton<TimeProvider>(new FixedClock(now));
-builder.Services.AddSingleton<WorkingDayCalendarSource>();
 builder.AddPortalData();
+builder.AddPortalPlatform();
 builder.AddPortalReports();
 builder.AddPortalCases();
+builder.AddPortalAdvisers();
 await using var app = builder.Build();
 
 var clock = Stopwatch.StartNew();

@@ -1,6 +1,5 @@
 using CsCheck;
 using ParentPortal.Domain.Calendar;
-using Xunit;
 using static ParentPortal.Tests.Domain.TestCalendars;
 
 namespace ParentPortal.Tests.Domain.Calendar;

@@ -1,5 +1,4 @@
 using ParentPortal.Domain.Deadlines;
-using Xunit;
 using static ParentPortal.Tests.Domain.TestCalendars;
 
 namespace ParentPortal.Tests.Domain.Deadlines;

@@ -1,7 +1,6 @@
 using CsCheck;
 using ParentPortal.Domain.Calendar;
 using ParentPortal.Domain.Deadlines;
-using Xunit;
 using static ParentPortal.Tests.Domain.TestCalendars;
 
 namespace ParentPortal.Tests.Domain.Deadlines;

@@ -1,4 +1,3 @@
-using Xunit;
 using static ParentPortal.Tests.Domain.TestCalendars;
 
 namespace ParentPortal.Tests.Domain.Deadlines;

@@ -1,5 +1,4 @@
 using ParentPortal.Domain.Eligibility;
-using Xunit;
 using static ParentPortal.Tests.Domain.TestCalendars;
 
 namespace ParentPortal.Tests.Domain.Eligibility;

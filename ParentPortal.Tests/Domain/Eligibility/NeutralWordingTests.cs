@@ -1,6 +1,5 @@
 using ParentPortal.Domain.Deadlines;
 using ParentPortal.Domain.Eligibility;
-using Xunit;
 using static ParentPortal.Tests.Domain.TestCalendars;
 
 namespace ParentPortal.Tests.Domain.Eligibility;

@@ -2,9 +2,10 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
+using ParentPortal.Features.Advisers;
+using ParentPortal.Features.Booking;
 using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
-using ParentPortal.Features.Sessions;
 using ParentPortal.Tests.TestSupport;
 using static ParentPortal.Tests.Features.Cases.CaseTestData;
 
@@ -45,28 +46,27 @@ public sealed class CaseAccessTests : IAsyncLifetime
         var user = Outsider(who);
         var id = await HeldMediationAsync(_host);
         var before = await SnapshotAsync(id);
-        var commands = _host.Get<CaseCommands>();
 
         Assert.Null(await _host.Get<CaseDetailsQuery>().HandleAsync(user, id));
         Assert.DoesNotContain((await _host.Get<CaseQueueQuery>().HandleAsync(user, new CaseQueueFilter()))?.Rows ?? [], r => r.Id == id);
         Assert.DoesNotContain((await _host.Get<FamilySearchQuery>().HandleAsync(user, "Sam Taylor")).Rows, r => r.Id == id);
         foreach (var result in new[]
         {
-            await commands.ChangeStageAsync(user, id, CaseStage.Closed, "closing"),
-            await commands.ScheduleMeetingAsync(user, id, new MeetingForm()),
-            await commands.AssignAsync(user, id, null),
-            await commands.TakeAsync(user, id),
-            await commands.AddNoteAsync(user, id, "a note"),
-            await commands.RecordDecisionAsync(user, id, SessionChoice.CertificateOnly),
-            await commands.LaCannotArrangeAsync(user, id),
+            await _host.Get<ChangeStageHandler>().HandleAsync(user, id, CaseStage.Closed, "closing"),
+            await _host.Get<ScheduleMeetingHandler>().HandleAsync(user, id, new MeetingForm()),
+            await _host.Get<AssignMediatorHandler>().HandleAsync(user, id, null),
+            await _host.Get<TakeCaseHandler>().HandleAsync(user, id),
+            await _host.Get<AddNoteHandler>().HandleAsync(user, id, "a note"),
+            await _host.Get<RecordDecisionHandler>().HandleAsync(user, id, SessionChoice.CertificateOnly),
+            await _host.Get<RecordLaCannotArrangeHandler>().HandleAsync(user, id),
         })
         {
             Assert.False(result.Succeeded);
             Assert.Equal("We could not find that case.", Assert.Single(result.Errors).Message);
         }
 
-        Assert.False((await _host.Get<IssueDocumentsHandler>().IssueCertificateAsync(user, id, "https://x/")).Succeeded);
-        Assert.Empty(await _host.Get<IssueDocumentsHandler>().ForCaseAsync(user, id));
+        Assert.False((await _host.Get<IssueCertificateHandler>().HandleAsync(user, id, "https://x/")).Succeeded);
+        Assert.Empty(await _host.Get<CaseDocumentsQuery>().HandleAsync(user, id));
         Assert.Null(await _host.Get<AgreementsHandler>().GetAsync(user, id));
         Assert.False((await _host.Get<AgreementsHandler>().SaveAsync(user, id, new AgreementForm { Issues = ["x"] })).Succeeded);
         Assert.False((await _host.Get<AgreementsHandler>().SignAsync(user, id, "0", "https://x/")).Succeeded);
@@ -74,7 +74,7 @@ public sealed class CaseAccessTests : IAsyncLifetime
         Assert.False((await _host.Get<MeetingRecordsHandler>().IssueAsync(user, id, "https://x/")).Succeeded);
         Assert.Null(await _host.Get<SessionQueries>().ForFamilyAsync(user, id));
         Assert.Equal(BookOutcome.NotFound, (await _host.Get<BookSessionHandler>().ForFamilyAsync(user, 1, id, false)).Outcome);
-        Assert.False((await _host.Get<PhoneApplications>().InviteAsync(user, id)).Succeeded);
+        Assert.False((await _host.Get<InviteFamilyHandler>().HandleAsync(user, id)).Succeeded);
         Assert.Equal(before, await SnapshotAsync(id));
     }
 
@@ -91,42 +91,41 @@ public sealed class CaseAccessTests : IAsyncLifetime
             Assert.Contains((await queue.HandleAsync(adviser, new CaseQueueFilter()))!.Rows, r => r.Id == id);
         }
 
-        Succeeded(await _host.Get<CaseCommands>().TakeAsync(Adviser, id));
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
 
         Assert.NotNull(await details.HandleAsync(Adviser, id));
         Assert.NotNull(await details.HandleAsync(Manager, id));
         Assert.Null(await details.HandleAsync(OtherAdviser, id));
         Assert.DoesNotContain((await queue.HandleAsync(OtherAdviser, new CaseQueueFilter()))!.Rows, r => r.Id == id);
-        Assert.Equal("We could not find that case.", Assert.Single((await _host.Get<CaseCommands>().TakeAsync(OtherAdviser, id)).Errors).Message);
+        Assert.Equal("We could not find that case.", Assert.Single((await _host.Get<TakeCaseHandler>().HandleAsync(OtherAdviser, id)).Errors).Message);
     }
 
     [Fact]
     public async Task ItsAdviserOrAManager_HandsACaseToAnotherAdviser_OrBackToTheQueue_AndNobodyElseCan()
     {
         var id = await SenCaseAsync(_host);
-        var commands = _host.Get<CaseCommands>();
         var details = _host.Get<CaseDetailsQuery>();
         var noor = await StaffIdAsync(_host, "other-adviser");
         var tom = await StaffIdAsync(_host, "demo-mediator");
-        Succeeded(await commands.TakeAsync(Adviser, id));
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
 
-        Assert.Equal("We could not find that case.", Assert.Single((await commands.HandOverAsync(OtherAdviser, id, noor)).Errors).Message);
-        Assert.Equal("Select an adviser from the list", Assert.Single((await commands.HandOverAsync(Adviser, id, tom)).Errors).Message);
+        Assert.Equal("We could not find that case.", Assert.Single((await _host.Get<HandOverCaseHandler>().HandleAsync(OtherAdviser, id, noor)).Errors).Message);
+        Assert.Equal("Select an adviser from the list", Assert.Single((await _host.Get<HandOverCaseHandler>().HandleAsync(Adviser, id, tom)).Errors).Message);
         Assert.True((await details.HandleAsync(Adviser, id))!.Can.HandOver);
 
         // Priya hands it to Noor: Noor opens it, Priya no longer can, and the history says who did what.
-        Succeeded(await commands.HandOverAsync(Adviser, id, noor));
+        Succeeded(await _host.Get<HandOverCaseHandler>().HandleAsync(Adviser, id, noor));
         Assert.Null(await details.HandleAsync(Adviser, id));
         var forNoor = (await details.HandleAsync(OtherAdviser, id))!;
-        Assert.Equal("Noor Adeyemi", forNoor.AdviserName);
+        Assert.Equal("Noor Adeyemi", forNoor.Parties.Adviser?.Name);
         Assert.Contains(forNoor.History, e => e.Note == "Handed to Noor Adeyemi by Priya Shah");
 
         // A manager returns it to the shared queue: every adviser sees it again, and may take it.
-        Succeeded(await commands.HandOverAsync(Manager, id, null));
+        Succeeded(await _host.Get<HandOverCaseHandler>().HandleAsync(Manager, id, null));
         Assert.NotNull(await details.HandleAsync(Adviser, id));
-        Assert.Null((await details.HandleAsync(Adviser, id))!.AdviserId);
+        Assert.Null((await details.HandleAsync(Adviser, id))!.Parties.Adviser);
         Assert.False((await details.HandleAsync(Adviser, id))!.Can.HandOver);
-        Succeeded(await commands.TakeAsync(Adviser, id));
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
     }
 
     [Fact]
@@ -140,7 +139,7 @@ public sealed class CaseAccessTests : IAsyncLifetime
         Assert.False(view.Can.ChangeStage || view.Can.Assign || view.Can.ScheduleMeeting || view.Can.IssueDocuments);
         Assert.Contains((await _host.Get<CaseQueueQuery>().HandleAsync(HertsOfficer, new CaseQueueFilter()))!.Rows, r => r.Id == id);
         Assert.DoesNotContain((await _host.Get<CaseQueueQuery>().HandleAsync(BedsOfficer, new CaseQueueFilter()))!.Rows, r => r.Id == id);
-        Assert.Equal("Your role does not allow this on this case.", Assert.Single((await _host.Get<CaseCommands>().ChangeStageAsync(HertsOfficer, id, CaseStage.Closed, "x")).Errors).Message);
+        Assert.Equal("Your role does not allow this on this case.", Assert.Single((await _host.Get<ChangeStageHandler>().HandleAsync(HertsOfficer, id, CaseStage.Closed, "x")).Errors).Message);
     }
 
     [Fact]

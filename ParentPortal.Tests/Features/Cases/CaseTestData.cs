@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
-using ParentPortal.Features.Applications;
+using ParentPortal.Domain.Meetings;
+using ParentPortal.Features.Apply;
 using ParentPortal.Features.Cases;
-using ParentPortal.Features.Identity;
+using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Identity;
 using ParentPortal.Tests.Domain.Triage;
 using ParentPortal.Tests.TestSupport;
 
@@ -57,7 +59,7 @@ internal static class CaseTestData
         return await db.StaffMembers.Where(s => s.Subject == subject).Select(s => s.Id).SingleAsync();
     }
 
-    public static void Succeeded(CaseCommandResult result) =>
+    public static void Succeeded(CaseChangeResult result) =>
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
 
     /// <summary>
@@ -67,11 +69,10 @@ internal static class CaseTestData
     public static async Task<Guid> HeldMediationAsync(ApplicationsHost host)
     {
         var id = await SenCaseAsync(host);
-        var commands = host.Get<CaseCommands>();
-        Succeeded(await commands.TakeAsync(Adviser, id));
-        Succeeded(await commands.RecordDecisionAsync(Adviser, id, SessionChoice.TryMediation));
-        Succeeded(await commands.AssignAsync(Adviser, id, await StaffIdAsync(host, "demo-mediator")));
-        Succeeded(await commands.ScheduleMeetingAsync(Mediator, id, new MeetingForm
+        Succeeded(await host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
+        Succeeded(await host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.TryMediation));
+        Succeeded(await host.Get<AssignMediatorHandler>().HandleAsync(Adviser, id, await StaffIdAsync(host, "demo-mediator")));
+        Succeeded(await host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, new MeetingForm
         {
             Date = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime).AddDays(14),
             Starts = new TimeOnly(10, 0),
@@ -83,7 +84,7 @@ internal static class CaseTestData
             LaDecisionMaker = "Dr Helen Ward, Head of SEN",
         }));
         host.Clock.Advance(TimeSpan.FromDays(15));
-        Succeeded(await commands.ChangeStageAsync(Mediator, id, CaseStage.MeetingHeld, null));
+        Succeeded(await host.Get<ChangeStageHandler>().HandleAsync(Mediator, id, CaseStage.MeetingHeld, null));
         return id;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Deadlines;
+using ParentPortal.Domain.Meetings;
 using ParentPortal.Features.Cases;
 using ParentPortal.Tests.Domain.Triage;
 using ParentPortal.Tests.TestSupport;
@@ -22,16 +23,14 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private CaseCommands Commands => _host.Get<CaseCommands>();
-
     [Fact]
     public async Task AMoveTheRouteDoesNotAllow_IsRefused_AndNothingChanges()
     {
         var id = await SenCaseAsync(_host);
 
-        var skip = await Commands.ChangeStageAsync(Adviser, id, CaseStage.AgreementSigned, null);
-        var bullyingOnly = await Commands.ChangeStageAsync(Adviser, id, CaseStage.TelephoneSupport, null);
-        var byAction = await Commands.ChangeStageAsync(Adviser, id, CaseStage.CertificateIssued, null);
+        var skip = await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.AgreementSigned, null);
+        var bullyingOnly = await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.TelephoneSupport, null);
+        var byAction = await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.CertificateIssued, null);
 
         Assert.All(new[] { skip, bullyingOnly, byAction }, r => Assert.False(r.Succeeded));
         Assert.Contains("cannot move from \"New\"", skip.Errors[0].Message, StringComparison.Ordinal);
@@ -42,9 +41,9 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
     public async Task Closing_NeedsAReason_AndAsksTheFamilyForTheSurveyOnce()
     {
         var id = await SubmitAsync(_host, Sam, TriageFixtures.BullyingPages());
-        Assert.Equal("Enter why the case is closing (and for bullying cases, where the family was signposted)", (await Commands.ChangeStageAsync(Adviser, id, CaseStage.Closed, " ")).Errors[0].Message);
-        Succeeded(await Commands.ChangeStageAsync(Adviser, id, CaseStage.TelephoneSupport, null));
-        Succeeded(await Commands.ChangeStageAsync(Adviser, id, CaseStage.Closed, "Resolved by phone; signposted to the school's governors"));
+        Assert.Equal("Enter why the case is closing (and for bullying cases, where the family was signposted)", (await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.Closed, " ")).Errors[0].Message);
+        Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.TelephoneSupport, null));
+        Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.Closed, "Resolved by phone; signposted to the school's governors"));
 
         var survey = _host.Get<SurveyHandler>();
         Assert.True(await survey.IsDueAsync(Sam, id));
@@ -53,31 +52,31 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
         Assert.True((await survey.AnswerAsync(Sam, id, 4, "Helpful, thank you")).Succeeded);
         Assert.False((await survey.AnswerAsync(Sam, id, 5, null)).Succeeded);
         Assert.False(await survey.IsDueAsync(Sam, id));
-        Assert.False((await Commands.ChangeStageAsync(Adviser, id, CaseStage.TelephoneSupport, null)).Succeeded);
+        Assert.False((await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.TelephoneSupport, null)).Succeeded);
     }
 
     [Fact]
     public async Task AMeeting_NeedsTheDecisionMakerAndEnoughNotice_AndCanBeMarkedHeldOnlyAfterItStarts()
     {
         var id = await SenCaseAsync(_host);
-        Succeeded(await Commands.RecordDecisionAsync(Adviser, id, SessionChoice.TryMediation));
+        Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.TryMediation));
         var tooSoon = new MeetingForm
         {
             Date = new DateOnly(2026, 11, 24), Starts = new TimeOnly(10, 0), Ends = new TimeOnly(11, 0), Format = SessionFormat.Online,
             MeetingLink = "https://meet.example.org/m", Attendees = "Asha Patel, SENCo",
         };
 
-        var refused = await Commands.ScheduleMeetingAsync(Adviser, id, tooSoon);
+        var refused = await _host.Get<ScheduleMeetingHandler>().HandleAsync(Adviser, id, tooSoon);
 
         Assert.Contains(refused.Errors, e => e.FieldKey == "decision-maker");
         tooSoon.LaDecisionMaker = "Dr Helen Ward";
-        var notice = await Commands.ScheduleMeetingAsync(Adviser, id, tooSoon);
+        var notice = await _host.Get<ScheduleMeetingHandler>().HandleAsync(Adviser, id, tooSoon);
         Assert.Contains("must be told by", Assert.Single(notice.Errors).Message, StringComparison.Ordinal);
         tooSoon.ShortNoticeAgreed = true;
-        Succeeded(await Commands.ScheduleMeetingAsync(Adviser, id, tooSoon));
-        Assert.False((await Commands.ChangeStageAsync(Adviser, id, CaseStage.MeetingHeld, null)).Succeeded);
+        Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Adviser, id, tooSoon));
+        Assert.False((await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.MeetingHeld, null)).Succeeded);
         _host.Clock.Advance(TimeSpan.FromDays(4));
-        Succeeded(await Commands.ChangeStageAsync(Adviser, id, CaseStage.MeetingHeld, null));
+        Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.MeetingHeld, null));
         await using var db = await _host.DbAsync();
         var application = await db.Applications.SingleAsync(a => a.Id == id);
         Assert.Equal(new DateOnly(2026, 11, 24), application.MeetingHeldOn);
@@ -89,7 +88,7 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
     {
         var waiting = await SenCaseAsync(_host);
         var overdue = await SenCaseAsync(_host, Lukasz);
-        Succeeded(await Commands.RecordDecisionAsync(Adviser, overdue, SessionChoice.CertificateOnly));
+        Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, overdue, SessionChoice.CertificateOnly));
         _host.Clock.Advance(TimeSpan.FromDays(7));
         var fresh = await SubmitAsync(_host, Sam, TriageFixtures.FacilitationPages());
 
@@ -108,8 +107,8 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
             otherLaArea = await db.Areas.Where(a => a.LocalAuthority!.Code != "herts").Select(a => a.Id).FirstAsync();
         }
 
-        Assert.Equal("area", Assert.Single((await Commands.SetAreaAsync(Adviser, waiting, otherLaArea)).Errors).FieldKey);
-        Succeeded(await Commands.SetAreaAsync(Adviser, waiting, hertsArea));
+        Assert.Equal("area", Assert.Single((await _host.Get<FileWithAreaHandler>().HandleAsync(Adviser, waiting, otherLaArea)).Errors).FieldKey);
+        Succeeded(await _host.Get<FileWithAreaHandler>().HandleAsync(Adviser, waiting, hertsArea));
         var inArea = (await _host.Get<CaseQueueQuery>().HandleAsync(Adviser, new CaseQueueFilter(AreaId: hertsArea)))!;
         Assert.Equal([waiting], inArea.Rows.Select(r => r.Id));
         Assert.Contains(inArea.Areas, a => a.Id == hertsArea);

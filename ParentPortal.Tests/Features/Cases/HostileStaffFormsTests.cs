@@ -6,11 +6,14 @@ using CsCheck;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Helpline;
+using ParentPortal.Domain.Meetings;
 using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
+using ParentPortal.Features.Advisers;
+using ParentPortal.Features.Booking;
 using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
-using ParentPortal.Features.Sessions;
 using ParentPortal.Tests.Domain.Triage;
 using ParentPortal.Tests.TestSupport;
 using static ParentPortal.Tests.Features.Cases.CaseTestData;
@@ -66,7 +69,6 @@ public sealed class HostileStaffFormsTests : IAsyncLifetime
     [Fact]
     public async Task Notes_AndStageChangeNotes_AreSavedOnlyWhenWellFormed()
     {
-        var commands = _host.Get<CaseCommands>();
         var id = await OpenCaseAsync();
         var gen = Levels.SelectMany(level => Gen.Select(
             Gen.Frequency((3, Gen.Const((CaseStage?)null)), (2, AnyEnum<CaseStage>(level).Select(s => (CaseStage?)s))),
@@ -81,7 +83,7 @@ public sealed class HostileStaffFormsTests : IAsyncLifetime
             }
 
             var before = await FingerprintAsync();
-            var result = to is { } stage ? await commands.ChangeStageAsync(Adviser, id, stage, note) : await commands.AddNoteAsync(Adviser, id, note);
+            var result = to is { } stage ? await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, stage, note) : await _host.Get<AddNoteHandler>().HandleAsync(Adviser, id, note);
             await AssertRefusalChangedNothingAsync(result.Succeeded, result.Errors.Select(e => e.Message), before);
             if (result.Succeeded)
             {
@@ -102,10 +104,9 @@ public sealed class HostileStaffFormsTests : IAsyncLifetime
     [Fact]
     public async Task ScheduleMeeting_SavesOnlyAWellFormedMeetingInTheComingYear()
     {
-        var commands = _host.Get<CaseCommands>();
         var id = await OpenCaseAsync();
-        Succeeded(await commands.TakeAsync(Adviser, id));
-        Succeeded(await commands.RecordDecisionAsync(Adviser, id, SessionChoice.TryMediation));
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
+        Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.TryMediation));
         var forms = Levels.SelectMany(level => Gen.Select(
             Value(level, Gen.Int[14, 60].Select(d => Today.AddDays(d)), HostileValues.Date),
             Value(level, Gen.OneOf(new TimeOnly(10, 0), new TimeOnly(13, 30)), HostileValues.Time),
@@ -125,7 +126,7 @@ public sealed class HostileStaffFormsTests : IAsyncLifetime
         await forms.SampleAsync(async form =>
         {
             var before = await FingerprintAsync();
-            var result = await commands.ScheduleMeetingAsync(Adviser, id, form);
+            var result = await _host.Get<ScheduleMeetingHandler>().HandleAsync(Adviser, id, form);
             await AssertRefusalChangedNothingAsync(result.Succeeded, result.Errors.Select(e => e.Message), before);
             if (result.Succeeded)
             {
@@ -205,7 +206,6 @@ public sealed class HostileStaffFormsTests : IAsyncLifetime
     [Fact]
     public async Task PhoneApplications_StartOnlyWithAWellFormedCaller()
     {
-        var phone = _host.Get<PhoneApplications>();
         var details = Levels.SelectMany(level => Gen.Select(
             Required(level, "parent", "young-person", "third-party"),
             Field(level, "Grandparent", "Support worker"),
@@ -225,7 +225,7 @@ public sealed class HostileStaffFormsTests : IAsyncLifetime
         await details.SampleAsync(async d =>
         {
             var before = await FingerprintAsync();
-            var result = await phone.StartAsync(Adviser, d);
+            var result = await _host.Get<StartPhoneApplicationHandler>().HandleAsync(Adviser, d);
             await AssertRefusalChangedNothingAsync(result.Succeeded, result.Errors.Select(e => e.Message), before);
             if (result.Succeeded)
             {
@@ -510,25 +510,23 @@ public sealed class HostileStaffFormsTests : IAsyncLifetime
     {
         var family = NextFamily();
         var id = await SubmitAsync(_host, family, TriageFixtures.BullyingPages());
-        var commands = _host.Get<CaseCommands>();
-        Succeeded(await commands.ChangeStageAsync(Adviser, id, CaseStage.TelephoneSupport, null));
-        Succeeded(await commands.ChangeStageAsync(Adviser, id, CaseStage.Closed, "Resolved by phone"));
+        Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.TelephoneSupport, null));
+        Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.Closed, "Resolved by phone"));
         return (family, id);
     }
 
     private async Task<Guid> HeldFacilitationAsync()
     {
         var id = await SubmitAsync(_host, NextFamily(), TriageFixtures.FacilitationPages());
-        var commands = _host.Get<CaseCommands>();
-        Succeeded(await commands.TakeAsync(Adviser, id));
-        Succeeded(await commands.AssignAsync(Adviser, id, await StaffIdAsync(_host, "demo-mediator")));
-        Succeeded(await commands.ScheduleMeetingAsync(Mediator, id, new MeetingForm
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
+        Succeeded(await _host.Get<AssignMediatorHandler>().HandleAsync(Adviser, id, await StaffIdAsync(_host, "demo-mediator")));
+        Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, new MeetingForm
         {
             Date = new DateOnly(2027, 1, 20), Starts = new TimeOnly(14, 0), Ends = new TimeOnly(15, 30), Format = SessionFormat.Online,
             MeetingLink = "https://meet.example.org/review", Attendees = "Sam Taylor, parent\nAsha Patel, SENCo",
         }));
         _host.Clock.Advance(TimeSpan.FromDays(62));
-        Succeeded(await commands.ChangeStageAsync(Mediator, id, CaseStage.MeetingHeld, null));
+        Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Mediator, id, CaseStage.MeetingHeld, null));
         return id;
     }
 

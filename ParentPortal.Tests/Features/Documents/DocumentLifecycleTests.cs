@@ -1,13 +1,11 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
-using ParentPortal.Domain.Triage;
-using ParentPortal.Features.Calendar;
+using ParentPortal.Domain.Meetings;
 using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
-using ParentPortal.Features.Service;
+using ParentPortal.Platform.Calendar;
 using ParentPortal.Tests.Domain.Triage;
 using ParentPortal.Tests.TestSupport;
 using static ParentPortal.Tests.Features.Cases.CaseTestData;
@@ -28,18 +26,16 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private IssueDocumentsHandler Issuing => _host.Get<IssueDocumentsHandler>();
-
     private DocumentQueries Documents => _host.Get<DocumentQueries>();
 
     [Fact]
     public async Task Certificate_IssuedFromARealCase_PrintsEveryFieldAndTheRulesEngineDeadline()
     {
         var id = await SenCaseAsync(_host);
-        Succeeded(await _host.Get<CaseCommands>().TakeAsync(Adviser, id));
-        Succeeded(await _host.Get<CaseCommands>().RecordDecisionAsync(Adviser, id, SessionChoice.CertificateOnly));
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
+        Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.CertificateOnly));
 
-        var issued = await Issuing.IssueCertificateAsync(Adviser, id, BaseUri);
+        var issued = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id, BaseUri);
 
         Assert.True(issued.Succeeded, issued.Message);
         var file = await Documents.DownloadAsync(Sam, issued.DocumentId!.Value);
@@ -70,9 +66,9 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
     public async Task Certificate_BeforeAnythingTriggersIt_IsRefusedWithAReason()
     {
         var id = await SenCaseAsync(_host);
-        Succeeded(await _host.Get<CaseCommands>().TakeAsync(Adviser, id));
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
 
-        var result = await Issuing.IssueCertificateAsync(Adviser, id, BaseUri);
+        var result = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id, BaseUri);
 
         Assert.False(result.Succeeded);
         Assert.Contains("Record first what the certificate follows", result.Message, StringComparison.Ordinal);
@@ -91,9 +87,9 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        Succeeded(await _host.Get<CaseCommands>().TakeAsync(Adviser, id));
-        Succeeded(await _host.Get<CaseCommands>().RecordDecisionAsync(Adviser, id, SessionChoice.CertificateOnly));
-        var result = await Issuing.IssueCertificateAsync(Adviser, id, BaseUri);
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
+        Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.CertificateOnly));
+        var result = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id, BaseUri);
 
         Assert.False(result.Succeeded);
         Assert.Contains("call the family", result.Message, StringComparison.Ordinal);
@@ -133,7 +129,7 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         foreach (var outsider in new[] { Lukasz, OtherAdviser, OtherMediator, Mediator, HertsOfficer, BedsOfficer, TestUsers.Anonymous() })
         {
             Assert.Null(await Documents.DownloadAsync(outsider, documentId));
-            Assert.Empty(await Issuing.ForCaseAsync(outsider, id));
+            Assert.Empty(await _host.Get<CaseDocumentsQuery>().HandleAsync(outsider, id));
         }
 
         Assert.Null(await Documents.DownloadAsync(Sam, Guid.NewGuid()));
@@ -146,12 +142,12 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
     {
         var (id, first) = await IssuedCertificateAsync();
 
-        Assert.False((await Issuing.RevokeAsync(Adviser, first, "  ")).Succeeded);
-        Assert.False((await Issuing.RevokeAsync(OtherAdviser, first, "Wrong date")).Succeeded);
-        Assert.False((await Issuing.IssueCertificateAsync(Adviser, id, BaseUri)).Succeeded);
-        var revoked = await Issuing.RevokeAsync(Adviser, first, "The decision letter date was wrong");
+        Assert.False((await _host.Get<RevokeDocumentHandler>().HandleAsync(Adviser, first, "  ")).Succeeded);
+        Assert.False((await _host.Get<RevokeDocumentHandler>().HandleAsync(OtherAdviser, first, "Wrong date")).Succeeded);
+        Assert.False((await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id, BaseUri)).Succeeded);
+        var revoked = await _host.Get<RevokeDocumentHandler>().HandleAsync(Adviser, first, "The decision letter date was wrong");
         Assert.True(revoked.Succeeded, revoked.Message);
-        var second = await Issuing.IssueCertificateAsync(Adviser, id, BaseUri);
+        var second = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id, BaseUri);
 
         Assert.True(second.Succeeded, second.Message);
         Assert.Null(await Documents.DownloadAsync(Sam, first));
@@ -163,7 +159,7 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         Assert.EndsWith("-2", replacement.Number, StringComparison.Ordinal);
         Assert.Equal("The decision letter date was wrong", old.RevocationReason);
         Assert.NotNull((await Documents.VerifyAsync(old.VerificationCode))!.RevokedAt);
-        var rows = await Issuing.ForCaseAsync(Adviser, id);
+        var rows = await _host.Get<CaseDocumentsQuery>().HandleAsync(Adviser, id);
         Assert.Equal(2, rows.Count);
         var family = await Documents.ForFamilyAsync(Sam);
         Assert.Equal(2, family.Count);
@@ -173,17 +169,16 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task BullyingAgreement_IsBetweenTheFamilyAndTheSchool_SignedByTheParentAndTheMediator_AndNeverShownToTheLocalAuthority()
     {
-        var commands = _host.Get<CaseCommands>();
         var id = await SubmitAsync(_host, Sam, TriageFixtures.BullyingPages());
-        Succeeded(await commands.TakeAsync(Adviser, id));
-        Succeeded(await commands.ChangeStageAsync(Adviser, id, CaseStage.TelephoneSupport, null));
-        Succeeded(await commands.ChangeStageAsync(Adviser, id, CaseStage.MediationBeingArranged, null));
-        Succeeded(await commands.AssignAsync(Adviser, id, await StaffIdAsync(_host, "demo-mediator")));
-        var noRepresentative = await commands.ScheduleMeetingAsync(Mediator, id, BullyingMeeting(null));
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
+        Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.TelephoneSupport, null));
+        Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.MediationBeingArranged, null));
+        Succeeded(await _host.Get<AssignMediatorHandler>().HandleAsync(Adviser, id, await StaffIdAsync(_host, "demo-mediator")));
+        var noRepresentative = await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, BullyingMeeting(null));
         Assert.Equal("Enter the school's representative: someone who can act for the school must attend", Assert.Single(noRepresentative.Errors).Message);
-        Succeeded(await commands.ScheduleMeetingAsync(Mediator, id, BullyingMeeting("Mrs Joan Okoro, Headteacher")));
+        Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, BullyingMeeting("Mrs Joan Okoro, Headteacher")));
         _host.Clock.Advance(TimeSpan.FromDays(20));
-        Succeeded(await commands.ChangeStageAsync(Mediator, id, CaseStage.MeetingHeld, null));
+        Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Mediator, id, CaseStage.MeetingHeld, null));
 
         var agreements = _host.Get<AgreementsHandler>();
         var saved = await agreements.SaveAsync(Mediator, id, new AgreementForm
@@ -305,10 +300,9 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
     public async Task MeetingRecord_IsWrittenAfterTheMeeting_AndIssuedToTheFamily()
     {
         var id = await SubmitAsync(_host, Sam, TriageFixtures.FacilitationPages());
-        var commands = _host.Get<CaseCommands>();
-        Succeeded(await commands.TakeAsync(Adviser, id));
-        Succeeded(await commands.AssignAsync(Adviser, id, await StaffIdAsync(_host, "demo-mediator")));
-        Succeeded(await commands.ScheduleMeetingAsync(Mediator, id, new MeetingForm
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
+        Succeeded(await _host.Get<AssignMediatorHandler>().HandleAsync(Adviser, id, await StaffIdAsync(_host, "demo-mediator")));
+        Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, new MeetingForm
         {
             Date = new DateOnly(2027, 1, 20), Starts = new TimeOnly(14, 0), Ends = new TimeOnly(15, 30), Format = SessionFormat.Online,
             MeetingLink = "https://meet.example.org/review", Attendees = "Sam Taylor, parent\nAsha Patel, SENCo",
@@ -324,7 +318,7 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         Assert.False((await records.SaveAsync(Mediator, id, form)).Succeeded);
 
         _host.Clock.Advance(TimeSpan.FromDays(62));
-        Succeeded(await commands.ChangeStageAsync(Mediator, id, CaseStage.MeetingHeld, null));
+        Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Mediator, id, CaseStage.MeetingHeld, null));
         Assert.False((await records.SaveAsync(OtherMediator, id, form)).Succeeded);
         Assert.False((await records.SaveAsync(Mediator, id, new MeetingRecordForm())).Succeeded);
         Assert.True((await records.SaveAsync(Mediator, id, form)).Succeeded);
@@ -347,9 +341,9 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
     private async Task<(Guid CaseId, Guid DocumentId)> IssuedCertificateAsync()
     {
         var id = await SenCaseAsync(_host);
-        Succeeded(await _host.Get<CaseCommands>().TakeAsync(Adviser, id));
-        Succeeded(await _host.Get<CaseCommands>().RecordDecisionAsync(Adviser, id, SessionChoice.CertificateOnly));
-        var issued = await Issuing.IssueCertificateAsync(Adviser, id, BaseUri);
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
+        Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.CertificateOnly));
+        var issued = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id, BaseUri);
         Assert.True(issued.Succeeded, issued.Message);
         return (id, issued.DocumentId!.Value);
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ParentPortal.Features.Documents;
 using ParentPortal.Features.Documents.Models;
-using ParentPortal.Features.Documents.Pdf;
+using ParentPortal.Platform.Pdf;
 using ParentPortal.Tests.Domain;
 
 namespace ParentPortal.Tests.Features.Documents;

@@ -1,7 +1,8 @@
 using CsCheck;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Domain.Cases;
-using ParentPortal.Features.Cases;
+using ParentPortal.Features.Advisers;
+using ParentPortal.Features.Apply;
 using ParentPortal.Features.Documents;
 using ParentPortal.Tests.TestSupport;
 using static ParentPortal.Tests.Features.Cases.CaseTestData;
@@ -39,15 +40,14 @@ public sealed class HostileCodesTests : IAsyncLifetime
     [Fact]
     public async Task ClaimCodes_NeverThrow_ClaimNothing_AndChangeNothing()
     {
-        var phone = _host.Get<PhoneApplications>();
-        var started = await phone.StartAsync(Adviser, new PhoneCallDetails { CallerName = "Sam Taylor", CallerEmail = "sam@example.com", ConsentToAct = true });
+        var started = await _host.Get<StartPhoneApplicationHandler>().HandleAsync(Adviser, new PhoneCallDetails { CallerName = "Sam Taylor", CallerEmail = "sam@example.com", ConsentToAct = true });
         Assert.True(started.Succeeded);
-        var invitation = await phone.InviteAsync(Adviser, started.ApplicationId!.Value);
+        var invitation = await _host.Get<InviteFamilyHandler>().HandleAsync(Adviser, started.ApplicationId!.Value);
         Assert.True(invitation.Succeeded, invitation.Message);
 
         await HostileValues.OptionalText.SampleAsync(async code =>
         {
-            var result = await phone.ClaimAsync(Sam, code);
+            var result = await _host.Get<ClaimApplicationHandler>().HandleAsync(Sam, code);
             Assert.False(result.Succeeded, HostileValues.Show(code));
             Assert.False(string.IsNullOrWhiteSpace(result.Message));
         }, iter: 300, threads: 1, print: HostileValues.Show);
@@ -55,7 +55,7 @@ public sealed class HostileCodesTests : IAsyncLifetime
         await using var db = await _host.DbAsync();
         Assert.Null(await db.ApplicationInvitations.Where(i => i.ApplicationId == started.ApplicationId).Select(i => i.ClaimedAt).SingleAsync());
         // The real code still works afterwards (the attempts above were all wrong, none of them used it up).
-        Assert.True((await phone.ClaimAsync(Sam, invitation.Code)).Succeeded);
+        Assert.True((await _host.Get<ClaimApplicationHandler>().HandleAsync(Sam, invitation.Code)).Succeeded);
     }
 
     [Fact]

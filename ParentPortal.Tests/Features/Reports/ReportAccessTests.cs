@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using ParentPortal.Features.Identity;
 using ParentPortal.Features.Reports;
+using ParentPortal.Platform.Identity;
 using ParentPortal.Tests.TestSupport;
 
 namespace ParentPortal.Tests.Features.Reports;

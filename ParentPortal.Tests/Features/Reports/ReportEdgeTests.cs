@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
-using ParentPortal.Features.Identity;
 using ParentPortal.Features.Reports;
+using ParentPortal.Platform.Identity;
 using ParentPortal.Tests.TestSupport;
 
 namespace ParentPortal.Tests.Features.Reports;

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data.Entities;
-using ParentPortal.Data.Seeding;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Triage;
-using ParentPortal.Features.Identity;
 using ParentPortal.Features.Reports;
-using ParentPortal.Features.Service;
+using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Hosting.Seeding;
+using ParentPortal.Platform.Identity;
 using ParentPortal.Tests.Domain;
 using ParentPortal.Tests.TestSupport;
 

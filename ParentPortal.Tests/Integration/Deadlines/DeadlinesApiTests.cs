@@ -2,8 +2,8 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using ParentPortal.Features.Calendar;
-using ParentPortal.Features.Identity;
+using ParentPortal.Features.Admin.BankHolidays;
+using ParentPortal.Platform.Identity;
 using ParentPortal.Tests.TestSupport;
 
 namespace ParentPortal.Tests.Integration.Deadlines;

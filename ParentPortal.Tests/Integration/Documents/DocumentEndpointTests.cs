@@ -2,13 +2,11 @@ using System.Net;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ParentPortal.Domain.Triage;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
-using ParentPortal.Features.Identity;
-using ParentPortal.Tests.Domain.Triage;
+using ParentPortal.Platform.Identity;
 using ParentPortal.Tests.Features.Cases;
 using ParentPortal.Tests.TestSupport;
 
@@ -39,10 +37,9 @@ public sealed class DocumentEndpointTests : IAsyncLifetime
         }
 
         _caseId = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor");
-        var commands = _portal.Services.GetRequiredService<CaseCommands>();
-        CaseTestData.Succeeded(await commands.TakeAsync(CaseTestData.Adviser, _caseId));
-        CaseTestData.Succeeded(await commands.RecordDecisionAsync(CaseTestData.Adviser, _caseId, SessionChoice.CertificateOnly));
-        var issued = await _portal.Services.GetRequiredService<IssueDocumentsHandler>().IssueCertificateAsync(CaseTestData.Adviser, _caseId, _portal.BaseAddress.ToString());
+        CaseTestData.Succeeded(await _portal.Services.GetRequiredService<TakeCaseHandler>().HandleAsync(CaseTestData.Adviser, _caseId));
+        CaseTestData.Succeeded(await _portal.Services.GetRequiredService<RecordDecisionHandler>().HandleAsync(CaseTestData.Adviser, _caseId, SessionChoice.CertificateOnly));
+        var issued = await _portal.Services.GetRequiredService<IssueCertificateHandler>().HandleAsync(CaseTestData.Adviser, _caseId, _portal.BaseAddress.ToString());
         Assert.True(issued.Succeeded, issued.Message);
         _documentId = issued.DocumentId!.Value;
         await using var read = await factory.CreateDbContextAsync();

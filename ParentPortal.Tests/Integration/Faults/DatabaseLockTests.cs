@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Triage;
-using ParentPortal.Features.Applications;
+using ParentPortal.Features.Apply;
+using ParentPortal.Platform.Settings;
 using ParentPortal.Tests.Domain.Triage;
 using ParentPortal.Tests.TestSupport;
 

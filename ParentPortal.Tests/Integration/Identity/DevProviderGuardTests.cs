@@ -71,7 +71,7 @@ public sealed class DevProviderGuardTests
         portal.StartServer();
         var options = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>>(portal.Services);
-        return options.Get(ParentPortal.Features.Identity.AuthenticationSetup.OidcScheme).Authority;
+        return options.Get(ParentPortal.Platform.Identity.AuthenticationSetup.OidcScheme).Authority;
     }
 
     [Fact]

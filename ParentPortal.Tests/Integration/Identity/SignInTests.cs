@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using ParentPortal.Data;
-using ParentPortal.Features.Identity;
+using ParentPortal.Platform.Identity;
 using ParentPortal.Tests.TestSupport;
 
 namespace ParentPortal.Tests.Integration.Identity;

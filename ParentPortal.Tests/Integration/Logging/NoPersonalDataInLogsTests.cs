@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
-using ParentPortal.Features.Applications;
-using ParentPortal.Features.Messaging;
-using ParentPortal.Features.Sessions;
+using ParentPortal.Features.Apply;
+using ParentPortal.Features.Booking;
+using ParentPortal.Platform.Messaging;
 using ParentPortal.Tests.TestSupport;
 
 namespace ParentPortal.Tests.Integration.Logging;

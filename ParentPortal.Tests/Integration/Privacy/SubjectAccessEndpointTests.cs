@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ParentPortal.Data;
-using ParentPortal.Features.Privacy;
+using ParentPortal.Features.Admin.Privacy;
 using ParentPortal.Tests.TestSupport;
 
 namespace ParentPortal.Tests.Integration.Privacy;

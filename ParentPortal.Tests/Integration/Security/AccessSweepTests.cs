@@ -8,11 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
-using ParentPortal.Domain.Triage;
+using ParentPortal.Domain.Meetings;
+using ParentPortal.Features.Booking;
 using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
-using ParentPortal.Features.Identity;
-using ParentPortal.Features.Sessions;
+using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Identity;
 using ParentPortal.Tests.Domain.Triage;
 using ParentPortal.Tests.TestSupport;
 using Xunit.Abstractions;
@@ -314,7 +315,6 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         var adviser = TestUsers.Make(Adviser, "Priya Shah", PortalRoles.Adviser);
         var mediator = TestUsers.Make(Mediator, "Tom Okafor", PortalRoles.Mediator);
         var officer = TestUsers.Make(HertsOfficer, "Gwen Ellis", PortalRoles.LaOfficer);
-        var commands = services.GetRequiredService<CaseCommands>();
         int mediatorId;
         await using (var db = await DbAsync())
         {
@@ -323,12 +323,12 @@ public sealed class AccessSweepFixture : IAsyncLifetime
 
         // The mediation: taken, mediator assigned, meeting held, agreement signed by all three, certificate issued.
         CaseId = await StoredCases.SubmittedAsync(services, Owner, "Sam Taylor");
-        Succeeded(await commands.TakeAsync(adviser, CaseId));
-        Succeeded(await commands.RecordDecisionAsync(adviser, CaseId, SessionChoice.TryMediation));
-        Succeeded(await commands.AssignAsync(adviser, CaseId, mediatorId));
-        Succeeded(await commands.ScheduleMeetingAsync(mediator, CaseId, Meeting()));
+        Succeeded(await services.GetRequiredService<TakeCaseHandler>().HandleAsync(adviser, CaseId));
+        Succeeded(await services.GetRequiredService<RecordDecisionHandler>().HandleAsync(adviser, CaseId, SessionChoice.TryMediation));
+        Succeeded(await services.GetRequiredService<AssignMediatorHandler>().HandleAsync(adviser, CaseId, mediatorId));
+        Succeeded(await services.GetRequiredService<ScheduleMeetingHandler>().HandleAsync(mediator, CaseId, Meeting()));
         await MeetingWasYesterdayAsync(CaseId);
-        Succeeded(await commands.ChangeStageAsync(mediator, CaseId, CaseStage.MeetingHeld, null));
+        Succeeded(await services.GetRequiredService<ChangeStageHandler>().HandleAsync(mediator, CaseId, CaseStage.MeetingHeld, null));
         var agreements = services.GetRequiredService<AgreementsHandler>();
         var saved = await agreements.SaveAsync(mediator, CaseId, new AgreementForm
         {
@@ -344,17 +344,17 @@ public sealed class AccessSweepFixture : IAsyncLifetime
             Assert.True(signed.Succeeded, signed.Message);
         }
 
-        var certificate = await services.GetRequiredService<IssueDocumentsHandler>().IssueCertificateAsync(adviser, CaseId, baseUri);
+        var certificate = await services.GetRequiredService<IssueCertificateHandler>().HandleAsync(adviser, CaseId, baseUri);
         Assert.True(certificate.Succeeded, certificate.Message);
         CertificateId = certificate.DocumentId!.Value;
 
         // The facilitated meeting: taken, facilitator assigned, meeting held (so its record page has something to show).
         FacilitationCaseId = await StoredCases.SubmittedAsync(services, Owner, "Sam Taylor", TriageFixtures.FacilitationPages());
-        Succeeded(await commands.TakeAsync(adviser, FacilitationCaseId));
-        Succeeded(await commands.AssignAsync(adviser, FacilitationCaseId, mediatorId));
-        Succeeded(await commands.ScheduleMeetingAsync(adviser, FacilitationCaseId, Meeting()));
+        Succeeded(await services.GetRequiredService<TakeCaseHandler>().HandleAsync(adviser, FacilitationCaseId));
+        Succeeded(await services.GetRequiredService<AssignMediatorHandler>().HandleAsync(adviser, FacilitationCaseId, mediatorId));
+        Succeeded(await services.GetRequiredService<ScheduleMeetingHandler>().HandleAsync(adviser, FacilitationCaseId, Meeting()));
         await MeetingWasYesterdayAsync(FacilitationCaseId);
-        Succeeded(await commands.ChangeStageAsync(adviser, FacilitationCaseId, CaseStage.MeetingHeld, null));
+        Succeeded(await services.GetRequiredService<ChangeStageHandler>().HandleAsync(adviser, FacilitationCaseId, CaseStage.MeetingHeld, null));
 
         // A place the family's adviser booked for them at an information session (its calendar invite is the family's alone).
         int adviserId;
@@ -463,7 +463,7 @@ public sealed class AccessSweepFixture : IAsyncLifetime
 
     private Task<PortalDbContext> DbAsync() => Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
 
-    private static void Succeeded(CaseCommandResult result) =>
+    private static void Succeeded(CaseChangeResult result) =>
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
 
     private static HashSet<string> Set(params string[] who) => new(who, StringComparer.Ordinal);

@@ -16,3 +16,16 @@ public sealed class FormErrors(IReadOnlyList<FieldError> errors, string prefix)
     public IReadOnlyList<(string FieldId, string Message)> Summary =>
         [.. All.Select(e => (e.FieldKey.Length == 0 ? "main-content" : prefix + e.FieldKey, e.Message))];
 }
+
+/// <summary>A handler's field errors read straight from its list, for forms whose fields have the id "f-" + the key (service settings).</summary>
+public static class FieldErrorLists
+{
+    public static string? For(this IReadOnlyList<FieldError> errors, string key)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return errors.FirstOrDefault(e => e.FieldKey == key)?.Message;
+    }
+
+    /// <summary>For the error summary: each message linked to its field (or the page's heading when it is about the whole page).</summary>
+    public static IReadOnlyList<(string FieldId, string Message)> ForSummary(this IReadOnlyList<FieldError> errors) => new FormErrors(errors, "f-").Summary;
+}

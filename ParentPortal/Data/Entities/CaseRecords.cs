@@ -1,3 +1,5 @@
+using ParentPortal.Domain.Meetings;
+
 namespace ParentPortal.Data.Entities;
 
 /// <summary>The mediation or facilitated meeting for a case: when, where, who, and the notice given.</summary>

@@ -1,3 +1,5 @@
+using ParentPortal.Domain.Meetings;
+
 namespace ParentPortal.Data.Entities;
 
 public enum SessionType
@@ -5,12 +7,6 @@ public enum SessionType
     InformationSession,
     Workshop,
     Event,
-}
-
-public enum SessionFormat
-{
-    Online,
-    InPerson,
 }
 
 public enum SessionStatus

@@ -50,10 +50,7 @@ public static class CaseClocks
 
         if (facts.MeetingOn is { } meeting && facts.NoticeGivenOn is null && !facts.ShortNoticeAgreed && facts.MeetingHeldOn is null)
         {
-            var notice = facts.Route == CaseWorkflow.Facilitation
-                ? facts.AnnualReview ? calculator.AnnualReviewNoticeBy(meeting) : null
-                : calculator.MediationNoticeBy(meeting);
-            if (notice is not null)
+            if (NoticeBy(facts.Route, facts.AnnualReview, meeting, calculator) is { } notice)
             {
                 clocks.Add(new("notice", "Meeting notice by", notice, StaffAction: true));
             }
@@ -65,6 +62,18 @@ public static class CaseClocks
         }
 
         return [.. clocks.OrderBy(c => c.Deadline.Date)];
+    }
+
+    /// <summary>
+    /// The day the family must be told of a meeting's date and place by: for a mediation (SEN or bullying) 5 working days
+    /// before it; for an annual review 2 weeks before; other facilitated meetings have no rule (null).
+    /// </summary>
+    public static Deadline? NoticeBy(string route, bool annualReview, DateOnly meeting, DeadlineCalculator calculator)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        return route == CaseWorkflow.Facilitation
+            ? annualReview ? calculator.AnnualReviewNoticeBy(meeting) : null
+            : calculator.MediationNoticeBy(meeting);
     }
 
     /// <summary>The date a queue sorts by: the earliest clock the service itself must meet, else the appeal deadline.</summary>

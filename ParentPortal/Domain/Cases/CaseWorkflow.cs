@@ -48,14 +48,33 @@ public static class CaseWorkflow
         }.ToFrozenDictionary(),
     }.ToFrozenDictionary();
 
+    // Moves back that only withdrawing a document makes: a signed agreement withdrawn goes back to being written.
+    private static readonly FrozenDictionary<CaseStage, CaseStage> Reopens = new Dictionary<CaseStage, CaseStage>
+    {
+        [CaseStage.AgreementSigned] = CaseStage.AgreementRecorded,
+    }.ToFrozenDictionary();
+
     public static IReadOnlyList<CaseStage> NextStages(string? route, CaseStage from) =>
         route is not null && Moves.TryGetValue(route, out var moves) && moves.TryGetValue(from, out var next) ? next : [];
 
     public static bool CanMove(string? route, CaseStage from, CaseStage to) => NextStages(route, from).Contains(to);
 
+    /// <summary>A move back caused by withdrawing a document (see <c>Reopens</c>), on routes that reach that stage at all.</summary>
+    public static bool CanReopen(string? route, CaseStage from, CaseStage to) =>
+        Reopens.TryGetValue(from, out var back) && back == to && route is not null && Moves.TryGetValue(route, out var moves) && moves.ContainsKey(back);
+
     /// <summary>Stages reached only by doing something else (issuing a certificate, all parties signing, writing the record), not by a plain move.</summary>
     public static bool IsReachedByAction(CaseStage stage) =>
         stage is CaseStage.CertificateIssued or CaseStage.AgreementRecorded or CaseStage.AgreementSigned or CaseStage.RecordWritten;
+
+    /// <summary>The route as staff read it in lists and on the case page.</summary>
+    public static string DescribeRoute(string? route) => route switch
+    {
+        Sen => "SEN disagreement",
+        Bullying => "Bullying complaint",
+        Facilitation => "Facilitated meeting",
+        _ => "Application",
+    };
 
     public static string Describe(CaseStage stage) => stage switch
     {

@@ -4,46 +4,40 @@ using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Triage;
-using ParentPortal.Features.Calendar;
+using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Identity;
 
 namespace ParentPortal.Features.Cases;
 
 public sealed record CaseEventView(DateTimeOffset At, string ActorName, string Kind, string? FromStage, string? ToStage, string? Note);
 
-/// <summary>What a member of staff may do on this case, decided on the server from their role and the case.</summary>
-/// <param name="HandOver">Hand the case to another adviser, or back to the shared queue: its own adviser or a manager.</param>
-public sealed record CaseCapabilities(bool ChangeStage, bool Assign, bool ScheduleMeeting, bool AddNote, bool RecordDecision, bool InviteFamily, bool IssueDocuments, bool HandOver);
+/// <summary>A person to choose from a list (a mediator, an adviser, an area).</summary>
+public sealed record Choice(int Id, string Name);
 
+/// <param name="AwaitingFamilyClaim">Filled in by phone, and the family has not taken it over in their own account yet.</param>
 public sealed record CaseView(
     Guid Id,
     string Reference,
     string Route,
     CaseStage Stage,
     string? LocalAuthority,
-    int? LocalAuthorityId,
     DateTimeOffset SubmittedAt,
-    int? AssignedStaffId,
-    string? AssignedStaffName,
-    int? AdviserId,
-    string? AdviserName,
+    CaseProfile Profile,
+    CaseParties Parties,
     int? AreaId,
-    IReadOnlyList<(int Id, string Name)> Areas,
-    string? ParentName,
-    string? ParentEmail,
+    IReadOnlyList<Choice> Areas,
     bool AwaitingFamilyClaim,
-    TriageAnswers Answers,
     CaseMeeting? Meeting,
-    SessionChoice? MediationChoice,
-    DateTimeOffset? MediationChoiceAt,
-    string? ClosingNote,
     IReadOnlyList<CaseClock> Clocks,
     IReadOnlyList<CaseStage> NextStages,
     IReadOnlyList<CaseEventView> History,
-    IReadOnlyList<(int Id, string Name)> Mediators,
+    IReadOnlyList<Choice> Mediators,
+    IReadOnlyList<Choice> Advisers,
     CaseCapabilities Can,
     DateOnly Today,
-    int ViewerStaffId,
-    IReadOnlyList<(int Id, string Name)> Advisers);
+    int ViewerStaffId);
 
 /// <summary>One case, for staff who may see it; every view is written to the audit log.</summary>
 public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextFactory, WorkingDayCalendarSource calendars, TimeProvider clock)
@@ -57,8 +51,7 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             return null;
         }
 
-        var application = await StaffAccess.VisibleCases(db.Applications.AsNoTracking(), staff)
-            .Include(a => a.LocalAuthority).Include(a => a.AssignedStaff).Include(a => a.Adviser).Include(a => a.Owner)
+        var application = await db.Applications.AsNoTracking().VisibleTo(staff).Include(a => a.LocalAuthority).Include(a => a.Owner)
             .FirstOrDefaultAsync(a => a.Id == caseId && a.Status == ApplicationStatus.Submitted, cancellationToken);
         if (application is null)
         {
@@ -69,46 +62,25 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
         AuditLog.Write(db, staff, "case-viewed", "application", application.Id.ToString(), now);
         await db.SaveChangesAsync(cancellationToken);
 
+        var profile = CaseProfile.From(TriageAnswers.FromJson(application.AnswersJson));
         var meeting = await db.CaseMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.ApplicationId == caseId, cancellationToken);
         var history = await db.CaseEvents.AsNoTracking().Where(e => e.ApplicationId == caseId).OrderByDescending(e => e.At)
             .Select(e => new CaseEventView(e.At, e.ActorName, e.Kind, e.FromStage, e.ToStage, e.Note)).ToListAsync(cancellationToken);
-        var mediators = await db.StaffMembers.AsNoTracking().Where(s => s.IsActive && s.Roles.Any(r => r.Role == Identity.PortalRoles.Mediator))
-            .OrderBy(s => s.DisplayName).Select(s => new { s.Id, s.DisplayName }).ToListAsync(cancellationToken);
-        var advisers = await db.StaffMembers.AsNoTracking().Where(s => s.IsActive && s.Roles.Any(r => r.Role == Identity.PortalRoles.Adviser || r.Role == Identity.PortalRoles.Manager))
-            .OrderBy(s => s.DisplayName).Select(s => new { s.Id, s.DisplayName }).ToListAsync(cancellationToken);
+        var mediators = await StaffWithRoleAsync(db, [PortalRoles.Mediator], cancellationToken);
+        var advisers = await StaffWithRoleAsync(db, [PortalRoles.Adviser, PortalRoles.Manager], cancellationToken);
         var areas = await db.Areas.AsNoTracking().Where(a => a.LocalAuthorityId == application.LocalAuthorityId && (a.IsActive || a.Id == application.AreaId))
-            .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
-        var answers = TriageAnswers.FromJson(application.AnswersJson);
+            .OrderBy(a => a.Name).Select(a => new Choice(a.Id, a.Name)).ToListAsync(cancellationToken);
         var calculator = await calendars.CalculatorAsync(cancellationToken);
-        var can = Capabilities(staff, application);
-        var next = can.ChangeStage ? CaseCommands.MovesFor(staff, application) : [];
         return new CaseView(
-            application.Id, application.Reference ?? "", application.Route ?? "", application.Stage, application.LocalAuthority?.Name, application.LocalAuthorityId,
-            application.SubmittedAt ?? application.CreatedAt, application.AssignedStaffId, application.AssignedStaff?.DisplayName,
-            application.AdviserId, application.Adviser?.DisplayName,
-            application.AreaId, [.. areas.Select(a => (a.Id, a.Name))],
-            application.Owner?.DisplayName, application.Owner?.Email, application.Owner?.Subject.StartsWith(PhoneApplications.PlaceholderPrefix, StringComparison.Ordinal) ?? false,
-            answers, meeting, application.MediationChoice, application.MediationChoiceAt, application.ClosingNote,
-            CaseClocks.Running(CaseFactsBuilder.For(application, answers, meeting), calculator),
-            next, history, [.. mediators.Select(m => (m.Id, m.DisplayName))], can, Service.UkDates.DateIn(now), staff.StaffId,
-            [.. advisers.Select(a => (a.Id, a.DisplayName))]);
+            application.Id, application.Reference ?? "", application.Route ?? "", application.Stage, application.LocalAuthority?.Name,
+            application.SubmittedAt ?? application.CreatedAt, profile, await CaseParties.OfAsync(db, application, cancellationToken),
+            application.AreaId, areas, PhoneApplicationOwner.Is(application.Owner?.Subject),
+            meeting,
+            CaseClocks.Running(CaseFactsBuilder.For(application, profile, meeting), calculator),
+            CaseAccess.MovesFor(staff, application), history, mediators, advisers, CaseAccess.Capabilities(staff, application), UkDates.DateIn(now), staff.StaffId);
     }
 
-    public static CaseCapabilities Capabilities(StaffContext staff, Application application)
-    {
-        ArgumentNullException.ThrowIfNull(staff);
-        ArgumentNullException.ThrowIfNull(application);
-        var open = application.Stage != CaseStage.Closed;
-        var adviser = staff.IsAdviserOrManager;
-        var assignedMediator = staff.IsMediator && application.AssignedStaffId == staff.StaffId;
-        return new CaseCapabilities(
-            ChangeStage: open && (adviser || assignedMediator),
-            Assign: open && adviser,
-            ScheduleMeeting: open && (adviser || assignedMediator),
-            AddNote: adviser || assignedMediator,
-            RecordDecision: open && adviser && application.Route == Domain.Triage.AnswerKeys.Sen,
-            InviteFamily: adviser,
-            IssueDocuments: adviser || assignedMediator,
-            HandOver: open && (staff.IsManager || (adviser && application.AdviserId == staff.StaffId)));
-    }
+    private static async Task<List<Choice>> StaffWithRoleAsync(PortalDbContext db, string[] roles, CancellationToken cancellationToken) =>
+        await db.StaffMembers.AsNoTracking().Where(s => s.IsActive && s.Roles.Any(r => roles.Contains(r.Role)))
+            .OrderBy(s => s.DisplayName).Select(s => new Choice(s.Id, s.DisplayName)).ToListAsync(cancellationToken);
 }

@@ -4,7 +4,10 @@ using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Triage;
-using ParentPortal.Features.Calendar;
+using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Identity;
 
 namespace ParentPortal.Features.Cases;
 
@@ -39,7 +42,7 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
             return null;
         }
 
-        var cases = StaffAccess.VisibleCases(db.Applications.AsNoTracking(), staff).Where(a => a.Status == ApplicationStatus.Submitted);
+        var cases = db.Applications.AsNoTracking().VisibleTo(staff).Where(a => a.Status == ApplicationStatus.Submitted);
         if (!filter.IncludeClosed)
         {
             cases = cases.Where(a => a.Stage != CaseStage.Closed);
@@ -82,11 +85,11 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
             .ToListAsync(cancellationToken);
 
         var calculator = await calendars.CalculatorAsync(cancellationToken);
-        var today = Service.UkDates.DateIn(clock.GetUtcNow());
+        var today = UkDates.DateIn(clock.GetUtcNow());
         var queue = rows.Select(r =>
         {
-            var answers = TriageAnswers.FromJson(r.Case.AnswersJson);
-            var clocks = CaseClocks.Running(CaseFactsBuilder.For(r.Case, answers, r.Meeting), calculator);
+            var profile = CaseProfile.From(TriageAnswers.FromJson(r.Case.AnswersJson));
+            var clocks = CaseClocks.Running(CaseFactsBuilder.For(r.Case, profile, r.Meeting), calculator);
             var urgent = CaseClocks.MostUrgent(clocks);
             return new CaseQueueRow(
                 r.Case.Id, r.Case.Reference ?? "", r.Case.Route ?? "", r.LocalAuthority, r.Area, r.Case.Stage, r.Assignee, r.Case.SubmittedAt ?? r.Case.CreatedAt,
@@ -98,7 +101,7 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
         .ToList();
 
         var authorities = await db.LocalAuthorities.AsNoTracking().OrderBy(l => l.Name).Select(l => new { l.Id, l.Name }).ToListAsync(cancellationToken);
-        var assignees = await db.StaffMembers.AsNoTracking().Where(s => s.IsActive && s.Roles.Any(r => r.Role == Identity.PortalRoles.Mediator))
+        var assignees = await db.StaffMembers.AsNoTracking().Where(s => s.IsActive && s.Roles.Any(r => r.Role == PortalRoles.Mediator))
             .OrderBy(s => s.DisplayName).Select(s => new { s.Id, s.DisplayName }).ToListAsync(cancellationToken);
         var areas = await db.Areas.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.LocalAuthority!.Name).ThenBy(a => a.Name)
             .Select(a => new { a.Id, a.Name, LocalAuthority = a.LocalAuthority!.Name }).ToListAsync(cancellationToken);

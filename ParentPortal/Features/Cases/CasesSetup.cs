@@ -1,3 +1,6 @@
+using ParentPortal.Features.Cases.Family;
+using ParentPortal.Platform.Cases;
+
 namespace ParentPortal.Features.Cases;
 
 public static class CasesSetup
@@ -8,11 +11,19 @@ public static class CasesSetup
         var services = builder.Services;
         services.AddTransient<CaseQueueQuery>();
         services.AddTransient<CaseDetailsQuery>();
-        services.AddTransient<CaseCommands>();
+        services.AddTransient<CaseAnswersQuery>();
         services.AddTransient<FamilySearchQuery>();
-        services.AddTransient<CallLogHandler>();
-        services.AddTransient<PhoneApplications>();
+        services.AddTransient<ChangeStageHandler>();
+        services.AddTransient<ScheduleMeetingHandler>();
+        services.AddTransient<AssignMediatorHandler>();
+        services.AddTransient<FileWithAreaHandler>();
+        services.AddTransient<HandOverCaseHandler>();
+        services.AddTransient<TakeCaseHandler>();
+        services.AddTransient<AddNoteHandler>();
+        services.AddTransient<RecordDecisionHandler>();
+        services.AddTransient<RecordLaCannotArrangeHandler>();
         services.AddTransient<SurveyHandler>();
+        services.AddCasePanel<SurveyForm>(CasePanelPlace.FamilyCase, order: 20);
         return builder;
     }
 }

@@ -4,7 +4,7 @@ using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Triage;
-using ParentPortal.Features.Applications;
+using ParentPortal.Platform.Access;
 
 namespace ParentPortal.Features.Cases;
 
@@ -36,7 +36,7 @@ public sealed class FamilySearchQuery(IDbContextFactory<PortalDbContext> context
             return new(false, "Enter at least 3 characters: a reference, a name, a phone number or an e-mail address", []);
         }
 
-        var cases = StaffAccess.VisibleCases(db.Applications.AsNoTracking(), staff);
+        var cases = db.Applications.AsNoTracking().VisibleTo(staff);
         var reference = ApplicationReference.Normalise(text);
         var term = ApplicationSearchText.Normalise(text);
         var matches = reference is not null
@@ -51,9 +51,9 @@ public sealed class FamilySearchQuery(IDbContextFactory<PortalDbContext> context
         await db.SaveChangesAsync(cancellationToken);
         return new(true, null, [.. rows.Select(r =>
         {
-            var answers = TriageAnswers.FromJson(r.AnswersJson);
-            var child = answers[AnswerKeys.ChildFirstName] is { } first
-                ? first + (answers[AnswerKeys.ChildLastName] is { Length: > 0 } last ? " " + last[0] + "." : "")
+            var profile = CaseProfile.From(TriageAnswers.FromJson(r.AnswersJson));
+            var child = profile.ChildFirstName is { } first
+                ? first + (profile.ChildLastName is { Length: > 0 } last ? " " + last[0] + "." : "")
                 : null;
             return new FamilySearchRow(r.Id, r.Reference, r.Status, r.Stage, r.Route, r.LocalAuthority, r.Parent, child, r.UpdatedAt);
         })]);

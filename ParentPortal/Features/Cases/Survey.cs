@@ -5,7 +5,7 @@ using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
-using ParentPortal.Features.Applications;
+using ParentPortal.Platform.Access;
 
 namespace ParentPortal.Features.Cases;
 

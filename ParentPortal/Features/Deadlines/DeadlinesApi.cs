@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ParentPortal.Domain.Deadlines;
-using ParentPortal.Features.Calendar;
+using ParentPortal.Platform.Calendar;
 
 namespace ParentPortal.Features.Deadlines;
 

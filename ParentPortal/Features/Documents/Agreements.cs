@@ -5,14 +5,13 @@ using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Triage;
-using ParentPortal.Features.Applications;
-using ParentPortal.Features.Calendar;
-using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents.Models;
-using ParentPortal.Features.Documents.Pdf;
-using ParentPortal.Features.Identity;
-using ParentPortal.Features.Messaging;
-using ParentPortal.Features.Service;
+using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Identity;
+using ParentPortal.Platform.Messaging;
+using ParentPortal.Platform.Settings;
 using ModelSignature = ParentPortal.Features.Documents.Models.AgreementSignature;
 using StoredSignature = ParentPortal.Data.Entities.AgreementSignature;
 
@@ -65,7 +64,8 @@ public sealed class AgreementsHandler(
     DocumentPdfs pdfs,
     WorkingDayCalendarSource calendars,
     ServiceDirectory services,
-    IssueDocumentsHandler issuing,
+    CaseFiles cases,
+    VerificationLinks links,
     TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -105,7 +105,7 @@ public sealed class AgreementsHandler(
             form,
             signatures.ToDictionary(s => s.Role, s => (s.SignerName, s.SignedAt)),
             role,
-            staff is not null && DocumentAccess.CanIssue(staff, application) && application.Stage is CaseStage.MeetingHeld or CaseStage.AgreementRecorded,
+            staff is not null && CaseAccess.MayIssueDocuments(staff, application) && application.Stage is CaseStage.MeetingHeld or CaseStage.AgreementRecorded,
             SignersFor(application).All(r => signatures.Any(s => s.Role == r)),
             calculator.AgreedActionsBy(agreedOn).Date,
             application.Stage,
@@ -119,12 +119,13 @@ public sealed class AgreementsHandler(
     {
         ArgumentNullException.ThrowIfNull(form);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (staff, application) = await IssueDocumentsHandler.LoadAsync(db, user, caseId, cancellationToken);
-        if (staff is null || application is null || !DocumentAccess.CanIssue(staff, application))
+        var file = await cases.OpenForStaffAsync(db, user, caseId, cancellationToken);
+        if (file is null || !CaseAccess.MayIssueDocuments(file.Staff, file.Row))
         {
             return (false, [new FieldError("", "Only the case's mediator or adviser, or a manager, can write the agreement.")], null);
         }
 
+        var application = file.Row;
         if (application.Stage is not (CaseStage.MeetingHeld or CaseStage.AgreementRecorded))
         {
             return (false, [new FieldError("", application.Stage == CaseStage.AgreementSigned
@@ -139,7 +140,7 @@ public sealed class AgreementsHandler(
             return (false, errors, null);
         }
 
-        var now = clock.GetUtcNow();
+        var now = file.Now;
         var model = await ModelAsync(db, application, cleaned, [], cancellationToken);
         var hash = AgreementContent.Hash(model);
         var draft = await db.AgreementDrafts.FirstOrDefaultAsync(d => d.ApplicationId == caseId, cancellationToken);
@@ -169,25 +170,21 @@ public sealed class AgreementsHandler(
 
             if (voided > 0)
             {
-                await AskToSignAsync(db, application, "The agreement has been changed since you signed it. Please read it again and sign it in the portal.", now, cancellationToken);
+                await AskToSignAsync(db, file, "The agreement has been changed since you signed it. Please read it again and sign it in the portal.", cancellationToken);
             }
         }
 
-        var from = application.Stage;
-        application.Stage = CaseStage.AgreementRecorded;
-        application.Version++;
-        db.CaseEvents.Add(new CaseEvent
+        if (file.MoveIfAllowed(CaseStage.AgreementRecorded))
         {
-            ApplicationId = caseId, At = now, ActorSubject = staff.Subject, ActorName = staff.Name, Kind = "agreement-saved",
-            FromStage = from == application.Stage ? null : from.ToString(), ToStage = from == application.Stage ? null : application.Stage.ToString(),
-            Note = voided > 0 ? $"Changed after signing: {voided} signature(s) voided, parties asked again" : null,
-        });
-        if (from != CaseStage.AgreementRecorded)
-        {
-            await AskToSignAsync(db, application, "The written agreement from your mediation is ready. Please read it and sign it in the portal.", now, cancellationToken);
+            await AskToSignAsync(db, file, "The written agreement from your mediation is ready. Please read it and sign it in the portal.", cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        file.Record("agreement-saved", voided > 0 ? $"Changed after signing: {voided} signature(s) voided, parties asked again" : null);
+        if (!await file.SaveAsync(cancellationToken))
+        {
+            return (false, [new FieldError("", CaseChangeResult.Conflict)], null);
+        }
+
         return (true, [], voided > 0 ? $"Saved. The {voided} signature(s) given for the earlier wording no longer count, and the parties have been asked to sign again." : "Saved.");
     }
 
@@ -220,16 +217,17 @@ public sealed class AgreementsHandler(
             return (false, "The agreement has changed since you opened it. Please read it again before you sign.");
         }
 
-        var now = clock.GetUtcNow();
         var name = staff?.Name ?? await db.Users.Where(u => u.Subject == user.Subject()).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var file = cases.Open(db, application, staff is null ? CaseActor.Family(user.Subject()!, name) : CaseActor.Of(staff));
+        var now = file.Now;
         db.AgreementSignatures.Add(new StoredSignature
         {
             Id = Guid.NewGuid(), ApplicationId = caseId, Role = signerRole, SignerSubject = user.Subject()!, SignerName = name, SignedAt = now, ContentHash = hash,
         });
-        db.CaseEvents.Add(new CaseEvent { ApplicationId = caseId, At = now, ActorSubject = user.Subject()!, ActorName = name, Kind = "agreement-signed", Note = signerRole.ToString() });
+        file.Record("agreement-signed", signerRole.ToString());
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await file.SaveAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -242,23 +240,17 @@ public sealed class AgreementsHandler(
             return (true, "Thank you. Your signature is recorded. The agreement is final once everyone has signed.");
         }
 
-        try
-        {
-            await IssueSignedAsync(db, application.Id, model, hash, signatures, baseUri, now, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Two parties signed last at the same moment: the other one's request issued the agreement.
-        }
+        // Two parties signing last at the same moment both get here: the first to save issues the agreement.
+        await IssueSignedAsync(db, application.Id, model, hash, signatures, baseUri, cancellationToken);
 
         return (true, "Thank you. Everyone has now signed, and the signed agreement is ready for every party to download.");
     }
 
     /// <param name="model">The content everyone signed (its hash is <paramref name="hash"/>): the PDF is made from exactly that.</param>
-    private async Task IssueSignedAsync(PortalDbContext db, Guid caseId, MediationAgreement model, string hash, IReadOnlyList<StoredSignature> signatures, string baseUri, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task IssueSignedAsync(PortalDbContext db, Guid caseId, MediationAgreement model, string hash, IReadOnlyList<StoredSignature> signatures, string baseUri, CancellationToken cancellationToken)
     {
-        var tracked = await db.Applications.FirstAsync(a => a.Id == caseId, cancellationToken);
-        if (tracked.Stage != CaseStage.AgreementRecorded)
+        var file = cases.Open(db, await db.Applications.FirstAsync(a => a.Id == caseId, cancellationToken), CaseActor.Portal);
+        if (file.Stage != CaseStage.AgreementRecorded)
         {
             return;
         }
@@ -267,24 +259,23 @@ public sealed class AgreementsHandler(
         var profile = await services.GetAsync(cancellationToken);
         var signed = model with
         {
-            Signatures = Signatures(model, SignersFor(tracked), signatures),
-            Verification = new DocumentVerification(VerificationCodes.Display(code), issuing.VerifyUrl(baseUri, code)),
+            Signatures = Signatures(model, SignersFor(file.Row), signatures),
+            Verification = new DocumentVerification(VerificationCodes.Display(code), links.For(baseUri, code)),
         };
-        var number = $"MA-{tracked.Reference}-{await db.CaseDocuments.CountAsync(d => d.ApplicationId == tracked.Id && d.Kind == DocumentKind.Agreement, cancellationToken) + 1}";
-        var pdf = pdfs.Agreement(signed, now);
-        var document = IssueDocumentsHandler.Store(db, tracked, signatures.First(s => s.Role == SignerRole.Mediator).SignerSubject, DocumentKind.Agreement, null, number, code, pdf, $"mediation-agreement-{tracked.Reference}.pdf", profile.Name, now, null);
+        var number = await IssuedDocuments.NextNumberAsync(db, file, DocumentKind.Agreement, "MA", cancellationToken);
+        var pdf = pdfs.Agreement(signed, file.Now);
+        var document = IssuedDocuments.Store(db, caseId, signatures.First(s => s.Role == SignerRole.Mediator).SignerSubject, DocumentKind.Agreement, null, number, code, pdf, $"mediation-agreement-{file.Reference}.pdf", profile.Name, file.Now, null);
         document.AgreementContentHash = hash;
-        tracked.Stage = CaseStage.AgreementSigned;
-        tracked.Version++;
-        db.CaseEvents.Add(new CaseEvent { ApplicationId = tracked.Id, At = now, ActorSubject = "system", ActorName = "Portal", Kind = "agreement-issued", FromStage = nameof(CaseStage.AgreementRecorded), ToStage = nameof(CaseStage.AgreementSigned), Note = number });
-        await AskToSignAsync(db, tracked, $"Everyone has signed the agreement from your mediation ({number}). You can download it in the portal.", now, cancellationToken, "agreement-final:" + document.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        file.MoveTo(CaseStage.AgreementSigned);
+        file.Record("agreement-issued", number);
+        await AskToSignAsync(db, file, $"Everyone has signed the agreement from your mediation ({number}). You can download it in the portal.", cancellationToken, "agreement-final:" + document.Id);
+        await file.SaveAsync(cancellationToken);
     }
 
     /// <summary>The case, and the role this person signs as: its family, its assigned mediator, or an officer of its local authority.</summary>
     private static async Task<(Application? Application, StaffContext? Staff, SignerRole? Role)> PartyAsync(PortalDbContext db, ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken)
     {
-        var application = await db.Applications.AsNoTracking().Include(a => a.LocalAuthority)
+        var application = await db.Applications.Include(a => a.LocalAuthority)
             .FirstOrDefaultAsync(a => a.Id == caseId && a.Status == ApplicationStatus.Submitted, cancellationToken);
         if (application is null)
         {
@@ -297,33 +288,32 @@ public sealed class AgreementsHandler(
         }
 
         var staff = await StaffAccess.ForAsync(db, user, cancellationToken);
-        if (staff is null || !DocumentAccess.IsAssigned(staff, application, DocumentKind.Agreement))
+        if (staff is null || !CaseAccess.MaySeeDocument(staff, application, DocumentKind.Agreement))
         {
             return (null, null, null);
         }
 
         SignerRole? role = staff.IsMediator && application.AssignedStaffId == staff.StaffId ? SignerRole.Mediator
-            : staff.IsLaOfficer && staff.LocalAuthorityId == application.LocalAuthorityId ? SignerRole.LaOfficer
+            : CaseAccess.IsSigningOfficer(staff, application) ? SignerRole.LaOfficer
             : null;
         return (application, staff, role);
     }
 
     private async Task<MediationAgreement> ModelAsync(PortalDbContext db, Application application, AgreementForm form, IReadOnlyList<ModelSignature> signatures, CancellationToken cancellationToken)
     {
-        var answers = TriageAnswers.FromJson(application.AnswersJson);
-        var profile = await services.GetAsync(cancellationToken);
-        var owner = await db.Users.AsNoTracking().Where(u => u.Id == application.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        var mediator = await db.StaffMembers.AsNoTracking().Where(s => s.Id == application.AssignedStaffId).Select(s => s.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var profile = CaseProfile.From(TriageAnswers.FromJson(application.AnswersJson));
+        var service = await services.GetAsync(cancellationToken);
+        var parties = await CaseParties.OfAsync(db, application, cancellationToken);
         var meeting = await db.CaseMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.ApplicationId == application.Id, cancellationToken);
-        var school = application.Route == AnswerKeys.Bullying ? answers[AnswerKeys.ChildSchool] ?? "The school" : null;
+        var school = application.Route == AnswerKeys.Bullying ? profile.ChildSchool ?? "The school" : null;
         var attendees = new List<Attendee>
         {
-            new(owner ?? "Parent", answers.IsYoungPerson ? "Young person" : "Parent or carer", IsParty: true),
+            new(parties.Family.Name ?? "Parent", profile.IsYoungPerson ? "Young person" : "Parent or carer", IsParty: true),
             new(meeting?.LaDecisionMaker ?? "Not named yet", school is null ? $"{application.LocalAuthority?.Name} (decision maker)" : school, IsParty: true, IsDecisionMaker: true),
         };
-        if (mediator is not null)
+        if (parties.Mediator is { } mediator)
         {
-            attendees.Add(new(mediator, "Mediator"));
+            attendees.Add(new(mediator.Name, "Mediator"));
         }
 
         // "Name, role" per line; a hyphen is part of many names (O'Brien-Núñez), so it does not separate.
@@ -331,10 +321,10 @@ public sealed class AgreementsHandler(
 
         return new MediationAgreement(
             application.Reference ?? "",
-            profile.Name,
+            service.Name,
             application.MeetingHeldOn ?? UkDates.DateIn(clock.GetUtcNow()),
             application.LocalAuthority?.Name ?? "",
-            answers.IsYoungPerson ? null : IssueDocumentsHandler.ChildName(answers),
+            profile.ChildName,
             attendees,
             form.Issues,
             [.. form.Actions.Select(a => new AgreedAction(a.What, a.Who, a.By!.Value))],
@@ -357,21 +347,17 @@ public sealed class AgreementsHandler(
     private static async Task<List<StoredSignature>> LiveSignaturesAsync(PortalDbContext db, Guid caseId, string hash, CancellationToken cancellationToken) =>
         await db.AgreementSignatures.AsNoTracking().Where(s => s.ApplicationId == caseId && s.VoidedAt == null && s.ContentHash == hash).ToListAsync(cancellationToken);
 
-    private static async Task AskToSignAsync(PortalDbContext db, Application application, string body, DateTimeOffset now, CancellationToken cancellationToken, string? key = null)
+    /// <summary>Tells every signing party (the family, the mediator and, in an SEN case, the local authority's officers) by e-mail.</summary>
+    private static async Task AskToSignAsync(PortalDbContext db, CaseFile file, string body, CancellationToken cancellationToken, string? key = null)
     {
-        var owner = await db.Users.AsNoTracking().FirstAsync(u => u.Id == application.OwnerId, cancellationToken);
-        var address = TriageAnswers.FromJson(application.AnswersJson)[AnswerKeys.ContactEmail] ?? owner.Email;
+        var parties = await file.PartiesAsync(cancellationToken);
         var recipients = new List<(string Address, string? Name)>();
-        if (address is not null)
+        if (parties.Family.Email is { } family)
         {
-            recipients.Add((address, owner.DisplayName));
+            recipients.Add((family, parties.Family.Name));
         }
 
-        var staff = await db.StaffMembers.AsNoTracking()
-            .Where(s => s.IsActive && s.Email != null && (s.Id == application.AssignedStaffId
-                || (application.Route != AnswerKeys.Bullying && s.LocalAuthorityId == application.LocalAuthorityId && s.Roles.Any(r => r.Role == PortalRoles.LaOfficer))))
-            .Select(s => new { s.Email, s.DisplayName }).ToListAsync(cancellationToken);
-        recipients.AddRange(staff.Select(s => (s.Email!, (string?)s.DisplayName)));
+        recipients.AddRange(new[] { parties.Mediator }.Concat(parties.LaOfficers).Where(s => s?.Email is not null).Select(s => (s!.Email!, (string?)s.Name)));
         foreach (var (to, name) in recipients)
         {
             await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
@@ -379,10 +365,10 @@ public sealed class AgreementsHandler(
                 Kind = "agreement",
                 ToAddress = to,
                 ToName = name,
-                Subject = $"Mediation agreement ({application.Reference})",
+                Subject = $"Mediation agreement ({file.Reference})",
                 Body = body,
                 CorrelationKey = key is null ? null : $"{key}:{to}",
-            }, now, cancellationToken);
+            }, file.Now, cancellationToken);
         }
     }
 

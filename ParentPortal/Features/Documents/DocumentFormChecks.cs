@@ -1,6 +1,6 @@
 using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
-using ParentPortal.Features.Service;
+using ParentPortal.Platform.Calendar;
 
 namespace ParentPortal.Features.Documents;
 

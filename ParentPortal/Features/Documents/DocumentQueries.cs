@@ -2,9 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
-using ParentPortal.Domain.Cases;
-using ParentPortal.Features.Applications;
-using ParentPortal.Features.Cases;
+using ParentPortal.Platform.Access;
 
 namespace ParentPortal.Features.Documents;
 
@@ -45,8 +43,8 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             return null;
         }
 
-        var (isFamily, staff) = await DocumentAccess.PartyAsync(db, user, application, cancellationToken);
-        if (isFamily ? meta.RevokedAt is not null : staff is null || !DocumentAccess.IsAssigned(staff, application, meta.Kind))
+        var (isFamily, staff) = await ApplicationAccess.PartyAsync(db, user, application, cancellationToken);
+        if (isFamily ? meta.RevokedAt is not null : staff is null || !CaseAccess.MaySeeDocument(staff, application, meta.Kind))
         {
             return null;
         }
@@ -61,8 +59,8 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             .Select(d => new DocumentFile(d.Pdf, d.FileName)).FirstAsync(cancellationToken);
     }
 
-    /// <summary>The signed-in family's documents, newest first, across their submitted applications.</summary>
-    public async Task<IReadOnlyList<FamilyDocument>> ForFamilyAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    /// <summary>The signed-in family's documents, newest first, across their submitted applications (or of one of them).</summary>
+    public async Task<IReadOnlyList<FamilyDocument>> ForFamilyAsync(ClaimsPrincipal user, Guid? applicationId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (await ApplicationAccess.UserIdAsync(db, user, cancellationToken) is not { } userId)
@@ -71,7 +69,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         }
 
         var rows = await db.CaseDocuments.AsNoTracking()
-            .Where(d => db.Applications.Any(a => a.Id == d.ApplicationId && a.OwnerId == userId && a.Status == ApplicationStatus.Submitted))
+            .Where(d => (applicationId == null || d.ApplicationId == applicationId) && db.Applications.Any(a => a.Id == d.ApplicationId && a.OwnerId == userId && a.Status == ApplicationStatus.Submitted))
             .Select(d => new { d.Id, d.ApplicationId, d.Kind, d.Subtype, d.Number, d.IssuedAt, d.RevokedAt })
             .ToListAsync(cancellationToken);
         return [.. rows.OrderByDescending(d => d.IssuedAt).Select(d => new FamilyDocument(d.Id, d.ApplicationId, d.Kind, Title(d.Kind, d.Subtype), d.Number, d.IssuedAt, d.RevokedAt))];

@@ -1,14 +1,12 @@
 using System.Security.Claims;
-using ParentPortal.Features.Documents.Pdf;
-using ParentPortal.Features.Security;
+using ParentPortal.Domain.Text;
+using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Pdf;
 
 namespace ParentPortal.Features.Documents;
 
 public static class DocumentsSetup
 {
-    /// <summary>The rate-limit policy on pages that take a code (document verification, claiming an application): guessing codes one after another is slowed to a crawl.</summary>
-    public const string CodeGuessingRateLimit = "codes";
-
     /// <summary>
     /// Loads the PDF fonts now, so a missing or damaged font stops start-up instead of failing a parent's download,
     /// and registers the renderer and <see cref="DocumentPdfs"/> (all thread-safe singletons) and the document handlers.
@@ -20,13 +18,15 @@ public static class DocumentsSetup
         builder.Services.AddSingleton(fonts);
         builder.Services.AddSingleton<PdfRenderer>();
         builder.Services.AddSingleton<DocumentPdfs>();
-        builder.Services.AddTransient<IssueDocumentsHandler>();
+        builder.Services.AddSingleton<VerificationLinks>();
+        builder.Services.AddTransient<IssueCertificateHandler>();
+        builder.Services.AddTransient<RevokeDocumentHandler>();
+        builder.Services.AddTransient<CaseDocumentsQuery>();
         builder.Services.AddTransient<AgreementsHandler>();
         builder.Services.AddTransient<MeetingRecordsHandler>();
         builder.Services.AddTransient<DocumentQueries>();
-
-        var perMinute = builder.Configuration.GetValue("RateLimits:VerifyPerMinute", 20);
-        builder.Services.AddPerAddressLimit(CodeGuessingRateLimit, perMinute);
+        builder.Services.AddCasePanel<Pages.CaseDocumentsPanel>(CasePanelPlace.StaffDocuments);
+        builder.Services.AddCasePanel<Pages.FamilyDocumentsPanel>(CasePanelPlace.FamilyCase, order: 10);
         return builder;
     }
 
@@ -46,16 +46,8 @@ public static class DocumentsSetup
             }
 
             context.Response.Headers.XContentTypeOptions = "nosniff";
-            return Results.File(file.Content, "application/pdf", SafeFileName(file.FileName));
+            return Results.File(file.Content, "application/pdf", SafeFileNames.Pdf(file.FileName));
         }).AllowAnonymous();
         return endpoints;
-    }
-
-    /// <summary>Letters, digits, dot and hyphen only, so the name cannot break out of the Content-Disposition header or a folder.</summary>
-    public static string SafeFileName(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var safe = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '-')]).Trim('.', '-');
-        return safe.Length == 0 ? "document.pdf" : safe.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? safe : safe + ".pdf";
     }
 }

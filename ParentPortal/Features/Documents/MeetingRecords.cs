@@ -5,12 +5,12 @@ using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Triage;
-using ParentPortal.Features.Applications;
-using ParentPortal.Features.Calendar;
-using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents.Models;
-using ParentPortal.Features.Documents.Pdf;
-using ParentPortal.Features.Service;
+using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Pdf;
+using ParentPortal.Platform.Settings;
 
 namespace ParentPortal.Features.Documents;
 
@@ -46,7 +46,8 @@ public sealed class MeetingRecordsHandler(
     IDbContextFactory<PortalDbContext> contextFactory,
     DocumentPdfs pdfs,
     ServiceDirectory services,
-    IssueDocumentsHandler issuing,
+    CaseFiles cases,
+    VerificationLinks links,
     TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -54,27 +55,29 @@ public sealed class MeetingRecordsHandler(
     public async Task<MeetingRecordView?> GetAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (staff, application) = await IssueDocumentsHandler.LoadAsync(db, user, caseId, cancellationToken);
+        var file = await cases.OpenForStaffAsync(db, user, caseId, cancellationToken);
         // The record is the family's document: only those who may download it read it here (its adviser, its
         // facilitator, a manager), not every adviser or the local authority's officer who can see the case.
-        if (staff is null || application is null || application.Route != AnswerKeys.Facilitation || !DocumentAccess.IsAssigned(staff, application, DocumentKind.MeetingRecord))
+        if (file is null || file.Route != AnswerKeys.Facilitation || !CaseAccess.MaySeeDocument(file.Staff, file.Row, DocumentKind.MeetingRecord))
         {
             return null;
         }
 
+        var application = file.Row;
+
         var draft = await db.MeetingRecordDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.ApplicationId == caseId, cancellationToken);
-        var form = draft is null ? await StartingFormAsync(db, application, cancellationToken) : JsonSerializer.Deserialize<MeetingRecordForm>(draft.ContentJson, Json)!;
-        var issued = await db.CaseDocuments.AnyAsync(d => d.ApplicationId == caseId && d.Kind == DocumentKind.MeetingRecord && d.RevokedAt == null, cancellationToken);
-        var canWrite = DocumentAccess.CanIssue(staff, application) && application.Stage is CaseStage.MeetingHeld or CaseStage.RecordWritten;
-        var (type, other) = Kind(TriageAnswers.FromJson(application.AnswersJson));
-        return new MeetingRecordView(caseId, application.Reference, form, canWrite && !issued, issued, await MeetingDateAsync(db, application, cancellationToken), Describe(type, other));
+        var form = draft is null ? await StartingFormAsync(file, cancellationToken) : JsonSerializer.Deserialize<MeetingRecordForm>(draft.ContentJson, Json)!;
+        var issued = await IssuedDocuments.HasLiveAsync(db, caseId, DocumentKind.MeetingRecord, cancellationToken);
+        var canWrite = CaseAccess.MayIssueDocuments(file.Staff, application) && application.Stage is CaseStage.MeetingHeld or CaseStage.RecordWritten;
+        var (type, other) = Kind(file.Profile);
+        return new MeetingRecordView(caseId, application.Reference, form, canWrite && !issued, issued, await MeetingDateAsync(file, cancellationToken), Describe(type, other));
     }
 
     public async Task<(bool Succeeded, IReadOnlyList<FieldError> Errors)> SaveAsync(ClaimsPrincipal user, Guid caseId, MeetingRecordForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (staff, application, refusal) = await WritableAsync(db, user, caseId, cancellationToken);
+        var (file, refusal) = await WritableAsync(db, user, caseId, cancellationToken);
         if (refusal is not null)
         {
             return (false, [new FieldError("", refusal)]);
@@ -99,15 +102,14 @@ public sealed class MeetingRecordsHandler(
             draft.UpdatedAt = now;
         }
 
-        IssueDocumentsHandler.AddEvent(db, staff!, application!, now, "record-saved", "Meeting record saved");
-        await db.SaveChangesAsync(cancellationToken);
-        return (true, []);
+        file!.Record("record-saved", "Meeting record saved");
+        return await file.SaveAsync(cancellationToken) ? (true, []) : (false, [new FieldError("", CaseChangeResult.Conflict)]);
     }
 
     public async Task<DocumentResult> IssueAsync(ClaimsPrincipal user, Guid caseId, string baseUri, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (staff, application, refusal) = await WritableAsync(db, user, caseId, cancellationToken);
+        var (file, refusal) = await WritableAsync(db, user, caseId, cancellationToken);
         if (refusal is not null)
         {
             return new(false, refusal);
@@ -126,26 +128,25 @@ public sealed class MeetingRecordsHandler(
             return new(false, errors[0].Message);
         }
 
-        var now = clock.GetUtcNow();
-        var answers = TriageAnswers.FromJson(application!.AnswersJson);
+        var now = file!.Now;
         var profile = await services.GetAsync(cancellationToken);
         var code = VerificationCodes.New();
-        var (type, other) = Kind(answers);
-        var facilitatorName = await db.StaffMembers.AsNoTracking().Where(s => s.Id == application.AssignedStaffId).Select(s => s.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        var number = $"MR-{application.Reference}-{await db.CaseDocuments.CountAsync(d => d.ApplicationId == caseId && d.Kind == DocumentKind.MeetingRecord, cancellationToken) + 1}";
+        var (type, other) = Kind(file.Profile);
+        var facilitatorName = (await file.PartiesAsync(cancellationToken)).Mediator?.Name;
+        var number = await IssuedDocuments.NextNumberAsync(db, file, DocumentKind.MeetingRecord, "MR", cancellationToken);
         var model = new FacilitatedMeetingRecord(
-            application.Reference ?? "",
+            file.Reference,
             profile.Name,
             type,
             other,
-            await MeetingDateAsync(db, application, cancellationToken),
-            answers.IsYoungPerson ? null : IssueDocumentsHandler.ChildName(answers),
-            new Issuer(facilitatorName ?? staff!.Name, "Facilitator", profile.Name),
+            await MeetingDateAsync(file, cancellationToken),
+            file.Profile.ChildName,
+            new Issuer(facilitatorName ?? file.Staff.Name, "Facilitator", profile.Name),
             Attendees(form.Attendees),
             form.Agenda,
             form.PointsDiscussed,
             [.. form.ActionPoints.Select(a => new ActionPoint(a.Action, a.Owner, a.Due!.Value))],
-            new DocumentVerification(VerificationCodes.Display(code), issuing.VerifyUrl(baseUri, code)));
+            new DocumentVerification(VerificationCodes.Display(code), links.For(baseUri, code)));
         byte[] pdf;
         try
         {
@@ -156,73 +157,58 @@ public sealed class MeetingRecordsHandler(
             return new(false, e.Message + " Change the wording, or check how the name is spelt.");
         }
 
-        var document = IssueDocumentsHandler.Store(db, application, staff!.Subject, DocumentKind.MeetingRecord, type.ToString(), number, code, pdf, $"meeting-record-{application.Reference}.pdf", profile.Name, now,
-            await IssueDocumentsHandler.LatestWithdrawnAsync(db, caseId, DocumentKind.MeetingRecord, cancellationToken));
-        var from = application.Stage;
-        application.Stage = CaseStage.RecordWritten;
-        application.Version++;
-        db.CaseEvents.Add(new CaseEvent
+        var document = IssuedDocuments.Store(db, caseId, file.Staff.Subject, DocumentKind.MeetingRecord, type.ToString(), number, code, pdf, $"meeting-record-{file.Reference}.pdf", profile.Name, now,
+            await IssuedDocuments.LatestWithdrawnAsync(db, caseId, DocumentKind.MeetingRecord, cancellationToken));
+        file.MoveIfAllowed(CaseStage.RecordWritten);
+        file.Record("record-issued", number);
+        AuditLog.Write(db, file.Staff, "document-issued", "document", document.Id.ToString(), now, "meeting-record");
+        await file.TellFamilyAsync("document-ready", "The record of your meeting is ready", $"The facilitator's record of your meeting ({number}) is ready. Sign in to the portal and choose \"Your applications\" to download it.", "record-ready:" + document.Id, cancellationToken);
+        if (!await file.SaveAsync(cancellationToken))
         {
-            ApplicationId = caseId, At = now, ActorSubject = staff!.Subject, ActorName = staff.Name, Kind = "record-issued", Note = number,
-            FromStage = from == CaseStage.RecordWritten ? null : from.ToString(), ToStage = from == CaseStage.RecordWritten ? null : nameof(CaseStage.RecordWritten),
-        });
-        AuditLog.Write(db, staff, "document-issued", "document", document.Id.ToString(), now, "meeting-record");
-        var owner = await db.Users.AsNoTracking().FirstAsync(u => u.Id == application.OwnerId, cancellationToken);
-        await IssueDocumentsHandler.NotifyFamilyAsync(db, application, owner, "The record of your meeting is ready", $"The facilitator's record of your meeting ({number}) is ready. Sign in to the portal and choose \"Your applications\" to download it.", "record-ready:" + document.Id, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+            return new(false, CaseChangeResult.Conflict);
+        }
+
         return new(true, $"Meeting record {number} issued. The family has been told it is ready.", document.Id);
     }
 
-    private static async Task<(StaffContext? Staff, Application? Application, string? Refusal)> WritableAsync(PortalDbContext db, ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken)
+    private async Task<(CaseFile? File, string? Refusal)> WritableAsync(PortalDbContext db, ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken)
     {
-        var (staff, application) = await IssueDocumentsHandler.LoadAsync(db, user, caseId, cancellationToken);
-        if (staff is null || application is null || application.Route != AnswerKeys.Facilitation)
+        var file = await cases.OpenForStaffAsync(db, user, caseId, cancellationToken);
+        if (file is null || file.Route != AnswerKeys.Facilitation)
         {
-            return (null, null, "We could not find that case.");
+            return (null, "We could not find that case.");
         }
 
-        if (!DocumentAccess.CanIssue(staff, application))
+        if (!CaseAccess.MayIssueDocuments(file.Staff, file.Row))
         {
-            return (staff, application, "Only the case's facilitator or adviser, or a manager, can write the meeting record. Take the case first.");
+            return (file, "Only the case's facilitator or adviser, or a manager, can write the meeting record. Take the case first.");
         }
 
-        if (application.Stage is not (CaseStage.MeetingHeld or CaseStage.RecordWritten))
+        if (file.Stage is not (CaseStage.MeetingHeld or CaseStage.RecordWritten))
         {
-            return (staff, application, "The record is written after the meeting has been held. Mark the meeting as held first.");
+            return (file, "The record is written after the meeting has been held. Mark the meeting as held first.");
         }
 
-        if (await db.CaseDocuments.AnyAsync(d => d.ApplicationId == caseId && d.Kind == DocumentKind.MeetingRecord && d.RevokedAt == null, cancellationToken))
+        if (await IssuedDocuments.HasLiveAsync(db, caseId, DocumentKind.MeetingRecord, cancellationToken))
         {
-            return (staff, application, "The record has been issued. To change it, withdraw it first, then edit and issue it again.");
+            return (file, "The record has been issued. To change it, withdraw it first, then edit and issue it again.");
         }
 
-        return (staff, application, null);
+        return (file, null);
     }
 
-    private static async Task<MeetingRecordForm> StartingFormAsync(PortalDbContext db, Application application, CancellationToken cancellationToken)
-    {
-        var meeting = await db.CaseMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.ApplicationId == application.Id, cancellationToken);
-        var answers = TriageAnswers.FromJson(application.AnswersJson);
-        return new MeetingRecordForm { Attendees = meeting?.Attendees ?? answers[AnswerKeys.MeetingAttendees] ?? "" };
-    }
+    private static async Task<MeetingRecordForm> StartingFormAsync(CaseFile file, CancellationToken cancellationToken) =>
+        new() { Attendees = (await file.MeetingAsync(cancellationToken))?.Attendees ?? file.Profile.MeetingAttendees ?? "" };
 
-    private async Task<DateOnly> MeetingDateAsync(PortalDbContext db, Application application, CancellationToken cancellationToken)
-    {
-        if (application.MeetingHeldOn is { } held)
-        {
-            return held;
-        }
+    private static async Task<DateOnly> MeetingDateAsync(CaseFile file, CancellationToken cancellationToken) =>
+        file.Row.MeetingHeldOn ?? UkDates.DateIn((await file.MeetingAsync(cancellationToken))?.StartsAt ?? file.Now);
 
-        var meeting = await db.CaseMeetings.AsNoTracking().Where(m => m.ApplicationId == application.Id).Select(m => (DateTimeOffset?)m.StartsAt).FirstOrDefaultAsync(cancellationToken);
-        return UkDates.DateIn(meeting ?? clock.GetUtcNow());
-    }
-
-    private static (MeetingType Type, string? Other) Kind(TriageAnswers answers) => answers[AnswerKeys.MeetingType] switch
+    private static (MeetingType Type, string? Other) Kind(CaseProfile profile) => profile.MeetingType switch
     {
-        "annual-review" => (MeetingType.AnnualReview, null),
-        "team-around-the-child" => (MeetingType.TeamAroundTheChild, null),
-        "draft-plan" => (MeetingType.DraftPlanDiscussion, null),
-        _ => (MeetingType.Other, answers[AnswerKeys.MeetingTypeOther] ?? "Meeting"),
+        Domain.Eligibility.MeetingType.AnnualReview => (MeetingType.AnnualReview, null),
+        Domain.Eligibility.MeetingType.TeamAroundTheChild => (MeetingType.TeamAroundTheChild, null),
+        Domain.Eligibility.MeetingType.DraftEhcPlanDiscussion => (MeetingType.DraftPlanDiscussion, null),
+        _ => (MeetingType.Other, profile.MeetingTypeOther ?? "Meeting"),
     };
 
     private static string Describe(MeetingType type, string? other) => type switch

@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
-using ParentPortal.Data.Entities;
-using ParentPortal.Features.Identity;
+using ParentPortal.Platform.Access;
 
 namespace ParentPortal.Features.Reports;
 
@@ -24,15 +23,7 @@ public sealed class ExportReportHandler(ReportsQuery reports, IDbContextFactory<
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            ActorSubject = user.Subject()!,
-            ActorRoles = string.Join(',', PortalRoles.All.Where(user.IsInRole)),
-            Action = AuditAction,
-            TargetType = AuditTarget,
-            Detail = $"from {period.FromText} to {period.ToText}",
-        });
+        db.AuditEntries.Add(AuditLog.Entry(user, AuditAction, AuditTarget, null, clock.GetUtcNow(), $"from {period.FromText} to {period.ToText}"));
         await db.SaveChangesAsync(cancellationToken);
         return new ReportExport(ReportCsv.ToBytes(report), ReportCsv.FileName(report));
     }

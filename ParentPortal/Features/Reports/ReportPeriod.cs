@@ -1,7 +1,7 @@
 using System.Globalization;
 using ParentPortal.Domain.Deadlines;
 using ParentPortal.Domain.Triage;
-using ParentPortal.Features.Service;
+using ParentPortal.Platform.Calendar;
 
 namespace ParentPortal.Features.Reports;
 

@@ -4,10 +4,10 @@ using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Deadlines;
+using ParentPortal.Domain.Helpline;
 using ParentPortal.Domain.Triage;
-using ParentPortal.Features.Calendar;
-using ParentPortal.Features.Identity;
-using ParentPortal.Features.Service;
+using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Calendar;
 
 namespace ParentPortal.Features.Reports;
 
@@ -24,7 +24,7 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
 
     public static readonly IReadOnlyList<CaseStage> AgreementStages = [CaseStage.AgreementRecorded, CaseStage.AgreementSigned];
 
-    public static bool CanSee(ClaimsPrincipal user) => Manage.SettingsAccess.IsManager(user);
+    public static bool CanSee(ClaimsPrincipal user) => StaffAccess.IsManager(user);
 
     public async Task<Report?> HandleAsync(ClaimsPrincipal user, ReportPeriod period, CancellationToken cancellationToken = default)
     {
@@ -123,7 +123,7 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
             byMonth[month, type]++;
             byType[type]++;
             byOutcome[Array.IndexOf(outcomes, call.Outcome)]++;
-            var topic = Cases.CallTopics.All.FirstOrDefault(t => t.Value == call.Topic).Label ?? call.Topic;
+            var topic = CallTopics.All.FirstOrDefault(t => t.Value == call.Topic).Label ?? call.Topic;
             topics[topic] = topics.GetValueOrDefault(topic) + 1;
             languages[call.Language] = languages.GetValueOrDefault(call.Language) + 1;
             interpreters += call.InterpreterUsed ? 1 : 0;
@@ -216,15 +216,9 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
 
     private static ApplicationLanguageFigures ApplicationLanguages(List<CaseRow> submitted)
     {
-        var answers = submitted.Select(c => TriageAnswers.FromJson(c.AnswersJson)).ToList();
-        var languages = answers.Select(a => a[AnswerKeys.Language] switch
-        {
-            "english" => "English",
-            "bsl" => "British Sign Language (BSL)",
-            "other" => string.IsNullOrWhiteSpace(a[AnswerKeys.LanguageOther]) ? "Another language (not named)" : a[AnswerKeys.LanguageOther],
-            _ => null,
-        });
-        var interpreters = answers.Count(a => a[AnswerKeys.Interpreter] == "yes");
+        var profiles = submitted.Select(c => CaseProfile.From(TriageAnswers.FromJson(c.AnswersJson))).ToList();
+        var languages = profiles.Select(p => p.Language);
+        var interpreters = profiles.Count(p => p.NeedsInterpreter);
         return new ApplicationLanguageFigures(MostFirst(languages.Select(l => (l, 1)), ReportLabels.NoLanguage, submitted.Count), new Share(interpreters, submitted.Count));
     }
 

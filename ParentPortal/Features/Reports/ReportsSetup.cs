@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using ParentPortal.Features.Service;
+using ParentPortal.Platform.Calendar;
 
 namespace ParentPortal.Features.Reports;
 

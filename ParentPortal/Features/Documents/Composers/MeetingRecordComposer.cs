@@ -1,6 +1,6 @@
 using System.Globalization;
 using ParentPortal.Features.Documents.Models;
-using ParentPortal.Features.Documents.Pdf;
+using ParentPortal.Platform.Pdf;
 
 namespace ParentPortal.Features.Documents.Composers;
 

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Features.Advisers;
+using ParentPortal.Features.Apply;
+using ParentPortal.Platform.Identity;
+using ParentPortal.Tests.TestSupport;
+using static ParentPortal.Tests.Features.Cases.CaseTestData;
+
+namespace ParentPortal.Tests.Features.Advisers;
+
+/// <summary>An application started on the phone, and the family taking it over with their code.</summary>
+public sealed class PhoneApplicationTests : IAsyncLifetime
+{
+    private ApplicationsHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ApplicationsHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task TheFamily_ClaimsTheApplicationOnce_AndTheCallersPlaceholderRecordGoes()
+    {
+        Assert.False((await _host.Get<StartPhoneApplicationHandler>().HandleAsync(Mediator, new PhoneCallDetails { CallerName = "Łukasz Dvořák", ConsentToAct = true })).Succeeded);
+        Assert.Contains((await _host.Get<StartPhoneApplicationHandler>().HandleAsync(Adviser, new PhoneCallDetails { CallerName = "Łukasz Dvořák" })).Errors, e => e.FieldKey == "consent");
+        var started = await _host.Get<StartPhoneApplicationHandler>().HandleAsync(Adviser, new PhoneCallDetails { CallerName = "Łukasz Dvořák", CallerEmail = "lukasz@example.com", ConsentToAct = true, InterpreterLanguage = "Polish" });
+        Assert.True(started.Succeeded);
+        var id = started.ApplicationId!.Value;
+        var invitation = await _host.Get<InviteFamilyHandler>().HandleAsync(Adviser, id);
+        Assert.True(invitation.Succeeded, invitation.Message);
+
+        Assert.False((await _host.Get<ClaimApplicationHandler>().HandleAsync(Adviser, invitation.Code)).Succeeded);
+        Assert.False((await _host.Get<ClaimApplicationHandler>().HandleAsync(Lukasz, "AAAAA-BBBBB")).Succeeded);
+        var claimed = await _host.Get<ClaimApplicationHandler>().HandleAsync(Lukasz, invitation.Code!.ToLowerInvariant());
+        Assert.True(claimed.Succeeded, claimed.Message);
+        Assert.False((await _host.Get<ClaimApplicationHandler>().HandleAsync(Sam, invitation.Code)).Succeeded);
+
+        await using var db = await _host.DbAsync();
+        var application = await db.Applications.Include(a => a.Owner).SingleAsync(a => a.Id == id);
+        Assert.Equal("demo-parent-2", application.Owner!.Subject);
+        Assert.False(await db.Users.AnyAsync(u => u.Subject.StartsWith(PhoneApplicationOwner.Prefix)));
+        Assert.Contains(await db.AuditEntries.Where(a => a.Action == "phone-application-started").ToListAsync(), a => a.TargetId == id.ToString());
+    }
+}

@@ -1,0 +1,144 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ParentPortal.Data;
+using ParentPortal.Platform.Hosting;
+using ParentPortal.Platform.Messaging;
+using ParentPortal.Tests.TestSupport;
+
+namespace ParentPortal.Tests.Platform.Messaging;
+
+public sealed class MessagingSetupTests
+{
+    private const string ContentRoot = "/srv/portal";
+
+    [Theory]
+    [InlineData("Pigeon")]
+    [InlineData("Smtp")]
+    [InlineData("1")]
+    public async Task UnknownSender_StopsThePortalFromStarting_AndSaysWhatToSet(string sender)
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var portal = new PortalFactory(database, settings: new Dictionary<string, string?> { ["Messaging:Sender"] = sender });
+
+        var error = Assert.Throws<InvalidOperationException>(() => portal.StartServer());
+
+        Assert.Contains($"Messaging:Sender is '{sender}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Folder'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Log'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Settings_Default_ToTheFolderSenderUnderTheContentRoot_PollingEveryFiveSeconds()
+    {
+        var settings = MessagingSettings.From(Configuration([]), ContentRoot);
+
+        Assert.Equal(new MessagingSettings(MessageSenderKind.Folder, "/srv/portal/data/outbox", TimeSpan.FromSeconds(5), true, 20), settings);
+    }
+
+    [Fact]
+    public void Settings_AreReadFromTheMessagingSection()
+    {
+        var settings = MessagingSettings.From(
+            Configuration(new()
+            {
+                ["Messaging:Sender"] = "log",
+                ["Messaging:Folder"] = "/var/spool/portal",
+                ["Messaging:PollSeconds"] = "30",
+                ["Messaging:DispatcherEnabled"] = "false",
+                ["Messaging:BatchSize"] = "50",
+            }),
+            ContentRoot);
+
+        Assert.Equal(new MessagingSettings(MessageSenderKind.Log, "/var/spool/portal", TimeSpan.FromSeconds(30), false, 50), settings);
+    }
+
+    [Theory]
+    [InlineData("PollSeconds", "0")]
+    [InlineData("PollSeconds", "five")]
+    [InlineData("BatchSize", "-1")]
+    [InlineData("DispatcherEnabled", "maybe")]
+    public void Settings_ThatMakeNoSense_AreRefusedByName(string key, string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            MessagingSettings.From(Configuration(new() { ["Messaging:" + key] = value }), ContentRoot));
+
+        Assert.StartsWith($"Messaging:{key} is '{value}'.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddPortalMessaging_WithTheDispatcherSwitchedOff_RegistersTheProcessorButNoBackgroundService()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var app = PortalServices.Build(database, addFeatures: builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Messaging:Sender"] = "Log",
+                ["Messaging:DispatcherEnabled"] = "false",
+            });
+            builder.AddPortalMessaging();
+        });
+
+        Assert.NotNull(app.Services.GetRequiredService<OutboxProcessor>());
+        Assert.IsType<LogMessageSender>(app.Services.GetRequiredService<IMessageSender>());
+        Assert.DoesNotContain(app.Services.GetServices<PeriodicJob>(), j => j.Name == OutboxProcessor.JobName);
+    }
+
+    [Fact]
+    public async Task ThePortal_SendsWhatIsEnqueued_IntoTheConfiguredFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "parentportal-tests", "outbox-" + Guid.NewGuid().ToString("N"));
+        await using var database = new SqliteTestDatabase();
+        await using var portal = new PortalFactory(database, settings: new Dictionary<string, string?>
+        {
+            ["Messaging:Folder"] = folder,
+            ["Messaging:PollSeconds"] = "1",
+        });
+        portal.StartServer();
+        try
+        {
+            Assert.IsType<FolderMessageSender>(portal.Services.GetRequiredService<IMessageSender>());
+            Assert.Contains(portal.Services.GetServices<PeriodicJob>(), j => j.Name == OutboxProcessor.JobName);
+            Assert.Contains(portal.Services.GetServices<IHostedService>(), s => s is PeriodicJobHost);
+            await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+            {
+                await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
+                {
+                    Kind = "test-message",
+                    ToAddress = "sam.taylor@example.com",
+                    Subject = "Sent by the running portal",
+                    Body = "Hello.",
+                }, DateTimeOffset.UtcNow);
+                await db.SaveChangesAsync();
+            }
+
+            var file = await WaitForFileAsync(folder, TimeSpan.FromSeconds(30));
+            Assert.Contains("Subject: Sent by the running portal", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<string> WaitForFileAsync(string folder, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if (Directory.Exists(folder) && Directory.GetFiles(folder, "*" + FolderMessageSender.FileExtension) is [var file])
+            {
+                return file;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No message file appeared in {folder} within {timeout}.");
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+}

@@ -1,0 +1,139 @@
+using System.Text;
+using ParentPortal.Features.Documents.Models;
+using ParentPortal.Platform.Pdf;
+using ParentPortal.Tests.Features.Documents;
+
+namespace ParentPortal.Tests.Platform.Pdf;
+
+/// <summary>Every name prints exactly as entered, or the document is refused: never empty boxes, never the wrong order.</summary>
+public sealed class NamePrintingTests
+{
+    private static readonly string[] Names =
+    [
+        "Łukasz Dvořák",
+        "Siân O'Brien-Núñez",
+        "Zoë",
+        "Ngozi Ọlá",
+        "Adébáyọ̀ Ọ̀ṣun",
+        "Nguyễn Thị Ánh",
+        "Αλέξανδρος Παπαδόπουλος",
+        "Дмитрий Иванов",
+        "Ioana Ștefănescu",
+        "Ciarán Ó Súilleabháin",
+        "Gwenllïan ap Dafydd",
+    ];
+
+    public static TheoryData<string> SupportedNames => new(Names);
+
+    [Theory]
+    [MemberData(nameof(SupportedNames))]
+    public void Name_PrintsExactlyAsEntered(string name)
+    {
+        var text = PrintedText(name);
+
+        Assert.Equal(name.Normalize(NormalizationForm.FormC), text);
+    }
+
+    [Theory]
+    [InlineData("Sia\u0302n", "Siân")]
+    [InlineData("Zoe\u0308 Nu\u0301n\u0303ez", "Zoë Núñez")]
+    [InlineData("Lukasz Dvor\u030Ca\u0301k", "Lukasz Dvořák")]
+    public void DecomposedName_PrintsComposed(string entered, string expected)
+    {
+        var text = PrintedText(entered);
+
+        Assert.Equal(expected, text);
+        Assert.Equal(expected, text.Normalize(NormalizationForm.FormC));
+    }
+
+    [Theory]
+    [InlineData("محمد علي")]
+    [InlineData("عائشہ خان")]
+    [InlineData("فاطمة الزهراء")]
+    public void ArabicScriptName_IsShapedAndPrintedRightToLeft(string name)
+    {
+        var text = PrintedText(name);
+
+        // The PDF holds the shaped (joined) letter forms in visual order, left to right: read back right to left and
+        // folded to the base letters (NFKC), it is the name as typed.
+        var logical = new string([.. text.Reverse()]).Normalize(NormalizationForm.FormKC);
+        Assert.Equal(name, logical);
+    }
+
+    [Fact]
+    public void ArabicNameInsideEnglishSentence_KeepsTheSentenceOrder()
+    {
+        var text = PrintedText("The parent, محمد علي, asked for mediation.");
+
+        Assert.StartsWith("The parent,", text, StringComparison.Ordinal);
+        Assert.EndsWith(", asked for mediation.", text, StringComparison.Ordinal);
+        var arabic = text["The parent, ".Length..^", asked for mediation.".Length];
+        Assert.Equal("محمد علي", new string([.. arabic.Reverse()]).Normalize(NormalizationForm.FormKC));
+    }
+
+    [Fact]
+    public void NumberAfterArabicText_IsRefusedRatherThanMisplaced()
+    {
+        var error = Assert.Throws<UnsupportedTextException>(() => PrintedText("محمد علي 2"));
+
+        Assert.Contains("numbers straight after Arabic-script words", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("王秀英", new[] { "王", "秀", "英" })]
+    [InlineData("Priya 😊 Shah", new[] { "😊" })]
+    [InlineData("अनन्या शर्मा", new[] { "अ", "न", "्", "य", "ा", "श", "र", "म" })]
+    [InlineData("Łukasz 김민준", new[] { "김", "민", "준" })]
+    public void UnsupportedScript_IsRefusedNamingTheCharacters(string name, string[] missing)
+    {
+        var error = Assert.Throws<MissingGlyphsException>(() => PrintedText(name));
+
+        Assert.Equal(missing, error.Characters);
+        Assert.Equal(name, error.Text);
+        Assert.StartsWith("This name or text contains characters the certificate font cannot print: ", error.Message, StringComparison.Ordinal);
+        foreach (var character in missing)
+        {
+            Assert.Contains(character, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void UnsupportedNameOnACertificate_RefusesTheWholeCertificate()
+    {
+        var certificate = DocumentSamples.Certificate(CertificateKind.AfterMediation, applicant: "王秀英");
+
+        var error = Assert.Throws<MissingGlyphsException>(() => DocumentSamples.Pdfs.Certificate(certificate, DocumentSamples.CreatedAt));
+
+        Assert.Contains("王 (U+738B)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NamesInEveryStyle_RenderToPng_ForALook()
+    {
+        IReadOnlyList<string> names = [.. Names, "محمد علي", "عائشہ خان"];
+        var blocks = new List<Block> { new HeadingBlock("Names", 1) };
+        blocks.AddRange(names.Select(n => new ParagraphBlock([TextRun.Plain(n + "  "), TextRun.Strong(n + "  "), TextRun.Emphasis(n)])));
+
+        var bytes = DocumentSamples.Renderer.RenderToBytes(new PdfDocumentDefinition(Metadata("Names"), blocks));
+
+        Assert.NotEmpty(PdfText.RenderPng(bytes, "names", dpi: 110));
+    }
+
+    internal static DocumentMetadata Metadata(string title) => new(title, "Test organisation", DocumentSamples.CreatedAt);
+
+    /// <summary>
+    /// The name alone on a page, read back letter by letter in drawing order (the body is drawn before the header and
+    /// footer). Not GetWords: it sorts letters by position, and a combining mark placed over its letter (ọ̀) sorts
+    /// before it and splits the word.
+    /// </summary>
+    private static string PrintedText(string name)
+    {
+        var bytes = DocumentSamples.Renderer.RenderToBytes(new PdfDocumentDefinition(Metadata("T"), [new ParagraphBlock(name)]));
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        var letters = string.Concat(pdf.GetPage(1).Letters.Select(l => l.Value));
+        const string header = "Test organisation";
+        var end = letters.IndexOf(header, StringComparison.Ordinal);
+        Assert.True(end >= 0, letters);
+        return letters[..end].Normalize(NormalizationForm.FormC);
+    }
+}

@@ -1,0 +1,94 @@
+using ParentPortal.Domain.Eligibility;
+using ParentPortal.Domain.Triage;
+
+namespace ParentPortal.Domain.Cases;
+
+/// <summary>
+/// What a case knows about itself from the family's answers, read once and typed. The answers stay stored as they were
+/// sent (see <see cref="TriageAnswers"/>); everything that works on a case reads them through this, never by answer key.
+/// </summary>
+public sealed record CaseProfile
+{
+    public required string Route { get; init; }
+
+    public bool IsYoungPerson { get; init; }
+
+    public string? ChildFirstName { get; init; }
+
+    public string? ChildLastName { get; init; }
+
+    public DateOnly? ChildDateOfBirth { get; init; }
+
+    public string? ChildSchool { get; init; }
+
+    public SenDecision? SenDecision { get; init; }
+
+    public DateOnly? DecisionLetterSent { get; init; }
+
+    /// <summary>An SEN decision the family can appeal to the tribunal (Children and Families Act 2014, s.51): the statutory clocks apply.</summary>
+    public bool Appealable { get; init; }
+
+    public MeetingType? MeetingType { get; init; }
+
+    /// <summary>The family's own words when the meeting is of another kind.</summary>
+    public string? MeetingTypeOther { get; init; }
+
+    /// <summary>Who the family said would be at a facilitated meeting, one per line.</summary>
+    public string? MeetingAttendees { get; init; }
+
+    public string? ContactEmail { get; init; }
+
+    public string? ContactPhone { get; init; }
+
+    /// <summary>The language the family uses, as people read it ("English", "British Sign Language (BSL)", or their own words); null when not answered.</summary>
+    public string? Language { get; init; }
+
+    public bool NeedsInterpreter { get; init; }
+
+    public bool HasAccessNeeds { get; init; }
+
+    public string? AccessNeedsDetails { get; init; }
+
+    /// <summary>The child's full name; null for a young person applying for themselves or when not given.</summary>
+    public string? ChildName => IsYoungPerson || ChildFirstName is null ? null : $"{ChildFirstName} {ChildLastName}".Trim();
+
+    public bool IsAnnualReview => MeetingType == Eligibility.MeetingType.AnnualReview;
+
+    /// <summary>"Interpreter (Polish); wheelchair access", or null when the family asked for neither.</summary>
+    public string? SupportNeeds => (NeedsInterpreter || HasAccessNeeds)
+        ? string.Join("; ", new[] { NeedsInterpreter ? $"Interpreter: {Language ?? "language not given"}" : null, HasAccessNeeds ? AccessNeedsDetails ?? "Access needs" : null }.Where(s => s is not null))
+        : null;
+
+    public static CaseProfile From(TriageAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var route = answers.Route ?? "";
+        return new CaseProfile
+        {
+            Route = route,
+            IsYoungPerson = answers.IsYoungPerson,
+            ChildFirstName = answers[AnswerKeys.ChildFirstName],
+            ChildLastName = answers[AnswerKeys.ChildLastName],
+            ChildDateOfBirth = answers.Date(AnswerKeys.ChildDateOfBirth),
+            ChildSchool = answers[AnswerKeys.ChildSchool],
+            SenDecision = answers.SenDecision,
+            DecisionLetterSent = answers.Date(AnswerKeys.SenLetterDate),
+            Appealable = route == AnswerKeys.Sen && answers.SenDecision is not null && SenFacts.IsAppealable(answers),
+            MeetingType = answers.MeetingType,
+            MeetingTypeOther = answers[AnswerKeys.MeetingTypeOther],
+            MeetingAttendees = answers[AnswerKeys.MeetingAttendees],
+            ContactEmail = answers[AnswerKeys.ContactEmail],
+            ContactPhone = answers[AnswerKeys.ContactPhone],
+            Language = answers[AnswerKeys.Language] switch
+            {
+                "english" => "English",
+                "bsl" => "British Sign Language (BSL)",
+                "other" => string.IsNullOrWhiteSpace(answers[AnswerKeys.LanguageOther]) ? "Another language (not named)" : answers[AnswerKeys.LanguageOther],
+                _ => null,
+            },
+            NeedsInterpreter = answers[AnswerKeys.Interpreter] == "yes",
+            HasAccessNeeds = answers[AnswerKeys.AccessNeeds] == "yes",
+            AccessNeedsDetails = answers[AnswerKeys.AccessNeedsDetails],
+        };
+    }
+}

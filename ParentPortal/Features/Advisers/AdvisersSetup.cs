@@ -1,0 +1,17 @@
+using ParentPortal.Platform.Cases;
+
+namespace ParentPortal.Features.Advisers;
+
+public static class AdvisersSetup
+{
+    public static WebApplicationBuilder AddPortalAdvisers(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddTransient<CallLogHandler>();
+        services.AddTransient<StartPhoneApplicationHandler>();
+        services.AddTransient<InviteFamilyHandler>();
+        services.AddCasePanel<FamilyInvitationPanel>(CasePanelPlace.StaffFamily);
+        return builder;
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Triage;
+using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Messaging;
+using ParentPortal.Platform.Settings;
+
+namespace ParentPortal.Features.Apply;
+
+/// <summary>
+/// The messages an application sends, written to the outbox in the same transaction as the change
+/// that causes them, so a confirmation is never lost and never sent for something that did not happen.
+/// Messages say only what is needed: no child's name, nothing about special educational needs.
+/// </summary>
+public sealed class ApplicationMessages(ServiceDirectory services)
+{
+    public async Task EnqueueSubmittedAsync(PortalDbContext db, Application application, TriageAnswers answers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(answers);
+        var (address, name) = await RecipientAsync(db, application, answers, cancellationToken);
+        if (address is null)
+        {
+            return;
+        }
+
+        var profile = await services.GetAsync(cancellationToken);
+        await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
+        {
+            Kind = "application-submitted",
+            ToAddress = address,
+            ToName = name,
+            Subject = $"We have received your application ({application.Reference})",
+            Body = $"""
+                Thank you. We have received your application to {profile.Name}.
+
+                Your reference is {application.Reference}. Please quote it if you contact us.
+
+                What happens next: {ApplicationNextSteps.AfterSubmission(answers)}
+
+                You can see your application and its key dates at any time by signing in to the portal and choosing "Your applications".
+
+                {Helpline(profile)}
+                """,
+            CorrelationKey = "application-submitted:" + application.Id,
+        }, now, cancellationToken);
+    }
+
+    public async Task EnqueueDeletionWarningAsync(PortalDbContext db, Application application, DateTimeOffset deleteOn, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(application);
+        var answers = TriageAnswers.FromJson(application.AnswersJson);
+        var (address, name) = await RecipientAsync(db, application, answers, cancellationToken);
+        if (address is null)
+        {
+            return;
+        }
+
+        var profile = await services.GetAsync(cancellationToken);
+        await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
+        {
+            Kind = "draft-deletion-warning",
+            ToAddress = address,
+            ToName = name,
+            Subject = "Your unfinished application will be deleted soon",
+            Body = $"""
+                You started an application to {profile.Name} but have not finished it.
+
+                To protect your information, unfinished applications are deleted after a period without changes. Yours will be deleted on {UkDates.LongDate(UkDates.DateIn(deleteOn))}.
+
+                To keep it, sign in to the portal, choose "Your applications" and continue where you left off.
+
+                {Helpline(profile)}
+                """,
+            CorrelationKey = $"draft-deletion-warning:{application.Id}:{application.UpdatedAt.UtcTicks}",
+        }, now, cancellationToken);
+    }
+
+    private static async Task<(string? Address, string? Name)> RecipientAsync(PortalDbContext db, Application application, TriageAnswers answers, CancellationToken cancellationToken)
+    {
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == application.OwnerId).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
+        var contact = FamilyContact.Of(CaseProfile.From(answers), owner?.DisplayName, owner?.Email);
+        return (contact.Email, contact.Name);
+    }
+
+    private static string Helpline(ServiceProfile profile) =>
+        string.IsNullOrEmpty(profile.HelplinePhone) ? "" : $"If you need to talk to someone, call {profile.HelplinePhone} ({profile.HelplineHours}).";
+}

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Deadlines;
+using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Identity;
+
+namespace ParentPortal.Features.Booking;
+
+public sealed record ChoiceResult(bool Succeeded, string Message, Deadline? Clock = null);
+
+/// <summary>
+/// After the information session the parent says, in their own time, whether they want to try mediation
+/// or only need the certificate. The first starts the local authority's 30 days to arrange mediation;
+/// the second the 3 working days to issue the certificate. Either can be changed later by an adviser.
+/// </summary>
+public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> contextFactory, CaseFiles cases, WorkingDayCalendarSource calendars, TimeProvider clock)
+{
+    public async Task<ChoiceResult> HandleAsync(ClaimsPrincipal user, Guid bookingId, SessionChoice choice, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!Enum.IsDefined(choice))
+        {
+            return new(false, "Select what you would like to do next");
+        }
+
+        var now = clock.GetUtcNow();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var userId = await ApplicationAccess.UserIdAsync(db, user, cancellationToken);
+        var booking = userId is null ? null : await db.SessionBookings.Include(b => b.Session).Include(b => b.Application)
+            .FirstOrDefaultAsync(b => b.Id == bookingId && b.UserId == userId, cancellationToken);
+        if (booking?.Session is null)
+        {
+            return new(false, "We could not find that booking.");
+        }
+
+        if (booking.Status != BookingStatus.Booked || booking.Session.StartsAt > now)
+        {
+            return new(false, "You can tell us what you want to do once you have been to the session.");
+        }
+
+        if (booking.Choice is not null)
+        {
+            return new(false, "You have already told us. If you have changed your mind, call the helpline and an adviser will update it.");
+        }
+
+        booking.Choice = choice;
+        booking.ChoiceMadeAt = now;
+        if (booking.Application is { Status: ApplicationStatus.Submitted, MediationChoice: null } application)
+        {
+            var file = cases.Open(db, application, CaseActor.Family(user.Subject()!, await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)));
+            file.RecordChoice(choice);
+            file.Record("decision-recorded", choice == SessionChoice.TryMediation ? "Wants to try mediation (after the information session)" : "Only needs the certificate (after the information session)");
+            if (!await file.SaveAsync(cancellationToken))
+            {
+                return new(false, "Something changed on your case at the same moment. Please try again.");
+            }
+        }
+        else
+        {
+            if (booking.Application is { Status: ApplicationStatus.Draft, MediationChoice: null } draft)
+            {
+                CaseFile.RecordChoiceOnDraft(draft, choice, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var calculator = await calendars.CalculatorAsync(cancellationToken);
+        var day = UkDates.DateIn(now);
+        var started = choice == SessionChoice.TryMediation
+            ? calculator.MediationHeldBy(day)
+            : calculator.CertificateDueBy(day, CertificateTrigger.NotPursuingMediation);
+        return new(true, choice == SessionChoice.TryMediation
+            ? "Thank you. We will tell the local authority that you want to try mediation."
+            : "Thank you. The mediation adviser will send your certificate.", started);
+    }
+
+    /// <summary>The clock a recorded choice started, for advisers' views.</summary>
+    public static Deadline? ClockFor(DeadlineCalculator calculator, SessionChoice? choice, DateTimeOffset? madeAt)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        if (choice is null || madeAt is null)
+        {
+            return null;
+        }
+
+        var day = UkDates.DateIn(madeAt.Value);
+        return choice == SessionChoice.TryMediation
+            ? calculator.MediationHeldBy(day)
+            : calculator.CertificateDueBy(day, CertificateTrigger.NotPursuingMediation);
+    }
+}

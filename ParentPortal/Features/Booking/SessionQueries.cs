@@ -1,0 +1,210 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Meetings;
+using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Identity;
+
+namespace ParentPortal.Features.Booking;
+
+public sealed record SessionSummary(
+    int Id,
+    SessionType Type,
+    string Title,
+    string? Description,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    SessionFormat Format,
+    string? VenueName,
+    string? VenueAddress,
+    string? AccessInformation,
+    string Language,
+    string? LocalAuthorityName,
+    int Capacity,
+    int SeatsTaken,
+    SessionStatus Status,
+    string HostName)
+{
+    public int SeatsLeft => Math.Max(0, Capacity - SeatsTaken);
+}
+
+/// <param name="MeetingLink">Only filled in for a confirmed place.</param>
+public sealed record MyBooking(Guid Id, BookingStatus Status, SessionSummary Session, string? MeetingLink, DateTimeOffset? OfferExpiresAt, int? WaitingPosition, bool? Attended, SessionChoice? Choice);
+
+public sealed record AttendeeRow(Guid BookingId, string Name, BookingStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? OfferExpiresAt, bool? Attended, SessionChoice? Choice, DateTimeOffset? ChoiceMadeAt, string? ApplicationReference);
+
+public sealed record SessionDetails(SessionSummary Session, string? MeetingLink, string? HostSubject, string? CancellationReason, IReadOnlyList<AttendeeRow> Attendees);
+
+/// <param name="CaseReference">Set when an adviser looks on the family's behalf: the case the places are for.</param>
+public sealed record ParentSessionsView(IReadOnlyList<MyBooking> Bookings, IReadOnlyList<SessionSummary> Available, string? AreaName, string? CaseReference = null);
+
+public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
+{
+    public static Task<bool> HasLivePlaceAsync(PortalDbContext db, int sessionId, Guid userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.SessionBookings.AnyAsync(
+            b => b.SessionId == sessionId && b.UserId == userId && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Offered || b.Status == BookingStatus.Waiting),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// A parent's bookings, and the upcoming sessions they can book: for the application's local authority
+    /// (or open to all), soonest first. Null when the application is not theirs.
+    /// </summary>
+    public async Task<ParentSessionsView?> ForParentAsync(ClaimsPrincipal user, Guid? applicationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var userId = await ApplicationAccess.UserIdAsync(db, user, cancellationToken);
+        if (userId is null)
+        {
+            return new ParentSessionsView([], [], null);
+        }
+
+        return await ForUserAsync(db, userId.Value, applicationId, cancellationToken);
+    }
+
+    /// <summary>The same view of the family's places and the sessions they can book, for an adviser on the phone with them.</summary>
+    public async Task<ParentSessionsView?> ForFamilyAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var staff = await StaffAccess.ForAsync(db, user, cancellationToken);
+        var found = staff is not { IsAdviserOrManager: true } ? null
+            : await db.Applications.VisibleTo(staff).Where(a => a.Id == applicationId && a.Status == ApplicationStatus.Submitted)
+                .Select(a => new { a.OwnerId, a.Reference }).FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        AuditLog.Write(db, staff!, "family-sessions-viewed", "application", applicationId.ToString(), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return await ForUserAsync(db, found.OwnerId, applicationId, cancellationToken) is { } view ? view with { CaseReference = found.Reference } : null;
+    }
+
+    private async Task<ParentSessionsView?> ForUserAsync(PortalDbContext db, Guid ownerId, Guid? applicationId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var userId = (Guid?)ownerId;
+
+        int? areaId = null;
+        string? areaName = null;
+        if (applicationId is { } appId)
+        {
+            var application = await db.Applications.AsNoTracking().Include(a => a.LocalAuthority)
+                .FirstOrDefaultAsync(a => a.Id == appId && a.OwnerId == userId, cancellationToken);
+            if (application is null)
+            {
+                return null;
+            }
+
+            areaId = application.LocalAuthorityId;
+            areaName = application.LocalAuthority?.Name;
+        }
+
+        var bookings = await db.SessionBookings.AsNoTracking()
+            .Include(b => b.Session).ThenInclude(s => s!.LocalAuthority)
+            .Include(b => b.Session).ThenInclude(s => s!.Host)
+            .Where(b => b.UserId == userId && b.Status != BookingStatus.Declined && b.Status != BookingStatus.Expired)
+            .ToListAsync(cancellationToken);
+        var waitingOrder = await db.SessionBookings.AsNoTracking()
+            .Where(b => b.Status == BookingStatus.Waiting && bookings.Select(m => m.SessionId).Contains(b.SessionId))
+            .Select(b => new { b.Id, b.SessionId, b.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var mine = bookings
+            .Where(b => b.Status is BookingStatus.Booked or BookingStatus.Offered or BookingStatus.Waiting || b.Session!.EndsAt > now.AddDays(-60))
+            .Where(b => b.Status != BookingStatus.Moved && !(b.Status == BookingStatus.Cancelled && b.Session!.Status == SessionStatus.Scheduled))
+            .OrderBy(b => b.Session!.StartsAt)
+            .Select(b => new MyBooking(
+                b.Id,
+                b.Status,
+                Summary(b.Session!),
+                b.Status == BookingStatus.Booked ? b.Session!.MeetingLink : null,
+                b.OfferExpiresAt,
+                b.Status == BookingStatus.Waiting ? 1 + waitingOrder.Count(w => w.SessionId == b.SessionId && w.CreatedAt < b.CreatedAt) : null,
+                b.Attended,
+                b.Choice))
+            .ToList();
+
+        var taken = bookings.Where(b => b.Status is BookingStatus.Booked or BookingStatus.Offered or BookingStatus.Waiting).Select(b => b.SessionId).ToHashSet();
+        var upcoming = await db.InformationSessions.AsNoTracking().Include(s => s.LocalAuthority).Include(s => s.Host)
+            .Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt > now && (areaId == null || s.LocalAuthorityId == null || s.LocalAuthorityId == areaId))
+            .OrderBy(s => s.StartsAt)
+            .Take(50)
+            .ToListAsync(cancellationToken);
+        return new ParentSessionsView(mine, [.. upcoming.Where(s => !taken.Contains(s.Id)).Select(Summary)], areaName);
+    }
+
+    /// <summary>A session with its attendees and waiting list, for staff only (null for anyone else).</summary>
+    public async Task<SessionDetails?> DetailsAsync(ClaimsPrincipal user, int sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!PortalRoles.All.Any(user.IsInRole))
+        {
+            return null;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var session = await db.InformationSessions.AsNoTracking().Include(s => s.LocalAuthority).Include(s => s.Host)
+            .FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var attendees = await db.SessionBookings.AsNoTracking()
+            .Where(b => b.SessionId == sessionId && b.Status != BookingStatus.Moved)
+            .OrderBy(b => b.CreatedAt)
+            .Select(b => new AttendeeRow(b.Id, b.User!.DisplayName ?? "(no name)", b.Status, b.CreatedAt, b.OfferExpiresAt, b.Attended, b.Choice, b.ChoiceMadeAt, b.Application!.Reference))
+            .ToListAsync(cancellationToken);
+        return new SessionDetails(Summary(session), session.MeetingLink, session.Host?.Subject, session.CancellationReason, attendees);
+    }
+
+    public async Task<IReadOnlyList<SessionSummary>> ForStaffAsync(bool includePast, CancellationToken cancellationToken = default)
+    {
+        var from = clock.GetUtcNow().AddDays(includePast ? -90 : 0);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var sessions = await db.InformationSessions.AsNoTracking().Include(s => s.LocalAuthority).Include(s => s.Host)
+            .Where(s => s.EndsAt > from)
+            .OrderBy(s => s.StartsAt)
+            .ToListAsync(cancellationToken);
+        return [.. sessions.Select(Summary)];
+    }
+
+    /// <summary>Staff who can host a session.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> HostsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var hosts = await db.StaffMembers.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.DisplayName).Select(s => new { s.Id, s.DisplayName }).ToListAsync(cancellationToken);
+        return [.. hosts.Select(h => (h.Id, h.DisplayName))];
+    }
+
+    /// <summary>The saved session as an edit form, for staff only.</summary>
+    public async Task<SessionForm?> FormAsync(ClaimsPrincipal user, int sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!ManageSessionsHandler.CanManage(user))
+        {
+            return null;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var s = await db.InformationSessions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == sessionId, cancellationToken);
+        return s is null ? null : new SessionForm
+        {
+            Type = s.Type, Title = s.Title, Description = s.Description, StartsAt = s.StartsAt, EndsAt = s.EndsAt, Format = s.Format,
+            MeetingLink = s.MeetingLink, VenueName = s.VenueName, VenueAddress = s.VenueAddress, AccessInformation = s.AccessInformation,
+            Capacity = s.Capacity, LocalAuthorityId = s.LocalAuthorityId, Language = s.Language, HostId = s.HostId,
+        };
+    }
+
+    public static SessionSummary Summary(InformationSession s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new(s.Id, s.Type, s.Title, s.Description, s.StartsAt, s.EndsAt, s.Format, s.VenueName, s.VenueAddress, s.AccessInformation,
+            s.Language, s.LocalAuthority?.Name, s.Capacity, s.SeatsTaken, s.Status, s.Host?.DisplayName ?? "");
+    }
+}

@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Text;
+using ParentPortal.Domain.Triage;
+using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Settings;
+
+namespace ParentPortal.Features.Cases;
+
+/// <summary>
+/// Staff move a case on to a stage its route allows and their role permits (an adviser any such move; the case's mediator
+/// only the meeting stages). Arranging, holding and closing have their own conditions; closing asks the family for the survey.
+/// </summary>
+public sealed class ChangeStageHandler(CaseFiles cases, ServiceDirectory services)
+{
+    private static readonly TextField ClosingNote = new("note", "The closing note", 2000, Lines: true, "Enter why the case is closing (and for bullying cases, where the family was signposted)");
+
+    public Task<CaseChangeResult> HandleAsync(ClaimsPrincipal user, Guid caseId, CaseStage to, string? note, CancellationToken cancellationToken = default) =>
+        cases.ChangeAsync(user, caseId, can => can.ChangeStage, async (file, _) =>
+        {
+            if (!CaseAccess.MovesFor(file.Staff, file.Row).Contains(to))
+            {
+                return CaseChangeResult.Refused($"A {file.Route} case cannot move from \"{CaseWorkflow.Describe(file.Stage)}\" to \"{CaseWorkflow.Describe(to)}\".", "stage");
+            }
+
+            var noteErrors = new List<FieldError>();
+            note = (to == CaseStage.Closed ? ClosingNote : AddNoteHandler.Note).Read(note, noteErrors, required: to == CaseStage.Closed);
+            if (noteErrors.Count > 0)
+            {
+                return new CaseChangeResult(false, noteErrors);
+            }
+
+            var meeting = await file.MeetingAsync(cancellationToken);
+            switch (to)
+            {
+                case CaseStage.MeetingScheduled when meeting is null:
+                    return CaseChangeResult.Refused("Arrange the meeting first: enter its date, place and who will attend.", "stage");
+                case CaseStage.MeetingHeld when meeting is null || meeting.StartsAt > file.Now:
+                    return CaseChangeResult.Refused("The meeting can be marked as held once its start time has passed.", "stage");
+                case CaseStage.MeetingHeld:
+                    file.MeetingHeld(UkDates.DateIn(meeting!.StartsAt));
+                    break;
+                case CaseStage.Closed:
+                    file.MoveTo(to, note);
+                    await AskForSurveyAsync(file, cancellationToken);
+                    break;
+                default:
+                    file.MoveTo(to);
+                    break;
+            }
+
+            file.Record("stage-changed", note);
+            return CaseChangeResult.Ok($"Moved to \"{CaseWorkflow.Describe(to)}\".");
+        }, cancellationToken);
+
+    private async Task AskForSurveyAsync(CaseFile file, CancellationToken cancellationToken)
+    {
+        var organisation = (await services.GetAsync(cancellationToken)).Name;
+        await file.TellFamilyAsync("survey-request", $"How did we do? ({file.Reference})", $"""
+            Your case with {organisation} has now closed.
+
+            We would be grateful if you would tell us how we did: sign in to the portal and choose "Your applications". It takes a minute and you can say as much or as little as you like.
+            """, "survey-request:" + file.Id, cancellationToken);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using ParentPortal.Data.Entities;
+using ParentPortal.Platform.Cases;
+
+namespace ParentPortal.Features.Cases;
+
+/// <summary>The family's decision about mediation, taken over the phone: starts the 30-day or the 3-working-day clock.</summary>
+public sealed class RecordDecisionHandler(CaseFiles cases)
+{
+    public Task<CaseChangeResult> HandleAsync(ClaimsPrincipal user, Guid caseId, SessionChoice choice, CancellationToken cancellationToken = default) =>
+        cases.ChangeAsync(user, caseId, can => can.RecordDecision, (file, _) =>
+        {
+            if (!Enum.IsDefined(choice))
+            {
+                return Task.FromResult(CaseChangeResult.Refused("Select the family's decision", "decision"));
+            }
+
+            file.RecordChoice(choice);
+            file.Record("decision-recorded", choice == SessionChoice.TryMediation ? "Wants to try mediation" : "Only needs the certificate");
+            return Task.FromResult(CaseChangeResult.Ok(choice == SessionChoice.TryMediation
+                ? "Recorded. The local authority's 30 days to arrange mediation start today."
+                : "Recorded. The certificate is due within 3 working days."));
+        }, cancellationToken);
+}

@@ -1,0 +1,103 @@
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Triage;
+
+namespace ParentPortal.Platform.Access;
+
+/// <summary>What a member of staff may do on this case, decided on the server from their role and the case.</summary>
+/// <param name="HandOver">Hand the case to another adviser, or back to the shared queue: its own adviser or a manager.</param>
+public sealed record CaseCapabilities(bool ChangeStage, bool Assign, bool ScheduleMeeting, bool AddNote, bool RecordDecision, bool InviteFamily, bool IssueDocuments, bool HandOver);
+
+/// <summary>
+/// Which cases a member of staff may see and what they may do there, checked in every handler. Managers see all the
+/// service's cases; advisers the shared queue's cases nobody has taken yet and the cases they have taken (a case another
+/// adviser holds is theirs to see, or a manager's); mediators those assigned to them; local authority officers the SEN and
+/// facilitation cases of their own authority, never a bullying complaint (the service is independent of the LA there,
+/// which supports both families and schools). Anyone else sees nothing, and a case they cannot see is "not found".
+/// </summary>
+public static class CaseAccess
+{
+    private static readonly CaseStage[] MeetingStages = [CaseStage.MediationBeingArranged, CaseStage.MeetingScheduled, CaseStage.MeetingHeld];
+
+    /// <summary>The cases (and drafts an adviser keeps for a caller) this member of staff may see.</summary>
+    public static IQueryable<Application> VisibleTo(this IQueryable<Application> cases, StaffContext staff)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(staff);
+        if (staff.IsManager)
+        {
+            return cases;
+        }
+
+        var adviser = staff.IsAdviserOrManager;
+        var mediator = staff.IsMediator;
+        var laOfficer = staff.IsLaOfficer && staff.LocalAuthorityId is not null;
+        var staffId = staff.StaffId;
+        var laId = staff.LocalAuthorityId;
+        return cases.Where(a => (adviser && (a.AdviserId == null || a.AdviserId == staffId))
+            || (mediator && a.AssignedStaffId == staffId)
+            || (laOfficer && a.LocalAuthorityId == laId && a.Status == ApplicationStatus.Submitted && a.Route != AnswerKeys.Bullying));
+    }
+
+    public static CaseCapabilities Capabilities(StaffContext staff, Application application)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(application);
+        var open = application.Stage != CaseStage.Closed;
+        var adviser = staff.IsAdviserOrManager;
+        var assignedMediator = staff.IsMediator && application.AssignedStaffId == staff.StaffId;
+        return new CaseCapabilities(
+            ChangeStage: open && (adviser || assignedMediator),
+            Assign: open && adviser,
+            ScheduleMeeting: open && (adviser || assignedMediator),
+            AddNote: adviser || assignedMediator,
+            RecordDecision: open && adviser && application.Route == AnswerKeys.Sen,
+            InviteFamily: adviser,
+            IssueDocuments: adviser || assignedMediator,
+            HandOver: open && (staff.IsManager || (adviser && application.AdviserId == staff.StaffId)));
+    }
+
+    /// <summary>The moves this person may make on this case now (stages reached by issuing documents excluded).</summary>
+    public static IReadOnlyList<CaseStage> MovesFor(StaffContext staff, Application application)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(application);
+        if (!Capabilities(staff, application).ChangeStage)
+        {
+            return [];
+        }
+
+        var moves = CaseWorkflow.NextStages(application.Route, application.Stage).Where(s => !CaseWorkflow.IsReachedByAction(s));
+        return staff.IsAdviserOrManager ? [.. moves] : [.. moves.Where(MeetingStages.Contains)];
+    }
+
+    /// <summary>
+    /// Staff who may download a case's documents: managers, the case's adviser and its mediator or facilitator, and for an SEN
+    /// agreement the local authority officers who sign it (a bullying agreement is between the family and the school).
+    /// </summary>
+    public static bool MaySeeDocument(StaffContext staff, Application application, DocumentKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(application);
+        return staff.IsManager
+            || application.AdviserId == staff.StaffId
+            || application.AssignedStaffId == staff.StaffId
+            || (kind == DocumentKind.Agreement && IsSigningOfficer(staff, application));
+    }
+
+    /// <summary>Staff who may issue and revoke documents on a case: a manager, or the case's adviser or mediator.</summary>
+    public static bool MayIssueDocuments(StaffContext staff, Application application)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(application);
+        return staff.IsManager || application.AdviserId == staff.StaffId || (staff.IsMediator && application.AssignedStaffId == staff.StaffId);
+    }
+
+    /// <summary>An officer of the case's own local authority, on a case the LA is a party to (never a bullying complaint).</summary>
+    public static bool IsSigningOfficer(StaffContext staff, Application application)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(application);
+        return staff.IsLaOfficer && staff.LocalAuthorityId is not null && staff.LocalAuthorityId == application.LocalAuthorityId && application.Route != AnswerKeys.Bullying;
+    }
+}

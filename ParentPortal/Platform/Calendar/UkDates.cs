@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace ParentPortal.Platform.Calendar;
+
+/// <summary>Dates as people in England read them, and "today" in England whatever the server's time zone.</summary>
+public static class UkDates
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public static DateOnly Today(this TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), London).DateTime);
+    }
+
+    /// <summary>The calendar date in England at that instant.</summary>
+    public static DateOnly DateIn(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
+
+    /// <summary>"Friday 15 May 2026".</summary>
+    public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", EnGb);
+
+    /// <summary>"15 May 2026".</summary>
+    public static string ShortDate(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
+
+    /// <summary>For the datetime attribute of a time element.</summary>
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A date and clock time in England as an instant (what staff type into a form).</summary>
+    public static DateTimeOffset FromLocal(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, London.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    public static TimeOnly LocalTime(DateTimeOffset instant) => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
+
+    /// <summary>"2:05pm" or "10am", in UK time.</summary>
+    public static string Time(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, London);
+        var hour = local.Hour % 12 == 0 ? 12 : local.Hour % 12;
+        var suffix = local.Hour < 12 ? "am" : "pm";
+        return local.Minute == 0 ? $"{hour}{suffix}" : $"{hour}:{local.Minute:00}{suffix}";
+    }
+
+    /// <summary>"15 May 2026 at 2:05pm", in UK time.</summary>
+    public static string DateAndTime(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, London);
+        return local.ToString("d MMMM yyyy 'at' h:mm", EnGb) + (local.Hour < 12 ? "am" : "pm");
+    }
+}

@@ -1,0 +1,338 @@
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Deadlines;
+using ParentPortal.Domain.Triage;
+using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Messaging;
+
+namespace ParentPortal.Platform.Cases;
+
+/// <summary>Who changes a case: a member of staff, the family, or the portal itself (an agreement issued once all have signed).</summary>
+/// <param name="Roles">For the audit log: the staff roles, "family" or "system".</param>
+public sealed record CaseActor(string Subject, string Name, string Roles, StaffContext? Staff = null)
+{
+    public static CaseActor Portal { get; } = new("system", "Portal", "system");
+
+    public static CaseActor Of(StaffContext staff)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        return new(staff.Subject, staff.Name, staff.RolesText, staff);
+    }
+
+    public static CaseActor Family(string subject, string? name) => new(subject, name ?? "", "family");
+}
+
+/// <summary>
+/// A submitted application as a case, opened in a handler's <see cref="PortalDbContext"/> for one change: the only way a case
+/// changes. A stage move is checked against <see cref="CaseWorkflow"/> and sets what reaching that stage means (the dates the
+/// statutory clocks run from); each change writes one history entry (with the move, if there was one) and one audit row;
+/// <see cref="SaveAsync"/> holds the concurrency check. Features read the case through <see cref="Row"/> and
+/// <see cref="Profile"/>, and change it only through these methods (<c>CaseBoundaryTests</c> checks that nothing else sets
+/// the case's state).
+/// </summary>
+public sealed class CaseFile
+{
+    private readonly PortalDbContext? _db;
+    private readonly Action<object> _add;
+    private CaseStage _stageAtLastEntry;
+    private CaseProfile? _profile;
+    private CaseMeeting? _meeting;
+    private bool _meetingRead;
+
+    internal CaseFile(PortalDbContext db, Application row, CaseActor actor, DateTimeOffset now)
+        : this(row, actor, now, entity => db.Add(entity)) => _db = db;
+
+    private CaseFile(Application row, CaseActor actor, DateTimeOffset now, Action<object> add)
+    {
+        _add = add;
+        Row = row;
+        Actor = actor;
+        Now = now;
+        _stageAtLastEntry = row.Stage;
+    }
+
+    /// <summary>
+    /// A case whose history is written after the fact, each change at its own time (the demo volumes): the history entries and
+    /// audit rows go to <paramref name="add"/>, and there is no database to read from or save to.
+    /// </summary>
+    public static CaseFile ForHistory(Application row, CaseActor actor, DateTimeOffset at, Action<object> add)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(add);
+        return new(row, actor, at, add);
+    }
+
+    /// <summary>The stored row, for reading. Its case state is changed only through this class.</summary>
+    public Application Row { get; }
+
+    public CaseActor Actor { get; }
+
+    /// <summary>The member of staff acting; only for cases opened by staff.</summary>
+    public StaffContext Staff => Actor.Staff ?? throw new InvalidOperationException("This case was not opened by a member of staff.");
+
+    public DateTimeOffset Now { get; }
+
+    public DateOnly Today => UkDates.DateIn(Now);
+
+    public Guid Id => Row.Id;
+
+    public string Reference => Row.Reference ?? "";
+
+    public string Route => Row.Route ?? "";
+
+    public CaseStage Stage => Row.Stage;
+
+    private PortalDbContext Db => _db ?? throw new InvalidOperationException("A case written after the fact has no database.");
+
+    /// <summary>What the family's answers say, read once.</summary>
+    public CaseProfile Profile => _profile ??= CaseProfile.From(TriageAnswers.FromJson(Row.AnswersJson));
+
+    /// <summary>What the acting member of staff may do here.</summary>
+    public CaseCapabilities Can => CaseAccess.Capabilities(Staff, Row);
+
+    public bool CanMoveTo(CaseStage to) => CaseWorkflow.CanMove(Row.Route, Row.Stage, to);
+
+    /// <summary>
+    /// Moves the case on. Reaching "information given" starts nothing new but records the day; "mediation being arranged" is
+    /// the day the local authority is told (its 30 days start, unless they already had); "closed" records when and why, and
+    /// that the family is asked for the survey. A move the route does not allow is a programming error here: callers offer
+    /// and check <see cref="CanMoveTo"/> (or <see cref="CaseAccess.MovesFor"/>) first.
+    /// </summary>
+    public void MoveTo(CaseStage to, string? closingNote = null)
+    {
+        if (!CanMoveTo(to))
+        {
+            throw new InvalidOperationException($"A {Route} case cannot move from {Stage} to {to}.");
+        }
+
+        switch (to)
+        {
+            case CaseStage.InformationGiven:
+                Row.InformationGivenOn ??= Today;
+                break;
+            case CaseStage.MediationBeingArranged:
+                Row.LaToldOfMediationOn ??= Today;
+                break;
+            case CaseStage.Closed:
+                Row.ClosedAt = Now;
+                Row.ClosingNote = closingNote;
+                Row.SurveyRequestedAt = Now;
+                break;
+        }
+
+        Row.Stage = to;
+    }
+
+    /// <summary>Moves the case when its route allows the move from where it is; otherwise leaves it. True when it moved.</summary>
+    public bool MoveIfAllowed(CaseStage to)
+    {
+        if (!CanMoveTo(to))
+        {
+            return false;
+        }
+
+        MoveTo(to);
+        return true;
+    }
+
+    /// <summary>The meeting took place on <paramref name="heldOn"/>: in an SEN mediation the certificate is due 3 working days after it concludes.</summary>
+    public void MeetingHeld(DateOnly heldOn)
+    {
+        MoveTo(CaseStage.MeetingHeld);
+        Row.MeetingHeldOn = heldOn;
+        if (Route == AnswerKeys.Sen)
+        {
+            Row.CertificateTriggeredOn = heldOn;
+            Row.CertificateTrigger = CertificateTrigger.MediationConcluded;
+        }
+    }
+
+    /// <summary>
+    /// The family's decision after mediation information. Trying mediation: the local authority is told, and its 30 days to
+    /// arrange it begin. Only the certificate: the 3 working days to issue it begin.
+    /// </summary>
+    public void RecordChoice(SessionChoice choice)
+    {
+        Row.MediationChoice = choice;
+        Row.MediationChoiceAt = Now;
+        Row.InformationGivenOn ??= Today;
+        if (choice == SessionChoice.TryMediation)
+        {
+            Row.LaToldOfMediationOn ??= Today;
+            MoveIfAllowed(CaseStage.MediationBeingArranged);
+        }
+        else
+        {
+            Row.CertificateTriggeredOn = Today;
+            Row.CertificateTrigger = CertificateTrigger.NotPursuingMediation;
+            if (Stage == CaseStage.New)
+            {
+                MoveTo(CaseStage.InformationGiven);
+            }
+        }
+    }
+
+    /// <summary>A choice made at a session before the application was sent: kept on the draft, applied to the case's clocks once sent.</summary>
+    public static void RecordChoiceOnDraft(Application draft, SessionChoice choice, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (draft.Status != ApplicationStatus.Draft)
+        {
+            throw new InvalidOperationException("A sent application is a case: open it as one.");
+        }
+
+        draft.MediationChoice = choice;
+        draft.MediationChoiceAt = at;
+    }
+
+    /// <summary>The local authority says it cannot arrange mediation in time: a certificate is due within 3 working days.</summary>
+    public void LocalAuthorityCannotArrange()
+    {
+        Row.CertificateTriggeredOn = Today;
+        Row.CertificateTrigger = CertificateTrigger.LocalAuthorityCouldNotArrangeMediation;
+    }
+
+    /// <summary>A mediation certificate was issued today: the certificate clock stops, and the case moves on where its route allows.</summary>
+    public void CertificateIssued()
+    {
+        Row.CertificateIssuedOn = Today;
+        MoveIfAllowed(CaseStage.CertificateIssued);
+    }
+
+    /// <summary>The certificate was withdrawn: its clock runs again until a new one is issued.</summary>
+    public void CertificateWithdrawn() => Row.CertificateIssuedOn = null;
+
+    /// <summary>The signed agreement was withdrawn: the agreement goes back to being written, and everyone signs the new wording.</summary>
+    public void SignedAgreementWithdrawn()
+    {
+        if (Stage == CaseStage.AgreementSigned && CaseWorkflow.CanReopen(Row.Route, Stage, CaseStage.AgreementRecorded))
+        {
+            Row.Stage = CaseStage.AgreementRecorded;
+        }
+    }
+
+    public void AssignMediator(int? staffId) => Row.AssignedStaffId = staffId;
+
+    public void SetAdviser(int? staffId) => Row.AdviserId = staffId;
+
+    public void FileWithArea(int? areaId) => Row.AreaId = areaId;
+
+    /// <summary>
+    /// Writes what happened to the case's history (with the stage it moved from and to since the last entry, if it moved)
+    /// and to the audit log (ids only). Every change ends with one.
+    /// </summary>
+    public void Record(string kind, string? note = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        var moved = _stageAtLastEntry != Row.Stage;
+        _add(new CaseEvent
+        {
+            ApplicationId = Row.Id,
+            At = Now,
+            ActorSubject = Actor.Subject,
+            ActorName = Actor.Name,
+            Kind = kind,
+            FromStage = moved ? _stageAtLastEntry.ToString() : null,
+            ToStage = moved ? Row.Stage.ToString() : null,
+            Note = note,
+        });
+        _add(AuditLog.Entry(Actor.Subject, Actor.Roles, "case-" + kind, "application", Row.Id.ToString(), Now, moved ? Row.Stage.ToString() : null));
+        _stageAtLastEntry = Row.Stage;
+    }
+
+    /// <summary>The first entry in a case's history: the application was sent, and the case begins at its first stage.</summary>
+    public void RecordSubmitted()
+    {
+        _add(new CaseEvent
+        {
+            ApplicationId = Row.Id,
+            At = Now,
+            ActorSubject = Actor.Subject,
+            ActorName = Actor.Name,
+            Kind = "submitted",
+            ToStage = Row.Stage.ToString(),
+        });
+        _add(AuditLog.Entry(Actor.Subject, Actor.Roles, "case-submitted", "application", Row.Id.ToString(), Now, Row.Stage.ToString()));
+        _stageAtLastEntry = Row.Stage;
+    }
+
+    /// <summary>Puts a message to the family in the outbox, in this change's transaction. False when there is no address to send it to.</summary>
+    public async Task<bool> TellFamilyAsync(string kind, string subject, string body, string? correlationKey, CancellationToken cancellationToken)
+    {
+        var family = await CaseParties.FamilyOfAsync(Db, Row, Profile, cancellationToken);
+        if (family.Email is null)
+        {
+            return false;
+        }
+
+        return await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
+        {
+            Kind = kind,
+            ToAddress = family.Email,
+            ToName = family.Name,
+            Subject = subject,
+            Body = body,
+            CorrelationKey = correlationKey,
+        }, Now, cancellationToken);
+    }
+
+    /// <summary>The case's meeting (the mediation or facilitated meeting), tracked; null until one is arranged.</summary>
+    public async Task<CaseMeeting?> MeetingAsync(CancellationToken cancellationToken)
+    {
+        if (!_meetingRead)
+        {
+            _meeting = await Db.CaseMeetings.FirstOrDefaultAsync(m => m.ApplicationId == Row.Id, cancellationToken);
+            _meetingRead = true;
+        }
+
+        return _meeting;
+    }
+
+    /// <summary>The meeting to arrange or change: the one the case has, or a new one added to it.</summary>
+    public async Task<(CaseMeeting Meeting, bool IsNew)> ArrangeMeetingAsync(CancellationToken cancellationToken)
+    {
+        if (await MeetingAsync(cancellationToken) is { } meeting)
+        {
+            return (meeting, false);
+        }
+
+        _meeting = new CaseMeeting { ApplicationId = Row.Id, Attendees = "" };
+        Db.CaseMeetings.Add(_meeting);
+        return (_meeting, true);
+    }
+
+    /// <summary>Who is on this case now.</summary>
+    public Task<CaseParties> PartiesAsync(CancellationToken cancellationToken) => CaseParties.OfAsync(Db, Row, cancellationToken);
+
+    /// <summary>
+    /// Saves the change. A change to the case's own row is checked against the version it was read at, so two people (or two
+    /// tabs) cannot both change it from the same state; false means someone else changed it first and nothing was saved.
+    /// A move never goes unrecorded: one not yet written to the history is written as "stage-changed".
+    /// </summary>
+    public async Task<bool> SaveAsync(CancellationToken cancellationToken)
+    {
+        if (_stageAtLastEntry != Row.Stage)
+        {
+            Record("stage-changed");
+        }
+
+        if (Db.Entry(Row).State == EntityState.Modified)
+        {
+            Row.Version++;
+        }
+
+        try
+        {
+            await Db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+}

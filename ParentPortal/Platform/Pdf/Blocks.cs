@@ -1,0 +1,92 @@
+namespace ParentPortal.Platform.Pdf;
+
+/// <summary>
+/// A document as data: what to print, in order, with no positions or fonts. Composers build these from the
+/// document models; a renderer decides where everything goes. Nothing here knows about Skia.
+/// </summary>
+public abstract record Block;
+
+/// <summary>A stretch of text in one style. Bold and italic together print bold: no bold italic face is shipped.</summary>
+public sealed record TextRun(string Text, bool Bold = false, bool Italic = false)
+{
+    public static TextRun Plain(string text) => new(text);
+
+    public static TextRun Strong(string text) => new(text, Bold: true);
+
+    public static TextRun Emphasis(string text) => new(text, Italic: true);
+}
+
+public enum TextAlignment
+{
+    Left,
+    Centre,
+    Right,
+}
+
+public enum ParagraphStyle
+{
+    Body,
+
+    /// <summary>Smaller, muted text: notes, legal references.</summary>
+    Small,
+
+    /// <summary>Boxed and shaded, never split across pages: what the reader must not miss (a deadline).</summary>
+    Callout,
+}
+
+/// <summary>Level 1 is the document's title; 2 and 3 are section and sub-section headings.</summary>
+public sealed record HeadingBlock(string Text, int Level = 2) : Block;
+
+/// <summary>Wrapped text. A line break ("\n") in a run starts a new line.</summary>
+public sealed record ParagraphBlock(IReadOnlyList<TextRun> Runs, ParagraphStyle Style = ParagraphStyle.Body, TextAlignment Alignment = TextAlignment.Left) : Block
+{
+    public ParagraphBlock(string text, ParagraphStyle style = ParagraphStyle.Body)
+        : this([TextRun.Plain(text)], style)
+    {
+    }
+}
+
+/// <summary>Items with a bullet, or numbered when <paramref name="Numbered"/> is true, each wrapped with a hanging indent.</summary>
+public sealed record ListBlock(IReadOnlyList<IReadOnlyList<TextRun>> Items, bool Numbered = false) : Block
+{
+    public static ListBlock Of(IEnumerable<string> items, bool numbered = false) =>
+        new([.. items.Select(i => (IReadOnlyList<TextRun>)[TextRun.Plain(i)])], numbered);
+}
+
+public sealed record KeyValue(string Key, IReadOnlyList<TextRun> Value)
+{
+    public KeyValue(string key, string value)
+        : this(key, [TextRun.Plain(value)])
+    {
+    }
+}
+
+/// <summary>Labels on the left, values on the right; an item is never split across pages.</summary>
+public sealed record KeyValueListBlock(IReadOnlyList<KeyValue> Items) : Block;
+
+/// <param name="Header">The column's heading, repeated at the top of every page the table reaches.</param>
+/// <param name="Width">The column's share of the table's width, relative to the other columns.</param>
+public sealed record TableColumn(string Header, float Width = 1f);
+
+/// <summary>A table whose header row repeats on every page; a row is moved whole to the next page rather than split.</summary>
+public sealed record TableBlock(IReadOnlyList<TableColumn> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, string? EmptyText = null) : Block;
+
+/// <param name="SignedAt">How the signature is described ("Signed electronically on ..."), or null when not signed yet.</param>
+public sealed record SignatureEntry(string Name, string Role, string? SignedAt);
+
+/// <summary>Boxes for signatures, two to a row.</summary>
+public sealed record SignatureBlock(IReadOnlyList<SignatureEntry> Entries) : Block;
+
+/// <summary>A QR code with its caption beside it (say what it is for and print its text too: not every reader scans).</summary>
+public sealed record QrCodeBlock(string Payload, IReadOnlyList<ParagraphBlock> Caption, float Size = 92f) : Block;
+
+/// <summary>Blocks that stay on one page: if they do not fit in what is left of this one, they start the next.</summary>
+public sealed record KeepTogetherBlock(IReadOnlyList<Block> Blocks) : Block;
+
+/// <param name="Title">The document's title (PDF metadata and footer).</param>
+/// <param name="Organisation">Printed at the top of every page and recorded as the PDF's author.</param>
+/// <param name="CreatedAt">The PDF's creation date: passed in, never read from the clock, so the same input gives the same bytes.</param>
+/// <param name="Reference">Printed in the header of every page (a certificate or case number).</param>
+public sealed record DocumentMetadata(string Title, string Organisation, DateTimeOffset CreatedAt, string? Reference = null, string? Subject = null);
+
+public sealed record PdfDocumentDefinition(DocumentMetadata Metadata, IReadOnlyList<Block> Blocks);

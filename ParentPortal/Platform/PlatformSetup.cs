@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Hosting;
+using ParentPortal.Platform.Settings;
+
+namespace ParentPortal.Platform;
+
+public static class PlatformSetup
+{
+    /// <summary>
+    /// What every feature uses: the clock, the service's settings, the working-day calendar, the case (opened through
+    /// <see cref="CaseFiles"/>), the panels features add to a case's pages, and the start-up of the database.
+    /// </summary>
+    public static WebApplicationBuilder AddPortalPlatform(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ServiceDirectory>();
+        services.AddSingleton<WorkingDayCalendarSource>();
+        services.AddSingleton<TriageContextSource>();
+        services.Configure<ApplicationOptions>(builder.Configuration.GetSection(ApplicationOptions.Section));
+        services.AddSingleton<CaseFiles>();
+        services.TryAddSingleton<CasePanels>();
+        services.AddTransient<DatabaseInitializer>();
+        return builder;
+    }
+}
