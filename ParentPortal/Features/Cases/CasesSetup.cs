@@ -5,6 +5,8 @@ namespace ParentPortal.Features.Cases;
 
 public static class CasesSetup
 {
+    public static readonly string DeliberateViolation = "cases";
+
     public static WebApplicationBuilder AddPortalCases(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
