@@ -5,8 +5,6 @@ namespace ParentPortal.Features.Cases;
 
 public static class CasesSetup
 {
-    public static readonly string DeliberateViolation = "cases";
-
     public static WebApplicationBuilder AddPortalCases(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

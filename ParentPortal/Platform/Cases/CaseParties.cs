@@ -8,10 +8,7 @@ using ParentPortal.Platform.Identity;
 namespace ParentPortal.Platform.Cases;
 
 /// <summary>A member of staff on a case, as the staff list has them now.</summary>
-public sealed record CaseStaff(int Id, string Name, string? Email)
-{
-    public static string Route => ParentPortal.Features.Cases.CasesSetup.DeliberateViolation;
-}
+public sealed record CaseStaff(int Id, string Name, string? Email);
 
 /// <summary>
 /// Who is on a case: the family, its adviser, its mediator or facilitator, and (for SEN and facilitation cases, never a
