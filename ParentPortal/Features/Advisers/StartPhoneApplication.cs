@@ -114,6 +114,7 @@ public sealed class StartPhoneApplicationHandler(IDbContextFactory<PortalDbConte
             // The adviser who takes the call looks after the case: they may issue its documents.
             AdviserId = staff.StaffId,
             PhoneDetailsJson = JsonSerializer.Serialize(details),
+            SearchText = ApplicationSearchText.For(answers, placeholder.DisplayName, placeholder.Email, null),
         };
         db.Users.Add(placeholder);
         db.Applications.Add(application);

@@ -64,6 +64,7 @@ public sealed class StartApplicationHandler(IDbContextFactory<PortalDbContext> c
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var ownerId = await EnsureUserAsync(db, user, subject, now, cancellationToken);
+        var owner = await db.Users.FindAsync([ownerId], cancellationToken);
         var application = new Application
         {
             Id = Guid.NewGuid(),
@@ -75,6 +76,7 @@ public sealed class StartApplicationHandler(IDbContextFactory<PortalDbContext> c
             CreatedAt = now,
             UpdatedAt = now,
             CreatedBySubject = subject,
+            SearchText = ApplicationSearchText.For(answers, owner?.DisplayName, owner?.Email, null),
         };
         db.Applications.Add(application);
         await db.SaveChangesAsync(cancellationToken);

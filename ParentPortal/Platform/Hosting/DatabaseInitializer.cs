@@ -46,7 +46,6 @@ public sealed partial class DatabaseInitializer(
 
         await SeedServiceAsync(db, cancellationToken);
         await BankHolidayStore.SeedIfEmptyAsync(db, clock.GetUtcNow(), cancellationToken);
-        await BackfillSearchTextAsync(db, cancellationToken);
         if (settings.SeedDemoData)
         {
             await DemoData.SeedAsync(db, clock, cancellationToken);
@@ -159,18 +158,6 @@ public sealed partial class DatabaseInitializer(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Applications saved before advisers could search have no search text yet.</summary>
-    private static async Task BackfillSearchTextAsync(PortalDbContext db, CancellationToken cancellationToken)
-    {
-        var missing = await db.Applications.Include(a => a.Owner).Where(a => a.SearchText == null).Take(5000).ToListAsync(cancellationToken);
-        foreach (var application in missing)
-        {
-            application.SearchText = Domain.Triage.ApplicationSearchText.For(
-                Domain.Triage.TriageAnswers.FromJson(application.AnswersJson), application.Owner?.DisplayName, application.Owner?.Email, application.Reference);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-    }
     private static readonly TimeSpan StartUpLockWait = TimeSpan.FromMinutes(5);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Another portal process is starting on this database file; waiting for it to finish migrating.")]

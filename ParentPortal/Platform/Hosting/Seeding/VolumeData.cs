@@ -206,18 +206,23 @@ public static class VolumeData
 
             var route = Pick([(CaseWorkflow.Sen, 60), (CaseWorkflow.Bullying, 25), (CaseWorkflow.Facilitation, 15)]);
             var area = _context.LocalAuthorities.Count == 0 || _random.Next(100) < 3 ? null : PickArea();
+            // In the order the generator has always drawn them (the same seed gives the same data).
+            var id = NewGuid();
+            var answers = Answers(route, area, surname);
+            var reference = NewReference();
             var application = new Application
             {
-                Id = NewGuid(),
+                Id = id,
                 OwnerId = owner.Id,
                 Status = ApplicationStatus.Submitted,
                 Route = route,
                 LocalAuthorityId = area?.Id,
-                AnswersJson = Answers(route, area, surname).ToJson(),
+                AnswersJson = answers.ToJson(),
                 CreatedAt = owner.FirstSignedInAt,
                 UpdatedAt = submittedAt,
                 SubmittedAt = submittedAt,
-                Reference = NewReference(),
+                Reference = reference,
+                SearchText = ApplicationSearchText.For(answers, owner.DisplayName, owner.Email, reference),
                 CreatedBySubject = owner.Subject,
             };
             _applications.Add(application);
