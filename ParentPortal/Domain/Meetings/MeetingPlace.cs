@@ -37,3 +37,15 @@ public sealed record MeetingPlace(string? Link, string? VenueName, string? Venue
         }
     }
 }
+
+/// <summary>A form that asks where something happens (a case meeting, an information session): the shared place fields edit it.</summary>
+public interface IMeetingPlaceForm
+{
+    SessionFormat Format { get; set; }
+
+    string? MeetingLink { get; set; }
+
+    string? VenueName { get; set; }
+
+    string? VenueAddress { get; set; }
+}

@@ -10,7 +10,7 @@ using ParentPortal.Platform.Identity;
 namespace ParentPortal.Features.Booking;
 
 /// <summary>The form for a session, as staff fill it in.</summary>
-public sealed class SessionForm
+public sealed class SessionForm : IMeetingPlaceForm
 {
     public SessionType Type { get; set; } = SessionType.InformationSession;
 

@@ -10,7 +10,7 @@ using ParentPortal.Platform.Settings;
 
 namespace ParentPortal.Features.Cases;
 
-public sealed class MeetingForm
+public sealed class MeetingForm : IMeetingPlaceForm
 {
     public DateOnly? Date { get; set; }
 
