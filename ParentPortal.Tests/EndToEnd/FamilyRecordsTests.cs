@@ -118,13 +118,13 @@ public sealed class FamilyRecordsTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     /// <summary>
-    /// A SEN case made and closed through the real handlers, then dated back to the spring: the appeal window has
+    /// A SEN case made and closed through the real handlers, then dated back eight months: the appeal window has
     /// long passed, but its certificate is still within its retention period, so erasing it needs an override reason.
     /// </summary>
     private async Task<(Guid Id, string Reference, CaseDocument Document)> CaseClosedInTheSpringAsync()
     {
         var pages = TriageFixtures.SenPages().ToDictionary(p => p.Key, p => new Dictionary<string, string?>(p.Value));
-        pages["sen-letter-date"]["sen-letter-date"] = "2026-03-02";
+        pages["sen-letter-date"]["sen-letter-date"] = TestDates.FromToday(-270);
         var id = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor", pages);
         Succeeded(await _portal.Services.GetRequiredService<TakeCaseHandler>().HandleAsync(Adviser, id));
         Succeeded(await _portal.Services.GetRequiredService<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.CertificateOnly));
@@ -133,11 +133,11 @@ public sealed class FamilyRecordsTests(BrowserFixture browser) : IAsyncLifetime
         Succeeded(await _portal.Services.GetRequiredService<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.Closed, "The family took the certificate."));
 
         await using var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var spring = new DateTimeOffset(2026, 4, 1, 10, 0, 0, TimeSpan.Zero);
+        var eightMonthsAgo = DateTimeOffset.UtcNow.AddDays(-240);
         await db.Applications.Where(a => a.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(a => a.CertificateIssuedOn, DateOnly.FromDateTime(spring.UtcDateTime))
-            .SetProperty(a => a.ClosedAt, spring.AddDays(7)));
-        await db.CaseDocuments.Where(d => d.Id == issued.DocumentId).ExecuteUpdateAsync(s => s.SetProperty(d => d.IssuedAt, spring));
+            .SetProperty(a => a.CertificateIssuedOn, DateOnly.FromDateTime(eightMonthsAgo.UtcDateTime))
+            .SetProperty(a => a.ClosedAt, eightMonthsAgo.AddDays(7)));
+        await db.CaseDocuments.Where(d => d.Id == issued.DocumentId).ExecuteUpdateAsync(s => s.SetProperty(d => d.IssuedAt, eightMonthsAgo));
         var document = await db.CaseDocuments.AsNoTracking().SingleAsync(d => d.Id == issued.DocumentId);
         return (id, await ReferenceAsync(id), document);
     }

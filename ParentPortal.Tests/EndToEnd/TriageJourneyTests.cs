@@ -43,7 +43,7 @@ public sealed class TriageJourneyTests(BrowserFixture browser) : IAsyncLifetime
 
     private static readonly string[] BullyingJourney =
     [
-        "bullying-stages|bullying-stages=informal,formal,panel;bullying-informal-date=2026-03-02;bullying-formal-date=2026-05-11;bullying-panel-date=2026-09-21",
+        $"bullying-stages|bullying-stages=informal,formal,panel;bullying-informal-date={TestDates.FromToday(-270)};bullying-formal-date={TestDates.FromToday(-200)};bullying-panel-date={TestDates.FromToday(-70)}",
         "bullying-outcome|bullying-outcome=The panel said the school had followed its policy.",
         "bullying-racist|bullying-racist=yes;advocacy-referral=yes",
         "bullying-hopes|bullying-hopes=A plan so my daughter feels safe at breaks.",
@@ -52,7 +52,7 @@ public sealed class TriageJourneyTests(BrowserFixture browser) : IAsyncLifetime
     private static readonly string[] FacilitationJourney =
     [
         "meeting-type|meeting-type=annual-review",
-        "meeting-date|meeting-date-known=yes;meeting-date=2027-02-10",
+        $"meeting-date|meeting-date-known=yes;meeting-date={TestDates.FromToday(70)}",
         "meeting-attendees|meeting-attendees=Parent, SENCo, class teacher, educational psychologist",
         "facilitation-help|facilitation-help=agenda,chair,record",
     ];
@@ -78,7 +78,7 @@ public sealed class TriageJourneyTests(BrowserFixture browser) : IAsyncLifetime
         {
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/check/date");
             await page.CheckPageAsync($"triage-{route}-02-check-date");
-            await page.GetByLabel("When was the decision letter sent?").FillAsync("2026-10-05");
+            await page.GetByLabel("When was the decision letter sent?").FillAsync(TestDates.FromToday(-30));
             await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         }
 
@@ -143,7 +143,7 @@ public sealed class TriageJourneyTests(BrowserFixture browser) : IAsyncLifetime
     private static IEnumerable<string> CommonPages(string route) =>
     [
         "child-name|child-first-name=Siân;child-last-name=O'Brien-Núñez",
-        "child-date-of-birth|child-date-of-birth=2014-06-09",
+        $"child-date-of-birth|child-date-of-birth={TestDates.YearsAgo(12)}",
         "child-school|child-school=Hillside Primary School",
         "ehc-plan|ehc-plan=" + (route == "sen" ? "yes" : "no"),
         "contact|contact-phone=07700 900 982;contact-email=sam.taylor@example.com;contact-method=" + (route == "bullying" ? "phone" : "email"),

@@ -45,7 +45,7 @@ public sealed class TriageOtherPagesTests(BrowserFixture browser) : IAsyncLifeti
         var page = await StartAsync("sen");
         await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["applicant"] = "young-person" }, "other-02-applicant");
         await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["sen-decision"] = "refusal-to-assess" }, "other-03-sen-decision");
-        var path = await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["sen-letter-date"] = "2026-11-02" }, "other-04-sen-letter-date");
+        var path = await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["sen-letter-date"] = TestDates.FromToday(-31) }, "other-04-sen-letter-date");
 
         Assert.EndsWith("/sen-appeal", path, StringComparison.Ordinal);
         await page.WaitForInteractiveAsync();
@@ -73,7 +73,7 @@ public sealed class TriageOtherPagesTests(BrowserFixture browser) : IAsyncLifeti
     {
         var page = await StartAsync("bullying");
         await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["applicant"] = "parent" }, "other-09-applicant");
-        var path = await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["bullying-stages"] = "informal", ["bullying-informal-date"] = "2026-10-12" }, "other-10-bullying-stages");
+        var path = await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["bullying-stages"] = "informal", ["bullying-informal-date"] = TestDates.FromToday(-52) }, "other-10-bullying-stages");
 
         Assert.EndsWith("/bullying-not-finished", path, StringComparison.Ordinal);
         await page.WaitForInteractiveAsync();
@@ -93,7 +93,7 @@ public sealed class TriageOtherPagesTests(BrowserFixture browser) : IAsyncLifeti
         await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["applicant"] = "professional", ["applicant-role"] = "SEN case officer", ["professional-type"] = "local-authority", ["family-consent"] = "yes" }, "other-13-applicant-professional");
         await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["meeting-type"] = "draft-plan" }, "other-14-meeting-type");
         await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["meeting-date-known"] = "no" }, "other-15-meeting-date");
-        var path = await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["draft-plan-sent"] = "2026-11-10" }, "other-16-draft-plan-sent");
+        var path = await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["draft-plan-sent"] = TestDates.FromToday(-5) }, "other-16-draft-plan-sent");
 
         Assert.EndsWith("/meeting-attendees", path, StringComparison.Ordinal);
         await page.WaitForInteractiveAsync();

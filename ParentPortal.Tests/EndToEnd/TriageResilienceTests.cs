@@ -23,7 +23,7 @@ public sealed class TriageResilienceTests(BrowserFixture browser)
             await StartAsync(page, "Sam Taylor", "facilitation");
             await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["applicant"] = "parent" }, "resume-01-applicant");
             await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["meeting-type"] = "other", ["meeting-type-other"] = "Transition to secondary school" }, "resume-02-meeting-type");
-            await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["meeting-date-known"] = "yes", ["meeting-date"] = "2027-03-04" }, "resume-03-meeting-date");
+            await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["meeting-date-known"] = "yes", ["meeting-date"] = TestDates.FromToday(90) }, "resume-03-meeting-date");
             applicationPath = string.Join('/', new Uri(page.Url).AbsolutePath.Split('/').Take(3));
             await page.WaitForInteractiveAsync();
         }
@@ -43,9 +43,10 @@ public sealed class TriageResilienceTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Back", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/meeting-date", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#f-meeting-date-known--yes")).ToBeCheckedAsync();
-        await Assertions.Expect(page.Locator("#f-meeting-date-day")).ToHaveValueAsync("4");
-        await Assertions.Expect(page.Locator("#f-meeting-date-month")).ToHaveValueAsync("3");
-        await Assertions.Expect(page.Locator("#f-meeting-date-year")).ToHaveValueAsync("2027");
+        var meeting = TestDates.Today.AddDays(90);
+        await Assertions.Expect(page.Locator("#f-meeting-date-day")).ToHaveValueAsync(meeting.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("#f-meeting-date-month")).ToHaveValueAsync(meeting.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("#f-meeting-date-year")).ToHaveValueAsync(meeting.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Link, new() { Name = "Back", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/meeting-type", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#f-meeting-type-other")).ToHaveValueAsync("Transition to secondary school");
@@ -67,7 +68,7 @@ public sealed class TriageResilienceTests(BrowserFixture browser)
             ("meeting-attendees", new() { ["meeting-attendees"] = "Parent, SENCo" }),
             ("facilitation-help", new() { ["facilitation-help"] = "chair" }),
             ("child-name", new() { ["child-first-name"] = "Ola", ["child-last-name"] = "Nowak" }),
-            ("child-date-of-birth", new() { ["child-date-of-birth"] = "2016-01-31" }),
+            ("child-date-of-birth", new() { ["child-date-of-birth"] = TestDates.YearsAgo(10) }),
             ("child-school", new() { ["child-school"] = "" }),
             ("ehc-plan", new() { ["ehc-plan"] = "not-sure" }),
             ("contact", new() { ["contact-email"] = "sam.taylor@example.com", ["contact-method"] = "email" }),
