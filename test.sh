@@ -44,6 +44,14 @@ status=$?
 trx=$(ls "$results"/*.trx 2>/dev/null | head -1)
 passed=0; failed=0; skipped=0
 if [ -n "$trx" ]; then
+  # The ten slowest tests, so a slow one is seen the day it arrives.
+  echo "Ten slowest tests:"
+  grep -o '<UnitTestResult [^>]*>' "$trx" \
+    | sed -n 's/.*testName="\([^"]*\)".*duration="\([0-9]*\):\([0-9]*\):\([0-9.]*\)".*/\2 \3 \4 \1/p' \
+    | awk '{ s = $1 * 3600 + $2 * 60 + $3; $1 = $2 = $3 = ""; sub(/^ +/, ""); printf "%8.1f s  %s\n", s, $0 }' \
+    | sort -rn | head -10 | sed 's/&quot;/"/g; s/&amp;/\&/g'
+fi
+if [ -n "$trx" ]; then
   counters=$(grep -o '<Counters [^>]*>' "$trx")
   get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
   total=$(get total); executed=$(get executed); passed=$(get passed)
