@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Advisers;
 using ParentPortal.Features.Apply;
 using ParentPortal.Platform.Identity;
@@ -38,5 +40,40 @@ public sealed class PhoneApplicationTests : IAsyncLifetime
         Assert.Equal("demo-parent-2", application.Owner!.Subject);
         Assert.False(await db.Users.AnyAsync(u => u.Subject.StartsWith(PhoneApplicationOwner.Prefix)));
         Assert.Contains(await db.AuditEntries.Where(a => a.Action == "phone-application-started").ToListAsync(), a => a.TargetId == id.ToString());
+    }
+
+    /// <summary>
+    /// The two-code attack: a caller given code A, after the parent has claimed with code B, must not take the
+    /// application, its documents and the parent's bookings. Failed before a new code retired the earlier ones and a
+    /// claim checked the owner was still the phone placeholder.
+    /// </summary>
+    [Fact]
+    public async Task ASpareCode_NeverTakesTheApplicationFromTheFamilyWhoClaimedIt()
+    {
+        var started = await _host.Get<StartPhoneApplicationHandler>().HandleAsync(Adviser, new PhoneCallDetails { CallerName = "Łukasz Dvořák", ConsentToAct = true });
+        var id = started.ApplicationId!.Value;
+        var codeA = (await _host.Get<InviteFamilyHandler>().HandleAsync(Adviser, id)).Code!;
+        var codeB = (await _host.Get<InviteFamilyHandler>().HandleAsync(Adviser, id)).Code!;
+
+        var refused = await _host.Get<ClaimApplicationHandler>().HandleAsync(Sam, codeA);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("not worked", refused.Message);
+        Assert.True((await _host.Get<ClaimApplicationHandler>().HandleAsync(Lukasz, codeB)).Succeeded);
+        Assert.False((await _host.Get<ClaimApplicationHandler>().HandleAsync(Sam, codeA)).Succeeded);
+
+        // Even a code that was still valid (issued in a race with the claim) cannot move the application on.
+        var raced = InvitationCodes.New();
+        await using (var db = await _host.DbAsync())
+        {
+            var now = _host.Clock.GetUtcNow();
+            db.ApplicationInvitations.Add(new ApplicationInvitation { Id = Guid.NewGuid(), ApplicationId = id, CodeHash = InvitationCodes.Hash(raced), CreatedAt = now, ExpiresAt = now + InvitationCodes.Lifetime, CreatedBySubject = "demo-adviser" });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.False((await _host.Get<ClaimApplicationHandler>().HandleAsync(Sam, raced)).Succeeded);
+        await using var check = await _host.DbAsync();
+        var application = await check.Applications.Include(a => a.Owner).SingleAsync(a => a.Id == id);
+        Assert.Equal("demo-parent-2", application.Owner!.Subject);
+        Assert.False(await check.ApplicationInvitations.AnyAsync(i => i.ApplicationId == id && i.ClaimedAt == null && i.ExpiresAt > _host.Clock.GetUtcNow() && i.CodeHash != InvitationCodes.Hash(raced)));
     }
 }

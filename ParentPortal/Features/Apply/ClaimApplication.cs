@@ -54,18 +54,33 @@ public sealed class ClaimApplicationHandler(IDbContextFactory<PortalDbContext> c
         }
 
         var application = await db.Applications.Include(a => a.Owner).FirstAsync(a => a.Id == invitation.ApplicationId, cancellationToken);
+        if (application.Owner is not { } placeholder || !placeholder.Subject.StartsWith(PhoneApplicationOwner.Prefix, StringComparison.Ordinal))
+        {
+            // Someone has already taken the application over: a spare code never takes it from them.
+            return new(false, "That code has not worked. Check it, or call the helpline for a new one.");
+        }
+
         var me = await db.Users.FirstOrDefaultAsync(u => u.Subject == subject, cancellationToken);
         if (me is null)
         {
             me = new PortalUser { Id = Guid.NewGuid(), Subject = subject, DisplayName = user.FindFirst("name")?.Value, FirstSignedInAt = now, LastSignedInAt = now };
             db.Users.Add(me);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        var placeholderId = application.OwnerId;
-        application.OwnerId = me.Id;
-        application.Version++;
+        // The owner changes only while it is still the phone placeholder, decided by the database, not by what was read above.
+        var placeholderId = placeholder.Id;
+        if (await db.Applications.Where(a => a.Id == application.Id && a.OwnerId == placeholderId)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.OwnerId, me.Id).SetProperty(x => x.Version, x => x.Version + 1), cancellationToken) != 1)
+        {
+            return new(false, "That code has not worked. Check it, or call the helpline for a new one.");
+        }
+
         invitation.ClaimedAt = now;
         invitation.ClaimedByUserId = me.Id;
+        // The family has the application: any other code given for it stops working.
+        await db.ApplicationInvitations.Where(i => i.ApplicationId == application.Id && i.Id != invitation.Id && i.ClaimedAt == null && i.ExpiresAt > now)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.ExpiresAt, now), cancellationToken);
         // Bookings made for the family by an adviser move with the application.
         await db.SessionBookings.Where(b => b.ApplicationId == application.Id && b.UserId == placeholderId)
             .ExecuteUpdateAsync(b => b.SetProperty(x => x.UserId, me.Id), cancellationToken);
