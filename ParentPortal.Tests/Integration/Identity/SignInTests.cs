@@ -196,4 +196,32 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Equal("/dev-idp/login", uri.AbsolutePath);
         Assert.Equal(HttpStatusCode.Found, (await client.GetAsync(new Uri("/applications", UriKind.Relative))).StatusCode);
     }
+
+    /// <summary>
+    /// Staff roles live in the portal's own table: a provider token saying <c>role: manager</c> gives nothing.
+    /// Failed before provider role claims were stripped (the token's role claim was read as a portal role).
+    /// </summary>
+    [Fact]
+    public async Task ARoleClaimFromTheProvider_IsNotAPortalRole()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var portal = new PortalFactory(database, settings: new Dictionary<string, string?>
+        {
+            ["DevIdentityProvider:Accounts:40:Subject"] = "provider-says-manager",
+            ["DevIdentityProvider:Accounts:40:Name"] = "Mallory Provider",
+            ["DevIdentityProvider:Accounts:40:Email"] = "mallory@example.com",
+            ["DevIdentityProvider:Accounts:40:Description"] = "Provider-asserted manager",
+            ["DevIdentityProvider:Accounts:40:Roles:0"] = "manager",
+            ["DevIdentityProvider:Accounts:40:Roles:1"] = "adviser",
+        });
+        portal.StartServer();
+        var (client, _) = await PortalHttpSession.SignInAsync(portal, "provider-says-manager");
+        using var _c = client;
+
+        foreach (var path in new[] { "/manage/staff", "/advisers", "/manage" })
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
+        }
+    }
 }

@@ -19,6 +19,8 @@ public static partial class SignInRecorder
             return;
         }
 
+        // Role claims from the provider never reach the sign-in cookie: the portal's roles come from its own table.
+        context.Principal = new System.Security.Claims.ClaimsPrincipal(principal.Identities.Select(StaffRoleClaimsTransformation.WithoutProviderRoles));
         var services = context.HttpContext.RequestServices;
         var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();

@@ -40,9 +40,29 @@ public sealed class StaffRoleClaimsTransformation(IDbContextFactory<PortalDbCont
             identity.AddClaim(new Claim(PortalRoles.ClaimType, role));
         }
 
-        var result = new ClaimsPrincipal(principal.Identities);
+        // Staff roles live in the portal's own table: a role the identity provider sends (or a cookie made before
+        // this rule) is never a portal role.
+        var result = new ClaimsPrincipal(principal.Identities.Select(WithoutProviderRoles));
         result.AddIdentity(identity);
         return result;
+    }
+
+    /// <summary>Claim types an identity provider may use for roles; none of them is trusted.</summary>
+    public static readonly IReadOnlySet<string> ProviderRoleClaimTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        PortalRoles.ClaimType, "roles", ClaimTypes.Role, "http://schemas.microsoft.com/ws/2008/06/identity/claims/role", "groups",
+    };
+
+    /// <summary>The identity with any role claims the identity provider sent taken out.</summary>
+    public static ClaimsIdentity WithoutProviderRoles(ClaimsIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        if (!identity.Claims.Any(c => ProviderRoleClaimTypes.Contains(c.Type)))
+        {
+            return identity;
+        }
+
+        return new ClaimsIdentity(identity.Claims.Where(c => !ProviderRoleClaimTypes.Contains(c.Type)), identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType);
     }
 
     public static void Forget(IMemoryCache cache, string subject)

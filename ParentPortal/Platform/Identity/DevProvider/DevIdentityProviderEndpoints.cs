@@ -48,6 +48,12 @@ public static class DevIdentityProviderEndpoints
         identity.SetClaim(Claims.Subject, account.Subject)
             .SetClaim(Claims.Name, account.Name)
             .SetClaim(Claims.Email, account.Email);
+        if (account.Roles.Count > 0)
+        {
+            // Some real providers send roles of their own; the portal must ignore them (its roles are in its own table).
+            identity.SetClaims(Claims.Role, [.. account.Roles]);
+        }
+
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

@@ -161,6 +161,9 @@ public sealed class DevAccount
 
     /// <summary>Shown on the sign-in page, e.g. "Parent" or "Adviser".</summary>
     public string Description { get; set; } = "";
+
+    /// <summary>Role claims the provider puts in its token, as some real providers do: for testing that the portal ignores them.</summary>
+    public List<string> Roles { get; set; } = [];
 }
 
 public sealed class DevProviderDbContext(DbContextOptions<DevProviderDbContext> options) : DbContext(options);
