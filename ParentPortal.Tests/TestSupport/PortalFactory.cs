@@ -30,14 +30,22 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         string environment = "Development",
         IReadOnlyDictionary<string, string?>? settings = null,
         FakeTimeProvider? clock = null,
-        CapturedLogs? logs = null)
+        CapturedLogs? logs = null,
+        bool listenOnEveryAddress = false)
     {
         _database = database;
         _environment = environment;
         _settings = settings ?? new Dictionary<string, string?>();
         _clock = clock;
         _logs = logs;
-        UseKestrel(port);
+        if (listenOnEveryAddress)
+        {
+            UseKestrel(options => options.ListenAnyIP(port));
+        }
+        else
+        {
+            UseKestrel(port);
+        }
     }
 
     public Uri BaseAddress

@@ -23,7 +23,7 @@ public static class PortalServices
         ArgumentNullException.ThrowIfNull(database);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            EnvironmentName = "Testing",
+            EnvironmentName = "Development",
             ContentRootPath = Path.Combine(RepositoryPaths.Root, "ParentPortal"),
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -17,6 +17,14 @@ public static class DataServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        if (settings.SeedDemoData && !builder.Environment.IsDevelopment())
+        {
+            // The demo staff sign in through the development provider without a password: they never exist anywhere else.
+            throw new InvalidOperationException(
+                $"Database:SeedDemoData is true but the environment is '{builder.Environment.EnvironmentName}'. " +
+                "Demo staff and cases are for Development only: remove the setting.");
+        }
+
         var services = builder.Services;
         services.AddSingleton(settings);
 

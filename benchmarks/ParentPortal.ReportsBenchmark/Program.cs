@@ -24,7 +24,7 @@ var options = Options.Parse(args);
 var invariant = CultureInfo.InvariantCulture;
 await using var database = options.PostgresAdmin is { } admin ? await BenchDatabase.PostgresAsync(admin) : BenchDatabase.Sqlite();
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
 builder.Logging.ClearProviders();
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {

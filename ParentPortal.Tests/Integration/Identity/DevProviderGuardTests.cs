@@ -15,6 +15,7 @@ public sealed class DevProviderGuardTests
     [Theory]
     [InlineData("Production")]
     [InlineData("Staging")]
+    [InlineData("UAT")]
     public async Task SwitchingItOn_OutsideDevelopment_StopsThePortalFromStarting(string environment)
     {
         await using var database = new SqliteTestDatabase();
@@ -87,5 +88,51 @@ public sealed class DevProviderGuardTests
         Assert.Contains("Anything you had already saved is kept", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
         Assert.DoesNotContain("ASPNETCORE_ENVIRONMENT", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Failed before the provider checked where the portal listens: Testing on every address started.</summary>
+    [Fact]
+    public async Task SwitchingItOn_InTesting_OnANetworkAddress_StopsThePortalFromStarting()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var portal = new PortalFactory(database, environment: "Testing", listenOnEveryAddress: true, settings: new Dictionary<string, string?>
+        {
+            ["DevIdentityProvider:Enabled"] = "true",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => portal.StartServer());
+
+        Assert.Contains("only runs on loopback", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000", true)]
+    [InlineData("http://localhost:5080", true)]
+    [InlineData("http://[::1]:5000", true)]
+    [InlineData("http://0.0.0.0:5000", false)]
+    [InlineData("http://[::]:80", false)]
+    [InlineData("http://+:80", false)]
+    [InlineData("http://*:80", false)]
+    [InlineData("https://10.0.0.5:443", false)]
+    public void OnlyLoopbackAddressesCount(string address, bool loopback) =>
+        Assert.Equal(loopback, ParentPortal.Platform.Identity.DevProvider.LoopbackOnlyGuard.IsLoopback(address));
+
+    /// <summary>Demo staff sign in without a password through the development provider: never seeded outside Development.</summary>
+    [Theory]
+    [InlineData("Testing")]
+    [InlineData("Staging")]
+    [InlineData("UAT")]
+    [InlineData("Production")]
+    public async Task DemoData_OutsideDevelopment_StopsThePortalFromStarting(string environment)
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var portal = new PortalFactory(database, environment: environment, settings: new Dictionary<string, string?>(RealProvider)
+        {
+            ["Database:SeedDemoData"] = "true",
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => portal.StartServer());
+
+        Assert.Contains("Database:SeedDemoData", error.Message, StringComparison.Ordinal);
     }
 }

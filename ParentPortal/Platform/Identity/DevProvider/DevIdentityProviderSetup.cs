@@ -7,7 +7,8 @@ namespace ParentPortal.Platform.Identity.DevProvider;
 
 /// <summary>
 /// A real OpenID Connect provider (OpenIddict) inside the portal's own process, for Development and
-/// tests only. It offers demo accounts without passwords, so it refuses to start anywhere else.
+/// tests only. It offers demo accounts without passwords, so it refuses to start anywhere else, or on any address
+/// but loopback (<see cref="LoopbackOnlyGuard"/>).
 /// </summary>
 public static class DevIdentityProviderSetup
 {
@@ -94,6 +95,7 @@ public static class DevIdentityProviderSetup
         });
 
         services.AddHostedService<DevClientRegistrar>();
+        services.AddHostedService<LoopbackOnlyGuard>();
         return true;
     }
 
