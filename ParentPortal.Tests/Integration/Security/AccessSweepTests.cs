@@ -67,6 +67,43 @@ public sealed class AccessSweepTests(AccessSweepFixture sweep, ITestOutputHelper
         Assert.True(failures.Count == 0, $"As {who}:\n" + string.Join('\n', failures));
     }
 
+    /// <summary>
+    /// An information session's page is for staff, but its attendees are personal: advisers, managers and the host see
+    /// them all; a mediator or LA officer sees only families whose cases they may open. Failed before the attendee list
+    /// was scoped (every member of staff saw every family).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Everyone))]
+    public async Task ASessionsAttendees_AreShownOnlyToThoseWhoMayOpenTheFamilysCase(string who)
+    {
+        var client = await sweep.ClientAsync(who);
+        var path = $"/advisers/sessions/{sweep.SessionId}";
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var html = Decoded(await response.Content.ReadAsByteArrayAsync());
+        var state = sweep.PersistedState(html);
+        if (who == AccessSweepFixture.SignedOut)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            return;
+        }
+
+        if (who is "demo-parent" or "demo-parent-2")
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.DoesNotContain(sweep.Expected(Shows.Reference)!, html + state, StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var mayOpen = who is "demo-adviser" or "demo-manager" or "other-adviser" or "demo-mediator" or "demo-la-officer";
+        Assert.Equal(mayOpen, html.Contains("Sam Taylor", StringComparison.Ordinal));
+        Assert.Equal(mayOpen, state.Contains("Sam Taylor", StringComparison.Ordinal) || html.Contains("Sam Taylor", StringComparison.Ordinal));
+        if (!mayOpen)
+        {
+            Assert.DoesNotContain(sweep.Expected(Shows.Reference)!, html + state, StringComparison.Ordinal);
+        }
+    }
+
     private static async Task ExpectServedAsync(HttpClient client, SweptRoute route, string path, string? mustShow, string who, List<string> failures)
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
@@ -249,6 +286,8 @@ public sealed class AccessSweepFixture : IAsyncLifetime
 
     public Guid BookingId { get; private set; }
 
+    public int SessionId { get; private set; }
+
     public const string ChildFirstName = "Siân";
 
     /// <summary>
@@ -372,6 +411,7 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         var booked = await services.GetRequiredService<BookSessionHandler>().ForFamilyAsync(adviser, session.SessionId!.Value, CaseId, false);
         Assert.True(booked.BookingId is not null, booked.Message);
         BookingId = booked.BookingId.Value;
+        SessionId = session.SessionId!.Value;
 
         await using (var db = await DbAsync())
         {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
+using ParentPortal.Platform.Access;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Meetings;
 using ParentPortal.Domain.Text;
@@ -49,22 +50,23 @@ public sealed record ManageResult(bool Succeeded, IReadOnlyList<FieldError> Erro
 /// <summary>Advisers and managers create, change and cancel sessions; everyone booked is told of each change.</summary>
 public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> contextFactory, SessionMessages messages, TimeProvider clock)
 {
-    public static bool CanManage(ClaimsPrincipal user)
+    /// <summary>Whether the person is an active adviser or manager now, by the staff list (not the sign-in cookie).</summary>
+    public static async Task<bool> CanManageAsync(PortalDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.IsInRole(PortalRoles.Adviser) || user.IsInRole(PortalRoles.Manager);
+        return await StaffAccess.ForAsync(db, user, cancellationToken) is { IsAdviserOrManager: true };
     }
 
     public async Task<ManageResult> SaveAsync(ClaimsPrincipal user, int? sessionId, SessionForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (!CanManage(user))
+        var now = clock.GetUtcNow();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await CanManageAsync(db, user, cancellationToken))
         {
             return ManageResult.Refused("Only advisers and service managers can arrange sessions.");
         }
 
-        var now = clock.GetUtcNow();
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         (var errors, form) = await ValidateAsync(db, form, now, cancellationToken);
         InformationSession? session = null;
         if (sessionId is { } id)
@@ -143,13 +145,13 @@ public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> con
 
     public async Task<ManageResult> CancelAsync(ClaimsPrincipal user, int sessionId, string? reason, CancellationToken cancellationToken = default)
     {
-        if (!CanManage(user))
+        var now = clock.GetUtcNow();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await CanManageAsync(db, user, cancellationToken))
         {
             return ManageResult.Refused("Only advisers and service managers can cancel sessions.");
         }
 
-        var now = clock.GetUtcNow();
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.InformationSessions.FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         if (session is null)
         {
@@ -203,8 +205,9 @@ public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> con
             return ManageResult.Refused("We could not find that session.");
         }
 
-        var isHost = session.Host?.Subject == user.Subject();
-        if (!isHost && !CanManage(user))
+        var staff = await StaffAccess.ForAsync(db, user, cancellationToken);
+        var isHost = staff is not null && session.HostId == staff.StaffId;
+        if (!isHost && staff is not { IsAdviserOrManager: true })
         {
             return ManageResult.Refused("Only the host, an adviser or a service manager can record attendance.");
         }

@@ -138,16 +138,20 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
         return new ParentSessionsView(mine, [.. upcoming.Where(s => !taken.Contains(s.Id)).Select(Summary)], areaName);
     }
 
-    /// <summary>A session with its attendees and waiting list, for staff only (null for anyone else).</summary>
+    /// <summary>
+    /// A session with its attendees and waiting list, for staff only (null for anyone else). Advisers, managers and the
+    /// session's host see every attendee; a mediator or LA officer sees only the families whose cases they may open.
+    /// </summary>
     public async Task<SessionDetails?> DetailsAsync(ClaimsPrincipal user, int sessionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (!PortalRoles.All.Any(user.IsInRole))
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var staff = await StaffAccess.ForAsync(db, user, cancellationToken);
+        if (staff is null)
         {
             return null;
         }
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.InformationSessions.AsNoTracking().Include(s => s.LocalAuthority).Include(s => s.Host)
             .FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         if (session is null)
@@ -155,8 +159,14 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
             return null;
         }
 
-        var attendees = await db.SessionBookings.AsNoTracking()
-            .Where(b => b.SessionId == sessionId && b.Status != BookingStatus.Moved)
+        var bookings = db.SessionBookings.AsNoTracking().Where(b => b.SessionId == sessionId && b.Status != BookingStatus.Moved);
+        if (!staff.IsAdviserOrManager && session.HostId != staff.StaffId)
+        {
+            var cases = db.Applications.VisibleTo(staff).Select(a => a.Id);
+            bookings = bookings.Where(b => b.ApplicationId != null && cases.Contains(b.ApplicationId.Value));
+        }
+
+        var attendees = await bookings
             .OrderBy(b => b.CreatedAt)
             .Select(b => new AttendeeRow(b.Id, b.User!.DisplayName ?? "(no name)", b.Status, b.CreatedAt, b.OfferExpiresAt, b.Attended, b.Choice, b.ChoiceMadeAt, b.Application!.Reference))
             .ToListAsync(cancellationToken);
@@ -186,12 +196,12 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
     public async Task<SessionForm?> FormAsync(ClaimsPrincipal user, int sessionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (!ManageSessionsHandler.CanManage(user))
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await ManageSessionsHandler.CanManageAsync(db, user, cancellationToken))
         {
             return null;
         }
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var s = await db.InformationSessions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == sessionId, cancellationToken);
         return s is null ? null : new SessionForm
         {

@@ -18,12 +18,12 @@ public sealed class SessionPresetsQuery(IDbContextFactory<PortalDbContext> conte
 {
     public async Task<SessionPresets> HandleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (!ManageSessionsHandler.CanManage(user))
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await ManageSessionsHandler.CanManageAsync(db, user, cancellationToken))
         {
             return new([], []);
         }
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var venues = await db.Venues.AsNoTracking().Where(v => v.IsActive).OrderBy(v => v.Name)
             .Select(v => new VenuePreset(v.Id, v.Name, v.Address, v.AccessInformation, v.LocalAuthorityId, v.LocalAuthority == null ? null : v.LocalAuthority.Name))
             .ToListAsync(cancellationToken);
