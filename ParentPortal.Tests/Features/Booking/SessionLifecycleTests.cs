@@ -225,6 +225,36 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
         Assert.False((await choice.HandleAsync(_parents[0], mediation, SessionChoice.CertificateOnly)).Succeeded);
     }
 
+    /// <summary>
+    /// A family who did not come cannot start the certificate clock: they are told kindly and asked to book again.
+    /// Failed before the choice needed recorded attendance (any booked place whose session had passed could choose).
+    /// </summary>
+    [Fact]
+    public async Task AfterTheSession_AFamilyWhoDidNotCome_CannotStartAClock_AndIsAskedToBookAgain()
+    {
+        var applicationId = (await _host.Get<StartApplicationHandler>().HandleAsync(_parents[0], new ApplicationPrefill("sen", "herts", null)))!.Value;
+        var sessionId = await SessionTestData.CreateSessionAsync(_host, 5, TimeSpan.FromDays(2));
+        var noShow = (await Book.HandleAsync(_parents[0], sessionId, applicationId, false)).BookingId!.Value;
+        var came = (await Book.HandleAsync(_parents[1], sessionId, null, false)).BookingId!.Value;
+        var choice = _host.Get<RecordChoiceHandler>();
+        _host.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(2));
+
+        var beforeAttendance = await choice.HandleAsync(_parents[0], noShow, SessionChoice.CertificateOnly);
+        Assert.False(beforeAttendance.Succeeded);
+        Assert.Equal(RecordChoiceHandler.AttendanceNotYetRecordedMessage, beforeAttendance.Message);
+
+        Assert.True((await _host.Get<ManageSessionsHandler>().RecordAttendanceAsync(SessionTestData.Adviser, sessionId, new Dictionary<Guid, bool> { [noShow] = false, [came] = true })).Succeeded);
+        var refused = await choice.HandleAsync(_parents[0], noShow, SessionChoice.CertificateOnly);
+        Assert.False(refused.Succeeded);
+        Assert.Equal(RecordChoiceHandler.NoShowMessage, refused.Message);
+        Assert.Null(refused.Clock);
+        Assert.True((await choice.HandleAsync(_parents[1], came, SessionChoice.CertificateOnly)).Succeeded);
+
+        await using var db = await _host.DbAsync();
+        Assert.Null((await db.Applications.SingleAsync(a => a.Id == applicationId)).MediationChoice);
+        Assert.Null((await db.SessionBookings.SingleAsync(b => b.Id == noShow)).Choice);
+    }
+
     [Theory]
     [InlineData(PortalRoles.Mediator)]
     [InlineData(PortalRoles.LaOfficer)]

@@ -42,6 +42,18 @@ public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> conte
             return new(false, "You can tell us what you want to do once you have been to the session.");
         }
 
+        // Only someone who came to the session decides after it: a no-show books another (the law's information
+        // session is the step before the certificate), and nobody starts a clock before the host has recorded who came.
+        if (booking.Attended == false)
+        {
+            return new(false, NoShowMessage);
+        }
+
+        if (booking.Attended is null)
+        {
+            return new(false, AttendanceNotYetRecordedMessage);
+        }
+
         if (booking.Choice is not null)
         {
             return new(false, "You have already told us. If you have changed your mind, call the helpline and an adviser will update it.");
@@ -77,6 +89,10 @@ public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> conte
             ? "Thank you. We will tell the local authority that you want to try mediation."
             : "Thank you. The mediation adviser will send your certificate.", started);
     }
+
+    public const string NoShowMessage = "Our records show you could not come to this session. To decide about mediation you need to have been to one: book a place at another session below.";
+
+    public const string AttendanceNotYetRecordedMessage = "Once the session's host has recorded that you came, you can tell us here what you would like to do. If you came and this has not changed in a couple of working days, call the helpline.";
 
     /// <summary>The clock a recorded choice started, for advisers' views.</summary>
     public static Deadline? ClockFor(DeadlineCalculator calculator, SessionChoice? choice, DateTimeOffset? madeAt)
