@@ -142,7 +142,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutTests.Deployme
         ("sen-appeal", Values("sen-appeal", "not-sure")),
         ("sen-mediation", Values("sen-mediation", "undecided")),
         ("child-name", new() { ["child-first-name"] = "Ola", ["child-last-name"] = "Nowak" }),
-        ("child-date-of-birth", Values("child-date-of-birth", "2015-03-27")),
+        ("child-date-of-birth", Values("child-date-of-birth", TestDates.YearsAgo(11))),
         ("child-school", Values("child-school", "Hillside Primary")),
         ("ehc-plan", Values("ehc-plan", "yes")),
         ("contact", new() { ["contact-email"] = "sam.taylor@example.com", ["contact-method"] = "email" }),
