@@ -5,7 +5,7 @@ using Xunit.Sdk;
 namespace ParentPortal.Tests.EndToEnd;
 
 /// <summary>The accessibility check every browser test runs must be able to fail: a page with known WCAG failures is refused.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(SecondBrowserTestGroup.Name)]
 public sealed class AccessibilityCheckTests(BrowserFixture browser)
 {
     [Fact]

@@ -15,7 +15,7 @@ using ParentPortal.Tests.TestSupport;
 namespace ParentPortal.Tests.EndToEnd;
 
 /// <summary>The facilitator's meeting record and the public verification pages, in a real browser.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(SecondBrowserTestGroup.Name)]
 public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = new();

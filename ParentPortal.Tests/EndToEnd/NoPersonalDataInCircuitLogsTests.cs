@@ -13,7 +13,7 @@ namespace ParentPortal.Tests.EndToEnd;
 /// captured, an adviser searching for a family by name and phone number leaves neither in the logs. SignalR's hub
 /// dispatcher printed both at Debug until the portal held that one category at Information.
 /// </summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(SecondBrowserTestGroup.Name)]
 public sealed class NoPersonalDataInCircuitLogsTests(BrowserFixture browser) : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = new();

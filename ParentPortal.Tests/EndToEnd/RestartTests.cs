@@ -3,7 +3,7 @@ using ParentPortal.Tests.TestSupport;
 
 namespace ParentPortal.Tests.EndToEnd;
 
-[Collection(BrowserTestGroup.Name)]
+[Collection(SecondBrowserTestGroup.Name)]
 public sealed class RestartTests(BrowserFixture browser)
 {
     [Fact]

@@ -12,7 +12,7 @@ namespace ParentPortal.Tests.EndToEnd;
 /// Two portal instances (separate processes) on one PostgreSQL database behind nginx with sticky sessions, as the
 /// README's deployment describes. A parent's instance is killed mid-journey and they carry on, on the other one.
 /// </summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(SecondBrowserTestGroup.Name)]
 public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutTests.Deployment deployment) : IClassFixture<ScaleOutTests.Deployment>
 {
     private const string SessionCookie = ".ParentPortal.Session";

@@ -5,7 +5,7 @@ using ParentPortal.Tests.TestSupport;
 namespace ParentPortal.Tests.EndToEnd;
 
 /// <summary>The Content-Security-Policy in a real browser, and the per-person cap on open tabs.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(SecondBrowserTestGroup.Name)]
 public sealed class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = new();

@@ -7,7 +7,7 @@ using ParentPortal.Tests.TestSupport;
 namespace ParentPortal.Tests.EndToEnd;
 
 /// <summary>A parent completes each route in a real browser, every page checked with axe and kept as a screenshot.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(SecondBrowserTestGroup.Name)]
 public sealed class TriageJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = new();

@@ -7,7 +7,7 @@ using ParentPortal.Tests.TestSupport;
 namespace ParentPortal.Tests.EndToEnd;
 
 /// <summary>Nothing lost, nothing doubled, nothing shown to the wrong parent: in a real browser against the real portal.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(SecondBrowserTestGroup.Name)]
 public sealed class TriageResilienceTests(BrowserFixture browser)
 {
     [Fact]

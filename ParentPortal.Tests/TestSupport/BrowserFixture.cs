@@ -64,8 +64,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// The browser tests are the suite's longest path, so they are split in two groups of about equal length, each with its
+/// own Chromium, and <see cref="SlowCollectionsFirst"/> starts both first: the two test threads then each run one group
+/// while the quicker tests fill in behind them.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
+}
+
+[CollectionDefinition(Name)]
+public sealed class SecondBrowserTestGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser (second group)";
 }
