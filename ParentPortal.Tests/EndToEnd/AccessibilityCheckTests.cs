@@ -6,8 +6,12 @@ namespace ParentPortal.Tests.EndToEnd;
 
 /// <summary>The accessibility check every browser test runs must be able to fail: a page with known WCAG failures is refused.</summary>
 [Collection(SecondBrowserTestGroup.Name)]
-public sealed class AccessibilityCheckTests(BrowserFixture browser)
+public sealed class AccessibilityCheckTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     [Fact]
     public async Task APageWithAnUnlabelledFieldAndAnImageWithoutAlternativeText_FailsTheCheck()
     {

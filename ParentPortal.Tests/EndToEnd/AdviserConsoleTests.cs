@@ -28,6 +28,7 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
 
     public async Task DisposeAsync()
     {
+        await browser.CloseTestPagesAsync();
         await _portal.DisposeAsync();
         await _database.DisposeAsync();
     }

@@ -18,6 +18,7 @@ public sealed class DeadlineCheckerTests(BrowserFixture browser) : IAsyncLifetim
 
     public async Task DisposeAsync()
     {
+        await browser.CloseTestPagesAsync();
         await _portal.DisposeAsync();
         await _database.DisposeAsync();
     }

@@ -30,6 +30,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
 
     public async Task DisposeAsync()
     {
+        await browser.CloseTestPagesAsync();
         await _portal.DisposeAsync();
         await _database.DisposeAsync();
     }

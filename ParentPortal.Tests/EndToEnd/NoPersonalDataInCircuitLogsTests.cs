@@ -29,6 +29,7 @@ public sealed class NoPersonalDataInCircuitLogsTests(BrowserFixture browser) : I
 
     public async Task DisposeAsync()
     {
+        await browser.CloseTestPagesAsync();
         await _portal.DisposeAsync();
         await _database.DisposeAsync();
     }

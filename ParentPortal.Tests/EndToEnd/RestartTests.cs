@@ -4,8 +4,12 @@ using ParentPortal.Tests.TestSupport;
 namespace ParentPortal.Tests.EndToEnd;
 
 [Collection(SecondBrowserTestGroup.Name)]
-public sealed class RestartTests(BrowserFixture browser)
+public sealed class RestartTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     [Fact]
     public async Task Restart_ThePortal_KeepsASignedInBrowserSignedIn()
     {

@@ -13,8 +13,12 @@ namespace ParentPortal.Tests.EndToEnd;
 /// README's deployment describes. A parent's instance is killed mid-journey and they carry on, on the other one.
 /// </summary>
 [Collection(SecondBrowserTestGroup.Name)]
-public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutTests.Deployment deployment) : IClassFixture<ScaleOutTests.Deployment>
+public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutTests.Deployment deployment) : IClassFixture<ScaleOutTests.Deployment>, IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     private const string SessionCookie = ".ParentPortal.Session";
 
     [Fact]

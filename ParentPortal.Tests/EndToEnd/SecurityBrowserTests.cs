@@ -20,6 +20,7 @@ public sealed class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetim
 
     public async Task DisposeAsync()
     {
+        await browser.CloseTestPagesAsync();
         await _portal.DisposeAsync();
         await _database.DisposeAsync();
     }

@@ -31,6 +31,7 @@ public sealed partial class ServiceSettingsTests(BrowserFixture browser) : IAsyn
 
     public async Task DisposeAsync()
     {
+        await browser.CloseTestPagesAsync();
         await _portal.DisposeAsync();
         await _database.DisposeAsync();
     }

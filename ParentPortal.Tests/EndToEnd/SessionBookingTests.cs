@@ -22,6 +22,7 @@ public sealed class SessionBookingTests(BrowserFixture browser) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await browser.CloseTestPagesAsync();
         await _portal.DisposeAsync();
         await _database.DisposeAsync();
     }

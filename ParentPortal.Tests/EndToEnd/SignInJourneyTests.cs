@@ -18,6 +18,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await browser.CloseTestPagesAsync();
         await _portal.DisposeAsync();
         await _database.DisposeAsync();
     }

@@ -19,6 +19,7 @@ public sealed class TriageOtherPagesTests(BrowserFixture browser) : IAsyncLifeti
 
     public async Task DisposeAsync()
     {
+        await browser.CloseTestPagesAsync();
         await _portal.DisposeAsync();
         await _database.DisposeAsync();
     }

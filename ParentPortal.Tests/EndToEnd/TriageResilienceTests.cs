@@ -8,8 +8,12 @@ namespace ParentPortal.Tests.EndToEnd;
 
 /// <summary>Nothing lost, nothing doubled, nothing shown to the wrong parent: in a real browser against the real portal.</summary>
 [Collection(SecondBrowserTestGroup.Name)]
-public sealed class TriageResilienceTests(BrowserFixture browser)
+public sealed class TriageResilienceTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseTestPagesAsync();
+
     [Fact]
     public async Task ARestartMidJourney_LosesNothing_AndTheParentResumesAtTheFirstUnansweredPage()
     {

@@ -7,6 +7,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly List<IBrowserContext> _open = [];
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -50,7 +51,33 @@ public sealed class BrowserFixture : IAsyncLifetime
             PageExtensions.MarkJavaScriptDisabled(context);
         }
 
+        lock (_open)
+        {
+            _open.Add(context);
+        }
+
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Closes every page the test opened, at its end (tests in a collection run one after another). Left open, each
+    /// kept a Chromium renderer, and once its portal had stopped, the page's reconnect attempts, busy until the whole
+    /// collection ended: dozens of them on a 2-core machine slowed every later test. Closing them first also lets the
+    /// portal stop at once instead of waiting for their circuits.
+    /// </summary>
+    public async Task CloseTestPagesAsync()
+    {
+        IBrowserContext[] open;
+        lock (_open)
+        {
+            open = [.. _open];
+            _open.Clear();
+        }
+
+        foreach (var context in open)
+        {
+            await context.CloseAsync();
+        }
     }
 
     public async Task DisposeAsync()
