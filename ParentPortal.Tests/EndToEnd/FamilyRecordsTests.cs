@@ -129,7 +129,7 @@ public sealed class FamilyRecordsTests(BrowserFixture browser) : IAsyncLifetime
         var id = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor", pages);
         Succeeded(await _portal.Services.GetRequiredService<TakeCaseHandler>().HandleAsync(Adviser, id));
         Succeeded(await _portal.Services.GetRequiredService<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.CertificateOnly));
-        var issued = await _portal.Services.GetRequiredService<IssueCertificateHandler>().HandleAsync(Adviser, id, _portal.BaseAddress.ToString());
+        var issued = await _portal.Services.GetRequiredService<IssueCertificateHandler>().HandleAsync(Adviser, id);
         Assert.True(issued.Succeeded, issued.Message);
         Succeeded(await _portal.Services.GetRequiredService<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.Closed, "The family took the certificate."));
 

@@ -31,6 +31,8 @@ public static class PortalServices
             ["ConnectionStrings:Portal"] = database.ConnectionString,
             ["Database:Provider"] = database.Provider.ToString(),
             ["Database:SeedDemoData"] = seedDemoData ? "true" : "false",
+            // The address printed on documents: as in any real deployment, set rather than taken from a request.
+            ["Portal:PublicBaseUrl"] = "https://portal.example.org",
             ["Service:Name"] = "Test Mediation Service",
             ["Service:HelplinePhone"] = "0300 000 0000",
             ["Service:HelplineHours"] = "Weekdays 9 to 5",

@@ -10,7 +10,7 @@ public static class PlatformSetup
 {
     /// <summary>
     /// What every feature uses: the clock, the service's settings, the working-day calendar, the case (opened through
-    /// <see cref="CaseFiles"/>), the panels features add to a case's pages, and the start-up of the database.
+    /// <see cref="CaseFiles"/>), the portal's public address, the panels features add to a case's pages, and the start-up of the database.
     /// </summary>
     public static WebApplicationBuilder AddPortalPlatform(this WebApplicationBuilder builder)
     {
@@ -22,6 +22,7 @@ public static class PlatformSetup
         services.AddSingleton<TriageContextSource>();
         services.Configure<ApplicationOptions>(builder.Configuration.GetSection(ApplicationOptions.Section));
         services.AddSingleton<CaseFiles>();
+        services.AddSingleton<PublicAddress>();
         services.TryAddSingleton<CasePanels>();
         services.AddTransient<DatabaseInitializer>();
         return builder;

@@ -65,13 +65,13 @@ public sealed class CaseAccessTests : IAsyncLifetime
             Assert.Equal("We could not find that case.", Assert.Single(result.Errors).Message);
         }
 
-        Assert.False((await _host.Get<IssueCertificateHandler>().HandleAsync(user, id, "https://x/")).Succeeded);
+        Assert.False((await _host.Get<IssueCertificateHandler>().HandleAsync(user, id)).Succeeded);
         Assert.Empty(await _host.Get<CaseDocumentsQuery>().HandleAsync(user, id));
         Assert.Null(await _host.Get<AgreementsHandler>().GetAsync(user, id));
         Assert.False((await _host.Get<AgreementsHandler>().SaveAsync(user, id, new AgreementForm { Issues = ["x"] })).Succeeded);
-        Assert.False((await _host.Get<AgreementsHandler>().SignAsync(user, id, "0", "https://x/")).Succeeded);
+        Assert.False((await _host.Get<AgreementsHandler>().SignAsync(user, id, "0")).Succeeded);
         Assert.Null(await _host.Get<MeetingRecordsHandler>().GetAsync(user, id));
-        Assert.False((await _host.Get<MeetingRecordsHandler>().IssueAsync(user, id, "https://x/")).Succeeded);
+        Assert.False((await _host.Get<MeetingRecordsHandler>().IssueAsync(user, id)).Succeeded);
         Assert.Null(await _host.Get<SessionQueries>().ForFamilyAsync(user, id));
         Assert.Equal(BookOutcome.NotFound, (await _host.Get<BookSessionHandler>().ForFamilyAsync(user, 1, id, false)).Outcome);
         Assert.False((await _host.Get<InviteFamilyHandler>().HandleAsync(user, id)).Succeeded);

@@ -35,7 +35,7 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
         Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.CertificateOnly));
 
-        var issued = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id, BaseUri);
+        var issued = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id);
 
         Assert.True(issued.Succeeded, issued.Message);
         var file = await Documents.DownloadAsync(Sam, issued.DocumentId!.Value);
@@ -68,7 +68,7 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         var id = await SenCaseAsync(_host);
         Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
 
-        var result = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id, BaseUri);
+        var result = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id);
 
         Assert.False(result.Succeeded);
         Assert.Contains("Record first what the certificate follows", result.Message, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
 
         Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
         Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.CertificateOnly));
-        var result = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id, BaseUri);
+        var result = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id);
 
         Assert.False(result.Succeeded);
         Assert.Contains("call the family", result.Message, StringComparison.Ordinal);
@@ -144,10 +144,10 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
 
         Assert.False((await _host.Get<RevokeDocumentHandler>().HandleAsync(Adviser, first, "  ")).Succeeded);
         Assert.False((await _host.Get<RevokeDocumentHandler>().HandleAsync(OtherAdviser, first, "Wrong date")).Succeeded);
-        Assert.False((await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id, BaseUri)).Succeeded);
+        Assert.False((await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id)).Succeeded);
         var revoked = await _host.Get<RevokeDocumentHandler>().HandleAsync(Adviser, first, "The decision letter date was wrong");
         Assert.True(revoked.Succeeded, revoked.Message);
-        var second = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id, BaseUri);
+        var second = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id);
 
         Assert.True(second.Succeeded, second.Message);
         Assert.Null(await Documents.DownloadAsync(Sam, first));
@@ -196,7 +196,7 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         Assert.Equal("Hillside Primary", view.Agreement.School);
         foreach (var party in new[] { Sam, Mediator })
         {
-            var signed = await agreements.SignAsync(party, id, (await agreements.GetAsync(party, id))!.ContentHash, BaseUri);
+            var signed = await agreements.SignAsync(party, id, (await agreements.GetAsync(party, id))!.ContentHash);
             Assert.True(signed.Succeeded, signed.Message);
         }
 
@@ -241,8 +241,8 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
 
         var forParent = (await agreements.GetAsync(Sam, id))!;
         Assert.Equal(SignerRole.Parent, forParent.MyRole);
-        Assert.True((await agreements.SignAsync(Sam, id, forParent.ContentHash, BaseUri)).Succeeded);
-        Assert.False((await agreements.SignAsync(Sam, id, forParent.ContentHash, BaseUri)).Succeeded);
+        Assert.True((await agreements.SignAsync(Sam, id, forParent.ContentHash)).Succeeded);
+        Assert.False((await agreements.SignAsync(Sam, id, forParent.ContentHash)).Succeeded);
 
         // The mediator corrects a date: the parent's signature no longer counts.
         form.Actions[0].By = new DateOnly(2027, 2, 5);
@@ -252,7 +252,7 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         var afterChange = (await agreements.GetAsync(Sam, id))!;
         Assert.Empty(afterChange.SignedBy);
         Assert.NotEqual(forParent.ContentHash, afterChange.ContentHash);
-        Assert.False((await agreements.SignAsync(Sam, id, forParent.ContentHash, BaseUri)).Succeeded);
+        Assert.False((await agreements.SignAsync(Sam, id, forParent.ContentHash)).Succeeded);
         await using (var db = await _host.DbAsync())
         {
             Assert.NotNull((await db.AgreementSignatures.SingleAsync(s => s.ApplicationId == id)).VoidedAt);
@@ -264,7 +264,7 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         foreach (var party in new[] { Sam, Mediator, HertsOfficer })
         {
             var view = (await agreements.GetAsync(party, id))!;
-            var signed = await agreements.SignAsync(party, id, view.ContentHash, BaseUri);
+            var signed = await agreements.SignAsync(party, id, view.ContentHash);
             Assert.True(signed.Succeeded, signed.Message);
         }
 
@@ -322,7 +322,7 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         Assert.False((await records.SaveAsync(OtherMediator, id, form)).Succeeded);
         Assert.False((await records.SaveAsync(Mediator, id, new MeetingRecordForm())).Succeeded);
         Assert.True((await records.SaveAsync(Mediator, id, form)).Succeeded);
-        var issued = await records.IssueAsync(Mediator, id, BaseUri);
+        var issued = await records.IssueAsync(Mediator, id);
 
         Assert.True(issued.Succeeded, issued.Message);
         var text = PdfText.All((await Documents.DownloadAsync(Sam, issued.DocumentId!.Value))!.Content);
@@ -343,7 +343,7 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         var id = await SenCaseAsync(_host);
         Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
         Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.CertificateOnly));
-        var issued = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id, BaseUri);
+        var issued = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id);
         Assert.True(issued.Succeeded, issued.Message);
         return (id, issued.DocumentId!.Value);
     }

@@ -67,7 +67,7 @@ public sealed class HostileCodesTests : IAsyncLifetime
 
         await HostileValues.Text.SampleAsync(async hash =>
         {
-            var (succeeded, message) = await agreements.SignAsync(Sam, id, hash, "https://portal.example/");
+            var (succeeded, message) = await agreements.SignAsync(Sam, id, hash);
             Assert.False(succeeded, HostileValues.Show(hash));
             Assert.False(string.IsNullOrWhiteSpace(message));
         }, iter: 300, threads: 1, print: HostileValues.Show);

@@ -39,7 +39,7 @@ public sealed class DocumentEndpointTests : IAsyncLifetime
         _caseId = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor");
         CaseTestData.Succeeded(await _portal.Services.GetRequiredService<TakeCaseHandler>().HandleAsync(CaseTestData.Adviser, _caseId));
         CaseTestData.Succeeded(await _portal.Services.GetRequiredService<RecordDecisionHandler>().HandleAsync(CaseTestData.Adviser, _caseId, SessionChoice.CertificateOnly));
-        var issued = await _portal.Services.GetRequiredService<IssueCertificateHandler>().HandleAsync(CaseTestData.Adviser, _caseId, _portal.BaseAddress.ToString());
+        var issued = await _portal.Services.GetRequiredService<IssueCertificateHandler>().HandleAsync(CaseTestData.Adviser, _caseId);
         Assert.True(issued.Succeeded, issued.Message);
         _documentId = issued.DocumentId!.Value;
         await using var read = await factory.CreateDbContextAsync();

@@ -10,6 +10,7 @@ public sealed class DevProviderGuardTests
     {
         ["Authentication:OpenIdConnect:Authority"] = "https://login.example.invalid",
         ["Authentication:OpenIdConnect:ClientId"] = "parentportal",
+        ["Portal:PublicBaseUrl"] = "http://127.0.0.1",
     };
 
     [Theory]
@@ -51,7 +52,10 @@ public sealed class DevProviderGuardTests
     public async Task InProduction_WithoutAProviderConfigured_ThePortalExplainsWhatToSet()
     {
         await using var database = new SqliteTestDatabase();
-        await using var portal = new PortalFactory(database, environment: "Production");
+        await using var portal = new PortalFactory(database, environment: "Production", settings: new Dictionary<string, string?>
+        {
+            ["Portal:PublicBaseUrl"] = "http://127.0.0.1",
+        });
 
         var error = Assert.Throws<InvalidOperationException>(() => portal.StartServer());
 
@@ -98,6 +102,7 @@ public sealed class DevProviderGuardTests
         await using var portal = new PortalFactory(database, environment: "Testing", listenOnEveryAddress: true, settings: new Dictionary<string, string?>
         {
             ["DevIdentityProvider:Enabled"] = "true",
+            ["Portal:PublicBaseUrl"] = "http://127.0.0.1",
         });
 
         var error = Assert.ThrowsAny<Exception>(() => portal.StartServer());

@@ -339,7 +339,6 @@ public sealed class AccessSweepFixture : IAsyncLifetime
             .Concat(Account(9, "beds-officer", "Ravi Kumar"))
             .ToDictionary());
         var services = Portal.Services;
-        var baseUri = Portal.BaseAddress.ToString();
         await using (var db = await DbAsync())
         {
             var beds = await db.LocalAuthorities.Where(l => l.Code == "beds").Select(l => l.Id).SingleAsync();
@@ -379,11 +378,11 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         {
             var view = await agreements.GetAsync(party, CaseId);
             Assert.NotNull(view);
-            var signed = await agreements.SignAsync(party, CaseId, view.ContentHash, baseUri);
+            var signed = await agreements.SignAsync(party, CaseId, view.ContentHash);
             Assert.True(signed.Succeeded, signed.Message);
         }
 
-        var certificate = await services.GetRequiredService<IssueCertificateHandler>().HandleAsync(adviser, CaseId, baseUri);
+        var certificate = await services.GetRequiredService<IssueCertificateHandler>().HandleAsync(adviser, CaseId);
         Assert.True(certificate.Succeeded, certificate.Message);
         CertificateId = certificate.DocumentId!.Value;
 

@@ -156,6 +156,7 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
         {
             ["Authentication:OpenIdConnect:Authority"] = "https://login.example.test/tenant/v2.0",
             ["Authentication:OpenIdConnect:ClientId"] = "parentportal",
+            ["Portal:PublicBaseUrl"] = "http://127.0.0.1",
             ["Messaging:DispatcherEnabled"] = "false",
         });
         using var client = production.CreateHttpClient();
@@ -177,6 +178,7 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
         {
             ["Authentication:OpenIdConnect:Authority"] = "https://login.example.test/tenant/v2.0",
             ["Authentication:OpenIdConnect:ClientId"] = "parentportal",
+            ["Portal:PublicBaseUrl"] = "http://127.0.0.1",
             ["Messaging:DispatcherEnabled"] = "false",
             ["ForwardedHeaders:KnownProxies"] = "127.0.0.1",
         });

@@ -188,7 +188,7 @@ public sealed class AgreementsHandler(
         return (true, [], voided > 0 ? $"Saved. The {voided} signature(s) given for the earlier wording no longer count, and the parties have been asked to sign again." : "Saved.");
     }
 
-    public async Task<(bool Succeeded, string Message)> SignAsync(ClaimsPrincipal user, Guid caseId, string hashSeen, string baseUri, CancellationToken cancellationToken = default)
+    public async Task<(bool Succeeded, string Message)> SignAsync(ClaimsPrincipal user, Guid caseId, string hashSeen, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var (application, staff, role) = await PartyAsync(db, user, caseId, cancellationToken);
@@ -241,13 +241,13 @@ public sealed class AgreementsHandler(
         }
 
         // Two parties signing last at the same moment both get here: the first to save issues the agreement.
-        await IssueSignedAsync(db, application.Id, model, hash, signatures, baseUri, cancellationToken);
+        await IssueSignedAsync(db, application.Id, model, hash, signatures, cancellationToken);
 
         return (true, "Thank you. Everyone has now signed, and the signed agreement is ready for every party to download.");
     }
 
     /// <param name="model">The content everyone signed (its hash is <paramref name="hash"/>): the PDF is made from exactly that.</param>
-    private async Task IssueSignedAsync(PortalDbContext db, Guid caseId, MediationAgreement model, string hash, IReadOnlyList<StoredSignature> signatures, string baseUri, CancellationToken cancellationToken)
+    private async Task IssueSignedAsync(PortalDbContext db, Guid caseId, MediationAgreement model, string hash, IReadOnlyList<StoredSignature> signatures, CancellationToken cancellationToken)
     {
         var file = cases.Open(db, await db.Applications.FirstAsync(a => a.Id == caseId, cancellationToken), CaseActor.Portal);
         if (file.Stage != CaseStage.AgreementRecorded)
@@ -260,7 +260,7 @@ public sealed class AgreementsHandler(
         var signed = model with
         {
             Signatures = Signatures(model, SignersFor(file.Row), signatures),
-            Verification = new DocumentVerification(VerificationCodes.Display(code), links.For(baseUri, code)),
+            Verification = new DocumentVerification(VerificationCodes.Display(code), links.For(code)),
         };
         var number = await IssuedDocuments.NextNumberAsync(db, file, DocumentKind.Agreement, "MA", cancellationToken);
         var pdf = pdfs.Agreement(signed, file.Now);

@@ -25,7 +25,7 @@ public sealed class IssueCertificateHandler(
     ServiceDirectory services,
     VerificationLinks links)
 {
-    public async Task<DocumentResult> HandleAsync(ClaimsPrincipal user, Guid caseId, string baseUri, CancellationToken cancellationToken = default)
+    public async Task<DocumentResult> HandleAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var file = await cases.OpenForStaffAsync(db, user, caseId, cancellationToken);
@@ -81,7 +81,7 @@ public sealed class IssueCertificateHandler(
             letter,
             new Issuer(staff.Name, staff.IsMediator && file.Row.AssignedStaffId == staff.StaffId ? "Mediator" : "Mediation adviser", service.Name),
             calculator.AppealBy(letter, file.Today),
-            new DocumentVerification(VerificationCodes.Display(code), links.For(baseUri, code)),
+            new DocumentVerification(VerificationCodes.Display(code), links.For(code)),
             kind == CertificateKind.AfterMediation ? file.Row.MeetingHeldOn : null);
 
         byte[] pdf;

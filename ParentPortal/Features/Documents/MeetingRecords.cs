@@ -106,7 +106,7 @@ public sealed class MeetingRecordsHandler(
         return await file.SaveAsync(cancellationToken) ? (true, []) : (false, [new FieldError("", CaseChangeResult.Conflict)]);
     }
 
-    public async Task<DocumentResult> IssueAsync(ClaimsPrincipal user, Guid caseId, string baseUri, CancellationToken cancellationToken = default)
+    public async Task<DocumentResult> IssueAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var (file, refusal) = await WritableAsync(db, user, caseId, cancellationToken);
@@ -146,7 +146,7 @@ public sealed class MeetingRecordsHandler(
             form.Agenda,
             form.PointsDiscussed,
             [.. form.ActionPoints.Select(a => new ActionPoint(a.Action, a.Owner, a.Due!.Value))],
-            new DocumentVerification(VerificationCodes.Display(code), links.For(baseUri, code)));
+            new DocumentVerification(VerificationCodes.Display(code), links.For(code)));
         byte[] pdf;
         try
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ParentPortal.Domain.Triage;
+using ParentPortal.Platform.Hosting;
 
 namespace ParentPortal.Features.Documents;
 
@@ -39,12 +40,8 @@ public static class VerificationCodes
     }
 }
 
-/// <summary>The verification link printed on a document: the portal's public address (<c>Portal:PublicBaseUrl</c>), else the request's own.</summary>
-public sealed class VerificationLinks(IConfiguration configuration)
+/// <summary>The verification link printed on a document: always the portal's public address (<see cref="PublicAddress"/>).</summary>
+public sealed class VerificationLinks(PublicAddress address)
 {
-    public string For(string baseUri, string code)
-    {
-        var root = configuration["Portal:PublicBaseUrl"] is { Length: > 0 } configured ? configured : baseUri;
-        return root.TrimEnd('/') + "/verify/" + VerificationCodes.Display(code);
-    }
+    public string For(string code) => address.For("verify/" + VerificationCodes.Display(code));
 }

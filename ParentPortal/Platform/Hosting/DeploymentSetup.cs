@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace ParentPortal.Platform.Hosting;
@@ -23,7 +24,12 @@ public static class DeploymentSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         IConfiguration configuration = builder.Configuration;
-        _ = PublicBaseUrl(configuration);
+        var publicUrl = PublicBaseUrl(configuration);
+        if (!builder.Environment.IsDevelopment())
+        {
+            RequirePublicAddress(builder.Services, publicUrl);
+        }
+
         var proxies = Values(configuration, KnownProxiesKey).Select(ParseProxy).ToList();
         var networks = Values(configuration, KnownNetworksKey).Select(ParseNetwork).ToList();
         var settings = new DeploymentSettings(InstanceName(configuration), proxies.Count > 0 || networks.Count > 0);
@@ -45,6 +51,30 @@ public static class DeploymentSetup
             }
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Outside Development the public address must be set: it is printed on every document's verification link (never
+    /// the address a browser claims), and unless <c>AllowedHosts</c> lists hosts of its own, only requests for that
+    /// host are answered.
+    /// </summary>
+    private static void RequirePublicAddress(IServiceCollection services, Uri? publicUrl)
+    {
+        if (publicUrl is null)
+        {
+            throw new InvalidOperationException(
+                $"{PublicBaseUrlKey} is not set. Outside Development give the address people use, e.g. https://mediation.example.org: " +
+                "it is printed on every document's verification link.");
+        }
+
+        // Runs after the host's own binding of AllowedHosts (registered when the builder was made).
+        services.PostConfigure<HostFilteringOptions>(options =>
+        {
+            if (options.AllowedHosts is null || options.AllowedHosts.Count == 0 || options.AllowedHosts is ["*"])
+            {
+                options.AllowedHosts = [publicUrl.Host];
+            }
+        });
     }
 
     /// <summary>First in the pipeline: everything after it (limits, sign-in, redirects, links) sees the public request.</summary>

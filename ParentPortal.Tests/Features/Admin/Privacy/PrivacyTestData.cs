@@ -18,8 +18,6 @@ namespace ParentPortal.Tests.Features.Admin.Privacy;
 /// <summary>Families with something of every kind of record, made through the real handlers.</summary>
 internal static class PrivacyTestData
 {
-    public const string BaseUri = "https://portal.example.org/";
-
     public sealed record ClosedCase(Guid Id, string Reference, Guid DocumentId);
 
     /// <summary>SEN answers with the family's own contact address (the fixture's is shared by every family).</summary>
@@ -39,7 +37,7 @@ internal static class PrivacyTestData
         var id = await SubmitAsync(host, parent, contactEmail is null ? TriageFixtures.SenPages() : SenPages(contactEmail));
         Succeeded(await host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
         Succeeded(await host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.CertificateOnly));
-        var issued = await host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id, BaseUri);
+        var issued = await host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id);
         Assert.True(issued.Succeeded, issued.Message);
         var reference = await ReferenceAsync(host, id);
         await LogCallAsync(host, reference);
