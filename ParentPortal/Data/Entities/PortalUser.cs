@@ -14,4 +14,7 @@ public sealed class PortalUser
     public DateTimeOffset FirstSignedInAt { get; set; }
 
     public DateTimeOffset LastSignedInAt { get; set; }
+
+    /// <summary>When they last signed out: a tab still open from a sign-in before this is signed out too.</summary>
+    public DateTimeOffset? SignedOutAt { get; set; }
 }

@@ -17,7 +17,7 @@ public sealed class ExportReportHandler(ReportsQuery reports, IDbContextFactory<
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(period);
-        if (!ReportsQuery.CanSee(user) || await reports.HandleAsync(user, period, cancellationToken) is not { } report)
+        if (await reports.HandleAsync(user, period, cancellationToken) is not { } report)
         {
             return null;
         }

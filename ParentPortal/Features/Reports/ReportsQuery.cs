@@ -24,12 +24,13 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
 
     public static readonly IReadOnlyList<CaseStage> AgreementStages = [CaseStage.AgreementRecorded, CaseStage.AgreementSigned];
 
-    public static bool CanSee(ClaimsPrincipal user) => StaffAccess.IsManager(user);
+    /// <summary>Managers only, by the staff list now (not the sign-in cookie).</summary>
+    public Task<bool> CanSeeAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) => StaffAccess.IsManagerAsync(contextFactory, user, cancellationToken);
 
     public async Task<Report?> HandleAsync(ClaimsPrincipal user, ReportPeriod period, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
-        if (!CanSee(user))
+        if (!await CanSeeAsync(user, cancellationToken))
         {
             return null;
         }

@@ -19,9 +19,9 @@ public static class ReportsSetup
     /// </summary>
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/manage/reports.csv", async (string? from, string? to, ClaimsPrincipal user, ExportReportHandler handler, TimeProvider clock, HttpContext context, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/manage/reports.csv", async (string? from, string? to, ClaimsPrincipal user, ExportReportHandler handler, ReportsQuery reports, TimeProvider clock, HttpContext context, CancellationToken cancellationToken) =>
         {
-            if (!ReportsQuery.CanSee(user))
+            if (!await reports.CanSeeAsync(user, cancellationToken))
             {
                 return Results.NotFound();
             }

@@ -22,11 +22,18 @@ public sealed record StaffContext(int StaffId, string Subject, string Name, IRea
 /// <summary>Who a signed-in person is as staff, read from the staff list in every handler (never from the cookie alone).</summary>
 public static class StaffAccess
 {
-    /// <summary>A service manager by their sign-in's role: what the settings and report pages show. Handlers check again.</summary>
-    public static bool IsManager(ClaimsPrincipal user)
+    /// <summary>An active service manager in the staff list now, whatever their sign-in cookie remembers: every settings, report and import handler asks this.</summary>
+    public static async Task<bool> IsManagerAsync(IDbContextFactory<PortalDbContext> contextFactory, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(contextFactory);
         ArgumentNullException.ThrowIfNull(user);
-        return user.Subject() is not null && user.IsInRole(PortalRoles.Manager);
+        if (user.Subject() is null)
+        {
+            return false;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return (await ForAsync(db, user, cancellationToken))?.IsManager == true;
     }
 
     /// <summary>The active member of staff with at least one role; null for anyone else (families, deactivated staff).</summary>

@@ -36,6 +36,8 @@ public static partial class SignInRecorder
         user.DisplayName = Truncate(principal.FindFirst("name")?.Value, 200);
         user.Email = Truncate(principal.FindFirst("email")?.Value, 320);
         user.LastSignedInAt = now;
+        // Open tabs from before a later sign-out elsewhere are ended by comparing this with PortalUser.SignedOutAt.
+        context.Principal.Identities.First().AddClaim(RevalidatingPortalAuthenticationState.SignedInAtClaimFor(now));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -46,14 +46,14 @@ public sealed class ImportBankHolidaysTests : IAsyncLifetime
     {
         Assert.True((await Calendars.GetAsync()).IsWorkingDay(OneOff));
 
-        var result = await Handler.HandleAsync(TestUsers.Staff(PortalRoles.Manager), "bank-holidays.json", BankHolidayFiles.ShippedPlusOneOff(OneOff));
+        var result = await Handler.HandleAsync(TestUsers.Make("demo-manager", "Martin Fowler-Hughes", PortalRoles.Manager), "bank-holidays.json", BankHolidayFiles.ShippedPlusOneOff(OneOff));
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Contains("2018 to 2030", result.Message, StringComparison.Ordinal);
         Assert.False((await Calendars.GetAsync()).IsWorkingDay(OneOff));
         await using var db = await Factory().CreateDbContextAsync();
         var import = await db.BankHolidayImports.OrderByDescending(i => i.Id).FirstAsync();
-        Assert.Equal("demo-staff", import.ImportedBy);
+        Assert.Equal("demo-manager", import.ImportedBy);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class ImportBankHolidaysTests : IAsyncLifetime
             ] } }
             """;
 
-        var result = await Handler.HandleAsync(TestUsers.Staff(PortalRoles.Manager), "2026.json", only2026);
+        var result = await Handler.HandleAsync(TestUsers.Make("demo-manager", "Martin Fowler-Hughes", PortalRoles.Manager), "2026.json", only2026);
 
         Assert.True(result.Succeeded, result.Message);
         var calendar = await Calendars.GetAsync();
@@ -84,7 +84,7 @@ public sealed class ImportBankHolidaysTests : IAsyncLifetime
     {
         var before = (await Calendars.GetAsync()).BankHolidays;
 
-        var result = await Handler.HandleAsync(TestUsers.Staff(PortalRoles.Manager), "bad.json", json);
+        var result = await Handler.HandleAsync(TestUsers.Make("demo-manager", "Martin Fowler-Hughes", PortalRoles.Manager), "bad.json", json);
 
         Assert.False(result.Succeeded);
         Assert.False(string.IsNullOrWhiteSpace(result.Message));
@@ -96,7 +96,7 @@ public sealed class ImportBankHolidaysTests : IAsyncLifetime
     [Fact]
     public async Task Import_OfAHugeFile_IsRefused()
     {
-        var result = await Handler.HandleAsync(TestUsers.Staff(PortalRoles.Manager), "big.json", new string(' ', ImportBankHolidaysHandler.MaxFileBytes + 1));
+        var result = await Handler.HandleAsync(TestUsers.Make("demo-manager", "Martin Fowler-Hughes", PortalRoles.Manager), "big.json", new string(' ', ImportBankHolidaysHandler.MaxFileBytes + 1));
 
         Assert.False(result.Succeeded);
         Assert.Contains("too large", result.Message, StringComparison.Ordinal);

@@ -48,6 +48,10 @@ public sealed class SettingsAccessTests(SettingsAccessFixture fixture) : IClassF
         ["all-but-manager"] = TestUsers.Make("demo-staff", "Staff Member", PortalRoles.Adviser, PortalRoles.Mediator, PortalRoles.LaOfficer),
         ["parent"] = TestUsers.Parent(),
         ["signed-out"] = TestUsers.Anonymous(),
+        // Their sign-in still says manager (an open tab, or roles cached for up to 30 seconds), the staff list no longer does.
+        // Both were allowed before handlers checked the staff list.
+        ["manager-role-removed-since-sign-in"] = TestUsers.Make("demo-adviser", "Priya Shah", PortalRoles.Adviser, PortalRoles.Manager),
+        ["manager-no-longer-on-the-staff-list"] = TestUsers.Make("former-manager", "Former Manager", PortalRoles.Manager),
     };
 
     private static readonly Dictionary<string, Func<SettingsAccessFixture, ClaimsPrincipal, Task<SettingsResult>>> Changes = new()

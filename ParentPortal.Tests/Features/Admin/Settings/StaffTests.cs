@@ -281,9 +281,9 @@ public abstract class StaffTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheLastActiveManager_CannotBeDemotedOrDeactivated_EvenByAManagerWhoseRoleHasGoneSince()
+    public async Task AManagerWhoseRoleHasGoneSince_CannotDemoteOrDeactivateTheLastManager()
     {
-        // Claims can be up to 30 seconds old on another instance: someone who was a manager a moment ago.
+        // Claims can be up to 30 seconds old, and an open tab keeps its sign-in: someone who was a manager a moment ago.
         var formerManager = TestUsers.Make("former-manager", "Former Manager", PortalRoles.Manager);
         var last = await _host.StaffIdAsync("demo-manager");
         var form = await CurrentFormAsync(last);
@@ -291,12 +291,29 @@ public abstract class StaffTests(DatabaseProvider provider) : IAsyncLifetime
         form.Roles.Add(PortalRoles.Adviser);
         var before = await _host.SnapshotAsync();
 
-        var demoted = await Handler.UpdateAsync(formerManager, last, form);
-        var deactivated = await Handler.SetActiveAsync(formerManager, last, false);
+        var demotedByFormer = await Handler.UpdateAsync(formerManager, last, form);
+        var deactivatedByFormer = await Handler.SetActiveAsync(formerManager, last, false);
 
-        Assert.Equal(("roles", "Martin Fowler-Hughes is the only active manager. Give someone else the manager role first."), (Assert.Single(demoted.Errors).FieldKey, demoted.Errors[0].Message));
-        Assert.Equal("Martin Fowler-Hughes is the only active manager. Give someone else the manager role before deactivating them.", Assert.Single(deactivated.Errors).Message);
+        Assert.Equal(SettingsResult.NotAManager, Assert.Single(demotedByFormer.Errors).Message);
+        Assert.Equal(SettingsResult.NotAManager, Assert.Single(deactivatedByFormer.Errors).Message);
         Assert.Equal(before, await _host.SnapshotAsync());
+    }
+
+    /// <summary>Failed before handlers checked the staff list: the deactivated manager's open tab reactivated them.</summary>
+    [Fact]
+    public async Task ADeactivatedManager_CannotReactivateThemselves_FromATabStillOpen()
+    {
+        var priyaId = await _host.StaffIdAsync("demo-adviser");
+        var promote = await CurrentFormAsync(priyaId);
+        promote.Roles.Add(PortalRoles.Manager);
+        Assert.True((await Handler.UpdateAsync(SettingsTestData.Manager, priyaId, promote)).Succeeded);
+        var priyasOpenTab = TestUsers.Make("demo-adviser", "Priya Shah", PortalRoles.Adviser, PortalRoles.Manager);
+        Assert.True((await Handler.SetActiveAsync(SettingsTestData.Manager, priyaId, false)).Succeeded);
+
+        var result = await Handler.SetActiveAsync(priyasOpenTab, priyaId, true);
+
+        Assert.Equal(SettingsResult.NotAManager, Assert.Single(result.Errors).Message);
+        Assert.Empty(await RolesOnNextRequestAsync("demo-adviser"));
     }
 
     [Fact]

@@ -949,6 +949,9 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("LastSignedInAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("SignedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(255)

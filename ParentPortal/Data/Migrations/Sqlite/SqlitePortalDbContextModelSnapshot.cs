@@ -926,6 +926,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<long>("LastSignedInAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SignedOutAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(255)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Domain.Calendar;
+using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Identity;
 
@@ -25,7 +26,7 @@ public sealed class ImportBankHolidaysHandler(
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(json);
         var subject = user.Subject();
-        if (subject is null || !user.IsInRole(PortalRoles.Manager))
+        if (subject is null || !await StaffAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return new(false, "Only a service manager can import bank holidays.");
         }

@@ -19,7 +19,7 @@ public sealed class AreasHandler(IDbContextFactory<PortalDbContext> contextFacto
 {
     public async Task<AreaRow?> GetAsync(ClaimsPrincipal user, int localAuthorityId, int areaId, CancellationToken cancellationToken = default)
     {
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return null;
         }
@@ -35,7 +35,7 @@ public sealed class AreasHandler(IDbContextFactory<PortalDbContext> contextFacto
     public async Task<SettingsResult> SaveAsync(ClaimsPrincipal user, int localAuthorityId, int? areaId, AreaForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return SettingsResult.Refused();
         }
@@ -95,7 +95,7 @@ public sealed class AreasHandler(IDbContextFactory<PortalDbContext> contextFacto
 
     public async Task<SettingsResult> SetActiveAsync(ClaimsPrincipal user, int localAuthorityId, int areaId, bool active, CancellationToken cancellationToken = default)
     {
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return SettingsResult.Refused();
         }

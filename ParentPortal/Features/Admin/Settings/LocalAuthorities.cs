@@ -29,7 +29,7 @@ public sealed partial class LocalAuthoritiesHandler(IDbContextFactory<PortalDbCo
 {
     public async Task<IReadOnlyList<LocalAuthorityRow>?> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return null;
         }
@@ -49,7 +49,7 @@ public sealed partial class LocalAuthoritiesHandler(IDbContextFactory<PortalDbCo
     public async Task<SettingsResult> SaveAsync(ClaimsPrincipal user, int? id, LocalAuthorityForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return SettingsResult.Refused();
         }
@@ -121,7 +121,7 @@ public sealed partial class LocalAuthoritiesHandler(IDbContextFactory<PortalDbCo
 
     public async Task<SettingsResult> SetActiveAsync(ClaimsPrincipal user, int id, bool active, CancellationToken cancellationToken = default)
     {
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return SettingsResult.Refused();
         }

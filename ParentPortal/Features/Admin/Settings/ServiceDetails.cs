@@ -23,7 +23,7 @@ public sealed class ServiceDetailsHandler(IDbContextFactory<PortalDbContext> con
 {
     public async Task<ServiceDetailsForm?> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return null;
         }
@@ -42,7 +42,7 @@ public sealed class ServiceDetailsHandler(IDbContextFactory<PortalDbContext> con
     public async Task<SettingsResult> SaveAsync(ClaimsPrincipal user, ServiceDetailsForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return SettingsResult.Refused();
         }

@@ -50,7 +50,7 @@ public sealed class SessionTemplatesHandler(IDbContextFactory<PortalDbContext> c
 
     public async Task<IReadOnlyList<SessionTemplateRow>?> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return null;
         }
@@ -68,7 +68,7 @@ public sealed class SessionTemplatesHandler(IDbContextFactory<PortalDbContext> c
     public async Task<SettingsResult> SaveAsync(ClaimsPrincipal user, int? id, SessionTemplateForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return SettingsResult.Refused();
         }
@@ -124,7 +124,7 @@ public sealed class SessionTemplatesHandler(IDbContextFactory<PortalDbContext> c
 
     public async Task<SettingsResult> SetActiveAsync(ClaimsPrincipal user, int id, bool active, CancellationToken cancellationToken = default)
     {
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return SettingsResult.Refused();
         }

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Text;
@@ -11,7 +12,7 @@ namespace ParentPortal.Features.Admin.Settings;
 /// <summary>What a settings handler says back: the saved row's id, or the problems to show next to the fields.</summary>
 public sealed record SettingsResult(bool Succeeded, IReadOnlyList<FieldError> Errors, int? Id = null, string? Message = null)
 {
-    public const string NotAManager = "Only a service manager can change the service's settings.";
+    public const string NotAManager = "Only a service manager can change the service's settings, and the staff list no longer shows you as one. Nothing was changed.";
 
     public static SettingsResult Refused(string message = NotAManager) => new(false, [new FieldError("", message)]);
 
@@ -22,8 +23,10 @@ public sealed record SettingsResult(bool Succeeded, IReadOnlyList<FieldError> Er
 
 public static class SettingsAccess
 {
-    /// <summary>Checked by every handler: the page's policy only decides what is shown.</summary>
-    public static bool IsManager(ClaimsPrincipal user) => StaffAccess.IsManager(user);
+    /// <summary>Checked by every handler against the staff list (the page's policy only decides what is shown): a manager
+    /// deactivated or demoted while their page is open is refused at their next action.</summary>
+    public static Task<bool> IsManagerAsync(IDbContextFactory<PortalDbContext> contextFactory, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        StaffAccess.IsManagerAsync(contextFactory, user, cancellationToken);
 
     /// <summary>
     /// Saves a change and its audit entry, all or nothing. The change is saved first, inside the same

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Caching.Memory;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Triage;
+using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Identity;
 using static ParentPortal.Features.Admin.Settings.SettingsValidation;
 
@@ -44,7 +45,7 @@ public sealed class StaffHandler(IDbContextFactory<PortalDbContext> contextFacto
 
     public async Task<IReadOnlyList<StaffRow>?> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return null;
         }
@@ -206,6 +207,7 @@ public sealed class StaffHandler(IDbContextFactory<PortalDbContext> contextFacto
                 return SettingsResult.Saved(member.Id, active ? $"{member.DisplayName} is already active." : $"{member.DisplayName} is already deactivated.");
             }
 
+            // Reactivating yourself cannot get this far: a deactivated manager is not a manager in the staff list.
             if (!active && member.Subject == user.Subject())
             {
                 return SettingsResult.Refused("You cannot deactivate yourself. Ask another manager to do it.");
@@ -280,7 +282,7 @@ public sealed class StaffHandler(IDbContextFactory<PortalDbContext> contextFacto
     /// </summary>
     private async Task<SettingsResult> InManagerTransactionAsync(ClaimsPrincipal user, Func<PortalDbContext, Task<SettingsResult>> change, Func<string?> subjectToForget, CancellationToken cancellationToken)
     {
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return SettingsResult.Refused();
         }
@@ -291,6 +293,12 @@ public sealed class StaffHandler(IDbContextFactory<PortalDbContext> contextFacto
             {
                 await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
                 await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+                // Checked again inside the transaction: a manager demoted at this moment by another cannot act on the old role.
+                if (await StaffAccess.ForAsync(db, user, cancellationToken) is not { IsManager: true })
+                {
+                    return SettingsResult.Refused();
+                }
+
                 var result = await change(db);
                 if (!result.Succeeded)
                 {

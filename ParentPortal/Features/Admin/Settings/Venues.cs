@@ -25,7 +25,7 @@ public sealed class VenuesHandler(IDbContextFactory<PortalDbContext> contextFact
 {
     public async Task<IReadOnlyList<VenueRow>?> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return null;
         }
@@ -43,7 +43,7 @@ public sealed class VenuesHandler(IDbContextFactory<PortalDbContext> contextFact
     public async Task<SettingsResult> SaveAsync(ClaimsPrincipal user, int? id, VenueForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return SettingsResult.Refused();
         }
@@ -91,7 +91,7 @@ public sealed class VenuesHandler(IDbContextFactory<PortalDbContext> contextFact
 
     public async Task<SettingsResult> SetActiveAsync(ClaimsPrincipal user, int id, bool active, CancellationToken cancellationToken = default)
     {
-        if (!SettingsAccess.IsManager(user))
+        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
         {
             return SettingsResult.Refused();
         }

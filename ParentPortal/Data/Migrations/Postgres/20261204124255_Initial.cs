@@ -149,7 +149,8 @@ namespace ParentPortal.Data.Migrations.Postgres
                     DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
                     FirstSignedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastSignedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    LastSignedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SignedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

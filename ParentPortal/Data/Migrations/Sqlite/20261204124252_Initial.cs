@@ -148,7 +148,8 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
                     FirstSignedInAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastSignedInAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    LastSignedInAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SignedOutAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

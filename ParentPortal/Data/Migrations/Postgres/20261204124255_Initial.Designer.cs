@@ -12,7 +12,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261203211411_Initial")]
+    [Migration("20261204124255_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -950,6 +950,9 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("LastSignedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SignedOutAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Subject")

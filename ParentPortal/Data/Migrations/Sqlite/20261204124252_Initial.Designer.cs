@@ -11,7 +11,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261203211342_Initial")]
+    [Migration("20261204124252_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -927,6 +927,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("LastSignedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SignedOutAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Subject")
