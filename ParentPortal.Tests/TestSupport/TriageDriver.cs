@@ -60,7 +60,8 @@ public static class TriageDriver
         catch (TimeoutException e)
         {
             // Say what the page showed instead of moving on (a refusal, the busy message, the reconnect dialog), so a slow CI run can be told from a bug.
-            var shown = await page.Locator(".error-summary, #components-reconnect-modal, .mud-alert").AllInnerTextsAsync();
+            // Visible ones only: the reconnect dialog is always in the page, and its hidden text once read as "Connection lost".
+            var shown = await page.Locator(".error-summary:visible, #components-reconnect-modal:visible, .mud-alert:visible").AllInnerTextsAsync();
             await page.ScreenshotAsync(screenshot + "-stuck");
             throw new TimeoutException($"Still on {new Uri(before).AbsolutePath} after pressing Continue. The page shows: {string.Join(" | ", shown)}", e);
         }
