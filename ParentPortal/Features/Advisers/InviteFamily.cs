@@ -35,8 +35,7 @@ public sealed class InviteFamilyHandler(IDbContextFactory<PortalDbContext> conte
 
         var now = clock.GetUtcNow();
         // One code works at a time: a new one retires any the family was given before.
-        await db.ApplicationInvitations.Where(i => i.ApplicationId == application.Id && i.ClaimedAt == null && i.ExpiresAt > now)
-            .ExecuteUpdateAsync(i => i.SetProperty(x => x.ExpiresAt, now), cancellationToken);
+        await db.ApplicationInvitations.RetireUsableAsync(application.Id, now, cancellationToken);
         var code = InvitationCodes.New();
         db.ApplicationInvitations.Add(new ApplicationInvitation
         {

@@ -16,6 +16,9 @@ public sealed record ClaimResult(bool Succeeded, string Message, Guid? Applicati
 /// </summary>
 public sealed class ClaimApplicationHandler(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
 {
+    /// <summary>The same answer for a wrong, expired or retired code, and for an application someone already has.</summary>
+    private const string CodeNotWorked = "That code has not worked. Check it, or call the helpline for a new one.";
+
     /// <summary>The family, signed in, takes the application over with the code.</summary>
     public async Task<ClaimResult> HandleAsync(ClaimsPrincipal user, string? code, CancellationToken cancellationToken = default)
     {
@@ -43,7 +46,7 @@ public sealed class ClaimApplicationHandler(IDbContextFactory<PortalDbContext> c
         var invitation = await db.ApplicationInvitations.FirstOrDefaultAsync(i => i.CodeHash == hash, cancellationToken);
         if (invitation is null || invitation.ClaimedAt is not null || invitation.ExpiresAt <= now)
         {
-            return new(false, "That code has not worked. Check it, or call the helpline for a new one.");
+            return new(false, CodeNotWorked);
         }
 
         // One claim per code, even when two people try it at once: the conditional update decides, in one transaction with the move.
@@ -57,7 +60,7 @@ public sealed class ClaimApplicationHandler(IDbContextFactory<PortalDbContext> c
         if (application.Owner is not { } placeholder || !placeholder.Subject.StartsWith(PhoneApplicationOwner.Prefix, StringComparison.Ordinal))
         {
             // Someone has already taken the application over: a spare code never takes it from them.
-            return new(false, "That code has not worked. Check it, or call the helpline for a new one.");
+            return new(false, CodeNotWorked);
         }
 
         var me = await db.Users.FirstOrDefaultAsync(u => u.Subject == subject, cancellationToken);
@@ -73,14 +76,13 @@ public sealed class ClaimApplicationHandler(IDbContextFactory<PortalDbContext> c
         if (await db.Applications.Where(a => a.Id == application.Id && a.OwnerId == placeholderId)
                 .ExecuteUpdateAsync(a => a.SetProperty(x => x.OwnerId, me.Id).SetProperty(x => x.Version, x => x.Version + 1), cancellationToken) != 1)
         {
-            return new(false, "That code has not worked. Check it, or call the helpline for a new one.");
+            return new(false, CodeNotWorked);
         }
 
         invitation.ClaimedAt = now;
         invitation.ClaimedByUserId = me.Id;
         // The family has the application: any other code given for it stops working.
-        await db.ApplicationInvitations.Where(i => i.ApplicationId == application.Id && i.Id != invitation.Id && i.ClaimedAt == null && i.ExpiresAt > now)
-            .ExecuteUpdateAsync(i => i.SetProperty(x => x.ExpiresAt, now), cancellationToken);
+        await db.ApplicationInvitations.RetireUsableAsync(application.Id, now, cancellationToken, except: invitation.Id);
         // Bookings made for the family by an adviser move with the application.
         await db.SessionBookings.Where(b => b.ApplicationId == application.Id && b.UserId == placeholderId)
             .ExecuteUpdateAsync(b => b.SetProperty(x => x.UserId, me.Id), cancellationToken);

@@ -53,9 +53,7 @@ public sealed class RevalidatingPortalAuthenticationState(
             return true;
         }
 
-        var current = await db.StaffMembers.Where(s => s.Subject == subject && s.IsActive)
-            .SelectMany(s => s.Roles.Select(r => r.Role)).ToListAsync(cancellationToken);
-        return claimed.IsSubsetOf(current);
+        return claimed.IsSubsetOf(await StaffRoleClaimsTransformation.CurrentRolesAsync(db, subject, cancellationToken));
     }
 
     private static async Task<bool> SignedOutSinceAsync(PortalDbContext db, ClaimsPrincipal user, string subject, CancellationToken cancellationToken)

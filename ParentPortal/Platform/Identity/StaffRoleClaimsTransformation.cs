@@ -28,10 +28,7 @@ public sealed class StaffRoleClaimsTransformation(IDbContextFactory<PortalDbCont
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
             await using var db = await contextFactory.CreateDbContextAsync();
-            return await db.StaffMembers
-                .Where(s => s.Subject == subject && s.IsActive)
-                .SelectMany(s => s.Roles.Select(r => r.Role))
-                .ToListAsync();
+            return await CurrentRolesAsync(db, subject, CancellationToken.None);
         }) ?? [];
 
         var identity = new ClaimsIdentity(AuthenticationType, "name", PortalRoles.ClaimType);
@@ -45,6 +42,15 @@ public sealed class StaffRoleClaimsTransformation(IDbContextFactory<PortalDbCont
         var result = new ClaimsPrincipal(principal.Identities.Select(WithoutProviderRoles));
         result.AddIdentity(identity);
         return result;
+    }
+
+    /// <summary>The roles the staff list gives the person now (none unless their record is active).</summary>
+    public static Task<List<string>> CurrentRolesAsync(PortalDbContext db, string subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.StaffMembers.Where(s => s.Subject == subject && s.IsActive)
+            .SelectMany(s => s.Roles.Select(r => r.Role))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Claim types an identity provider may use for roles; none of them is trusted.</summary>

@@ -282,18 +282,13 @@ public sealed class StaffHandler(IDbContextFactory<PortalDbContext> contextFacto
     /// </summary>
     private async Task<SettingsResult> InManagerTransactionAsync(ClaimsPrincipal user, Func<PortalDbContext, Task<SettingsResult>> change, Func<string?> subjectToForget, CancellationToken cancellationToken)
     {
-        if (!await SettingsAccess.IsManagerAsync(contextFactory, user, cancellationToken))
-        {
-            return SettingsResult.Refused();
-        }
-
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
                 await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-                // Checked again inside the transaction: a manager demoted at this moment by another cannot act on the old role.
+                // Checked inside the transaction: a manager demoted at this moment by another cannot act on the old role.
                 if (await StaffAccess.ForAsync(db, user, cancellationToken) is not { IsManager: true })
                 {
                     return SettingsResult.Refused();
