@@ -115,6 +115,7 @@ public static class AuthenticationSetup
         PortalPolicies.AddTo(builder.Services.AddAuthorizationBuilder());
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, NotFoundWhenForbiddenResultHandler>();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddSingleton(RevalidatingPortalAuthenticationState.Read(builder.Configuration));
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingPortalAuthenticationState>();
         builder.Services.AddMemoryCache();
         builder.Services.AddTransient<IClaimsTransformation, StaffRoleClaimsTransformation>();

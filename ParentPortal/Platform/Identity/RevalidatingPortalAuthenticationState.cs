@@ -16,7 +16,7 @@ namespace ParentPortal.Platform.Identity;
 public sealed class RevalidatingPortalAuthenticationState(
     ILoggerFactory loggerFactory,
     IDbContextFactory<PortalDbContext> contextFactory,
-    IConfiguration configuration) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+    RevalidationSettings settings) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     /// <summary>When this sign-in happened (Unix milliseconds), added to the sign-in cookie by <see cref="SignInRecorder"/>.</summary>
     public const string SignedInAtClaim = "portal_signed_in_at";
@@ -26,8 +26,22 @@ public sealed class RevalidatingPortalAuthenticationState(
     /// <summary>This tab's sign-in was ended by a check, not by the person here: the page says so (/signed-out).</summary>
     public bool EndedWhileOpen { get; private set; }
 
-    protected override TimeSpan RevalidationInterval =>
-        configuration.GetValue(IntervalKey, TimeSpan.FromSeconds(30)) is { TotalSeconds: >= 1 } interval ? interval : TimeSpan.FromSeconds(1);
+    protected override TimeSpan RevalidationInterval => settings.Every;
+
+    /// <summary>Read once at start-up, so a mistyped value stops the portal with a message instead of failing every tab's check.</summary>
+    public static RevalidationSettings Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var text = configuration[IntervalKey];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new(TimeSpan.FromSeconds(30));
+        }
+
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var every) && every >= TimeSpan.FromSeconds(1) && every <= TimeSpan.FromHours(1)
+            ? new(every)
+            : throw new InvalidOperationException($"{IntervalKey} is '{text}'. Give a time between 00:00:01 and 01:00:00, e.g. 00:00:30.");
+    }
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
@@ -78,3 +92,6 @@ public sealed class RevalidatingPortalAuthenticationState(
     public static Claim SignedInAtClaimFor(DateTimeOffset at) =>
         new(SignedInAtClaim, at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
 }
+
+/// <param name="Every">How often an open tab checks the person again.</param>
+public sealed record RevalidationSettings(TimeSpan Every);
