@@ -43,7 +43,7 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
 
         // Who is on the call, and their consent.
         await adviser.GetByRole(AriaRole.Link, new() { Name = "Start an application for a caller" }).ClickAsync();
-        await adviser.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/advisers/phone");
+        await adviser.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/advisers/phone");
         await adviser.WaitForInteractiveAsync();
         await adviser.GetByRole(AriaRole.Button, new() { Name = "Start the application" }).ClickAsync();
         await Assertions.Expect(adviser.Locator(".error-summary")).ToContainTextAsync("consent");
@@ -55,7 +55,7 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
         await adviser.GetByRole(AriaRole.Button, new() { Name = "Start the application" }).ClickAsync();
 
         // The same questions as a parent online.
-        await adviser.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith("/route", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await adviser.WaitForAddressAsync(url => new Uri(url).AbsolutePath.EndsWith("/route", StringComparison.Ordinal), untilLoaded: false);
         var letter = DateTime.Today.AddDays(-20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var n = 3;
         foreach (var spec in new[]
@@ -69,10 +69,10 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
             await TriageDriver.ContinueAsync(adviser, Values(spec), $"adviser-{n++:00}-question");
         }
 
-        await adviser.WaitForURLAsync(url => url.EndsWith("/check-answers", StringComparison.Ordinal));
+        await adviser.WaitForAddressAsync(url => url.EndsWith("/check-answers", StringComparison.Ordinal));
         await adviser.WaitForInteractiveAsync();
         await adviser.GetByRole(AriaRole.Button, new() { Name = "Accept and send" }).ClickAsync();
-        await adviser.WaitForURLAsync(url => url.EndsWith("/confirmation", StringComparison.Ordinal));
+        await adviser.WaitForAddressAsync(url => url.EndsWith("/confirmation", StringComparison.Ordinal));
         var reference = await adviser.Locator(".reference--large").InnerTextAsync();
         await adviser.CheckPageAsync($"adviser-{n++:00}-confirmation");
         var caseId = await CaseIdAsync(reference);
@@ -82,14 +82,14 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
         await adviser.WaitForInteractiveAsync();
         await adviser.CheckPageAsync($"adviser-{n++:00}-queue");
         await adviser.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
-        await adviser.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/advisers/cases/{caseId}");
+        await adviser.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/advisers/cases/{caseId}");
         await adviser.WaitForInteractiveAsync();
         await Assertions.Expect(adviser.GetByTestId("adviser")).ToHaveTextAsync("Priya Shah");
         await adviser.CheckPageAsync($"adviser-{n++:00}-case");
 
         // A place on an information session, booked for the family.
         await adviser.GetByRole(AriaRole.Link, new() { Name = "Book an information session for the family" }).ClickAsync();
-        await adviser.WaitForURLAsync(url => url.EndsWith("/sessions", StringComparison.Ordinal));
+        await adviser.WaitForAddressAsync(url => url.EndsWith("/sessions", StringComparison.Ordinal));
         await adviser.WaitForInteractiveAsync();
         await adviser.GetByRole(AriaRole.Button, new() { NameRegex = BookAPlace() }).First.ClickAsync();
         await Assertions.Expect(adviser.GetByRole(AriaRole.Status)).ToContainTextAsync("The family has a place");
@@ -98,7 +98,7 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
 
         // The family only needs the certificate: record it, then issue it.
         await adviser.GetByRole(AriaRole.Link, new() { Name = "Back to the case" }).ClickAsync();
-        await adviser.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/advisers/cases/{caseId}");
+        await adviser.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/advisers/cases/{caseId}");
         await adviser.WaitForInteractiveAsync();
         await adviser.GetByRole(AriaRole.Button, new() { Name = "They only need the certificate" }).ClickAsync();
         await Assertions.Expect(adviser.GetByRole(AriaRole.Status).First).ToContainTextAsync("The certificate is due within 3 working days");
@@ -116,7 +116,7 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
         await parent.CheckPageAsync("adviser-parent-01-claim");
         await parent.GetByLabel("Your code").FillAsync(code.ToLowerInvariant());
         await parent.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await parent.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/applications");
+        await parent.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/applications");
         await parent.WaitForInteractiveAsync();
         await Assertions.Expect(parent.GetByText(reference, new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(parent.GetByTestId("family-document")).ToContainTextAsync("Mediation certificate");
@@ -160,7 +160,7 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
         await Assertions.Expect(mediator.GetByTestId("case-row")).ToHaveCountAsync(1);
         await mediator.CheckPageAsync("mediation-01-queue");
         await mediator.GetByTestId("case-row").GetByRole(AriaRole.Link).ClickAsync();
-        await mediator.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/advisers/cases/{caseId}");
+        await mediator.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/advisers/cases/{caseId}");
         await mediator.WaitForInteractiveAsync();
 
         // Arrange the meeting: a neutral venue, the attendees and the LA's decision maker; the notice rule is checked.
@@ -197,7 +197,7 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
 
         // The agreement: written, then signed by the mediator.
         await mediator.GetByRole(AriaRole.Link, new() { Name = "Write the mediation agreement" }).ClickAsync();
-        await mediator.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/agreements/{caseId}");
+        await mediator.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/agreements/{caseId}");
         await mediator.WaitForInteractiveAsync();
         await mediator.GetByRole(AriaRole.Button, new() { Name = "Save the agreement and ask everyone to sign" }).ClickAsync();
         await Assertions.Expect(mediator.Locator(".error-summary")).ToContainTextAsync("at least one issue");
@@ -216,7 +216,7 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
         await parent.SignInAsync("Sam Taylor", "/applications");
         await parent.WaitForInteractiveAsync();
         await parent.GetByRole(AriaRole.Link, new() { NameRegex = ReadAndSign() }).ClickAsync();
-        await parent.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/agreements/{caseId}");
+        await parent.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/agreements/{caseId}");
         await parent.WaitForInteractiveAsync();
         await Assertions.Expect(parent.GetByTestId("signatures")).ToContainTextAsync("signed by Tom Okafor");
         await parent.GetByRole(AriaRole.Button, new() { Name = "Sign the agreement" }).ClickAsync();
@@ -284,7 +284,7 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
         Assert.DoesNotContain("Si", new Uri(page.Url).Query, StringComparison.Ordinal);
         await page.CheckPageAsync("search-01-results");
         await page.GetByTestId("search-row").GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/advisers/cases/{caseId}");
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/advisers/cases/{caseId}");
         await Assertions.Expect(page.GetByTestId("stage")).ToHaveTextAsync("New");
 
         await using var db = await DbAsync();

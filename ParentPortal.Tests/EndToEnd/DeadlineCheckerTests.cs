@@ -33,7 +33,7 @@ public sealed class DeadlineCheckerTests(BrowserFixture browser) : IAsyncLifetim
         await page.GetByLabel("When was the decision letter sent?").FillAsync("2026-06-10");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show my deadlines" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("decisionLetterSent=2026-06-10", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("decisionLetterSent=2026-06-10", StringComparison.Ordinal));
         var appeal = page.Locator("#result-appealBy");
         await Assertions.Expect(appeal.Locator("time")).ToHaveAttributeAsync("datetime", "2026-09-01");
         await Assertions.Expect(appeal).ToContainTextAsync("Tuesday 1 September 2026");

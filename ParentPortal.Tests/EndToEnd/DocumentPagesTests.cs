@@ -66,7 +66,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
         await page.SignInAsync("Tom Okafor", $"/advisers/cases/{caseId}");
         await page.WaitForInteractiveAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Write the meeting record" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/record", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/record", StringComparison.Ordinal));
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByLabel("Who attended")).ToHaveValueAsync("Sam Taylor, parent\nAsha Patel, SENCo");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and issue it to the family" }).ClickAsync();
@@ -95,7 +95,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
         await checker.CheckPageAsync("verify-01-form");
         await checker.GetByLabel("Verification code").FillAsync(VerificationCodes.Display(record.VerificationCode).ToLowerInvariant());
         await checker.GetByRole(AriaRole.Button, new() { Name = "Check the code" }).ClickAsync();
-        await checker.WaitForURLAsync(VerifyResult());
+        await checker.WaitForAddressAsync(VerifyResult());
         await Assertions.Expect(checker.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("This document is genuine");
         await Assertions.Expect(checker.GetByTestId("file-hash")).ToHaveTextAsync(record.ContentHash);
         await Assertions.Expect(checker.GetByText("Sam Taylor")).ToHaveCountAsync(0);

@@ -36,7 +36,7 @@ public sealed class ReportsTests(BrowserFixture browser) : IAsyncLifetime
         await page.SignInAsync("Martin Fowler-Hughes", "/manage");
         await page.WaitForInteractiveAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/manage/reports", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/manage/reports", untilLoaded: false);
         await page.WaitForInteractiveAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Calls to the helpline", Level = 2 })).ToBeVisibleAsync();
@@ -59,14 +59,14 @@ public sealed class ReportsTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByLabel("Start date").FillAsync(from);
         await page.GetByLabel("End date").FillAsync(to);
         await page.GetByRole(AriaRole.Button, new() { Name = "Show figures" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("from=" + from, StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("from=" + from, StringComparison.Ordinal));
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         await page.CheckPageAsync("reports-03-chosen-period");
 
         // Links to a part of the page keep the chosen period.
         await page.GetByRole(AriaRole.Link, new() { Name = "Outcomes and time limits" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("#outcomes", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("#outcomes", StringComparison.Ordinal));
         Assert.Contains("from=" + from, page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.GetByText($"Figures for {UkDates.ShortDate(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture))}")).ToBeVisibleAsync();
 

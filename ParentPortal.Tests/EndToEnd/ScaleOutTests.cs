@@ -51,7 +51,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutTests.Deployme
         var start = page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true });
         await Assertions.Expect(start).ToBeEnabledAsync();
         await start.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/applicant", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/applicant", StringComparison.Ordinal));
         await TriageDriver.ContinueAsync(page, Values("applicant", "parent"), "scale-out-01-applicant");
         await TriageDriver.ContinueAsync(page, Values("sen-decision", "plan-contents"), "scale-out-02-sen-decision");
         await TriageDriver.ContinueAsync(page, Values("sen-letter-date", LetterDate), "scale-out-03-sen-letter-date");
@@ -81,7 +81,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutTests.Deployme
 
         // The answers saved on the stopped instance are there.
         await page.GetByRole(AriaRole.Link, new() { Name = "Back", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/sen-disputed-parts", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/sen-disputed-parts", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[id='f-sen-disputed-parts--section-f']")).ToBeCheckedAsync();
         await Assertions.Expect(page.Locator("[id='f-sen-disputed-parts--section-i']")).ToBeCheckedAsync();
         await Assertions.Expect(page.Locator("[id='f-sen-disputed-parts--health']")).Not.ToBeCheckedAsync();
@@ -100,7 +100,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutTests.Deployme
         var send = page.GetByRole(AriaRole.Button, new() { Name = "Accept and send" });
         await Assertions.Expect(send).ToBeEnabledAsync();
         await send.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/confirmation", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/confirmation", StringComparison.Ordinal));
         var reference = await page.Locator(".reference--large").InnerTextAsync();
         await page.CheckPageAsync("scale-out-07-sent-after-failover");
 
@@ -166,7 +166,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutTests.Deployme
         var before = page.Url;
         await TriageDriver.AnswerAsync(page, values);
         await button.ClickAsync();
-        await page.WaitForURLAsync(url => url != before);
+        await page.WaitForAddressAsync(url => url != before);
     }
 
     private static List<string> ServedSince(List<string> servedBy, int skip)

@@ -71,7 +71,7 @@ public sealed class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetim
         var second = await first.Context.NewPageAsync();
         await second.GotoAsync("/sessions");
 
-        await second.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/too-many-windows");
+        await second.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/too-many-windows");
         Assert.Equal("?returnUrl=%2Fsessions", new Uri(second.Url).Query);
         await Assertions.Expect(second.GetByRole(AriaRole.Heading, new() { Name = "You have this service open in too many tabs", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(second.GetByText("up to 1 tab or window at once")).ToBeVisibleAsync();
@@ -82,7 +82,7 @@ public sealed class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetim
         for (var attempt = 0; ; attempt++)
         {
             await second.GetByRole(AriaRole.Link, new() { Name = "Try again" }).ClickAsync();
-            await second.WaitForURLAsync(url => new Uri(url).AbsolutePath is "/sessions" or "/too-many-windows");
+            await second.WaitForAddressAsync(url => new Uri(url).AbsolutePath is "/sessions" or "/too-many-windows");
             await second.WaitForLoadStateAsync(LoadState.NetworkIdle);
             if (new Uri(second.Url).AbsolutePath == "/sessions" || attempt == 10)
             {

@@ -156,7 +156,7 @@ public sealed partial class ServiceSettingsTests(BrowserFixture browser) : IAsyn
 
         await page.GetByLabel("Date", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save session" }).ClickAsync();
-        await page.WaitForURLAsync(url => Regex.IsMatch(url, "/advisers/sessions/\\d+$"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForAddressAsync(url => Regex.IsMatch(url, "/advisers/sessions/\\d+$"), untilLoaded: false);
         await Assertions.Expect(page.GetByText("0 of 30 taken")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Hatfield Community Centre, 12 High Street, Hatfield AL10 0AA")).ToBeVisibleAsync();
     }

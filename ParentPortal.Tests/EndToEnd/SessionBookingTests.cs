@@ -88,7 +88,7 @@ public sealed class SessionBookingTests(BrowserFixture browser) : IAsyncLifetime
         await page.WaitForInteractiveAsync();
         await page.CheckPageAsync("sessions-staff-01-list");
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a session" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/advisers/sessions/new", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/advisers/sessions/new", StringComparison.Ordinal));
         await page.WaitForInteractiveAsync();
         await page.CheckPageAsync("sessions-staff-02-new");
 
@@ -103,7 +103,7 @@ public sealed class SessionBookingTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Save session" }).ClickAsync();
 
         // An in-app navigation (history API) has no load event to wait for.
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/advisers/sessions/\\d+$"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForAddressAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/advisers/sessions/\\d+$"), untilLoaded: false);
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByText("0 of 8 taken")).ToBeVisibleAsync();
         await page.CheckPageAsync("sessions-staff-04-details");

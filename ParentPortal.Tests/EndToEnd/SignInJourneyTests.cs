@@ -32,11 +32,11 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await page.CheckPageAsync("signin-01-start-page-signed-out");
 
         await page.GotoAsync("/applications");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/dev-idp/login");
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/dev-idp/login");
         await page.CheckPageAsync("signin-02-provider-login-page");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as Sam Taylor" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/applications");
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/applications");
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your applications", Level = 1 })).ToBeVisibleAsync();
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
@@ -82,12 +82,12 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await page.WaitForInteractiveAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/" && !url.Contains("dev-idp", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/" && !url.Contains("dev-idp", StringComparison.Ordinal));
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
 
         await page.GotoAsync("/applications");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/dev-idp/login");
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/dev-idp/login");
         await Assertions.Expect(page.GetByText("Choose a demo account")).ToBeVisibleAsync();
     }
 

@@ -67,30 +67,30 @@ public sealed class TriageJourneyTests(BrowserFixture browser) : IAsyncLifetime
         // Check what help fits, without signing in.
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Start now" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/check");
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check");
         await page.CheckPageAsync($"triage-{route}-00-check-route");
         await page.Locator($"#route-{route}").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/check/area");
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check/area");
         await page.CheckPageAsync($"triage-{route}-01-check-area");
         await page.Locator("#la-herts").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         if (route == "sen")
         {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/check/date");
+            await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check/date");
             await page.CheckPageAsync($"triage-{route}-02-check-date");
             await page.GetByLabel("When was the decision letter sent?").FillAsync(TestDates.FromToday(-30));
             await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         }
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/check/result");
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check/result");
         await page.CheckPageAsync($"triage-{route}-03-check-result");
 
         // Sign in to apply: the answers carry over.
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in and apply" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/dev-idp/login");
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/dev-idp/login");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as Sam Taylor" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/apply/new");
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/apply/new");
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByText("Local authority: Hertfordshire")).ToBeVisibleAsync();
         var start = page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true });
@@ -99,7 +99,7 @@ public sealed class TriageJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await start.ClickAsync();
 
         // The carried-over answers are already saved, so the journey begins at the next unanswered page.
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith("/applicant", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath.EndsWith("/applicant", StringComparison.Ordinal));
         var n = 5;
         var path = await TriageDriver.ContinueAsync(page, Values("applicant=parent"), $"triage-{route}-{n++:00}-applicant");
         foreach (var spec in routePages)
@@ -124,7 +124,7 @@ public sealed class TriageJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await page.CheckPageAsync($"triage-{route}-{n++:00}-check-answers");
         await send.ClickAsync();
 
-        await page.WaitForURLAsync(url => url.EndsWith("/confirmation", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/confirmation", StringComparison.Ordinal));
         var reference = await page.Locator(".reference--large").InnerTextAsync();
         Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}$", reference);
         await page.CheckPageAsync($"triage-{route}-{n++:00}-confirmation");

@@ -110,7 +110,7 @@ public sealed class TriageOtherPagesTests(BrowserFixture browser) : IAsyncLifeti
         var start = page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true });
         await Assertions.Expect(start).ToBeEnabledAsync();
         await start.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/applicant", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/applicant", StringComparison.Ordinal));
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Continue" })).ToBeEnabledAsync();
         return page;

@@ -42,17 +42,17 @@ public sealed class TriageResilienceTests(BrowserFixture browser) : IAsyncLifeti
         await page.CheckPageAsync("resume-04-your-applications-after-restart");
         await page.GetByRole(AriaRole.Link, new() { Name = "Continue Independent chair for a meeting" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.EndsWith(applicationPath + "/meeting-attendees", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith(applicationPath + "/meeting-attendees", StringComparison.Ordinal));
         await page.WaitForInteractiveAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Back", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/meeting-date", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/meeting-date", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#f-meeting-date-known--yes")).ToBeCheckedAsync();
         var meeting = TestDates.Today.AddDays(90);
         await Assertions.Expect(page.Locator("#f-meeting-date-day")).ToHaveValueAsync(meeting.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("#f-meeting-date-month")).ToHaveValueAsync(meeting.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("#f-meeting-date-year")).ToHaveValueAsync(meeting.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Link, new() { Name = "Back", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/meeting-type", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/meeting-type", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#f-meeting-type-other")).ToHaveValueAsync("Transition to secondary school");
         await page.CheckPageAsync("resume-05-answers-intact");
     }
@@ -96,8 +96,8 @@ public sealed class TriageResilienceTests(BrowserFixture browser) : IAsyncLifeti
 
         await Task.WhenAll(send.DblClickAsync(), sendAgain.ClickAsync());
 
-        await page.WaitForURLAsync(url => url.EndsWith("/confirmation", StringComparison.Ordinal));
-        await secondTab.WaitForURLAsync(url => url.EndsWith("/confirmation", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/confirmation", StringComparison.Ordinal));
+        await secondTab.WaitForAddressAsync(url => url.EndsWith("/confirmation", StringComparison.Ordinal));
         var reference = await page.Locator(".reference--large").InnerTextAsync();
         Assert.Equal(reference, await secondTab.Locator(".reference--large").InnerTextAsync());
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
@@ -139,6 +139,6 @@ public sealed class TriageResilienceTests(BrowserFixture browser) : IAsyncLifeti
         var start = page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true });
         await Assertions.Expect(start).ToBeEnabledAsync();
         await start.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/applicant", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/applicant", StringComparison.Ordinal));
     }
 }

@@ -7,6 +7,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// How long a browser action or wait may take. Generous: CI has 2 cores and runs two test collections at once; a
+    /// page that is merely slow must not fail a test.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(45);
+
     private readonly List<IBrowserContext> _open = [];
     private IPlaywright? _playwright;
 
@@ -44,8 +50,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             // The portal switches transitions off for reduced motion; axe then never measures a colour mid-fade.
             ReducedMotion = ReducedMotion.Reduce,
         });
-        // Generous: CI has 2 cores and runs two test collections at once; a page that is merely slow must not fail a test.
-        context.SetDefaultTimeout(45_000);
+        context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
         if (!javaScriptEnabled)
         {
             PageExtensions.MarkJavaScriptDisabled(context);
@@ -56,7 +61,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             _open.Add(context);
         }
 
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        PageJournal.Attach(page);
+        return page;
     }
 
     /// <summary>

@@ -13,19 +13,67 @@ public static class PageExtensions
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator(".app-root[data-interactive='true']").WaitForAsync();
 
+    /// <summary>
+    /// Waits until the page's address matches, then (unless <paramref name="untilLoaded"/> is false) for the page to load. Use this, not Playwright's WaitForURLAsync:
+    /// that reads the address and only then listens for navigations, so a navigation that lands in between (Blazor's
+    /// pushState while the test thread waits for a core, common on a loaded 2-core machine) is never seen and the test
+    /// times out on a page that has already moved on. Listening first and then reading closes that gap.
+    /// </summary>
+    public static async Task WaitForAddressAsync(this IPage page, Func<string, bool> matches, bool untilLoaded = true)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(matches);
+        using var timeout = new CancellationTokenSource(BrowserFixture.Timeout);
+        while (true)
+        {
+            var navigated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnNavigated(object? sender, IFrame frame) => navigated.TrySetResult();
+            page.FrameNavigated += OnNavigated;
+            try
+            {
+                if (matches(page.Url))
+                {
+                    break;
+                }
+
+                await navigated.Task.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The page stayed at {new Uri(page.Url).AbsolutePath} for {BrowserFixture.Timeout.TotalSeconds:0} s.{Environment.NewLine}The page's journal:{Environment.NewLine}{PageJournal.Describe(page)}");
+            }
+            finally
+            {
+                page.FrameNavigated -= OnNavigated;
+            }
+        }
+
+        if (untilLoaded)
+        {
+            await page.WaitForLoadStateAsync(LoadState.Load);
+        }
+    }
+
+    /// <summary>Waits until the page's address matches the pattern; see the other overload.</summary>
+    public static Task WaitForAddressAsync(this IPage page, System.Text.RegularExpressions.Regex pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return page.WaitForAddressAsync(pattern.IsMatch);
+    }
+
     /// <summary>Signs in through the development provider's login page and waits to land back on the portal.</summary>
     public static async Task SignInAsync(this IPage page, string accountName, string returnUrl = "/", Func<IPage, Task>? onProviderPage = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/dev-idp/login");
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/dev-idp/login");
         if (onProviderPage is not null)
         {
             await onProviderPage(page);
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as " + accountName }).ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/dev-idp", StringComparison.Ordinal) && !new Uri(url).AbsolutePath.StartsWith("/signin-oidc", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => !new Uri(url).AbsolutePath.StartsWith("/dev-idp", StringComparison.Ordinal) && !new Uri(url).AbsolutePath.StartsWith("/signin-oidc", StringComparison.Ordinal));
     }
 
     /// <summary>Runs axe-core for WCAG 2.2 A and AA; any violation fails the test with a readable list.</summary>

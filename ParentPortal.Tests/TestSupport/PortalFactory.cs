@@ -23,6 +23,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly FakeTimeProvider? _clock;
     private readonly CapturedLogs? _logs;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CapturedLogs> ProblemsByAuthority = new();
+
+    /// <summary>Warnings and errors the portal logged, whatever its log settings: a timed-out browser test prints them.</summary>
+    public CapturedLogs Problems { get; } = new(LogLevel.Warning);
+
     /// <param name="logs">Also receives everything logged at its level or above, whatever the portal's log settings.</param>
     public PortalFactory(
         TestDatabase database,
@@ -54,12 +59,20 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         {
             StartServer();
             var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
+            var uri = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
+            ProblemsByAuthority[uri.Authority] = Problems;
+            return uri;
         }
     }
 
     /// <summary>Where the development message sender writes this portal's e-mails.</summary>
     public string OutboxFolder { get; } = Path.Combine(Path.GetTempPath(), "parentportal-tests", "outbox-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The last warnings and errors logged by the portal a page is on, for a timed-out test's message.</summary>
+    public static string RecentProblems(string pageUrl, int count = 15) =>
+        Uri.TryCreate(pageUrl, UriKind.Absolute, out var uri) && ProblemsByAuthority.TryGetValue(uri.Authority, out var logs)
+            ? string.Join(Environment.NewLine, logs.Entries.TakeLast(count))
+            : "(no portal logs for this address)";
 
     public static int FreePort()
     {
@@ -94,6 +107,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
         // A browser holding a circuit open would otherwise make every shutdown wait the default 30 s.
         builder.ConfigureServices(services => services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2)));
+        builder.ConfigureLogging(logging => logging.AddProvider(Problems).AddFilter<CapturedLogs>(null, LogLevel.Warning));
         if (_logs is not null)
         {
             // A rule for this provider alone: the portal's own Logging:LogLevel settings then do not apply to it.

@@ -55,15 +55,22 @@ public static class TriageDriver
         await button.ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => url != before);
+            await page.WaitForAddressAsync(url => url != before);
         }
         catch (TimeoutException e)
         {
             // Say what the page showed instead of moving on (a refusal, the busy message, the reconnect dialog), so a slow CI run can be told from a bug.
             // Visible ones only: the reconnect dialog is always in the page, and its hidden text once read as "Connection lost".
-            var shown = await page.Locator(".error-summary:visible, #components-reconnect-modal:visible, .mud-alert:visible").AllInnerTextsAsync();
+            var shown = await page.Locator(".error-summary:visible, #components-reconnect-modal:visible, #blazor-error-ui:visible, .mud-alert:visible").AllInnerTextsAsync();
+            var heading = await page.Locator("h1").AllInnerTextsAsync();
+            var disabled = await button.CountAsync() == 1 ? await button.IsDisabledAsync() : (bool?)null;
             await page.ScreenshotAsync(screenshot + "-stuck");
-            throw new TimeoutException($"Still on {new Uri(before).AbsolutePath} after pressing Continue. The page shows: {string.Join(" | ", shown)}", e);
+            throw new TimeoutException(
+                $"Still on {new Uri(before).AbsolutePath} after pressing Continue (the browser is at {new Uri(page.Url).AbsolutePath}, " +
+                $"heading \"{string.Join(" / ", heading)}\", Continue disabled: {disabled?.ToString() ?? "no button"}). The page shows: {string.Join(" | ", shown)}" +
+                $"{Environment.NewLine}The page's journal:{Environment.NewLine}{PageJournal.Describe(page)}" +
+                $"{Environment.NewLine}The portal's warnings:{Environment.NewLine}{PortalFactory.RecentProblems(page.Url)}",
+                e);
         }
 
         return new Uri(page.Url).AbsolutePath;
