@@ -154,6 +154,23 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
 
         Assert.True((await _portal.Services.GetRequiredService<AssignMediatorHandler>().HandleAsync(adviserUser, caseId, mediatorId)).Succeeded);
 
+        // The adviser tells the local authority and records when and how: its 30 days run from that day (issue 12 item 18).
+        var adviser = await browser.NewPageAsync(_portal.BaseAddress);
+        await adviser.SignInAsync("Priya Shah", $"/advisers/cases/{caseId}");
+        await adviser.WaitForInteractiveAsync();
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Row, new() { Name = "Tell the local authority by" })).ToBeVisibleAsync();
+        await adviser.GetByLabel("Date the local authority was told").FillAsync(TestDates.FromToday(0));
+        var recordTold = adviser.GetByRole(AriaRole.Button, new() { Name = "Record that the local authority was told" });
+        await recordTold.ClickAsync();
+        await Assertions.Expect(adviser.Locator(".error-summary")).ToContainTextAsync("Select how the local authority was told");
+        await adviser.CheckPageAsync("mediation-00-la-told-errors");
+        await adviser.GetByLabel("By e-mail").CheckAsync();
+        await recordTold.ClickAsync();
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Status)).ToContainTextAsync("The local authority has until");
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Row, new() { Name = "Mediation to be arranged by" })).ToBeVisibleAsync();
+        await adviser.CheckPageAsync("mediation-00-la-told");
+        await adviser.Context.CloseAsync();
+
         var mediator = await browser.NewPageAsync(_portal.BaseAddress);
         await mediator.SignInAsync("Tom Okafor", "/advisers/cases");
         await mediator.WaitForInteractiveAsync();

@@ -5,6 +5,7 @@ using ParentPortal.Features.Apply;
 using ParentPortal.Features.Booking;
 using ParentPortal.Platform.Identity;
 using ParentPortal.Platform.Sessions;
+using ParentPortal.Tests.Domain;
 using ParentPortal.Tests.TestSupport;
 
 namespace ParentPortal.Tests.Features.Booking;
@@ -217,12 +218,46 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
 
         Assert.True(attendance.Succeeded);
         var today = DateOnly.FromDateTime(_host.Clock.GetUtcNow().UtcDateTime);
-        Assert.Equal(today.AddDays(30), tried.Clock!.Date);
+        // The local authority's 30 days start when it is told (issue 12 item 18): the family sees when that will be.
+        Assert.Equal(TestCalendars.Calculator.TellLocalAuthorityBy(today).Date, tried.Clock!.Date);
         Assert.True(certificateOnly.Clock!.Date > today);
         Assert.Contains("3rd working day", certificateOnly.Clock.Reason, StringComparison.Ordinal);
         await using var db = await _host.DbAsync();
         Assert.Equal(SessionChoice.TryMediation, (await db.Applications.SingleAsync(a => a.Id == applicationId)).MediationChoice);
         Assert.False((await choice.HandleAsync(_parents[0], mediation, SessionChoice.CertificateOnly)).Succeeded);
+    }
+
+    /// <summary>
+    /// Issue 12 item 20: recording who came reaches each case (history, and a new case moves to "information given" from the
+    /// session's day); saving the same again adds nothing; the case page lists the family's places. Failed before: attendance
+    /// stayed on the booking alone.
+    /// </summary>
+    [Fact]
+    public async Task RecordedAttendance_ReachesEachCase_Once_AndTheCasePageListsThePlaces()
+    {
+        var cameCase = await Cases.CaseTestData.SenCaseAsync(_host, _parents[0]);
+        var missedCase = await Cases.CaseTestData.SenCaseAsync(_host, _parents[1]);
+        var sessionId = await SessionTestData.CreateSessionAsync(_host, 5, TimeSpan.FromDays(2));
+        var came = (await Book.HandleAsync(_parents[0], sessionId, cameCase, false)).BookingId!.Value;
+        var missed = (await Book.HandleAsync(_parents[1], sessionId, missedCase, false)).BookingId!.Value;
+        _host.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(2));
+        var attendance = new Dictionary<Guid, bool> { [came] = true, [missed] = false };
+
+        Assert.True((await _host.Get<ManageSessionsHandler>().RecordAttendanceAsync(SessionTestData.Adviser, sessionId, attendance)).Succeeded);
+        Assert.True((await _host.Get<ManageSessionsHandler>().RecordAttendanceAsync(SessionTestData.Adviser, sessionId, attendance)).Succeeded);
+
+        await using var db = await _host.DbAsync();
+        var sessionDay = ParentPortal.Platform.Calendar.UkDates.DateIn((await db.InformationSessions.SingleAsync(s => s.Id == sessionId)).StartsAt);
+        var attendedRow = await db.Applications.SingleAsync(a => a.Id == cameCase);
+        Assert.Equal((ParentPortal.Domain.Cases.CaseStage.InformationGiven, sessionDay), (attendedRow.Stage, attendedRow.InformationGivenOn));
+        var attendedEntry = await db.CaseEvents.SingleAsync(e => e.ApplicationId == cameCase && e.Kind.StartsWith("session-"));
+        Assert.Equal(("session-attended", "InformationGiven", "Priya Shah"), (attendedEntry.Kind, attendedEntry.ToStage, attendedEntry.ActorName));
+        Assert.Equal(ParentPortal.Domain.Cases.CaseStage.New, (await db.Applications.SingleAsync(a => a.Id == missedCase)).Stage);
+        Assert.Equal("session-missed", (await db.CaseEvents.SingleAsync(e => e.ApplicationId == missedCase && e.Kind.StartsWith("session-"))).Kind);
+
+        var page = (await _host.Get<ParentPortal.Features.Cases.CaseDetailsQuery>().HandleAsync(SessionTestData.Adviser, cameCase))!;
+        var place = Assert.Single(page.Bookings);
+        Assert.Equal((sessionId, BookingStatus.Booked, (bool?)true), (place.SessionId, place.Status, place.Attended));
     }
 
     /// <summary>

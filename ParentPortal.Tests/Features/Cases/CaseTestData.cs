@@ -72,19 +72,22 @@ internal static class CaseTestData
         Succeeded(await host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
         Succeeded(await host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.TryMediation));
         Succeeded(await host.Get<AssignMediatorHandler>().HandleAsync(Adviser, id, await StaffIdAsync(host, "demo-mediator")));
-        Succeeded(await host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, new MeetingForm
-        {
-            Date = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime).AddDays(14),
-            Starts = new TimeOnly(10, 0),
-            Ends = new TimeOnly(12, 0),
-            Format = SessionFormat.InPerson,
-            VenueName = "Hatfield Community Centre",
-            VenueAddress = "1 Market Place, Hatfield",
-            Attendees = "Asha Patel, SENCo\nMarta Nowak-Kowalska, caseworker",
-            LaDecisionMaker = "Dr Helen Ward, Head of SEN",
-        }));
+        Succeeded(await host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, MeetingInDays(host, 14)));
         host.Clock.Advance(TimeSpan.FromDays(15));
         Succeeded(await host.Get<ChangeStageHandler>().HandleAsync(Mediator, id, CaseStage.MeetingHeld, null));
         return id;
     }
+
+    /// <summary>A mediation at a venue <paramref name="days"/> days from the host's today, with Hertfordshire's decision maker.</summary>
+    public static MeetingForm MeetingInDays(ApplicationsHost host, int days) => new()
+    {
+        Date = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime).AddDays(days),
+        Starts = new TimeOnly(10, 0),
+        Ends = new TimeOnly(12, 0),
+        Format = SessionFormat.InPerson,
+        VenueName = "Hatfield Community Centre",
+        VenueAddress = "1 Market Place, Hatfield",
+        Attendees = "Asha Patel, SENCo\nMarta Nowak-Kowalska, caseworker",
+        LaDecisionMaker = "Dr Helen Ward, Head of SEN",
+    };
 }

@@ -16,7 +16,8 @@ public sealed record CaseFacts(
     DateOnly? NoticeGivenOn = null,
     bool ShortNoticeAgreed = false,
     DateOnly? MeetingHeldOn = null,
-    bool AnnualReview = false);
+    bool AnnualReview = false,
+    DateOnly? MediationChosenOn = null);
 
 /// <param name="StaffAction">A clock the service must meet (certificate, mediation, notice); the appeal deadline is the parent's.</param>
 public sealed record CaseClock(string Key, string Label, Deadline Deadline, bool StaffAction)
@@ -46,6 +47,11 @@ public static class CaseClocks
         if (facts.LaToldOfMediationOn is { } told && facts.MeetingHeldOn is null && facts.Route != CaseWorkflow.Facilitation)
         {
             clocks.Add(new("mediation", "Mediation to be arranged by", calculator.MediationHeldBy(told), StaffAction: true));
+        }
+        else if (facts.MediationChosenOn is { } chosen && facts.LaToldOfMediationOn is null && facts.MeetingHeldOn is null && facts.Route == CaseWorkflow.Sen)
+        {
+            // The local authority's 30 days start when it is told, not when the family chose: until then, telling it is the clock.
+            clocks.Add(new("tell-la", "Tell the local authority by", calculator.TellLocalAuthorityBy(chosen), StaffAction: true));
         }
 
         if (facts.MeetingOn is { } meeting && facts.NoticeGivenOn is null && !facts.ShortNoticeAgreed && facts.MeetingHeldOn is null)

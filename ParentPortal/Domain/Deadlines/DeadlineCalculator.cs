@@ -133,6 +133,22 @@ public sealed class DeadlineCalculator
         return WorkingDayDeadline(date, reason, [], triggeredOn, date);
     }
 
+    /// <summary>
+    /// The service's own target (not a rule of law) for telling the local authority that the family wants to try mediation:
+    /// the local authority's 30 days start only when it is told, so a family waits for every day this takes.
+    /// </summary>
+    public Deadline TellLocalAuthorityBy(DateOnly mediationChosenOn)
+    {
+        SupportedDates.ThrowIfOutside(mediationChosenOn, nameof(mediationChosenOn));
+
+        var days = StatutoryPeriods.TellLocalAuthorityWorkingDays;
+        var date = Calendar.AddWorkingDays(mediationChosenOn, days);
+        var reason =
+            $"The service aims to tell the local authority by {Long(date)}, the {Ordinal(days)} working day after the family said on {Long(mediationChosenOn)} that they want to try mediation. "
+            + $"This is the service's own target: the local authority's {StatutoryPeriods.ArrangeMediationDays} days to arrange mediation start only when it is told ({LegalSources.ArrangeMediation}).";
+        return WorkingDayDeadline(date, reason, [], mediationChosenOn, date);
+    }
+
     public Deadline MediationHeldBy(DateOnly laToldOfMediationOn)
     {
         SupportedDates.ThrowIfOutside(laToldOfMediationOn, nameof(laToldOfMediationOn));

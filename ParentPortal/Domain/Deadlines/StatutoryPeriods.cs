@@ -31,6 +31,10 @@ public static class StatutoryPeriods
     // SEND Regulations 2014, the rule on arranging mediation: within 30 (calendar) days of being told.
     public const int ArrangeMediationDays = 30;
 
+    // Not a rule of law: the service's own target for telling the local authority that a family wants to try
+    // mediation (its 30 days start only when it is told). The same 3 working days the certificate rules use.
+    public const int TellLocalAuthorityWorkingDays = 3;
+
     // (check) SEND Regulations 2014, the rule on notice of a mediation meeting: the parent is told the date
     // and place at least 5 working days before, unless they agree to less.
     public const int MediationNoticeWorkingDays = 5;

@@ -6,6 +6,8 @@ using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Meetings;
 using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
+using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Cases;
 using ParentPortal.Platform.Identity;
 
 namespace ParentPortal.Features.Booking;
@@ -48,7 +50,7 @@ public sealed record ManageResult(bool Succeeded, IReadOnlyList<FieldError> Erro
 }
 
 /// <summary>Advisers and managers create, change and cancel sessions; everyone booked is told of each change.</summary>
-public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> contextFactory, SessionMessages messages, TimeProvider clock)
+public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> contextFactory, SessionMessages messages, CaseFiles cases, TimeProvider clock)
 {
     /// <summary>Whether the person is an active adviser or manager now, by the staff list (not the sign-in cookie).</summary>
     public static async Task<bool> CanManageAsync(PortalDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -223,13 +225,28 @@ public sealed class ManageSessionsHandler(IDbContextFactory<PortalDbContext> con
             return ManageResult.Refused("Attendance can only be recorded for people with a place on this session.");
         }
 
+        // Each sent application whose attendance changed is told, once: its history says who came, and attending moves it on.
+        var changed = bookings.Where(b => attended.ContainsKey(b.Id) && b.Attended != attended[b.Id]).ToList();
+        var caseIds = changed.Where(b => b.ApplicationId is not null).Select(b => b.ApplicationId!.Value).Distinct().ToList();
+        var casesChanged = await db.Applications.Where(a => caseIds.Contains(a.Id) && a.Status == ApplicationStatus.Submitted).ToListAsync(cancellationToken);
         foreach (var booking in bookings.Where(b => attended.ContainsKey(b.Id)))
         {
             booking.Attended = attended[booking.Id];
             booking.AttendanceRecordedAt = now;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        var files = casesChanged.Select(row => cases.Open(db, row, CaseActor.Of(staff!))).ToList();
+        foreach (var file in files)
+        {
+            var came = changed.Any(b => b.ApplicationId == file.Id && b.Attended == true);
+            file.InformationSessionAttendance(came, UkDates.DateIn(session.StartsAt), session.Title);
+        }
+
+        if (!await CaseFile.SaveAllAsync(db, files, cancellationToken))
+        {
+            return ManageResult.Refused(CaseChangeResult.Conflict);
+        }
+
         return new(true, [], sessionId, "Attendance saved.");
     }
 

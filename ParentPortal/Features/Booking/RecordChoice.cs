@@ -14,8 +14,8 @@ public sealed record ChoiceResult(bool Succeeded, string Message, Deadline? Cloc
 
 /// <summary>
 /// After the information session the parent says, in their own time, whether they want to try mediation
-/// or only need the certificate. The first starts the local authority's 30 days to arrange mediation;
-/// the second the 3 working days to issue the certificate. Either can be changed later by an adviser.
+/// or only need the certificate. The first asks the service to tell the local authority (whose 30 days to arrange
+/// mediation start when it is told); the second starts the 3 working days to issue the certificate. Either can be changed later by an adviser.
 /// </summary>
 public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> contextFactory, CaseFiles cases, WorkingDayCalendarSource calendars, TimeProvider clock)
 {
@@ -83,10 +83,10 @@ public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> conte
         var calculator = await calendars.CalculatorAsync(cancellationToken);
         var day = UkDates.DateIn(now);
         var started = choice == SessionChoice.TryMediation
-            ? calculator.MediationHeldBy(day)
+            ? calculator.TellLocalAuthorityBy(day)
             : calculator.CertificateDueBy(day, CertificateTrigger.NotPursuingMediation);
         return new(true, choice == SessionChoice.TryMediation
-            ? "Thank you. We will tell the local authority that you want to try mediation."
+            ? "Thank you. We will tell the local authority that you want to try mediation. It then has 30 days to arrange it."
             : "Thank you. The mediation adviser will send your certificate.", started);
     }
 
@@ -105,7 +105,7 @@ public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> conte
 
         var day = UkDates.DateIn(madeAt.Value);
         return choice == SessionChoice.TryMediation
-            ? calculator.MediationHeldBy(day)
+            ? calculator.TellLocalAuthorityBy(day)
             : calculator.CertificateDueBy(day, CertificateTrigger.NotPursuingMediation);
     }
 }

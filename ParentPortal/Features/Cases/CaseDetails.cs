@@ -37,7 +37,13 @@ public sealed record CaseView(
     IReadOnlyList<Choice> Advisers,
     CaseCapabilities Can,
     DateOnly Today,
-    int ViewerStaffId);
+    int ViewerStaffId,
+    DateOnly? MediationChosenOn,
+    DateOnly? LaToldOfMediationOn,
+    IReadOnlyList<CaseBookingView> Bookings);
+
+/// <summary>A place the family has (or had) on an information session, for the case page.</summary>
+public sealed record CaseBookingView(int SessionId, string Title, DateTimeOffset StartsAt, BookingStatus Status, bool? Attended, SessionChoice? Choice);
 
 /// <summary>One case, for staff who may see it; every view is written to the audit log.</summary>
 public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextFactory, WorkingDayCalendarSource calendars, TimeProvider clock)
@@ -71,13 +77,21 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
         var areas = await db.Areas.AsNoTracking().Where(a => a.LocalAuthorityId == application.LocalAuthorityId && (a.IsActive || a.Id == application.AreaId))
             .OrderBy(a => a.Name).Select(a => new Choice(a.Id, a.Name)).ToListAsync(cancellationToken);
         var calculator = await calendars.CalculatorAsync(cancellationToken);
+        // The family's places: those made for this application, and those its owner made before applying.
+        var bookings = await db.SessionBookings.AsNoTracking()
+            .Where(b => b.ApplicationId == caseId || (b.ApplicationId == null && b.UserId == application.OwnerId))
+            .Where(b => b.Status != BookingStatus.Moved)
+            .OrderBy(b => b.Session!.StartsAt)
+            .Select(b => new CaseBookingView(b.SessionId, b.Session!.Title, b.Session.StartsAt, b.Status, b.Attended, b.Choice))
+            .ToListAsync(cancellationToken);
         return new CaseView(
             application.Id, application.Reference ?? "", application.Route ?? "", application.Stage, application.LocalAuthority?.Name,
             application.SubmittedAt ?? application.CreatedAt, profile, await CaseParties.OfAsync(db, application, cancellationToken),
             application.AreaId, areas, PhoneApplicationOwner.Is(application.Owner?.Subject),
             meeting,
             CaseClocks.Running(CaseFactsBuilder.For(application, profile, meeting), calculator),
-            CaseAccess.MovesFor(staff, application), history, mediators, advisers, CaseAccess.Capabilities(staff, application), UkDates.DateIn(now), staff.StaffId);
+            CaseAccess.MovesFor(staff, application), history, mediators, advisers, CaseAccess.Capabilities(staff, application), UkDates.DateIn(now), staff.StaffId,
+            CaseFile.MediationChosen(application), application.LaToldOfMediationOn, bookings);
     }
 
     private static async Task<List<Choice>> StaffWithRoleAsync(PortalDbContext db, string[] roles, CancellationToken cancellationToken) =>

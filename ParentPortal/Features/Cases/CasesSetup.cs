@@ -22,6 +22,8 @@ public static class CasesSetup
         services.AddTransient<AddNoteHandler>();
         services.AddTransient<RecordDecisionHandler>();
         services.AddTransient<RecordLaCannotArrangeHandler>();
+        services.AddTransient<RecordLaToldHandler>();
+        services.AddTransient<RecordMeetingNoticeHandler>();
         services.AddTransient<SurveyHandler>();
         services.AddCasePanel<SurveyForm>(CasePanelPlace.FamilyCase, order: 20);
         return builder;

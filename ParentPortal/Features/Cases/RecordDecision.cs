@@ -4,7 +4,7 @@ using ParentPortal.Platform.Cases;
 
 namespace ParentPortal.Features.Cases;
 
-/// <summary>The family's decision about mediation, taken over the phone: starts the 30-day or the 3-working-day clock.</summary>
+/// <summary>The family's decision about mediation, taken over the phone: the local authority is then told (which starts its 30 days), or the 3 working days for the certificate start.</summary>
 public sealed class RecordDecisionHandler(CaseFiles cases)
 {
     public Task<CaseChangeResult> HandleAsync(ClaimsPrincipal user, Guid caseId, SessionChoice choice, CancellationToken cancellationToken = default) =>
@@ -18,7 +18,7 @@ public sealed class RecordDecisionHandler(CaseFiles cases)
             file.RecordChoice(choice);
             file.Record("decision-recorded", choice == SessionChoice.TryMediation ? "Wants to try mediation" : "Only needs the certificate");
             return Task.FromResult(CaseChangeResult.Ok(choice == SessionChoice.TryMediation
-                ? "Recorded. The local authority's 30 days to arrange mediation start today."
+                ? "Recorded. Now tell the local authority and record the day you did: its 30 days to arrange mediation start then."
                 : "Recorded. The certificate is due within 3 working days."));
         }, cancellationToken);
 }

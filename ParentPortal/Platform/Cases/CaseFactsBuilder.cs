@@ -24,6 +24,7 @@ public static class CaseFactsBuilder
             meeting?.NoticeGivenOn,
             meeting?.ShortNoticeAgreed ?? false,
             application.MeetingHeldOn,
-            profile.IsAnnualReview);
+            profile.IsAnnualReview,
+            CaseFile.MediationChosen(application));
     }
 }

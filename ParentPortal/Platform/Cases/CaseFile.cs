@@ -97,8 +97,7 @@ public sealed class CaseFile
     public bool CanMoveTo(CaseStage to) => CaseWorkflow.CanMove(Row.Route, Row.Stage, to);
 
     /// <summary>
-    /// Moves the case on. Reaching "information given" starts nothing new but records the day; "mediation being arranged" is
-    /// the day the local authority is told (its 30 days start, unless they already had); "closed" records when and why, and
+    /// Moves the case on. Reaching "information given" starts nothing new but records the day; "closed" records when and why, and
     /// that the family is asked for the survey. A move the route does not allow is a programming error here: callers offer
     /// and check <see cref="CanMoveTo"/> (or <see cref="CaseAccess.MovesFor"/>) first.
     /// </summary>
@@ -113,9 +112,6 @@ public sealed class CaseFile
         {
             case CaseStage.InformationGiven:
                 Row.InformationGivenOn ??= Today;
-                break;
-            case CaseStage.MediationBeingArranged:
-                Row.LaToldOfMediationOn ??= Today;
                 break;
             case CaseStage.Closed:
                 Row.ClosedAt = Now;
@@ -152,8 +148,8 @@ public sealed class CaseFile
     }
 
     /// <summary>
-    /// The family's decision after mediation information. Trying mediation: the local authority is told, and its 30 days to
-    /// arrange it begin. Only the certificate: the 3 working days to issue it begin.
+    /// The family's decision after mediation information. Trying mediation: the local authority is to be told (its 30 days
+    /// begin when it is: <see cref="LocalAuthorityTold"/>). Only the certificate: the 3 working days to issue it begin.
     /// </summary>
     public void RecordChoice(SessionChoice choice)
     {
@@ -162,7 +158,6 @@ public sealed class CaseFile
         Row.InformationGivenOn ??= Today;
         if (choice == SessionChoice.TryMediation)
         {
-            Row.LaToldOfMediationOn ??= Today;
             MoveIfAllowed(CaseStage.MediationBeingArranged);
         }
         else
@@ -176,6 +171,25 @@ public sealed class CaseFile
         }
     }
 
+    /// <summary>
+    /// The family's attendance at an information session on <paramref name="sessionDay"/> was recorded. Attending is the
+    /// mediation information the law asks for: a new case moves to "information given" from that day. Not attending changes
+    /// nothing but the history, where the adviser sees it and can offer another place.
+    /// </summary>
+    public void InformationSessionAttendance(bool attended, DateOnly sessionDay, string sessionTitle)
+    {
+        if (attended)
+        {
+            Row.InformationGivenOn ??= sessionDay;
+            if (Stage == CaseStage.New)
+            {
+                MoveIfAllowed(CaseStage.InformationGiven);
+            }
+        }
+
+        Record(attended ? "session-attended" : "session-missed", $"{(attended ? "Attended" : "Did not attend")} {sessionTitle} on {UkDates.LongDate(sessionDay)}");
+    }
+
     /// <summary>A choice made at a session before the application was sent: kept on the draft, applied to the case's clocks once sent.</summary>
     public static void RecordChoiceOnDraft(Application draft, SessionChoice choice, DateTimeOffset at)
     {
@@ -187,6 +201,25 @@ public sealed class CaseFile
 
         draft.MediationChoice = choice;
         draft.MediationChoiceAt = at;
+    }
+
+    /// <summary>The day the family chose to try mediation (UK date), while that is their choice; null otherwise.</summary>
+    public DateOnly? MediationChosenOn => MediationChosen(Row);
+
+    public static DateOnly? MediationChosen(Application row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.MediationChoice == SessionChoice.TryMediation && row.MediationChoiceAt is { } at ? UkDates.DateIn(at) : null;
+    }
+
+    /// <summary>
+    /// The local authority was told that the family wants to try mediation: its 30 days to arrange it run from that day
+    /// (recorded again, the later record corrects the earlier one).
+    /// </summary>
+    public void LocalAuthorityTold(NoticeGiven notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        Row.LaToldOfMediationOn = notice.On;
     }
 
     /// <summary>The local authority says it cannot arrange mediation in time: a certificate is due within 3 working days.</summary>
@@ -313,7 +346,38 @@ public sealed class CaseFile
     /// tabs) cannot both change it from the same state; false means someone else changed it first and nothing was saved.
     /// A move never goes unrecorded: one not yet written to the history is written as "stage-changed".
     /// </summary>
-    public async Task<bool> SaveAsync(CancellationToken cancellationToken)
+    public Task<bool> SaveAsync(CancellationToken cancellationToken) => SaveAllAsync(Db, [this], cancellationToken);
+
+    /// <summary>
+    /// Several cases changed by one action (attendance for a whole session), saved together: all or none, each with the
+    /// concurrency check. False when any was changed by someone else meanwhile.
+    /// </summary>
+    public static async Task<bool> SaveAllAsync(PortalDbContext db, IReadOnlyCollection<CaseFile> files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(files);
+        foreach (var file in files)
+        {
+            if (file.Db != db)
+            {
+                throw new InvalidOperationException("The cases must be open in the DbContext that saves them.");
+            }
+
+            file.PrepareToSave();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    private void PrepareToSave()
     {
         if (_stageAtLastEntry != Row.Stage)
         {
@@ -323,16 +387,6 @@ public sealed class CaseFile
         if (Db.Entry(Row).State == EntityState.Modified)
         {
             Row.Version++;
-        }
-
-        try
-        {
-            await Db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
         }
     }
 }

@@ -1,0 +1,66 @@
+using ParentPortal.Domain.Calendar;
+
+namespace ParentPortal.Domain.Cases;
+
+/// <summary>How someone was told something the law says they must be told (a meeting's date and place, the family's wish to try mediation).</summary>
+public enum NoticeMethod
+{
+    Email,
+    Phone,
+    Post,
+    InPerson,
+}
+
+/// <summary>A notice recorded by staff: the day it was given and how. Who gave it is the member of staff recording it.</summary>
+public sealed record NoticeGiven(DateOnly On, NoticeMethod How)
+{
+    public static IReadOnlyList<(NoticeMethod Method, string Label)> Methods { get; } =
+    [
+        (NoticeMethod.Phone, "By phone"),
+        (NoticeMethod.Post, "By post"),
+        (NoticeMethod.Email, "By e-mail"),
+        (NoticeMethod.InPerson, "In person"),
+    ];
+
+    /// <summary>For a history entry: "by phone on 3 December 2026".</summary>
+    public string Describe() => $"{Describe(How)} on {DateText.DayMonthYear(On)}";
+
+    public static string Describe(NoticeMethod how) => how switch
+    {
+        NoticeMethod.Email => "by e-mail",
+        NoticeMethod.Phone => "by phone",
+        NoticeMethod.Post => "by post",
+        NoticeMethod.InPerson => "in person",
+        _ => throw new ArgumentOutOfRangeException(nameof(how), how, "Unknown notice method."),
+    };
+
+    /// <summary>
+    /// Reads what staff entered. <paramref name="who"/> names who was told ("the family"), for the messages; a notice cannot be
+    /// given in the future, nor before <paramref name="earliest"/> (the event that called for it).
+    /// </summary>
+    /// <returns>The notice, or the errors keyed "date" and "how".</returns>
+    public static (NoticeGiven? Notice, IReadOnlyList<(string Field, string Message)> Errors) Read(
+        DateOnly? on, NoticeMethod? how, DateOnly today, DateOnly earliest, string who, string earliestWhat)
+    {
+        var errors = new List<(string, string)>();
+        if (on is null)
+        {
+            errors.Add(("date", $"Enter the date {who} was told"));
+        }
+        else if (on > today)
+        {
+            errors.Add(("date", $"The date {who} was told must be today or in the past"));
+        }
+        else if (on < earliest)
+        {
+            errors.Add(("date", $"The date {who} was told must be on or after {DateText.DayMonthYear(earliest)}, when {earliestWhat}"));
+        }
+
+        if (how is not { } method || !Enum.IsDefined(method))
+        {
+            errors.Add(("how", $"Select how {who} was told"));
+        }
+
+        return errors.Count == 0 ? (new NoticeGiven(on!.Value, how!.Value), []) : (null, errors);
+    }
+}
