@@ -228,6 +228,44 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// Issue 12 item 21: a family sees the sessions for their area, each saying which area it is for; one application's page
+    /// lists that application's places only (the others counted); two sessions at the same time have buttons named apart.
+    /// Failed before: every area's sessions were offered without saying so, ?application=X listed every place, and the
+    /// buttons were named by the time alone.
+    /// </summary>
+    [Fact]
+    public async Task TheFamilySeesTheirAreasSessions_OneApplicationsPlaces_AndButtonsNamedApart()
+    {
+        var herts = (await _host.Get<StartApplicationHandler>().HandleAsync(_parents[0], new ApplicationPrefill("sen", "herts", null)))!.Value;
+        var hertsSession = await SessionTestData.CreateSessionAsync(_host, 5, TimeSpan.FromDays(9), area: "herts");
+        var bedsSession = await SessionTestData.CreateSessionAsync(_host, 5, TimeSpan.FromDays(9), area: "beds");
+        var everyone = await SessionTestData.CreateSessionAsync(_host, 5, TimeSpan.FromDays(9), title: "Mediation Information and Awareness Session (Polish)");
+        var earlier = await SessionTestData.CreateSessionAsync(_host, 5, TimeSpan.FromDays(5));
+        var queries = _host.Get<SessionQueries>();
+
+        var beforeApplying = (await queries.ForParentAsync(_parents[1], null))!;
+        var forHerts = (await queries.ForParentAsync(_parents[0], herts))!;
+
+        Assert.Contains(beforeApplying.Available, s => s.Id == bedsSession);
+        Assert.Equal(new[] { hertsSession, everyone, earlier }, forHerts.Available.Select(s => s.Id).Where(new[] { hertsSession, bedsSession, everyone, earlier }.Contains).Order());
+        Assert.All(forHerts.Available, s => Assert.True(s.LocalAuthorityName is null or "Hertfordshire", s.LocalAuthorityName));
+        Assert.Equal("Hertfordshire", forHerts.AreaName);
+        var names = beforeApplying.Available.Select(SessionTexts.Naming).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.Equal("For families in Hertfordshire.", SessionTexts.Area(forHerts.Available.Single(s => s.Id == hertsSession)));
+        Assert.Equal("Open to families in every area.", SessionTexts.Area(forHerts.Available.Single(s => s.Id == everyone)));
+
+        var other = (await _host.Get<StartApplicationHandler>().HandleAsync(_parents[0], new ApplicationPrefill("sen", "herts", null)))!.Value;
+        await Book.HandleAsync(_parents[0], hertsSession, herts, false);
+        await Book.HandleAsync(_parents[0], earlier, other, false);
+
+        var herView = (await queries.ForParentAsync(_parents[0], herts))!;
+        Assert.Equal([hertsSession], herView.Bookings.Select(b => b.Session.Id));
+        Assert.Equal(1, herView.PlacesForOtherApplications);
+        Assert.Equal(new[] { hertsSession, earlier }.Order(), (await queries.ForParentAsync(_parents[0], null))!.Bookings.Select(b => b.Session.Id).Order());
+    }
+
+    /// <summary>
     /// Issue 12 item 20: recording who came reaches each case (history, and a new case moves to "information given" from the
     /// session's day); saving the same again adds nothing; the case page lists the family's places. Failed before: attendance
     /// stayed on the booking alone.

@@ -13,18 +13,22 @@ internal static class SessionTestData
     public static readonly ClaimsPrincipal Adviser = TestUsers.Make("demo-adviser", "Priya Shah", PortalRoles.Adviser);
 
     /// <summary>A session starting in <paramref name="startsIn"/>, created through the real handler.</summary>
-    public static async Task<int> CreateSessionAsync(ApplicationsHost host, int capacity, TimeSpan startsIn, bool online = true)
+    /// <param name="area">The local authority's code when the session is for one area's families only.</param>
+    public static async Task<int> CreateSessionAsync(ApplicationsHost host, int capacity, TimeSpan startsIn, bool online = true, string? area = null, string title = "Mediation Information and Awareness Session")
     {
         int hostId;
+        int? areaId;
         await using (var db = await host.DbAsync())
         {
             hostId = await db.StaffMembers.Where(s => s.Subject == "demo-adviser").Select(s => s.Id).SingleAsync();
+            areaId = area is null ? null : await db.LocalAuthorities.Where(l => l.Code == area).Select(l => (int?)l.Id).SingleAsync();
         }
 
         var start = host.Clock.GetUtcNow() + startsIn;
         var result = await host.Get<ManageSessionsHandler>().SaveAsync(Adviser, null, new SessionForm
         {
-            Title = "Mediation Information and Awareness Session",
+            Title = title,
+            LocalAuthorityId = areaId,
             StartsAt = start,
             EndsAt = start.AddHours(1),
             Format = online ? SessionFormat.Online : SessionFormat.InPerson,

@@ -36,8 +36,10 @@ public sealed record AttendeeRow(Guid BookingId, string Name, BookingStatus Stat
 
 public sealed record SessionDetails(SessionSummary Session, string? MeetingLink, string? HostSubject, string? CancellationReason, IReadOnlyList<AttendeeRow> Attendees);
 
+/// <param name="AreaName">The local authorities whose sessions are offered (with those open to everyone); null when there is no limit.</param>
 /// <param name="CaseReference">Set when an adviser looks on the family's behalf: the case the places are for.</param>
-public sealed record ParentSessionsView(IReadOnlyList<MyBooking> Bookings, IReadOnlyList<SessionSummary> Available, string? AreaName, string? CaseReference = null);
+/// <param name="PlacesForOtherApplications">Looking at one application's places: how many the family has for its other applications.</param>
+public sealed record ParentSessionsView(IReadOnlyList<MyBooking> Bookings, IReadOnlyList<SessionSummary> Available, string? AreaName, string? CaseReference = null, int PlacesForOtherApplications = 0);
 
 public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
 {
@@ -90,26 +92,32 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
         var now = clock.GetUtcNow();
         var userId = (Guid?)ownerId;
 
-        int? areaId = null;
-        string? areaName = null;
+        // The sessions offered are those for the family's area: the application's, or (on the page for all of them) the areas
+        // of all their applications; a family with no application yet sees every session, each saying which area it is for.
+        var applications = await db.Applications.AsNoTracking().Where(a => a.OwnerId == userId)
+            .Select(a => new { a.Id, a.LocalAuthorityId, LocalAuthorityName = a.LocalAuthority!.Name }).ToListAsync(cancellationToken);
+        var forAreas = applications;
         if (applicationId is { } appId)
         {
-            var application = await db.Applications.AsNoTracking().Include(a => a.LocalAuthority)
-                .FirstOrDefaultAsync(a => a.Id == appId && a.OwnerId == userId, cancellationToken);
-            if (application is null)
+            forAreas = [.. applications.Where(a => a.Id == appId)];
+            if (forAreas.Count == 0)
             {
                 return null;
             }
-
-            areaId = application.LocalAuthorityId;
-            areaName = application.LocalAuthority?.Name;
         }
 
-        var bookings = await db.SessionBookings.AsNoTracking()
+        var areas = forAreas.Where(a => a.LocalAuthorityId is not null).DistinctBy(a => a.LocalAuthorityId).ToList();
+        var areaIds = areas.Select(a => a.LocalAuthorityId!.Value).ToList();
+        var areaName = areas.Count == 0 ? null : string.Join(" and ", areas.Select(a => a.LocalAuthorityName).Order(StringComparer.Ordinal));
+
+        var allBookings = await db.SessionBookings.AsNoTracking()
             .Include(b => b.Session).ThenInclude(s => s!.LocalAuthority)
             .Include(b => b.Session).ThenInclude(s => s!.Host)
             .Where(b => b.UserId == userId && b.Status != BookingStatus.Declined && b.Status != BookingStatus.Expired)
             .ToListAsync(cancellationToken);
+        // One application's page lists its places (and those made for no application); the others are counted, not shown.
+        var bookings = applicationId is null ? allBookings : [.. allBookings.Where(b => b.ApplicationId is null || b.ApplicationId == applicationId)];
+        var elsewhere = allBookings.Count(b => !bookings.Contains(b) && b.Status is BookingStatus.Booked or BookingStatus.Offered or BookingStatus.Waiting && b.Session!.EndsAt > now);
         var waitingOrder = await db.SessionBookings.AsNoTracking()
             .Where(b => b.Status == BookingStatus.Waiting && bookings.Select(m => m.SessionId).Contains(b.SessionId))
             .Select(b => new { b.Id, b.SessionId, b.CreatedAt })
@@ -129,13 +137,13 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
                 b.Choice))
             .ToList();
 
-        var taken = bookings.Where(b => b.Status is BookingStatus.Booked or BookingStatus.Offered or BookingStatus.Waiting).Select(b => b.SessionId).ToHashSet();
+        var taken = allBookings.Where(b => b.Status is BookingStatus.Booked or BookingStatus.Offered or BookingStatus.Waiting).Select(b => b.SessionId).ToHashSet();
         var upcoming = await db.InformationSessions.AsNoTracking().Include(s => s.LocalAuthority).Include(s => s.Host)
-            .Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt > now && (areaId == null || s.LocalAuthorityId == null || s.LocalAuthorityId == areaId))
+            .Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt > now && (areaIds.Count == 0 || s.LocalAuthorityId == null || areaIds.Contains(s.LocalAuthorityId.Value)))
             .OrderBy(s => s.StartsAt)
             .Take(50)
             .ToListAsync(cancellationToken);
-        return new ParentSessionsView(mine, [.. upcoming.Where(s => !taken.Contains(s.Id)).Select(Summary)], areaName);
+        return new ParentSessionsView(mine, [.. upcoming.Where(s => !taken.Contains(s.Id)).Select(Summary)], areaName, PlacesForOtherApplications: elsewhere);
     }
 
     /// <summary>
