@@ -33,4 +33,26 @@ public sealed class RevalidationSettingsTests
         Assert.Contains(RevalidatingPortalAuthenticationState.IntervalKey, error.Message, StringComparison.Ordinal);
         Assert.Contains("e.g. 00:00:30", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(null, 12 * 60)]
+    [InlineData("08:00:00", 8 * 60)]
+    [InlineData("00:05:00", 5)]
+    public void TheAbsoluteLifetime_DefaultsToTwelveHours(string? value, int minutes) =>
+        Assert.Equal(TimeSpan.FromMinutes(minutes), RevalidatingPortalAuthenticationState.Read(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [RevalidatingPortalAuthenticationState.AbsoluteLifetimeKey] = value })
+            .Build()).AbsoluteLifetime);
+
+    [Theory]
+    [InlineData("twelve hours")]
+    [InlineData("00:01:00")]
+    [InlineData("8.00:00:00")]
+    public void ABadAbsoluteLifetime_StopsStartUp(string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => RevalidatingPortalAuthenticationState.Read(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [RevalidatingPortalAuthenticationState.AbsoluteLifetimeKey] = value })
+            .Build()));
+
+        Assert.Contains(RevalidatingPortalAuthenticationState.AbsoluteLifetimeKey, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -37,6 +37,8 @@ public static class AuthenticationSetup
                 "in user-secrets or the environment, or run in Development where the development provider is used. See README.md.");
         }
 
+        var sessionSettings = RevalidatingPortalAuthenticationState.Read(builder.Configuration);
+        var development = builder.Environment.IsDevelopment();
         builder.Services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieScheme;
@@ -44,12 +46,25 @@ public static class AuthenticationSetup
             })
             .AddCookie(CookieScheme, options =>
             {
-                options.Cookie.Name = ".ParentPortal.Session";
+                // Outside Development the __Host- prefix: the browser keeps it only if it is Secure, for the whole site, and set
+                // by this host alone (no Domain), so a neighbouring subdomain can neither read nor plant it.
+                options.Cookie.Name = development ? ".ParentPortal.Session" : "__Host-ParentPortal.Session";
+                options.Cookie.Path = "/";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = isDevelopmentLike ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    // Sliding keeps an active cookie alive; the sign-in itself still ends after its absolute lifetime.
+                    if (context.Principal is { } principal
+                        && RevalidatingPortalAuthenticationState.OutlivedItsSignIn(principal, context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow, sessionSettings.AbsoluteLifetime))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieScheme);
+                    }
+                };
                 options.Events.OnRedirectToAccessDenied = context =>
                 {
                     // A friendly 403 page (status code pages), not a redirect to a page that does not exist.
@@ -115,7 +130,7 @@ public static class AuthenticationSetup
         PortalPolicies.AddTo(builder.Services.AddAuthorizationBuilder());
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, NotFoundWhenForbiddenResultHandler>();
         builder.Services.AddCascadingAuthenticationState();
-        builder.Services.AddSingleton(RevalidatingPortalAuthenticationState.Read(builder.Configuration));
+        builder.Services.AddSingleton(sessionSettings);
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingPortalAuthenticationState>();
         builder.Services.AddMemoryCache();
         builder.Services.AddTransient<IClaimsTransformation, StaffRoleClaimsTransformation>();

@@ -16,12 +16,15 @@ namespace ParentPortal.Platform.Identity;
 public sealed class RevalidatingPortalAuthenticationState(
     ILoggerFactory loggerFactory,
     IDbContextFactory<PortalDbContext> contextFactory,
-    RevalidationSettings settings) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+    RevalidationSettings settings,
+    TimeProvider clock) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     /// <summary>When this sign-in happened (Unix milliseconds), added to the sign-in cookie by <see cref="SignInRecorder"/>.</summary>
     public const string SignedInAtClaim = "portal_signed_in_at";
 
     public const string IntervalKey = "Authentication:RevalidateEvery";
+
+    public const string AbsoluteLifetimeKey = "Authentication:AbsoluteLifetime";
 
     /// <summary>This tab's sign-in was ended by a check, not by the person here: the page says so (/signed-out).</summary>
     public bool EndedWhileOpen { get; private set; }
@@ -32,16 +35,31 @@ public sealed class RevalidatingPortalAuthenticationState(
     public static RevalidationSettings Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var text = configuration[IntervalKey];
+        var every = ReadTime(configuration, IntervalKey, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), "00:00:30");
+        var lifetime = ReadTime(configuration, AbsoluteLifetimeKey, TimeSpan.FromHours(12), TimeSpan.FromMinutes(5), TimeSpan.FromDays(7), "12:00:00");
+        return new(every, lifetime);
+    }
+
+    private static TimeSpan ReadTime(IConfiguration configuration, string key, TimeSpan fallback, TimeSpan least, TimeSpan most, string example)
+    {
+        var text = configuration[key];
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new(TimeSpan.FromSeconds(30));
+            return fallback;
         }
 
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var every) && every >= TimeSpan.FromSeconds(1) && every <= TimeSpan.FromHours(1)
-            ? new(every)
-            : throw new InvalidOperationException($"{IntervalKey} is '{text}'. Give a time between 00:00:01 and 01:00:00, e.g. 00:00:30.");
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value >= least && value <= most
+            ? value
+            : throw new InvalidOperationException($"{key} is '{text}'. Give a time between {least.ToString("c", CultureInfo.InvariantCulture)} and {most.ToString("c", CultureInfo.InvariantCulture)}, e.g. {example}.");
     }
+
+    /// <summary>
+    /// A sign-in lasts at most <see cref="RevalidationSettings.AbsoluteLifetime"/> from the moment it happened, however active
+    /// the person is (the cookie's own expiry slides with use): a shared or stolen cookie stops working. A cookie without the
+    /// sign-in time (issued before it was recorded) counts as expired.
+    /// </summary>
+    public static bool OutlivedItsSignIn(ClaimsPrincipal user, DateTimeOffset now, TimeSpan absoluteLifetime) =>
+        user.Identity?.IsAuthenticated == true && (SignedInAt(user) is not { } signedInAt || now - signedInAt > absoluteLifetime);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
@@ -50,6 +68,12 @@ public sealed class RevalidatingPortalAuthenticationState(
         if (user.Subject() is not { } subject)
         {
             return true;
+        }
+
+        if (OutlivedItsSignIn(user, clock.GetUtcNow(), settings.AbsoluteLifetime))
+        {
+            EndedWhileOpen = true;
+            return false;
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -94,4 +118,5 @@ public sealed class RevalidatingPortalAuthenticationState(
 }
 
 /// <param name="Every">How often an open tab checks the person again.</param>
-public sealed record RevalidationSettings(TimeSpan Every);
+/// <param name="AbsoluteLifetime">How long a sign-in lasts at most, however active the person is.</param>
+public sealed record RevalidationSettings(TimeSpan Every, TimeSpan AbsoluteLifetime);
