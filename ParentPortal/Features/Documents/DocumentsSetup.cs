@@ -1,3 +1,4 @@
+using ParentPortal.Platform.Security;
 using System.Security.Claims;
 using ParentPortal.Domain.Text;
 using ParentPortal.Platform.Cases;
@@ -47,7 +48,7 @@ public static class DocumentsSetup
 
             context.Response.Headers.XContentTypeOptions = "nosniff";
             return Results.File(file.Content, "application/pdf", SafeFileNames.Pdf(file.FileName));
-        }).AllowAnonymous();
+        }).AllowAnonymous().RefuseFromOtherSites();
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using ParentPortal.Platform.Security;
 using System.Security.Claims;
 using ParentPortal.Platform.Calendar;
 
@@ -40,7 +41,7 @@ public static class ReportsSetup
             context.Response.Headers.CacheControl = "no-store";
             context.Response.Headers.ContentDisposition = $"attachment; filename=\"{export.FileName}\"";
             return Results.Bytes(export.Content, ReportCsv.ContentType);
-        }).RequireAuthorization();
+        }).RequireAuthorization().RefuseFromOtherSites();
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using ParentPortal.Platform.Security;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +44,7 @@ public static class PrivacySetup
 
             context.Response.Headers.XContentTypeOptions = "nosniff";
             return Results.File(file.Content, "application/zip", SafeZipName(file.FileName));
-        }).AllowAnonymous();
+        }).AllowAnonymous().RefuseFromOtherSites();
         return endpoints;
     }
 
