@@ -6,7 +6,9 @@ namespace ParentPortal.Platform.Access;
 
 /// <summary>What a member of staff may do on this case, decided on the server from their role and the case.</summary>
 /// <param name="HandOver">Hand the case to another adviser, or back to the shared queue: its own adviser or a manager.</param>
-public sealed record CaseCapabilities(bool ChangeStage, bool Assign, bool ScheduleMeeting, bool AddNote, bool RecordDecision, bool InviteFamily, bool IssueDocuments, bool HandOver);
+/// <param name="ReadAgreement">Open the mediation agreement's page (the same rule as downloading it): a link to it is shown only then.</param>
+/// <param name="ReadMeetingRecord">Open the meeting record's page: a link to it is shown only then.</param>
+public sealed record CaseCapabilities(bool ChangeStage, bool Assign, bool ScheduleMeeting, bool AddNote, bool RecordDecision, bool InviteFamily, bool IssueDocuments, bool HandOver, bool ReadAgreement, bool ReadMeetingRecord);
 
 /// <summary>
 /// Which cases a member of staff may see and what they may do there, checked in every handler. Managers see all the
@@ -54,7 +56,9 @@ public static class CaseAccess
             RecordDecision: open && adviser && application.Route == AnswerKeys.Sen,
             InviteFamily: adviser,
             IssueDocuments: adviser || assignedMediator,
-            HandOver: open && (staff.IsManager || (adviser && application.AdviserId == staff.StaffId)));
+            HandOver: open && (staff.IsManager || (adviser && application.AdviserId == staff.StaffId)),
+            ReadAgreement: application.Route != AnswerKeys.Facilitation && MaySeeDocument(staff, application, DocumentKind.Agreement),
+            ReadMeetingRecord: application.Route == AnswerKeys.Facilitation && MaySeeDocument(staff, application, DocumentKind.MeetingRecord));
     }
 
     /// <summary>The moves this person may make on this case now (stages reached by issuing documents excluded).</summary>
