@@ -37,6 +37,8 @@ public sealed record CallRow(long Id, DateTimeOffset StartedAt, int DurationMinu
 /// <summary>Logging a helpline call in a few clicks, for the monitoring reports. No names: only what the reports count.</summary>
 public sealed class CallLogHandler(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
 {
+    public const string NoSuchReference = "We cannot find an application with that reference among the cases you can open. Check it, or leave it empty";
+
     private static readonly TextField Language = new("language", "The language", 100, Missing: "Enter the language the call was in");
 
     public async Task<(bool Succeeded, IReadOnlyList<FieldError> Errors)> LogAsync(ClaimsPrincipal user, CallForm form, CancellationToken cancellationToken = default)
@@ -92,10 +94,12 @@ public sealed class CallLogHandler(IDbContextFactory<PortalDbContext> contextFac
         if (!string.IsNullOrWhiteSpace(form.ApplicationReference))
         {
             var reference = ApplicationReference.Normalise(form.ApplicationReference);
-            applicationId = reference is null ? null : await db.Applications.Where(a => a.Reference == reference).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            // Only a case this adviser may open can be linked, and a reference they may not open reads exactly like one
+            // that does not exist: the call log never says whether another family's reference is real.
+            applicationId = reference is null ? null : await db.Applications.VisibleTo(staff).Where(a => a.Reference == reference).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
             if (applicationId is null)
             {
-                errors.Add(new("reference", "There is no application with that reference. Check it, or leave it empty"));
+                errors.Add(new("reference", NoSuchReference));
             }
         }
 
