@@ -36,7 +36,7 @@ as_postgres psql -q -v ON_ERROR_STOP=1 -c "GRANT pg_signal_backend TO portal_tes
 export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=portal_test;Password=portal_test;Database=postgres"
 
 results=artifacts/test-results
-rm -rf "$results"
+rm -rf "$results" artifacts/portal-errors.log
 dotnet test ParentPortal.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" \
   --blame-hang-timeout 10m "$@"
 status=$?
@@ -57,6 +57,11 @@ if [ -n "$trx" ]; then
   total=$(get total); executed=$(get executed); passed=$(get passed)
   failed=$(( $(get failed) + $(get error) + $(get timeout) + $(get aborted) ))
   skipped=$(( total - executed ))
+fi
+# What the portals under test logged as errors (PortalFactory writes them), for a failure seen only in a browser.
+if [ "$failed" -ne 0 ] && [ -s artifacts/portal-errors.log ]; then
+  echo "Errors in the portals' interactive circuits during the run (last 40, from artifacts/portal-errors.log):"
+  grep -E '^\[(Error|Critical)\] Microsoft\.AspNetCore\.Components' artifacts/portal-errors.log | tail -40 | cut -c1-1500
 fi
 # A build failure or crash with no failed test recorded still counts as a failure.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi

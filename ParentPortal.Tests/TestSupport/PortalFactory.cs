@@ -88,6 +88,29 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             BaseAddress = BaseAddress,
         };
 
+    /// <summary>
+    /// Errors the portal logged (an unhandled exception in a circuit, a failed request) are appended to
+    /// artifacts/portal-errors.log when it stops; ./test.sh prints the end of that file when a run fails, so a failure on
+    /// CI that showed only "Something went wrong" in the browser still says what went wrong on the server.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        var errors = Problems.Entries.Where(e => e.Level >= LogLevel.Error).ToList();
+        if (errors.Count > 0)
+        {
+            var text = $"--- {DateTimeOffset.UtcNow:O} portal {string.Join(" ", ProblemsByAuthority.Where(p => p.Value == Problems).Select(p => p.Key))}{Environment.NewLine}"
+                + string.Join(Environment.NewLine, errors.Select(e => e.ToString().Length > 4000 ? e.ToString()[..4000] : e.ToString())) + Environment.NewLine;
+            lock (ErrorFileLock)
+            {
+                File.AppendAllText(RepositoryPaths.Artifacts("portal-errors.log"), text);
+            }
+        }
+
+        await base.DisposeAsync();
+    }
+
+    private static readonly Lock ErrorFileLock = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
