@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using ParentPortal.Platform.Security;
 using ParentPortal.Tests.TestSupport;
@@ -79,21 +80,54 @@ public sealed class CircuitLimitTests
         Assert.True(handled);
     }
 
+    /// <summary>
+    /// Issue 12 item 8: visitors who are not signed in are counted per network address and in all. Failed before: any
+    /// number of anonymous circuits was let through.
+    /// </summary>
     [Fact]
-    public async Task Handler_ForSomeoneNotSignedIn_CountsNothing()
+    public async Task Handler_VisitorsNotSignedIn_AreCappedPerAddress_AndInAll()
     {
-        for (var i = 0; i < 5; i++)
+        var open = new OpenCircuits(new CircuitLimitOptions { MaxPerUser = 2, MaxPerAnonymousAddress = 3, MaxAnonymous = 5 });
+        var fromSchool = new List<CircuitLimitHandler>();
+        for (var i = 0; i < 4; i++)
         {
-            var handler = Handler(TestUsers.Anonymous(), out _);
+            var handler = Handler(open, TestUsers.Anonymous(), "203.0.113.7", out _);
             await handler.OnCircuitOpenedAsync(null!, default);
-            Assert.False(handler.Refused);
+            fromSchool.Add(handler);
         }
+
+        Assert.Equal([false, false, false, true], fromSchool.Select(h => h.Refused));
+        var elsewhere = Handler(open, TestUsers.Anonymous(), "198.51.100.1", out _);
+        var elsewhereToo = Handler(open, TestUsers.Anonymous(), "198.51.100.1", out _);
+        var third = Handler(open, TestUsers.Anonymous(), "192.0.2.9", out var thirdNavigation);
+        await elsewhere.OnCircuitOpenedAsync(null!, default);
+        await elsewhereToo.OnCircuitOpenedAsync(null!, default);
+        await third.OnCircuitOpenedAsync(null!, default);
+
+        Assert.False(elsewhere.Refused);
+        Assert.False(elsewhereToo.Refused);
+        Assert.True(third.Refused); // five visitors' circuits are open in all
+        Assert.StartsWith("http://portal.test/too-many-windows", thirdNavigation.NavigatedTo, StringComparison.Ordinal);
+        var signedIn = Handler(open, TestUsers.Parent(), "192.0.2.9", out _);
+        await signedIn.OnCircuitOpenedAsync(null!, default);
+        Assert.False(signedIn.Refused); // a signed-in person has their own allowance
+
+        await fromSchool[0].OnCircuitClosedAsync(null!, default);
+        await fromSchool[3].OnCircuitClosedAsync(null!, default); // refused: never counted, so closing frees nothing
+        Assert.Equal(4, open.Anonymous);
+        var again = Handler(open, TestUsers.Anonymous(), "203.0.113.7", out _);
+        await again.OnCircuitOpenedAsync(null!, default);
+        Assert.False(again.Refused);
     }
 
-    private CircuitLimitHandler Handler(ClaimsPrincipal user, out RecordingNavigationManager navigation)
+    private CircuitLimitHandler Handler(ClaimsPrincipal user, out RecordingNavigationManager navigation) => Handler(_open, user, "127.0.0.1", out navigation);
+
+    private static CircuitLimitHandler Handler(OpenCircuits open, ClaimsPrincipal user, string address, out RecordingNavigationManager navigation)
     {
         navigation = new RecordingNavigationManager();
-        return new CircuitLimitHandler(_open, new FixedAuthenticationState(user), navigation, NullLogger<CircuitLimitHandler>.Instance);
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
+        return new CircuitLimitHandler(open, new FixedAuthenticationState(user), navigation, new HttpContextAccessor { HttpContext = context }, NullLogger<CircuitLimitHandler>.Instance);
     }
 
     private sealed class FixedAuthenticationState(ClaimsPrincipal user) : AuthenticationStateProvider

@@ -24,6 +24,7 @@ public static class SecuritySetup
         var circuits = CircuitLimitOptions.From(builder.Configuration);
         services.AddSingleton(circuits);
         services.AddSingleton<OpenCircuits>();
+        services.AddHttpContextAccessor();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitLimitHandler>());
         services.AddPerAddressLimit(PerAddressLimits.CodeGuessing, builder.Configuration.GetValue("RateLimits:VerifyPerMinute", 20));
 
