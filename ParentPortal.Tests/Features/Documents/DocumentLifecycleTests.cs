@@ -223,6 +223,75 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         LaDecisionMaker = schoolRepresentative, ShortNoticeAgreed = true,
     };
 
+    /// <summary>Issue 12 item 14: wording the fonts cannot print is refused when the agreement is saved, not at the last signature.</summary>
+    [Fact]
+    public async Task Agreement_ThatCannotBePrinted_IsRefusedWhenSaved_AndNothingIsKept()
+    {
+        var id = await HeldMediationAsync(_host);
+        var form = new AgreementForm
+        {
+            Issues = ["ཚེ་རིང་ wants the plan to name the unit"],
+            Actions = [new AgreementActionForm { What = "Review the plan", Who = "Hertfordshire SEN team", By = UkDates.DateIn(_host.Clock.GetUtcNow()).AddDays(14) }],
+        };
+
+        var saved = await _host.Get<AgreementsHandler>().SaveAsync(Mediator, id, form);
+
+        Assert.False(saved.Succeeded);
+        Assert.Contains("could not be printed, so it has not been saved", Assert.Single(saved.Errors).Message, StringComparison.Ordinal);
+        await using var db = await _host.DbAsync();
+        Assert.False(await db.AgreementDrafts.AnyAsync(d => d.ApplicationId == id));
+        Assert.Equal(CaseStage.MeetingHeld, (await db.Applications.SingleAsync(a => a.Id == id)).Stage);
+    }
+
+    /// <summary>
+    /// Issue 12 item 14: a last signer whose name cannot be printed leaves the agreement signed by all and waiting, with the
+    /// reason in the history, and it is issued from the agreement's page once the name is corrected. Failed before: the
+    /// last signature threw, and the case stuck at "agreement recorded" with no way to issue it.
+    /// </summary>
+    [Fact]
+    public async Task Agreement_WhoseLastSignerCannotBePrinted_IsNotStuck_AndIsIssuedOnceTheNameIsCorrected()
+    {
+        var id = await HeldMediationAsync(_host);
+        var agreements = _host.Get<AgreementsHandler>();
+        var saved = await agreements.SaveAsync(Mediator, id, new AgreementForm
+        {
+            Issues = ["Whether Siân needs an EHC needs assessment"],
+            Actions = [new AgreementActionForm { What = "Carry out the assessment", Who = "Hertfordshire SEN team", By = UkDates.DateIn(_host.Clock.GetUtcNow()).AddDays(30) }],
+        });
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
+        await RenameStaffAsync("demo-la-officer", "ཚེ་རིང་ Tsering");
+        foreach (var party in new[] { Sam, Mediator, HertsOfficer })
+        {
+            var signed = await agreements.SignAsync(party, id, (await agreements.GetAsync(party, id))!.ContentHash);
+            Assert.True(signed.Succeeded, signed.Message);
+        }
+
+        var waiting = (await agreements.GetAsync(Mediator, id))!;
+        Assert.True(waiting.FullySigned);
+        Assert.Equal((CaseStage.AgreementRecorded, (Guid?)null), (waiting.Stage, waiting.SignedDocumentId));
+        await using (var db = await _host.DbAsync())
+        {
+            Assert.True(await db.CaseEvents.AnyAsync(e => e.ApplicationId == id && e.Kind == "agreement-issue-failed"));
+        }
+
+        Assert.False((await agreements.IssueAsync(Mediator, id)).Succeeded);
+        Assert.False((await agreements.IssueAsync(HertsOfficer, id)).Succeeded);
+        await RenameStaffAsync("demo-la-officer", "Tsering Dolma");
+        var issued = await agreements.IssueAsync(Mediator, id);
+
+        Assert.True(issued.Succeeded, issued.Message);
+        var final = (await agreements.GetAsync(Sam, id))!;
+        Assert.Equal(CaseStage.AgreementSigned, final.Stage);
+        PdfText.AssertContains("Tsering Dolma", PdfText.All((await Documents.DownloadAsync(Sam, final.SignedDocumentId!.Value))!.Content));
+    }
+
+    private async Task RenameStaffAsync(string subject, string name)
+    {
+        await using var db = await _host.DbAsync();
+        (await db.StaffMembers.SingleAsync(m => m.Subject == subject)).DisplayName = name;
+        await db.SaveChangesAsync();
+    }
+
     [Fact]
     public async Task Agreement_IsSignedByEachParty_ChangesVoidSignatures_AndTheFinalPdfListsThemWithTheHash()
     {

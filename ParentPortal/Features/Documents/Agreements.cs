@@ -9,6 +9,7 @@ using ParentPortal.Features.Documents.Models;
 using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Pdf;
 using ParentPortal.Platform.Identity;
 using ParentPortal.Platform.Messaging;
 using ParentPortal.Platform.Settings;
@@ -142,6 +143,11 @@ public sealed class AgreementsHandler(
 
         var now = file.Now;
         var model = await ModelAsync(db, application, cleaned, [], cancellationToken);
+        if (PrintProblem(model, SignersFor(application), now) is { } problem)
+        {
+            return (false, [new FieldError("", problem)], null);
+        }
+
         var hash = AgreementContent.Hash(model);
         var draft = await db.AgreementDrafts.FirstOrDefaultAsync(d => d.ApplicationId == caseId, cancellationToken);
         var changed = draft is null || draft.ContentHash != hash;
@@ -241,18 +247,85 @@ public sealed class AgreementsHandler(
         }
 
         // Two parties signing last at the same moment both get here: the first to save issues the agreement.
-        await IssueSignedAsync(db, application.Id, model, hash, signatures, cancellationToken);
+        if (await TryIssueSignedAsync(db, application.Id, model, hash, signatures, cancellationToken) is { } failure)
+        {
+            // The signature is saved; the agreement waits on the case for its mediator or adviser to issue it again.
+            return (true, "Thank you. Your signature is recorded and everyone has now signed. The signed agreement could not be made just now: the mediator has been told and will issue it.");
+        }
 
         return (true, "Thank you. Everyone has now signed, and the signed agreement is ready for every party to download.");
     }
 
+    /// <summary>
+    /// Issues the signed agreement again after making it failed at the last signature (a name the PDF fonts cannot print,
+    /// corrected since): the case's mediator or adviser, or a manager, from the agreement's page.
+    /// </summary>
+    public async Task<(bool Succeeded, string Message)> IssueAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var file = await cases.OpenForStaffAsync(db, user, caseId, cancellationToken);
+        if (file is null || !CaseAccess.MayIssueDocuments(file.Staff, file.Row) || file.Route == AnswerKeys.Facilitation)
+        {
+            return (false, "Only the case's mediator or adviser, or a manager, can issue the agreement.");
+        }
+
+        var draft = await db.AgreementDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.ApplicationId == caseId, cancellationToken);
+        if (file.Stage != CaseStage.AgreementRecorded || draft is null)
+        {
+            return (false, file.Stage == CaseStage.AgreementSigned ? "The signed agreement has already been issued." : "There is no agreement waiting to be issued.");
+        }
+
+        var model = await ModelAsync(db, file.Row, JsonSerializer.Deserialize<AgreementForm>(draft.ContentJson, Json)!, [], cancellationToken);
+        var hash = AgreementContent.Hash(model);
+        var signatures = await LiveSignaturesAsync(db, caseId, hash, cancellationToken);
+        if (!SignersFor(file.Row).All(r => signatures.Any(s => s.Role == r)))
+        {
+            return (false, "Not everyone has signed the current wording yet.");
+        }
+
+        // A name that could not be printed may have been corrected since it was signed: print each signer's name as it is now
+        // (the signature rows keep the name they were given with).
+        foreach (var signature in signatures)
+        {
+            signature.SignerName = await db.StaffMembers.Where(m => m.Subject == signature.SignerSubject).Select(m => m.DisplayName).FirstOrDefaultAsync(cancellationToken)
+                ?? await db.Users.Where(u => u.Subject == signature.SignerSubject).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
+                ?? signature.SignerName;
+        }
+
+        db.ChangeTracker.Clear();
+        return await TryIssueSignedAsync(db, caseId, model, hash, signatures, cancellationToken) is { } failure
+            ? (false, failure)
+            : (true, "The signed agreement has been issued, and every party has been told.");
+    }
+
+    /// <summary>Null when the agreement, signed by names like these, can be printed; otherwise what to change.</summary>
+    private string? PrintProblem(MediationAgreement model, IReadOnlyList<SignerRole> signers, DateTimeOffset now)
+    {
+        var code = VerificationCodes.New();
+        var trial = model with
+        {
+            Signatures = [.. signers.Select(role => new ModelSignature(role == SignerRole.Parent ? model.Attendees[0].Name : "Signed", role.ToString(), now))],
+            Verification = new DocumentVerification(VerificationCodes.Display(code), links.For(code)),
+        };
+        try
+        {
+            pdfs.Agreement(trial, now);
+            return null;
+        }
+        catch (UnsupportedTextException e)
+        {
+            return "This agreement could not be printed, so it has not been saved. " + e.Message + " Change the wording (or, for a name, check how it is spelt) and save again.";
+        }
+    }
+
     /// <param name="model">The content everyone signed (its hash is <paramref name="hash"/>): the PDF is made from exactly that.</param>
-    private async Task IssueSignedAsync(PortalDbContext db, Guid caseId, MediationAgreement model, string hash, IReadOnlyList<StoredSignature> signatures, CancellationToken cancellationToken)
+    /// <returns>Null when issued (or already issued by another signer at the same moment); otherwise why it could not be made.</returns>
+    private async Task<string?> TryIssueSignedAsync(PortalDbContext db, Guid caseId, MediationAgreement model, string hash, IReadOnlyList<StoredSignature> signatures, CancellationToken cancellationToken)
     {
         var file = cases.Open(db, await db.Applications.FirstAsync(a => a.Id == caseId, cancellationToken), CaseActor.Portal);
         if (file.Stage != CaseStage.AgreementRecorded)
         {
-            return;
+            return null;
         }
 
         var code = VerificationCodes.New();
@@ -263,13 +336,27 @@ public sealed class AgreementsHandler(
             Verification = new DocumentVerification(VerificationCodes.Display(code), links.For(code)),
         };
         var number = await IssuedDocuments.NextNumberAsync(db, file, DocumentKind.Agreement, "MA", cancellationToken);
-        var pdf = pdfs.Agreement(signed, file.Now);
+        byte[] pdf;
+        try
+        {
+            pdf = pdfs.Agreement(signed, file.Now);
+        }
+        catch (UnsupportedTextException e)
+        {
+            // Everyone has signed: the case must not stick here. The history says why, and the page offers to issue it again.
+            var problem = e.Message + " Correct the name in the staff list or with the family, then issue the agreement again from its page.";
+            file.Record("agreement-issue-failed", e.Message);
+            await file.SaveAsync(cancellationToken);
+            return problem;
+        }
+
         var document = IssuedDocuments.Store(db, caseId, signatures.First(s => s.Role == SignerRole.Mediator).SignerSubject, DocumentKind.Agreement, null, number, code, pdf, $"mediation-agreement-{file.Reference}.pdf", profile.Name, file.Now, null);
         document.AgreementContentHash = hash;
         file.MoveTo(CaseStage.AgreementSigned);
         file.Record("agreement-issued", number);
         await AskToSignAsync(db, file, $"Everyone has signed the agreement from your mediation ({number}). You can download it in the portal.", cancellationToken, "agreement-final:" + document.Id);
         await file.SaveAsync(cancellationToken);
+        return null;
     }
 
     /// <summary>The case, and the role this person signs as: its family, its assigned mediator, or an officer of its local authority.</summary>
