@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using ParentPortal.Platform.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -47,7 +48,11 @@ public sealed class ApplicationsHost : IAsyncDisposable
                     ["Applications:RetentionJobEnabled"] = "false",
                     ["Sessions:OfferExpiryJobEnabled"] = "false",
                     ["Retention:JobEnabled"] = "false",
+                    // The real outbox with the folder sender, in a folder of this host's own; a test runs the processor itself.
+                    ["Messaging:DispatcherEnabled"] = "false",
+                    ["Messaging:Folder"] = Path.Combine(Path.GetTempPath(), "parentportal-tests", "host-outbox-" + Guid.NewGuid().ToString("N")),
                 });
+                builder.AddPortalMessaging();
                 builder.AddPortalApply();
                 builder.AddPortalBooking();
                 builder.AddPortalCases();

@@ -52,7 +52,7 @@ public sealed class InviteFamilyHandler(IDbContextFactory<PortalDbContext> conte
             var profile = await services.GetAsync(cancellationToken);
             await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
             {
-                Kind = "application-invitation",
+                Kind = InvitationCodes.MessageKind,
                 ToAddress = address,
                 ToName = application.Owner.DisplayName,
                 Subject = "Your application: take it over in the portal",

@@ -16,7 +16,7 @@ public sealed class FolderMessageSender(MessagingSettings settings, TimeProvider
     {
         ArgumentNullException.ThrowIfNull(message);
         Directory.CreateDirectory(settings.Folder);
-        var finalPath = Path.Combine(settings.Folder, message.Id.ToString("N") + FileExtension);
+        var finalPath = PathFor(message.Id);
         // A hidden .tmp name in the same folder, so that nothing picks up a half-written file and the
         // move is a rename within one file system. A resend after a crash replaces the file.
         var tempPath = Path.Combine(settings.Folder, $".{message.Id:N}.{Guid.NewGuid():N}.tmp");
@@ -37,6 +37,25 @@ public sealed class FolderMessageSender(MessagingSettings settings, TimeProvider
             File.Delete(tempPath);
         }
     }
+
+    /// <summary>The .eml files of these messages go (a mail server may already have picked them up: then there is nothing to remove).</summary>
+    public Task ForgetAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        if (!Directory.Exists(settings.Folder))
+        {
+            return Task.CompletedTask;
+        }
+
+        foreach (var id in messageIds)
+        {
+            File.Delete(PathFor(id));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public string PathFor(Guid messageId) => Path.Combine(settings.Folder, messageId.ToString("N") + FileExtension);
 
     /// <summary>
     /// RFC 5322 headers and a plain-text body, CRLF line endings. Header values are written as UTF-8

@@ -10,4 +10,10 @@ namespace ParentPortal.Platform.Messaging;
 public interface IMessageSender
 {
     Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes what this sender kept of these messages (a pickup folder's files): retention and erasure call it after
+    /// clearing the outbox rows, so a copy of an e-mail never outlives the outbox's own. Nothing kept: nothing to do.
+    /// </summary>
+    Task ForgetAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -101,6 +101,12 @@ public sealed partial class OutboxProcessor(
             {
                 await SendOneAsync(message, cancellationToken);
                 message.SentAt = clock.GetUtcNow();
+                if (message.Kind == Domain.Triage.InvitationCodes.MessageKind)
+                {
+                    // The code takes over a family's case: once it is on its way, our copy keeps only that it was sent.
+                    message.Body = Domain.Triage.InvitationCodes.RemoveFrom(message.Body);
+                }
+
                 sent++;
                 LogSent(logger, message.Id, message.Kind, message.AttemptCount + 1);
             }

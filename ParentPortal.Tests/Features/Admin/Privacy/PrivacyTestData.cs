@@ -50,6 +50,15 @@ internal static class PrivacyTestData
     /// <summary>An application an adviser filled in on the phone, which the family then took over with the code they were sent.</summary>
     public static async Task<Guid> PhoneApplicationTakenOverAsync(ApplicationsHost host, ClaimsPrincipal parent, string callerEmail)
     {
+        var (id, code) = await PhoneApplicationInvitedAsync(host, callerEmail);
+        var claimed = await host.Get<ClaimApplicationHandler>().HandleAsync(parent, code);
+        Assert.True(claimed.Succeeded, claimed.Message);
+        return id;
+    }
+
+    /// <summary>A bullying application an adviser sent for a caller, and the code the family was e-mailed to take it over.</summary>
+    public static async Task<(Guid Id, string Code)> PhoneApplicationInvitedAsync(ApplicationsHost host, string callerEmail)
+    {
         var started = await host.Get<StartPhoneApplicationHandler>().HandleAsync(Adviser, new PhoneCallDetails { CallerIs = "parent", CallerName = "Sam Taylor", CallerEmail = callerEmail, ConsentToAct = true, Adaptations = "Prefers calls after 3pm" });
         Assert.True(started.Succeeded, string.Join("; ", started.Errors.Select(e => e.Message)));
         var id = started.ApplicationId!.Value;
@@ -64,9 +73,7 @@ internal static class PrivacyTestData
         Assert.Equal(SubmitOutcome.Submitted, (await host.Get<SubmitApplicationHandler>().HandleAsync(Adviser, id)).Outcome);
         var invitation = await host.Get<InviteFamilyHandler>().HandleAsync(Adviser, id);
         Assert.True(invitation.Succeeded, invitation.Message);
-        var claimed = await host.Get<ClaimApplicationHandler>().HandleAsync(parent, invitation.Code);
-        Assert.True(claimed.Succeeded, claimed.Message);
-        return id;
+        return (id, invitation.Code!);
     }
 
     public static async Task LogCallAsync(ApplicationsHost host, string reference)

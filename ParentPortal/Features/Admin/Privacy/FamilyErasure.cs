@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ParentPortal.Platform.Messaging;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
@@ -88,6 +89,7 @@ public sealed class FamilyErasure(
     IDbContextFactory<PortalDbContext> contextFactory,
     WorkingDayCalendarSource calendars,
     IOptions<RetentionOptions> options,
+    IMessageSender sender,
     TimeProvider clock)
 {
     public const string ReferenceNotFound = "We could not find an application with that reference. Check it and try again.";
@@ -214,6 +216,7 @@ public sealed class FamilyErasure(
         AuditLog.Write(db, manager, "family-erased", "user", overview.UserId.ToString(), now, why + " " + counts.Detail());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await sender.ForgetAsync(messageIds, cancellationToken);
         return new(true, [], $"The records of the family with reference {overview.Reference} have been erased.", counts);
     }
 

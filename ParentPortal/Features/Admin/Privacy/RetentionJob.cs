@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ParentPortal.Platform.Messaging;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
@@ -43,6 +44,7 @@ public sealed record RetentionCounts(
 public sealed partial class RetentionJob(
     IDbContextFactory<PortalDbContext> contextFactory,
     IOptions<RetentionOptions> options,
+    IMessageSender sender,
     TimeProvider clock,
     ILogger<RetentionJob> logger)
 {
@@ -75,9 +77,11 @@ public sealed partial class RetentionJob(
         var calls = await db.CallLog.Where(c => c.StartedAt <= callsBefore).ExecuteDeleteAsync(cancellationToken);
 
         var outboxBefore = now - o.OutboxContent;
-        var outbox = await db.OutboxMessages
+        var expiredMessages = db.OutboxMessages
             .Where(m => ((m.SentAt != null && m.SentAt <= outboxBefore) || (m.CancelledAt != null && m.CancelledAt <= outboxBefore))
-                && (m.ToAddress != "" || m.Body != "" || m.Subject != "" || m.ToName != null || m.AttachmentContent != null))
+                && (m.ToAddress != "" || m.Body != "" || m.Subject != "" || m.ToName != null || m.AttachmentContent != null));
+        var messageIds = await expiredMessages.Select(m => m.Id).ToListAsync(cancellationToken);
+        var outbox = await db.OutboxMessages.Where(m => messageIds.Contains(m.Id))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.ToAddress, "")
                 .SetProperty(m => m.ToName, (string?)null)
@@ -110,6 +114,7 @@ public sealed partial class RetentionJob(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await sender.ForgetAsync(messageIds, cancellationToken);
         return counts;
     }
 
