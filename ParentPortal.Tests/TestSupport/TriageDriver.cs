@@ -68,7 +68,7 @@ public static class TriageDriver
             throw new TimeoutException(
                 $"Still on {new Uri(before).AbsolutePath} after pressing Continue (the browser is at {new Uri(page.Url).AbsolutePath}, " +
                 $"heading \"{string.Join(" / ", heading)}\", Continue disabled: {disabled?.ToString() ?? "no button"}). The page shows: {string.Join(" | ", shown)}" +
-                $"{Environment.NewLine}The page's journal:{Environment.NewLine}{PageJournal.Describe(page)}" +
+                $"{Environment.NewLine}{e.Message}" +
                 $"{Environment.NewLine}The portal's warnings:{Environment.NewLine}{PortalFactory.RecentProblems(page.Url)}",
                 e);
         }

@@ -90,4 +90,8 @@ internal static class CaseTestData
         Attendees = "Asha Patel, SENCo\nMarta Nowak-Kowalska, caseworker",
         LaDecisionMaker = "Dr Helen Ward, Head of SEN",
     };
+
+    /// <summary>The clocks running on a case, as its adviser's case page shows them.</summary>
+    public static async Task<IReadOnlyList<ParentPortal.Domain.Cases.CaseClock>> ClocksAsync(ApplicationsHost host, Guid id) =>
+        (await host.Get<CaseDetailsQuery>().HandleAsync(Adviser, id))!.Clocks;
 }

@@ -34,7 +34,7 @@ public sealed class RecordLaToldTests : IAsyncLifetime
         var chosenOn = Today;
         Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.TryMediation));
 
-        var waiting = await ClocksAsync(id);
+        var waiting = await ClocksAsync(_host, id);
         Assert.DoesNotContain(waiting, c => c.Key == "mediation");
         var tell = Assert.Single(waiting, c => c.Key == "tell-la");
         Assert.Equal(TestCalendars.Calculator.TellLocalAuthorityBy(chosenOn).Date, tell.Deadline.Date);
@@ -43,7 +43,7 @@ public sealed class RecordLaToldTests : IAsyncLifetime
         var toldOn = chosenOn.AddDays(2);
         Succeeded(await _host.Get<RecordLaToldHandler>().HandleAsync(Adviser, id, toldOn, NoticeMethod.Phone));
 
-        var running = await ClocksAsync(id);
+        var running = await ClocksAsync(_host, id);
         Assert.DoesNotContain(running, c => c.Key == "tell-la");
         Assert.Equal(toldOn.AddDays(30), Assert.Single(running, c => c.Key == "mediation").Deadline.Date);
         await using var db = await _host.DbAsync();
@@ -73,7 +73,4 @@ public sealed class RecordLaToldTests : IAsyncLifetime
         Assert.Null((await db.Applications.SingleAsync(a => a.Id == id)).LaToldOfMediationOn);
         Assert.False(await db.CaseEvents.AnyAsync(e => e.ApplicationId == id && e.Kind == "la-told"));
     }
-
-    private async Task<IReadOnlyList<CaseClock>> ClocksAsync(Guid id) =>
-        (await _host.Get<CaseDetailsQuery>().HandleAsync(Adviser, id))!.Clocks;
 }

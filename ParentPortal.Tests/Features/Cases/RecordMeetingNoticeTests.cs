@@ -32,12 +32,12 @@ public sealed class RecordMeetingNoticeTests : IAsyncLifetime
     {
         var id = await MediationForAFamilyWithoutEmailAsync();
         Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, MeetingInDays(_host, 21)));
-        Assert.Contains(await ClocksAsync(id), c => c.Key == "notice");
+        Assert.Contains(await ClocksAsync(_host, id), c => c.Key == "notice");
 
         _host.Clock.Advance(TimeSpan.FromDays(1));
         Succeeded(await _host.Get<RecordMeetingNoticeHandler>().HandleAsync(Mediator, id, Today, NoticeMethod.Phone));
 
-        Assert.DoesNotContain(await ClocksAsync(id), c => c.Key == "notice");
+        Assert.DoesNotContain(await ClocksAsync(_host, id), c => c.Key == "notice");
         await using (var db = await _host.DbAsync())
         {
             Assert.Equal(Today, (await db.CaseMeetings.SingleAsync(m => m.ApplicationId == id)).NoticeGivenOn);
@@ -47,7 +47,7 @@ public sealed class RecordMeetingNoticeTests : IAsyncLifetime
         }
 
         Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, MeetingInDays(_host, 28)));
-        Assert.Contains(await ClocksAsync(id), c => c.Key == "notice");
+        Assert.Contains(await ClocksAsync(_host, id), c => c.Key == "notice");
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class RecordMeetingNoticeTests : IAsyncLifetime
         Assert.Contains("when the meeting was arranged", Assert.Single(before.Errors).Message, StringComparison.Ordinal);
         Assert.Equal(("notice-how", "Select how the family was told"), (Assert.Single(noWay.Errors).FieldKey, noWay.Errors[0].Message));
         Assert.False(officer.Succeeded);
-        Assert.Contains(await ClocksAsync(id), c => c.Key == "notice");
+        Assert.Contains(await ClocksAsync(_host, id), c => c.Key == "notice");
     }
 
     /// <summary>An SEN mediation being arranged by Tom Okafor, for a family who gave a phone number and no e-mail address.</summary>
@@ -87,7 +87,4 @@ public sealed class RecordMeetingNoticeTests : IAsyncLifetime
         Succeeded(await _host.Get<AssignMediatorHandler>().HandleAsync(Adviser, id, await StaffIdAsync(_host, "demo-mediator")));
         return id;
     }
-
-    private async Task<IReadOnlyList<CaseClock>> ClocksAsync(Guid id) =>
-        (await _host.Get<CaseDetailsQuery>().HandleAsync(Adviser, id))!.Clocks;
 }

@@ -45,7 +45,7 @@ public static class InvitationCodes
     public static string RemoveFrom(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return string.Join('\n', text.Split('\n').Select(line => Normalise(line.Trim()) is not null && line.Trim().Length == Length ? RemovedText : line));
+        return string.Join('\n', text.Split('\n').Select(line => line.Trim() is { Length: Length } code && Normalise(code) is not null ? RemovedText : line));
     }
 
     public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));

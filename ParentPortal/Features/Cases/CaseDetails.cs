@@ -43,7 +43,8 @@ public sealed record CaseView(
     IReadOnlyList<CaseBookingView> Bookings);
 
 /// <summary>A place the family has (or had) on an information session, for the case page.</summary>
-public sealed record CaseBookingView(int SessionId, string Title, DateTimeOffset StartsAt, BookingStatus Status, bool? Attended, SessionChoice? Choice);
+/// <param name="AttendanceDue">The session has started and nobody has recorded whether the family came.</param>
+public sealed record CaseBookingView(int SessionId, string Title, DateTimeOffset StartsAt, BookingStatus Status, bool? Attended, SessionChoice? Choice, bool AttendanceDue);
 
 /// <summary>One case, for staff who may see it; every view is written to the audit log.</summary>
 public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextFactory, WorkingDayCalendarSource calendars, TimeProvider clock)
@@ -82,7 +83,8 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             .Where(b => b.ApplicationId == caseId || (b.ApplicationId == null && b.UserId == application.OwnerId))
             .Where(b => b.Status != BookingStatus.Moved)
             .OrderBy(b => b.Session!.StartsAt)
-            .Select(b => new CaseBookingView(b.SessionId, b.Session!.Title, b.Session.StartsAt, b.Status, b.Attended, b.Choice))
+            .Select(b => new CaseBookingView(b.SessionId, b.Session!.Title, b.Session.StartsAt, b.Status, b.Attended, b.Choice,
+                b.Status == BookingStatus.Booked && b.Attended == null && b.Session.StartsAt <= now))
             .ToListAsync(cancellationToken);
         return new CaseView(
             application.Id, application.Reference ?? "", application.Route ?? "", application.Stage, application.LocalAuthority?.Name,

@@ -24,10 +24,10 @@ public sealed class RecordLaToldHandler(CaseFiles cases, WorkingDayCalendarSourc
                 return CaseChangeResult.Refused("The mediation has already been held, so the local authority's 30 days no longer run.");
             }
 
-            var (notice, errors) = NoticeGiven.Read(on, how, file.Today, chosen, "the local authority", "the family chose mediation");
+            var (notice, errors) = NoticeGiven.Read(on, how, file.Today, chosen, "the local authority", "the family chose mediation", "la-told-");
             if (notice is null)
             {
-                return new CaseChangeResult(false, [.. errors.Select(e => new Domain.Triage.FieldError("la-told-" + e.Field, e.Message))]);
+                return new CaseChangeResult(false, errors);
             }
 
             var correcting = file.Row.LaToldOfMediationOn is not null;

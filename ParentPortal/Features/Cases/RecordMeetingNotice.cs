@@ -21,10 +21,10 @@ public sealed class RecordMeetingNoticeHandler(CaseFiles cases, WorkingDayCalend
             }
 
             var meetingDay = UkDates.DateIn(meeting.StartsAt);
-            var (notice, errors) = NoticeGiven.Read(on, how, file.Today, UkDates.DateIn(meeting.UpdatedAt), "the family", "the meeting was arranged");
+            var (notice, errors) = NoticeGiven.Read(on, how, file.Today, UkDates.DateIn(meeting.UpdatedAt), "the family", "the meeting was arranged", "notice-");
             if (notice is null)
             {
-                return new CaseChangeResult(false, [.. errors.Select(e => new Domain.Triage.FieldError("notice-" + e.Field, e.Message))]);
+                return new CaseChangeResult(false, errors);
             }
 
             meeting.NoticeGivenOn = notice.On;

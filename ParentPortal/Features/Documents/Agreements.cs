@@ -247,7 +247,7 @@ public sealed class AgreementsHandler(
         }
 
         // Two parties signing last at the same moment both get here: the first to save issues the agreement.
-        if (await TryIssueSignedAsync(db, application.Id, model, hash, signatures, cancellationToken) is { } failure)
+        if (await TryIssueSignedAsync(db, application.Id, model, hash, signatures, cancellationToken) is not null)
         {
             // The signature is saved; the agreement waits on the case for its mediator or adviser to issue it again.
             return (true, "Thank you. Your signature is recorded and everyone has now signed. The signed agreement could not be made just now: the mediator has been told and will issue it.");
@@ -292,7 +292,6 @@ public sealed class AgreementsHandler(
                 ?? signature.SignerName;
         }
 
-        db.ChangeTracker.Clear();
         return await TryIssueSignedAsync(db, caseId, model, hash, signatures, cancellationToken) is { } failure
             ? (false, failure)
             : (true, "The signed agreement has been issued, and every party has been told.");
