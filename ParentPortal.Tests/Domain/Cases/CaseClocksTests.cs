@@ -1,4 +1,5 @@
 using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Deadlines;
 using static ParentPortal.Tests.Domain.TestCalendars;
 
 namespace ParentPortal.Tests.Domain.Cases;
@@ -18,5 +19,48 @@ public sealed class CaseClocksTests
         Assert.Empty(CaseClocks.Running(waiting with { Route = CaseWorkflow.Bullying }, Calculator));
         Assert.Empty(CaseClocks.Running(told with { MeetingHeldOn = D("2026-03-20") }, Calculator));
         Assert.Empty(CaseClocks.Running(waiting with { Stage = CaseStage.Closed }, Calculator));
+    }
+
+    /// <summary>
+    /// Issue 12 item 19: clocks that contradict each other never run together, whatever the facts. Failed before: a family who
+    /// chose only the certificate and then mediation (or whose local authority could not arrange it after being told) had
+    /// "Certificate due" and "Mediation to be arranged by" running side by side.
+    /// </summary>
+    [Fact]
+    public void ClocksThatExcludeEachOther_NeverRunTogether_ForAnyFacts()
+    {
+        DateOnly? day = D("2026-03-02");
+        var checkedFacts = 0;
+        foreach (var route in new[] { CaseWorkflow.Sen, CaseWorkflow.Bullying, CaseWorkflow.Facilitation })
+        foreach (var stage in Enum.GetValues<CaseStage>())
+        foreach (var trigger in new CertificateTrigger?[] { null, CertificateTrigger.NotPursuingMediation, CertificateTrigger.LocalAuthorityCouldNotArrangeMediation, CertificateTrigger.MediationConcluded })
+        foreach (var issued in new[] { false, true })
+        foreach (var told in new[] { false, true })
+        foreach (var chosen in new[] { false, true })
+        foreach (var held in new[] { false, true })
+        {
+            var facts = new CaseFacts(route, stage,
+                CertificateTriggeredOn: trigger is null ? null : day,
+                CertificateTrigger: trigger,
+                CertificateIssuedOn: issued ? day : null,
+                LaToldOfMediationOn: told ? day : null,
+                MediationChosenOn: chosen ? day : null,
+                MeetingHeldOn: held ? day : null);
+            var running = CaseClocks.Running(facts, Calculator).Select(c => c.Key).ToHashSet();
+            foreach (var (first, second) in CaseClocks.ExcludingEachOther)
+            {
+                Assert.False(running.Contains(first) && running.Contains(second), $"{first} and {second} both run for {facts}");
+            }
+
+            checkedFacts++;
+        }
+
+        Assert.Equal(3 * Enum.GetValues<CaseStage>().Length * 4 * 16, checkedFacts);
+        // Each pair is real: each clock of it does run for some facts.
+        var sen = new CaseFacts(CaseWorkflow.Sen, CaseStage.MediationBeingArranged);
+        Assert.Equal(["certificate"], CaseClocks.Running(sen with { CertificateTriggeredOn = day, CertificateTrigger = CertificateTrigger.NotPursuingMediation, MediationChosenOn = day }, Calculator).Select(c => c.Key));
+        Assert.Equal(["tell-la"], CaseClocks.Running(sen with { MediationChosenOn = day }, Calculator).Select(c => c.Key));
+        Assert.Equal(["mediation"], CaseClocks.Running(sen with { MediationChosenOn = day, LaToldOfMediationOn = day }, Calculator).Select(c => c.Key));
+        Assert.Equal(["certificate"], CaseClocks.Running(sen with { LaToldOfMediationOn = day, CertificateTriggeredOn = day, CertificateTrigger = CertificateTrigger.LocalAuthorityCouldNotArrangeMediation }, Calculator).Select(c => c.Key));
     }
 }

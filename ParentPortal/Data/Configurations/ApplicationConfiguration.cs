@@ -16,6 +16,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.CreatedBySubject).HasMaxLength(255);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.MediationChoice).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.RequestedChoice).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.Stage).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.CertificateTrigger).HasConversion<string>().HasMaxLength(48);
         builder.Property(a => a.ClosingNote).HasMaxLength(2000);

@@ -51,6 +51,11 @@ public sealed class Application
 
     public DateTimeOffset? MediationChoiceAt { get; set; }
 
+    /// <summary>The family asked to change <see cref="MediationChoice"/> to this: a request their adviser acts on, never a change by itself.</summary>
+    public SessionChoice? RequestedChoice { get; set; }
+
+    public DateTimeOffset? RequestedChoiceAt { get; set; }
+
     /// <summary>Where the case has got to once submitted (Domain/Cases/CaseWorkflow).</summary>
     public Domain.Cases.CaseStage Stage { get; set; }
 

@@ -28,6 +28,17 @@ public sealed record CaseClock(string Key, string Label, Deadline Deadline, bool
 /// <summary>Which statutory clocks are running on a case, from its facts, soonest first.</summary>
 public static class CaseClocks
 {
+    /// <summary>
+    /// Clocks that contradict each other and never run together: a certificate is due only when mediation is not going
+    /// ahead, and the local authority's 30 days replace the clock for telling it.
+    /// </summary>
+    public static readonly IReadOnlyList<(string First, string Second)> ExcludingEachOther =
+    [
+        ("certificate", "mediation"),
+        ("certificate", "tell-la"),
+        ("tell-la", "mediation"),
+    ];
+
     public static IReadOnlyList<CaseClock> Running(CaseFacts facts, DeadlineCalculator calculator)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -44,11 +55,14 @@ public static class CaseClocks
             clocks.Add(new("certificate", "Certificate due", due, StaffAction: true));
         }
 
-        if (facts.LaToldOfMediationOn is { } told && facts.MeetingHeldOn is null && facts.Route != CaseWorkflow.Facilitation)
+        // A certificate being due means mediation is not going ahead (the family chose only the certificate, or the local
+        // authority could not arrange it): no mediation clock runs beside it (issue 12 item 19; see ExcludingEachOther).
+        var mediationAhead = clocks.Count == 0 && facts.MeetingHeldOn is null;
+        if (mediationAhead && facts.LaToldOfMediationOn is { } told && facts.Route != CaseWorkflow.Facilitation)
         {
             clocks.Add(new("mediation", "Mediation to be arranged by", calculator.MediationHeldBy(told), StaffAction: true));
         }
-        else if (facts.MediationChosenOn is { } chosen && facts.LaToldOfMediationOn is null && facts.MeetingHeldOn is null && facts.Route == CaseWorkflow.Sen)
+        else if (mediationAhead && facts.MediationChosenOn is { } chosen && facts.LaToldOfMediationOn is null && facts.Route == CaseWorkflow.Sen)
         {
             // The local authority's 30 days start when it is told, not when the family chose: until then, telling it is the clock.
             clocks.Add(new("tell-la", "Tell the local authority by", calculator.TellLocalAuthorityBy(chosen), StaffAction: true));

@@ -1,4 +1,8 @@
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Deadlines;
 using ParentPortal.Domain.Triage;
+using ParentPortal.Platform.Calendar;
 
 namespace ParentPortal.Features.Apply;
 
@@ -22,21 +26,65 @@ public static class ApplicationNextSteps
         };
     }
 
-    /// <summary>Where a sent application has got to, in the family's words; the first steps' text until staff move it on.</summary>
-    public static string ForCase(TriageAnswers answers, Domain.Cases.CaseStage stage) => stage switch
+    /// <summary>
+    /// Where a sent application has got to, in the family's words: the first steps' text until staff move it on, and the
+    /// family's one decision about mediation (however it was recorded) once they have made it.
+    /// </summary>
+    /// <param name="certificateDue">The day the certificate is due, while it is due.</param>
+    public static string ForCase(TriageAnswers answers, CaseStage stage, SessionChoice? decision = null, SessionChoice? requested = null, DateOnly? certificateDue = null) => (stage, decision) switch
     {
-        Domain.Cases.CaseStage.InformationGiven => "You have had information about mediation. Tell your adviser whether you want to try mediation or only need the certificate.",
-        Domain.Cases.CaseStage.TelephoneSupport => "An adviser is supporting you by phone.",
-        Domain.Cases.CaseStage.MediationBeingArranged => "Your mediation is being arranged. We will tell you the date and place, with at least the notice the rules require.",
-        Domain.Cases.CaseStage.MeetingScheduled => "Your meeting is arranged. We have sent you the date, time and place.",
-        Domain.Cases.CaseStage.MeetingHeld => "The meeting has taken place. The written record comes next.",
-        Domain.Cases.CaseStage.AgreementRecorded => "The written agreement from your mediation is ready to read and sign.",
-        Domain.Cases.CaseStage.AgreementSigned => "Everyone has signed the agreement. You can download it below.",
-        Domain.Cases.CaseStage.RecordWritten => "The record of your meeting is ready. You can download it below.",
-        Domain.Cases.CaseStage.CertificateIssued => "Your mediation certificate is ready. You can download it below.",
-        Domain.Cases.CaseStage.Closed => "This case is closed. If you need help again, start a new application or call the helpline.",
+        _ when requested is not null && stage != CaseStage.Closed => "You have asked to change your decision about mediation. Your adviser will contact you to talk it through; nothing changes until they have.",
+        (CaseStage.New or CaseStage.InformationGiven or CaseStage.MediationBeingArranged, SessionChoice.CertificateOnly) when certificateDue is { } due =>
+            $"You told us you only need the mediation certificate. We will send it by {UkDates.LongDate(due)}.",
+        (CaseStage.New or CaseStage.InformationGiven, SessionChoice.TryMediation) =>
+            "You told us you want to try mediation. We will tell the local authority, which then has 30 days to arrange it.",
+        (CaseStage.InformationGiven, null) => "You have had information about mediation. Tell us whether you want to try mediation or only need the certificate: on your information sessions page, or by calling your adviser.",
+        (CaseStage.TelephoneSupport, _) => "An adviser is supporting you by phone.",
+        (CaseStage.MediationBeingArranged, _) => "Your mediation is being arranged. We will tell you the date and place, with at least the notice the rules require.",
+        (CaseStage.MeetingScheduled, _) => "Your meeting is arranged. We have sent you the date, time and place.",
+        (CaseStage.MeetingHeld, _) => "The meeting has taken place. The written record comes next.",
+        (CaseStage.AgreementRecorded, _) => "The written agreement from your mediation is ready to read and sign.",
+        (CaseStage.AgreementSigned, _) => "Everyone has signed the agreement. You can download it below.",
+        (CaseStage.RecordWritten, _) => "The record of your meeting is ready. You can download it below.",
+        (CaseStage.CertificateIssued, _) => "Your mediation certificate is ready. You can download it below.",
+        (CaseStage.Closed, _) => "This case is closed. If you need help again, start a new application or call the helpline.",
         _ => AfterSubmission(answers),
     };
+
+    /// <summary>
+    /// The family's key dates: those their answers give, and once the application is sent, the case's own clocks in the
+    /// family's words (the certificate's date, telling the local authority, its 30 days; the appeal deadline as the case
+    /// counts it, which a certificate can move later).
+    /// </summary>
+    public static IReadOnlyList<KeyDate> KeyDatesFor(TriageAnswers answers, CaseFacts? facts, DeadlineCalculator calculator, DateOnly today)
+    {
+        var dates = KeyDates.For(answers, calculator, today).ToList();
+        if (facts is null)
+        {
+            return dates;
+        }
+
+        foreach (var clock in CaseClocks.Running(facts, calculator))
+        {
+            var label = clock.Key switch
+            {
+                "certificate" => "Your mediation certificate will be sent by",
+                "tell-la" => "We will tell the local authority you want mediation by",
+                "mediation" => "The local authority to arrange your mediation by",
+                "appeal" => "Appeal to the tribunal by",
+                _ => null,
+            };
+            if (label is null)
+            {
+                continue;
+            }
+
+            dates.RemoveAll(d => d.Key == clock.Key);
+            dates.Add(new KeyDate(clock.Key, label, clock.Deadline));
+        }
+
+        return [.. dates.OrderBy(d => d.Deadline.Date)];
+    }
 
     public static string ForDraft(TriageAnswers answers)
     {

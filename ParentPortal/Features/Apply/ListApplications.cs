@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Cases;
 using ParentPortal.Platform.Settings;
 
 namespace ParentPortal.Features.Apply;
@@ -18,7 +20,10 @@ public sealed record ApplicationSummary(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SubmittedAt,
     DateTimeOffset? DeletesAt,
-    Domain.Cases.CaseStage Stage = Domain.Cases.CaseStage.New);
+    Domain.Cases.CaseStage Stage = Domain.Cases.CaseStage.New,
+    CaseFacts? Facts = null,
+    SessionChoice? Decision = null,
+    SessionChoice? RequestedDecision = null);
 
 /// <summary>"Your applications": the signed-in parent's own drafts and applications, newest first.</summary>
 public sealed class ListApplicationsHandler(IDbContextFactory<PortalDbContext> contextFactory, IOptions<ApplicationOptions> options)
@@ -33,14 +38,20 @@ public sealed class ListApplicationsHandler(IDbContextFactory<PortalDbContext> c
             return [];
         }
 
-        var rows = await db.Applications.AsNoTracking()
+        var rows = await db.Applications.AsNoTracking().Include(a => a.LocalAuthority)
             .Where(a => a.OwnerId == userId)
-            .Select(a => new { a.Id, a.Status, a.Reference, a.AnswersJson, LocalAuthority = a.LocalAuthority!.Name, a.UpdatedAt, a.SubmittedAt, a.DeletionWarningSentAt, a.Stage })
             .ToListAsync(cancellationToken);
         return [.. rows
             .OrderByDescending(r => r.SubmittedAt ?? r.UpdatedAt)
-            .Select(r => new ApplicationSummary(
-                r.Id, r.Status, r.Reference, TriageAnswers.FromJson(r.AnswersJson), r.LocalAuthority, r.UpdatedAt, r.SubmittedAt,
-                r.Status == ApplicationStatus.Draft ? DraftRetentionJob.DeletesAt(r.UpdatedAt, r.DeletionWarningSentAt, options.Value) : null, r.Stage))];
+            .Select(r =>
+            {
+                var answers = TriageAnswers.FromJson(r.AnswersJson);
+                var sent = r.Status == ApplicationStatus.Submitted;
+                return new ApplicationSummary(
+                    r.Id, r.Status, r.Reference, answers, r.LocalAuthority?.Name, r.UpdatedAt, r.SubmittedAt,
+                    sent ? null : DraftRetentionJob.DeletesAt(r.UpdatedAt, r.DeletionWarningSentAt, options.Value), r.Stage,
+                    sent ? CaseFactsBuilder.For(r, CaseProfile.From(answers), meeting: null) : null,
+                    r.MediationChoice, r.RequestedChoice);
+            })];
     }
 }

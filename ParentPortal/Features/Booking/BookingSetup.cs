@@ -22,6 +22,7 @@ public static class BookingSetup
         services.AddTransient<ChangeBookingHandler>();
         services.AddTransient<ManageSessionsHandler>();
         services.AddTransient<RecordChoiceHandler>();
+        services.AddTransient<RequestChoiceChangeHandler>();
         services.AddTransient<SessionQueries>();
         services.AddTransient<Staff.SessionPresetsQuery>();
         services.AddTransient<ExpireOffersJob>();

@@ -54,32 +54,39 @@ public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> conte
             return new(false, AttendanceNotYetRecordedMessage);
         }
 
-        if (booking.Choice is not null)
+        // One decision, recorded once: a place made for an application keeps it on the application (the case), where the
+        // adviser records it too; a place made before applying keeps it on the booking until the family applies.
+        var family = CaseActor.Family(user.Subject()!, await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken));
+        switch (booking.Application)
         {
-            return new(false, "You have already told us. If you have changed your mind, call the helpline and an adviser will update it.");
-        }
+            case { MediationChoice: { } recorded } decided:
+                return new(false, AlreadyToldMessage(recorded, decided.MediationChoiceAt));
+            case { Status: ApplicationStatus.Submitted } application:
+                var file = cases.Open(db, application, family);
+                file.RecordChoice(choice);
+                file.Record("decision-recorded", choice == SessionChoice.TryMediation ? "Wants to try mediation (after the information session)" : "Only needs the certificate (after the information session)");
+                if (!await file.SaveAsync(cancellationToken))
+                {
+                    return new(false, "Something changed on your case at the same moment. Please try again.");
+                }
 
-        booking.Choice = choice;
-        booking.ChoiceMadeAt = now;
-        if (booking.Application is { Status: ApplicationStatus.Submitted, MediationChoice: null } application)
-        {
-            var file = cases.Open(db, application, CaseActor.Family(user.Subject()!, await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)));
-            file.RecordChoice(choice);
-            file.Record("decision-recorded", choice == SessionChoice.TryMediation ? "Wants to try mediation (after the information session)" : "Only needs the certificate (after the information session)");
-            if (!await file.SaveAsync(cancellationToken))
-            {
-                return new(false, "Something changed on your case at the same moment. Please try again.");
-            }
-        }
-        else
-        {
-            if (booking.Application is { Status: ApplicationStatus.Draft, MediationChoice: null } draft)
-            {
+                break;
+            case { } draft:
                 CaseFile.RecordChoiceOnDraft(draft, choice, now);
-            }
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            default:
+                if (booking.Choice is { } told)
+                {
+                    return new(false, AlreadyToldMessage(told, booking.ChoiceMadeAt));
+                }
 
-            await db.SaveChangesAsync(cancellationToken);
+                booking.Choice = choice;
+                booking.ChoiceMadeAt = now;
+                await db.SaveChangesAsync(cancellationToken);
+                break;
         }
+
         var calculator = await calendars.CalculatorAsync(cancellationToken);
         var day = UkDates.DateIn(now);
         var started = choice == SessionChoice.TryMediation
@@ -89,6 +96,9 @@ public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> conte
             ? "Thank you. We will tell the local authority that you want to try mediation. It then has 30 days to arrange it."
             : "Thank you. The mediation adviser will send your certificate.", started);
     }
+
+    public static string AlreadyToldMessage(SessionChoice recorded, DateTimeOffset? at) =>
+        $"You have already told us{(at is { } when ? " on " + UkDates.LongDate(UkDates.DateIn(when)) : "")} that {(recorded == SessionChoice.TryMediation ? "you want to try mediation" : "you only need the certificate")}. If you have changed your mind, ask to change it: your adviser will talk it through with you before anything changes.";
 
     public const string NoShowMessage = "Our records show you could not come to this session. To decide about mediation you need to have been to one: book a place at another session below.";
 

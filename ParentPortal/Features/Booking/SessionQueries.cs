@@ -30,7 +30,11 @@ public sealed record SessionSummary(
 }
 
 /// <param name="MeetingLink">Only filled in for a confirmed place.</param>
-public sealed record MyBooking(Guid Id, BookingStatus Status, SessionSummary Session, string? MeetingLink, DateTimeOffset? OfferExpiresAt, int? WaitingPosition, bool? Attended, SessionChoice? Choice);
+/// <param name="Choice">The family's decision after the session: the case's one decision when the place is for an application.</param>
+/// <param name="CanAskToChange">The decision is on a sent application: a change of mind goes to the adviser as a request.</param>
+/// <param name="RequestedChoice">A change the family asked for that the adviser has not answered yet.</param>
+public sealed record MyBooking(Guid Id, BookingStatus Status, SessionSummary Session, string? MeetingLink, DateTimeOffset? OfferExpiresAt, int? WaitingPosition, bool? Attended, SessionChoice? Choice,
+    DateTimeOffset? ChoiceMadeAt = null, bool CanAskToChange = false, SessionChoice? RequestedChoice = null);
 
 public sealed record AttendeeRow(Guid BookingId, string Name, BookingStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? OfferExpiresAt, bool? Attended, SessionChoice? Choice, DateTimeOffset? ChoiceMadeAt, string? ApplicationReference);
 
@@ -113,6 +117,7 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
         var allBookings = await db.SessionBookings.AsNoTracking()
             .Include(b => b.Session).ThenInclude(s => s!.LocalAuthority)
             .Include(b => b.Session).ThenInclude(s => s!.Host)
+            .Include(b => b.Application)
             .Where(b => b.UserId == userId && b.Status != BookingStatus.Declined && b.Status != BookingStatus.Expired)
             .ToListAsync(cancellationToken);
         // One application's page lists its places (and those made for no application); the others are counted, not shown.
@@ -134,7 +139,10 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
                 b.OfferExpiresAt,
                 b.Status == BookingStatus.Waiting ? 1 + waitingOrder.Count(w => w.SessionId == b.SessionId && w.CreatedAt < b.CreatedAt) : null,
                 b.Attended,
-                b.Choice))
+                b.Application is null ? b.Choice : b.Application.MediationChoice,
+                b.Application is null ? b.ChoiceMadeAt : b.Application.MediationChoiceAt,
+                b.Application is { Status: ApplicationStatus.Submitted, MediationChoice: not null },
+                b.Application?.RequestedChoice))
             .ToList();
 
         var taken = allBookings.Where(b => b.Status is BookingStatus.Booked or BookingStatus.Offered or BookingStatus.Waiting).Select(b => b.SessionId).ToHashSet();
@@ -176,7 +184,10 @@ public sealed class SessionQueries(IDbContextFactory<PortalDbContext> contextFac
 
         var attendees = await bookings
             .OrderBy(b => b.CreatedAt)
-            .Select(b => new AttendeeRow(b.Id, b.User!.DisplayName ?? "(no name)", b.Status, b.CreatedAt, b.OfferExpiresAt, b.Attended, b.Choice, b.ChoiceMadeAt, b.Application!.Reference))
+            .Select(b => new AttendeeRow(b.Id, b.User!.DisplayName ?? "(no name)", b.Status, b.CreatedAt, b.OfferExpiresAt, b.Attended,
+                b.ApplicationId == null ? b.Choice : b.Application!.MediationChoice,
+                b.ApplicationId == null ? b.ChoiceMadeAt : b.Application!.MediationChoiceAt,
+                b.Application!.Reference))
             .ToListAsync(cancellationToken);
         return new SessionDetails(Summary(session), session.MeetingLink, session.Host?.Subject, session.CancellationReason, attendees);
     }

@@ -40,7 +40,28 @@ public sealed record CaseView(
     int ViewerStaffId,
     DateOnly? MediationChosenOn,
     DateOnly? LaToldOfMediationOn,
-    IReadOnlyList<CaseBookingView> Bookings);
+    IReadOnlyList<CaseBookingView> Bookings,
+    CaseDecisionView Decision);
+
+/// <summary>The family's one decision about mediation, a change they asked for, and whether a change can be recorded now.</summary>
+/// <param name="CannotChange">Why the decision cannot change now; null when it can (or when there is none yet).</param>
+public sealed record CaseDecisionView(SessionChoice? Choice, DateTimeOffset? At, SessionChoice? Requested, DateTimeOffset? RequestedAt, string? CannotChange)
+{
+    public SessionChoice? Other => Choice switch
+    {
+        SessionChoice.TryMediation => SessionChoice.CertificateOnly,
+        SessionChoice.CertificateOnly => SessionChoice.TryMediation,
+        _ => null,
+    };
+
+    public static CaseDecisionView Of(Application row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var other = row.MediationChoice == SessionChoice.TryMediation ? SessionChoice.CertificateOnly : SessionChoice.TryMediation;
+        return new(row.MediationChoice, row.MediationChoiceAt, row.RequestedChoice, row.RequestedChoiceAt,
+            row.MediationChoice is null ? null : CaseFile.WhyTheChoiceCannotChange(row, other));
+    }
+}
 
 /// <summary>A place the family has (or had) on an information session, for the case page.</summary>
 /// <param name="AttendanceDue">The session has started and nobody has recorded whether the family came.</param>
@@ -83,7 +104,8 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             .Where(b => b.ApplicationId == caseId || (b.ApplicationId == null && b.UserId == application.OwnerId))
             .Where(b => b.Status != BookingStatus.Moved)
             .OrderBy(b => b.Session!.StartsAt)
-            .Select(b => new CaseBookingView(b.SessionId, b.Session!.Title, b.Session.StartsAt, b.Status, b.Attended, b.Choice,
+            .Select(b => new CaseBookingView(b.SessionId, b.Session!.Title, b.Session.StartsAt, b.Status, b.Attended,
+                b.ApplicationId == null ? b.Choice : b.Application!.MediationChoice,
                 b.Status == BookingStatus.Booked && b.Attended == null && b.Session.StartsAt <= now))
             .ToListAsync(cancellationToken);
         return new CaseView(
@@ -93,7 +115,7 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             meeting,
             CaseClocks.Running(CaseFactsBuilder.For(application, profile, meeting), calculator),
             CaseAccess.MovesFor(staff, application), history, mediators, advisers, CaseAccess.Capabilities(staff, application), UkDates.DateIn(now), staff.StaffId,
-            CaseFile.MediationChosen(application), application.LaToldOfMediationOn, bookings);
+            CaseFile.MediationChosen(application), application.LaToldOfMediationOn, bookings, CaseDecisionView.Of(application));
     }
 
     private static async Task<List<Choice>> StaffWithRoleAsync(PortalDbContext db, string[] roles, CancellationToken cancellationToken) =>

@@ -21,6 +21,8 @@ public static class CasesSetup
         services.AddTransient<TakeCaseHandler>();
         services.AddTransient<AddNoteHandler>();
         services.AddTransient<RecordDecisionHandler>();
+        services.AddTransient<ChangeDecisionHandler>();
+        services.AddTransient<KeepDecisionHandler>();
         services.AddTransient<RecordLaCannotArrangeHandler>();
         services.AddTransient<RecordLaToldHandler>();
         services.AddTransient<RecordMeetingNoticeHandler>();

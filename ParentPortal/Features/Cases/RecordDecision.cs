@@ -4,7 +4,11 @@ using ParentPortal.Platform.Cases;
 
 namespace ParentPortal.Features.Cases;
 
-/// <summary>The family's decision about mediation, taken over the phone: the local authority is then told (which starts its 30 days), or the 3 working days for the certificate start.</summary>
+/// <summary>
+/// The family's decision about mediation, taken over the phone: the local authority is then to be told (its 30 days start
+/// when it is), or the 3 working days for the certificate start. Recorded once, by the family or an adviser; a change of
+/// mind is <see cref="ChangeDecisionHandler"/>.
+/// </summary>
 public sealed class RecordDecisionHandler(CaseFiles cases)
 {
     public Task<CaseChangeResult> HandleAsync(ClaimsPrincipal user, Guid caseId, SessionChoice choice, CancellationToken cancellationToken = default) =>
@@ -13,6 +17,11 @@ public sealed class RecordDecisionHandler(CaseFiles cases)
             if (!Enum.IsDefined(choice))
             {
                 return Task.FromResult(CaseChangeResult.Refused("Select the family's decision", "decision"));
+            }
+
+            if (file.Row.MediationChoice is not null)
+            {
+                return Task.FromResult(CaseChangeResult.Refused("The family's decision is already recorded. If they have changed their mind, change it below and say why.", "decision"));
             }
 
             file.RecordChoice(choice);

@@ -153,6 +153,11 @@ public sealed class CaseFile
     /// </summary>
     public void RecordChoice(SessionChoice choice)
     {
+        if (Row.MediationChoice is not null)
+        {
+            throw new InvalidOperationException("The family's decision is recorded once: change it with ChangeChoice.");
+        }
+
         Row.MediationChoice = choice;
         Row.MediationChoiceAt = Now;
         Row.InformationGivenOn ??= Today;
@@ -169,6 +174,75 @@ public sealed class CaseFile
                 MoveTo(CaseStage.InformationGiven);
             }
         }
+    }
+
+    /// <summary>
+    /// Why the family's recorded decision cannot be changed to <paramref name="to"/> now; null when it can.
+    /// </summary>
+    public string? WhyTheChoiceCannotChange(SessionChoice to) => WhyTheChoiceCannotChange(Row, to);
+
+    /// <inheritdoc cref="WhyTheChoiceCannotChange(SessionChoice)"/>
+    public static string? WhyTheChoiceCannotChange(Application row, SessionChoice to)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.MediationChoice switch
+        {
+            null => "No decision has been recorded yet: record the family's decision instead",
+            var current when current == to => to == SessionChoice.TryMediation ? "The family's decision is already to try mediation" : "The family's decision is already to take only the certificate",
+            _ when row.Stage == CaseStage.Closed => "The case is closed",
+            _ when row.MeetingHeldOn is not null => "The mediation has taken place, so the decision can no longer change",
+            _ when to == SessionChoice.CertificateOnly && row.Stage == CaseStage.MeetingScheduled => "A mediation meeting is arranged: move the case back to \"Mediation being arranged\" first, and tell everyone invited that it will not go ahead",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The family changed their mind, and their adviser records it: one decision stays, with only its own clock.
+    /// To mediation: a certificate not yet issued is no longer due, and the local authority is to be told afresh (its 30 days
+    /// run from when it is). To the certificate only: the 3 working days start today unless a certificate is already issued.
+    /// Any request from the family to change is answered by this. Check <see cref="WhyTheChoiceCannotChange"/> first.
+    /// </summary>
+    public void ChangeChoice(SessionChoice to)
+    {
+        if (WhyTheChoiceCannotChange(to) is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
+
+        Row.MediationChoice = to;
+        Row.MediationChoiceAt = Now;
+        Row.RequestedChoice = null;
+        Row.RequestedChoiceAt = null;
+        if (to == SessionChoice.TryMediation)
+        {
+            if (Row.CertificateIssuedOn is null && Row.CertificateTrigger == CertificateTrigger.NotPursuingMediation)
+            {
+                Row.CertificateTriggeredOn = null;
+                Row.CertificateTrigger = null;
+            }
+
+            Row.LaToldOfMediationOn = null;
+            MoveIfAllowed(CaseStage.MediationBeingArranged);
+        }
+        else if (Row.CertificateIssuedOn is null)
+        {
+            Row.CertificateTriggeredOn = Today;
+            Row.CertificateTrigger = CertificateTrigger.NotPursuingMediation;
+        }
+    }
+
+    /// <summary>The family asked to change their decision: nothing changes until their adviser records it or keeps the decision.</summary>
+    public void RequestChoiceChange(SessionChoice to)
+    {
+        Row.RequestedChoice = to;
+        Row.RequestedChoiceAt = Now;
+    }
+
+    /// <summary>The adviser talked the family's request through and the decision stays as it is.</summary>
+    public void KeepChoice()
+    {
+        Row.RequestedChoice = null;
+        Row.RequestedChoiceAt = null;
     }
 
     /// <summary>
@@ -291,6 +365,34 @@ public sealed class CaseFile
         });
         _add(AuditLog.Entry(Actor.Subject, Actor.Roles, "case-submitted", "application", Row.Id.ToString(), Now, Row.Stage.ToString()));
         _stageAtLastEntry = Row.Stage;
+        DecisionMadeBeforeSending();
+    }
+
+    /// <summary>
+    /// The family came to an information session and decided before sending the application: the case starts from that
+    /// decision, dated the day they made it (the certificate's 3 working days, or telling the local authority).
+    /// </summary>
+    private void DecisionMadeBeforeSending()
+    {
+        if (Row.MediationChoice is not { } choice || Row.MediationChoiceAt is not { } at || Route != AnswerKeys.Sen)
+        {
+            return;
+        }
+
+        var day = UkDates.DateIn(at);
+        Row.InformationGivenOn ??= day;
+        if (choice == SessionChoice.TryMediation)
+        {
+            MoveIfAllowed(CaseStage.MediationBeingArranged);
+        }
+        else
+        {
+            Row.CertificateTriggeredOn = day;
+            Row.CertificateTrigger = CertificateTrigger.NotPursuingMediation;
+            MoveIfAllowed(CaseStage.InformationGiven);
+        }
+
+        Record("decision-recorded", (choice == SessionChoice.TryMediation ? "Wants to try mediation" : "Only needs the certificate") + $" (told us after the information session on {UkDates.LongDate(day)}, before sending the application)");
     }
 
     /// <summary>Puts a message to the family in the outbox, in this change's transaction. False when there is no address to send it to.</summary>

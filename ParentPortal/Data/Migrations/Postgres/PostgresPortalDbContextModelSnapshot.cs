@@ -188,6 +188,13 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("RequestedChoice")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("RequestedChoiceAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Route")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");

@@ -181,6 +181,13 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestedChoice")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RequestedChoiceAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Route")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");

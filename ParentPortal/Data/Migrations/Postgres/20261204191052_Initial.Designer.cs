@@ -12,7 +12,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261204124255_Initial")]
+    [Migration("20261204191052_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -190,6 +190,13 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<string>("Reference")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RequestedChoice")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("RequestedChoiceAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Route")
                         .HasMaxLength(32)

@@ -265,6 +265,8 @@ namespace ParentPortal.Data.Migrations.Postgres
                     CreatedBySubject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     MediationChoice = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     MediationChoiceAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RequestedChoice = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    RequestedChoiceAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Stage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     AdviserId = table.Column<int>(type: "integer", nullable: true),
                     AreaId = table.Column<int>(type: "integer", nullable: true),

@@ -11,7 +11,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261204124252_Initial")]
+    [Migration("20261204190839_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -183,6 +183,13 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<string>("Reference")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedChoice")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RequestedChoiceAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Route")
                         .HasMaxLength(32)

@@ -264,6 +264,8 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     CreatedBySubject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     MediationChoice = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     MediationChoiceAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RequestedChoice = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    RequestedChoiceAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Stage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     AdviserId = table.Column<int>(type: "INTEGER", nullable: true),
                     AreaId = table.Column<int>(type: "INTEGER", nullable: true),
