@@ -851,6 +851,9 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("AttachmentContent")
                         .HasColumnType("text");
 
@@ -869,6 +872,12 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("BodyOnceSent")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -885,6 +894,12 @@ namespace ParentPortal.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -914,15 +929,27 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<bool>("ToFamily")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ToName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("BookingId");
 
                     b.HasIndex("CorrelationKey")
                         .IsUnique()
                         .HasFilter("\"CorrelationKey\" IS NOT NULL");
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("SentAt", "CancelledAt", "NextAttemptAt");
 

@@ -828,6 +828,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AttachmentContent")
                         .HasColumnType("TEXT");
 
@@ -846,6 +849,12 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyOnceSent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 
@@ -862,6 +871,12 @@ namespace ParentPortal.Data.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -891,15 +906,27 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ToFamily")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ToName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("BookingId");
 
                     b.HasIndex("CorrelationKey")
                         .IsUnique()
                         .HasFilter("\"CorrelationKey\" IS NOT NULL");
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("SentAt", "CancelledAt", "NextAttemptAt");
 
