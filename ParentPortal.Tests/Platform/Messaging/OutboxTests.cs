@@ -256,9 +256,9 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
             SecretInBody = secret,
         };
         var ids = await EnqueueAsync(WithSecret(1, "QWERT23456"), WithSecret(2, "ZXCVB98765", key: "to-cancel:1"), Message(3));
-        var waiting = await AllAsync();
-        Assert.Contains("QWERT23456", waiting[0].Body, StringComparison.Ordinal);
-        Assert.Null(waiting[2].BodyOnceSent);
+        var waiting = (await AllAsync()).ToDictionary(m => m.Id);
+        Assert.Contains("QWERT23456", waiting[ids[0]].Body, StringComparison.Ordinal);
+        Assert.Null(waiting[ids[2]].BodyOnceSent);
         await using (var db = await Factory.CreateDbContextAsync())
         {
             Assert.Equal(1, await OutboxWriter.CancelAsync(db, "to-cancel:1", _clock.GetUtcNow()));
@@ -268,12 +268,12 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         await Processor().ProcessDueAsync();
 
         Assert.Contains("QWERT23456", _sender.Bodies[ids[0]], StringComparison.Ordinal);
-        var stored = await AllAsync();
-        Assert.Equal($"Dear Sam,\nYour code is:\n\n{OutboxWriter.SecretRemovedText}\n\nIt works once.\n", stored[0].Body);
-        Assert.DoesNotContain("ZXCVB98765", stored[1].Body, StringComparison.Ordinal);
-        Assert.Null(stored[1].SentAt);
-        Assert.All(stored, m => Assert.Null(m.BodyOnceSent));
-        Assert.Equal("Dear Sam,\nWe have your application.\n", stored[2].Body);
+        var stored = (await AllAsync()).ToDictionary(m => m.Id);
+        Assert.Equal($"Dear Sam,\nYour code is:\n\n{OutboxWriter.SecretRemovedText}\n\nIt works once.\n", stored[ids[0]].Body);
+        Assert.DoesNotContain("ZXCVB98765", stored[ids[1]].Body, StringComparison.Ordinal);
+        Assert.Null(stored[ids[1]].SentAt);
+        Assert.All(stored.Values, m => Assert.Null(m.BodyOnceSent));
+        Assert.Equal("Dear Sam,\nWe have your application.\n", stored[ids[2]].Body);
         await using (var db = await Factory.CreateDbContextAsync())
         {
             var notInBody = new OutgoingMessage { Kind = "k", ToAddress = "a@example.com", Subject = "s", Body = "no secret here", About = new MessageAbout(), SecretInBody = "QWERT23456" };
