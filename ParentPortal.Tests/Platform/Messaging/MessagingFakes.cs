@@ -15,7 +15,12 @@ public sealed class RecordingSender : IMessageSender
     private readonly ConcurrentDictionary<Guid, int> _failuresLeft = new();
     private readonly SemaphoreSlim _eachSend = new(0);
 
+    private readonly ConcurrentDictionary<Guid, string> _bodies = new();
+
     public IReadOnlyList<Guid> Sent => [.. _sent];
+
+    /// <summary>The body of each message as it was handed over for delivery.</summary>
+    public IReadOnlyDictionary<Guid, string> Bodies => _bodies;
 
     /// <summary>Time each send takes, so that processors running at once overlap.</summary>
     public TimeSpan Delay { get; init; }
@@ -37,6 +42,7 @@ public sealed class RecordingSender : IMessageSender
                 $"550 5.1.1 <{message.ToAddress}>: mailbox of {message.ToName} unavailable\nRemote server said: {message.ToAddress}");
         }
 
+        _bodies[message.Id] = message.Body;
         _sent.Enqueue(message.Id);
         _eachSend.Release();
     }

@@ -110,6 +110,7 @@ public sealed class MessagingSetupTests
                     ToAddress = "sam.taylor@example.com",
                     Subject = "Sent by the running portal",
                     Body = "Hello.",
+                    About = new MessageAbout(),
                 }, DateTimeOffset.UtcNow);
                 await db.SaveChangesAsync();
             }

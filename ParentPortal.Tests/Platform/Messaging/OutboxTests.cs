@@ -238,6 +238,49 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromHours(1), failing.NextAttemptAt);
     }
 
+    /// <summary>
+    /// A secret in a body (a claim code) goes out, and our copy forgets it as soon as the message is sent or cancelled,
+    /// whatever its kind: the row says so (<see cref="OutboxMessage.BodyOnceSent"/>), not a special case for one kind.
+    /// </summary>
+    [Fact]
+    public async Task ASecretInTheBody_IsSent_ThenForgotten_OnceSentOrCancelled_WhateverTheKind()
+    {
+        OutgoingMessage WithSecret(int n, string secret, string? key = null) => new()
+        {
+            Kind = $"any-kind-{n}",
+            ToAddress = $"parent{n}@example.com",
+            Subject = "Your code",
+            Body = $"Dear Sam,\nYour code is:\n\n{secret}\n\nIt works once.\n",
+            CorrelationKey = key,
+            About = new MessageAbout(),
+            SecretInBody = secret,
+        };
+        var ids = await EnqueueAsync(WithSecret(1, "QWERT23456"), WithSecret(2, "ZXCVB98765", key: "to-cancel:1"), Message(3));
+        var waiting = (await AllAsync()).ToDictionary(m => m.Id);
+        Assert.Contains("QWERT23456", waiting[ids[0]].Body, StringComparison.Ordinal);
+        Assert.Null(waiting[ids[2]].BodyOnceSent);
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            Assert.Equal(1, await OutboxWriter.CancelAsync(db, "to-cancel:1", _clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        await Processor().ProcessDueAsync();
+
+        Assert.Contains("QWERT23456", _sender.Bodies[ids[0]], StringComparison.Ordinal);
+        var stored = (await AllAsync()).ToDictionary(m => m.Id);
+        Assert.Equal($"Dear Sam,\nYour code is:\n\n{OutboxWriter.SecretRemovedText}\n\nIt works once.\n", stored[ids[0]].Body);
+        Assert.DoesNotContain("ZXCVB98765", stored[ids[1]].Body, StringComparison.Ordinal);
+        Assert.Null(stored[ids[1]].SentAt);
+        Assert.All(stored.Values, m => Assert.Null(m.BodyOnceSent));
+        Assert.Equal("Dear Sam,\nWe have your application.\n", stored[ids[2]].Body);
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            var notInBody = new OutgoingMessage { Kind = "k", ToAddress = "a@example.com", Subject = "s", Body = "no secret here", About = new MessageAbout(), SecretInBody = "QWERT23456" };
+            await Assert.ThrowsAsync<ArgumentException>(() => OutboxWriter.EnqueueAsync(db, notInBody, _clock.GetUtcNow()));
+        }
+    }
+
     [Fact]
     public async Task Cancel_ByKeyOrByPrefix_TheMessagesAreNeverSent()
     {
@@ -392,6 +435,7 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
         Body = "Dear Sam,\nWe have your application.\n",
         CorrelationKey = key,
         NotBefore = notBefore,
+        About = new MessageAbout(),
     };
 
     private PortalUser NewUser(string subject) =>

@@ -22,5 +22,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // The same filter text works on SQLite and PostgreSQL (both quote identifiers with double quotes).
         builder.HasIndex(m => m.CorrelationKey).IsUnique().HasFilter("\"CorrelationKey\" IS NOT NULL");
         builder.HasIndex(m => new { m.SentAt, m.CancelledAt, m.NextAttemptAt });
+        // Subject access and erasure find a family's messages by these (DocumentId and InvitationId are never searched by).
+        builder.HasIndex(m => m.UserId);
+        builder.HasIndex(m => m.ApplicationId);
+        builder.HasIndex(m => m.BookingId);
     }
 }

@@ -3,7 +3,11 @@ namespace ParentPortal.Data.Entities;
 /// <summary>
 /// A message to send (e-mail), written in the same transaction as the change that caused it so that it
 /// cannot be lost; the outbox processor sends it later and retries until it succeeds.
-/// Everything but <see cref="Id"/>, <see cref="Kind"/> and the times may be personal data: never log it.
+/// Everything but <see cref="Id"/>, <see cref="Kind"/>, the times and the ids of what it is about may be personal
+/// data: never log it. Whose records a message belongs to is told by those ids alone (<see cref="UserId"/>,
+/// <see cref="ApplicationId"/>, <see cref="BookingId"/>, ...), never by its address: one address (a supporter's, an
+/// adviser's, one a family mistyped) may receive several families' messages. The ids are not foreign keys: the row
+/// (kind, times) outlives the records it was about, for counting.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -60,4 +64,28 @@ public sealed class OutboxMessage
     public string? AttachmentContentType { get; set; }
 
     public string? AttachmentContent { get; set; }
+
+    /// <summary>The family's account the message belongs to (the owner of the application or the booking when it was written).</summary>
+    public Guid? UserId { get; set; }
+
+    /// <summary>The application (case or draft) the message is about, if any.</summary>
+    public Guid? ApplicationId { get; set; }
+
+    /// <summary>The place on an information session the message is about, if any.</summary>
+    public Guid? BookingId { get; set; }
+
+    /// <summary>The document (certificate, agreement, meeting record) the message is about, if any.</summary>
+    public Guid? DocumentId { get; set; }
+
+    /// <summary>The invitation to take over a phone application the message carries, if any.</summary>
+    public Guid? InvitationId { get; set; }
+
+    /// <summary>Addressed to the family; false for a copy to staff about the family's case (the agreement e-mails).</summary>
+    public bool ToFamily { get; set; }
+
+    /// <summary>
+    /// When set, the body to keep once the message has gone: <see cref="Body"/> with a secret taken out (a claim code).
+    /// The dispatcher puts it in place of <see cref="Body"/> as soon as the message is sent (or cancelled), for any kind.
+    /// </summary>
+    public string? BodyOnceSent { get; set; }
 }

@@ -39,14 +39,5 @@ public static class InvitationCodes
     /// <summary>The kind of the e-mail that carries a code to the family.</summary>
     public const string MessageKind = "application-invitation";
 
-    public const string RemovedText = "(The code has been removed from our copy of this e-mail now that it has been sent.)";
-
-    /// <summary>The text with every code standing on a line of its own replaced, for the copy kept once the e-mail is sent.</summary>
-    public static string RemoveFrom(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return string.Join('\n', text.Split('\n').Select(line => line.Trim() is { Length: Length } code && Normalise(code) is not null ? RemovedText : line));
-    }
-
     public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 }

@@ -37,9 +37,10 @@ public sealed class InviteFamilyHandler(IDbContextFactory<PortalDbContext> conte
         // One code works at a time: a new one retires any the family was given before.
         await db.ApplicationInvitations.RetireUsableAsync(application.Id, now, cancellationToken);
         var code = InvitationCodes.New();
+        var invitationId = Guid.NewGuid();
         db.ApplicationInvitations.Add(new ApplicationInvitation
         {
-            Id = Guid.NewGuid(),
+            Id = invitationId,
             ApplicationId = application.Id,
             CodeHash = InvitationCodes.Hash(code),
             CreatedAt = now,
@@ -65,6 +66,9 @@ public sealed class InviteFamilyHandler(IDbContextFactory<PortalDbContext> conte
 
                     The code works once and until {UkDates.LongDate(UkDates.DateIn(now + InvitationCodes.Lifetime))}.
                     """,
+                About = MessageAbout.Application(application, invitationId: invitationId),
+                // The code takes over the family's case: once it is on its way, our copy keeps only that it was sent.
+                SecretInBody = code,
             }, now, cancellationToken);
         }
 

@@ -46,6 +46,7 @@ public sealed class ApplicationMessages(ServiceDirectory services)
                 {Helpline(profile)}
                 """,
             CorrelationKey = "application-submitted:" + application.Id,
+            About = MessageAbout.Application(application),
         }, now, cancellationToken);
     }
 
@@ -77,6 +78,7 @@ public sealed class ApplicationMessages(ServiceDirectory services)
                 {Helpline(profile)}
                 """,
             CorrelationKey = $"draft-deletion-warning:{application.Id}:{application.UpdatedAt.UtcTicks}",
+            About = MessageAbout.Application(application),
         }, now, cancellationToken);
     }
 

@@ -42,6 +42,7 @@ public sealed class SessionMessages(ServiceDirectory services)
                 The calendar invite is attached. If you cannot come, please cancel your place in the portal ("Your applications", then "Information sessions") so someone else can have it.
                 """,
             CorrelationKey = $"session-booked:{booking.Id}",
+            About = MessageAbout.Booking(booking),
             Attachment = Invite(CalendarInvites.Request(session, organisation, now), session),
         }, now, cancellationToken);
         await ScheduleRemindersAsync(db, booking, session, address, name, now, cancellationToken);
@@ -84,6 +85,7 @@ public sealed class SessionMessages(ServiceDirectory services)
                     """,
                 NotBefore = sendAt,
                 CorrelationKey = $"{ReminderPrefix(booking.Id)}{session.CalendarSequence}:{lead.TotalHours:0}h",
+                About = MessageAbout.Booking(booking),
             }, now, cancellationToken);
         }
     }
@@ -116,6 +118,7 @@ public sealed class SessionMessages(ServiceDirectory services)
                 The attached file removes it from your calendar.
                 """,
             CorrelationKey = $"session-place-cancelled:{booking.Id}",
+            About = MessageAbout.Booking(booking),
             Attachment = Invite(CalendarInvites.Cancel(session, organisation, now), session, cancel: true),
         }, now, cancellationToken);
     }
@@ -140,6 +143,7 @@ public sealed class SessionMessages(ServiceDirectory services)
                 If a place becomes free, we will hold it for you and tell you straight away.
                 """,
             CorrelationKey = $"session-waiting-list:{booking.Id}",
+            About = MessageAbout.Booking(booking),
         }, now, cancellationToken);
     }
 
@@ -173,6 +177,7 @@ public sealed class SessionMessages(ServiceDirectory services)
                     The attached file updates the event in your calendar.
                     """,
                 CorrelationKey = $"session-changed:{booking.Id}:{session.CalendarSequence}",
+                About = MessageAbout.Booking(booking),
                 Attachment = Invite(invite, session),
             }, now, cancellationToken);
             if (booking.Status == BookingStatus.Booked)
@@ -204,6 +209,7 @@ public sealed class SessionMessages(ServiceDirectory services)
                 You can choose another session in the portal. {(hadPlace ? "The attached file removes it from your calendar." : "")}
                 """,
             CorrelationKey = $"session-cancelled:{booking.Id}",
+            About = MessageAbout.Booking(booking),
             Attachment = hadPlace ? Invite(CalendarInvites.Cancel(session, organisation, now), session, cancel: true) : null,
         }, now, cancellationToken);
     }

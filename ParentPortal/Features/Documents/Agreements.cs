@@ -353,7 +353,7 @@ public sealed class AgreementsHandler(
         document.AgreementContentHash = hash;
         file.MoveTo(CaseStage.AgreementSigned);
         file.Record("agreement-issued", number);
-        await AskToSignAsync(db, file, $"Everyone has signed the agreement from your mediation ({number}). You can download it in the portal.", cancellationToken, "agreement-final:" + document.Id);
+        await AskToSignAsync(db, file, $"Everyone has signed the agreement from your mediation ({number}). You can download it in the portal.", cancellationToken, "agreement-final:" + document.Id, document.Id);
         await file.SaveAsync(cancellationToken);
         return null;
     }
@@ -434,17 +434,17 @@ public sealed class AgreementsHandler(
         await db.AgreementSignatures.AsNoTracking().Where(s => s.ApplicationId == caseId && s.VoidedAt == null && s.ContentHash == hash).ToListAsync(cancellationToken);
 
     /// <summary>Tells every signing party (the family, the mediator and, in an SEN case, the local authority's officers) by e-mail.</summary>
-    private static async Task AskToSignAsync(PortalDbContext db, CaseFile file, string body, CancellationToken cancellationToken, string? key = null)
+    private static async Task AskToSignAsync(PortalDbContext db, CaseFile file, string body, CancellationToken cancellationToken, string? key = null, Guid? documentId = null)
     {
         var parties = await file.PartiesAsync(cancellationToken);
-        var recipients = new List<(string Address, string? Name)>();
+        var recipients = new List<(string Address, string? Name, bool ToFamily)>();
         if (parties.Family.Email is { } family)
         {
-            recipients.Add((family, parties.Family.Name));
+            recipients.Add((family, parties.Family.Name, true));
         }
 
-        recipients.AddRange(new[] { parties.Mediator }.Concat(parties.LaOfficers).Where(s => s?.Email is not null).Select(s => (s!.Email!, (string?)s.Name)));
-        foreach (var (to, name) in recipients)
+        recipients.AddRange(new[] { parties.Mediator }.Concat(parties.LaOfficers).Where(s => s?.Email is not null).Select(s => (s!.Email!, (string?)s.Name, false)));
+        foreach (var (to, name, toFamily) in recipients)
         {
             await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
             {
@@ -454,6 +454,8 @@ public sealed class AgreementsHandler(
                 Subject = $"Mediation agreement ({file.Reference})",
                 Body = body,
                 CorrelationKey = key is null ? null : $"{key}:{to}",
+                // The staff's copies belong to the family's records too: they go with the family's erasure.
+                About = MessageAbout.Application(file.Row, documentId, toFamily: toFamily),
             }, file.Now, cancellationToken);
         }
     }

@@ -162,7 +162,7 @@ public sealed class MeetingRecordsHandler(
         file.MoveIfAllowed(CaseStage.RecordWritten);
         file.Record("record-issued", number);
         AuditLog.Write(db, file.Staff, "document-issued", "document", document.Id.ToString(), now, "meeting-record");
-        await file.TellFamilyAsync("document-ready", "The record of your meeting is ready", $"The facilitator's record of your meeting ({number}) is ready. Sign in to the portal and choose \"Your applications\" to download it.", "record-ready:" + document.Id, cancellationToken);
+        await file.TellFamilyAsync("document-ready", "The record of your meeting is ready", $"The facilitator's record of your meeting ({number}) is ready. Sign in to the portal and choose \"Your applications\" to download it.", "record-ready:" + document.Id, cancellationToken, document.Id);
         if (!await file.SaveAsync(cancellationToken))
         {
             return new(false, CaseChangeResult.Conflict);

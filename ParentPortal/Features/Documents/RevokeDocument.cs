@@ -58,7 +58,7 @@ public sealed class RevokeDocumentHandler(IDbContextFactory<PortalDbContext> con
             }
         }
 
-        await file.TellFamilyAsync("document-ready", $"{DocumentQueries.Title(document.Kind, document.Subtype)} withdrawn", $"We have withdrawn {document.Number}, so please do not use it. If it is being replaced, we will tell you when the new one is ready in the portal.", "document-withdrawn:" + document.Id, cancellationToken);
+        await file.TellFamilyAsync("document-ready", $"{DocumentQueries.Title(document.Kind, document.Subtype)} withdrawn", $"We have withdrawn {document.Number}, so please do not use it. If it is being replaced, we will tell you when the new one is ready in the portal.", "document-withdrawn:" + document.Id, cancellationToken, document.Id);
         file.Record("document-revoked", $"{document.Number}: {why}");
         AuditLog.Write(db, file.Staff, "document-revoked", "document", document.Id.ToString(), file.Now, document.Kind.ToString());
         return await file.SaveAsync(cancellationToken)

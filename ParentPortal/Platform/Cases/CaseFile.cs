@@ -396,7 +396,7 @@ public sealed class CaseFile
     }
 
     /// <summary>Puts a message to the family in the outbox, in this change's transaction. False when there is no address to send it to.</summary>
-    public async Task<bool> TellFamilyAsync(string kind, string subject, string body, string? correlationKey, CancellationToken cancellationToken)
+    public async Task<bool> TellFamilyAsync(string kind, string subject, string body, string? correlationKey, CancellationToken cancellationToken, Guid? documentId = null)
     {
         var family = await CaseParties.FamilyOfAsync(Db, Row, Profile, cancellationToken);
         if (family.Email is null)
@@ -412,6 +412,7 @@ public sealed class CaseFile
             Subject = subject,
             Body = body,
             CorrelationKey = correlationKey,
+            About = MessageAbout.Application(Row, documentId),
         }, Now, cancellationToken);
     }
 

@@ -91,6 +91,7 @@ public sealed partial class OutboxProcessor(
             if (await db.OutboxMessages.AsNoTracking().Where(m => m.Id == message.Id).Select(m => m.CancelledAt).FirstOrDefaultAsync(cancellationToken) is { } cancelledAt)
             {
                 message.CancelledAt = cancelledAt;
+                OutboxWriter.ForgetSecret(message);
                 message.ClaimedBy = null;
                 message.ClaimedUntil = null;
                 await db.SaveChangesAsync(CancellationToken.None);
@@ -101,11 +102,8 @@ public sealed partial class OutboxProcessor(
             {
                 await SendOneAsync(message, cancellationToken);
                 message.SentAt = clock.GetUtcNow();
-                if (message.Kind == Domain.Triage.InvitationCodes.MessageKind)
-                {
-                    // The code takes over a family's case: once it is on its way, our copy keeps only that it was sent.
-                    message.Body = Domain.Triage.InvitationCodes.RemoveFrom(message.Body);
-                }
+                // A secret (a claim code) is on its way: our copy keeps only that it was sent.
+                OutboxWriter.ForgetSecret(message);
 
                 sent++;
                 LogSent(logger, message.Id, message.Kind, message.AttemptCount + 1);

@@ -11,6 +11,9 @@ namespace ParentPortal.Platform.Messaging;
 /// </summary>
 public static class OutboxWriter
 {
+    /// <summary>What the outbox's copy of a message says in place of a secret (<see cref="OutgoingMessage.SecretInBody"/>) once it has gone.</summary>
+    public const string SecretRemovedText = "(This has been removed from our copy of this e-mail now that it has been sent.)";
+
     /// <summary>
     /// Adds the message to <paramref name="db"/> (the caller saves). Returns false, adding nothing, when a
     /// message with the same correlation key is already tracked or stored. Two transactions enqueueing the
@@ -47,8 +50,29 @@ public static class OutboxWriter
             AttachmentName = message.Attachment?.FileName,
             AttachmentContentType = message.Attachment?.ContentType,
             AttachmentContent = message.Attachment?.Content,
+            UserId = message.About.UserId,
+            ApplicationId = message.About.ApplicationId,
+            BookingId = message.About.BookingId,
+            DocumentId = message.About.DocumentId,
+            InvitationId = message.About.InvitationId,
+            ToFamily = message.About.ToFamily,
+            BodyOnceSent = message.SecretInBody is { } secret ? message.Body.Replace(secret, SecretRemovedText, StringComparison.Ordinal) : null,
         });
         return true;
+    }
+
+    /// <summary>
+    /// The message has gone (or will never go): its copy keeps only <see cref="OutboxMessage.BodyOnceSent"/>, when it has
+    /// one. The dispatcher calls it for every kind of message; the caller saves.
+    /// </summary>
+    public static void ForgetSecret(OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.BodyOnceSent is { } kept)
+        {
+            message.Body = kept;
+            message.BodyOnceSent = null;
+        }
     }
 
     /// <summary>
@@ -97,6 +121,7 @@ public static class OutboxWriter
         foreach (var message in cancelled)
         {
             message.CancelledAt = now.ToUniversalTime();
+            ForgetSecret(message);
         }
 
         return cancelled.Count;
@@ -110,7 +135,11 @@ public static class OutboxWriter
             ?? Problem(message.Subject, OutboxMessage.SubjectMaxLength, "Subject")
             ?? (message.Body is null ? "Body is missing." : null)
             ?? (message.ToName is { Length: > OutboxMessage.NameMaxLength } ? $"ToName is longer than {OutboxMessage.NameMaxLength} characters." : null)
-            ?? (message.CorrelationKey is null ? null : Problem(message.CorrelationKey, OutboxMessage.CorrelationKeyMaxLength, "CorrelationKey"));
+            ?? (message.CorrelationKey is null ? null : Problem(message.CorrelationKey, OutboxMessage.CorrelationKeyMaxLength, "CorrelationKey"))
+            ?? (message.About is null ? "About is missing." : null)
+            ?? (message.SecretInBody is null ? null
+                : string.IsNullOrWhiteSpace(message.SecretInBody) ? "SecretInBody is empty."
+                : message.Body?.Contains(message.SecretInBody, StringComparison.Ordinal) != true ? "SecretInBody is not in Body." : null);
         if (problem is not null)
         {
             throw new ArgumentException(problem, nameof(message));

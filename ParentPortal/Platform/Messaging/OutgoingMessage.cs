@@ -1,3 +1,5 @@
+using ParentPortal.Data.Entities;
+
 namespace ParentPortal.Platform.Messaging;
 
 /// <summary>
@@ -28,6 +30,48 @@ public sealed class OutgoingMessage
 
     /// <summary>A text attachment, such as a calendar invite.</summary>
     public MessageAttachment? Attachment { get; init; }
+
+    /// <summary>Whose records the message belongs to: subject access and erasure find it by these ids, never by its address.</summary>
+    public required MessageAbout About { get; init; }
+
+    /// <summary>
+    /// Text in <see cref="Body"/> that must not be kept once the message has gone (a one-time claim code): the outbox's
+    /// copy has it replaced by <see cref="OutboxWriter.SecretRemovedText"/> as soon as the message is sent or cancelled.
+    /// </summary>
+    public string? SecretInBody { get; init; }
+}
+
+/// <summary>
+/// The family's own ids a message is about, carried on its outbox row. <see cref="ToFamily"/> is false for a copy to
+/// staff about the family's case.
+/// </summary>
+public sealed class MessageAbout
+{
+    public Guid? UserId { get; init; }
+
+    public Guid? ApplicationId { get; init; }
+
+    public Guid? BookingId { get; init; }
+
+    public Guid? DocumentId { get; init; }
+
+    public Guid? InvitationId { get; init; }
+
+    public bool ToFamily { get; init; } = true;
+
+    /// <summary>A message about an application (a case or a draft), to its family unless <paramref name="toFamily"/> is false.</summary>
+    public static MessageAbout Application(Application application, Guid? documentId = null, Guid? invitationId = null, bool toFamily = true)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return new() { UserId = application.OwnerId, ApplicationId = application.Id, DocumentId = documentId, InvitationId = invitationId, ToFamily = toFamily };
+    }
+
+    /// <summary>A message about a place on an information session, to the person who holds it.</summary>
+    public static MessageAbout Booking(SessionBooking booking)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        return new() { UserId = booking.UserId, ApplicationId = booking.ApplicationId, BookingId = booking.Id };
+    }
 }
 
 /// <summary>A text attachment: its file name, MIME type (e.g. "text/calendar; method=REQUEST") and content.</summary>

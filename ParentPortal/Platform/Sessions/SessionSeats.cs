@@ -96,6 +96,7 @@ public static class SessionSeats
                 To take it, sign in to the portal and choose "Accept the place" by {UkDates.DateAndTime(until)}. After that it goes to the next person waiting.
                 """,
             CorrelationKey = $"session-offer:{booking.Id}",
+            About = MessageAbout.Booking(booking),
         }, now, cancellationToken);
     }
 

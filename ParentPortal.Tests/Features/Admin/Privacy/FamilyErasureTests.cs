@@ -6,6 +6,7 @@ using ParentPortal.Features.Admin.Privacy;
 using ParentPortal.Features.Apply;
 using ParentPortal.Features.Cases;
 using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Messaging;
 using ParentPortal.Tests.Domain.Triage;
 using ParentPortal.Tests.TestSupport;
 using static ParentPortal.Tests.Features.Admin.Privacy.PrivacyTestData;
@@ -215,6 +216,43 @@ public abstract class FamilyErasureTests(DatabaseProvider provider) : IAsyncLife
         Assert.Empty(overview.Holds);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
         Assert.Contains("reason=created-in-error applications=1", await WithDbAsync(_host, db => db.AuditEntries.Where(a => a.Action == "family-erased").Select(a => a.Detail!).SingleAsync()), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue 12 item 6: erasing a family takes exactly their e-mails (and the sender's copies of them), chosen by the ids
+    /// on the outbox rows, never by address. Another family's caller gave, on the phone, the address Sam typed. Failed
+    /// before: matched by Sam's addresses, their invitation (and its .eml file) went with Sam's records.
+    /// </summary>
+    [Fact]
+    public async Task Erase_KeepsAnotherFamilysEmails_SentToAnAddressThisFamilyTyped_AndTheirCopies()
+    {
+        var samCase = await SubmitAsync(_host, Sam, BullyingPages("shared@example.com"));
+        Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, samCase, CaseStage.Closed, "Resolved with the school."));
+        var (other, _) = await PhoneApplicationInvitedAsync(_host, "shared@example.com");
+        await _host.Get<OutboxProcessor>().ProcessDueAsync();
+        var folder = Assert.IsType<FolderMessageSender>(_host.Get<IMessageSender>());
+        List<OutboxMessage> sent;
+        await using (var db = await _host.DbAsync())
+        {
+            sent = await db.OutboxMessages.AsNoTracking().Where(m => m.SentAt != null).ToListAsync();
+        }
+
+        var otherOwner = await WithDbAsync(_host, db => db.Applications.Where(a => a.Id == other).Select(a => a.OwnerId).SingleAsync());
+        var samIds = await WithDbAsync(_host, db => db.OutboxMessages.Where(m => m.CorrelationKey == $"application-submitted:{samCase}" || m.CorrelationKey == $"survey-request:{samCase}").Select(m => m.Id).ToListAsync());
+        var othersIds = sent.Select(m => m.Id).Except(samIds).ToList();
+        Assert.Equal(2, samIds.Count);
+        Assert.Contains(sent, m => m.Kind == "application-invitation" && m.ToAddress == "shared@example.com");
+        Assert.All(sent, m => Assert.True(File.Exists(folder.PathFor(m.Id))));
+
+        var result = await Erasure.EraseAsync(Manager, samCase, Confirmed(await ReferenceAsync(_host, samCase), withOverride: false));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        Assert.Equal(2, result.Counts!.Messages);
+        var left = await WithDbAsync(_host, db => db.OutboxMessages.Select(m => m.Id).ToListAsync());
+        Assert.Equal(othersIds.Order(), left.Order());
+        Assert.All(othersIds, id => Assert.True(File.Exists(folder.PathFor(id)), "another family's e-mail copy was deleted"));
+        Assert.All(samIds, id => Assert.False(File.Exists(folder.PathFor(id)), "the family's e-mail copy was left"));
+        Assert.True(await WithDbAsync(_host, db => db.Users.AnyAsync(u => u.Id == otherOwner)));
     }
 
     private static ErasureForm Confirmed(string reference, bool withOverride) => new()

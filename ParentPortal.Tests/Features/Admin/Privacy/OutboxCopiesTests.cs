@@ -37,7 +37,8 @@ public sealed class OutboxCopiesTests : IAsyncLifetime
         }
 
         var invitation = Assert.Single(sent, m => m.Kind == InvitationCodes.MessageKind);
-        Assert.Contains(InvitationCodes.RemovedText, invitation.Body, StringComparison.Ordinal);
+        Assert.Contains(OutboxWriter.SecretRemovedText, invitation.Body, StringComparison.Ordinal);
+        Assert.Null(invitation.BodyOnceSent);
         Assert.DoesNotContain(code, invitation.Body, StringComparison.Ordinal);
         Assert.Contains(code, await File.ReadAllTextAsync(sender.PathFor(invitation.Id)), StringComparison.Ordinal); // the family got it
         Assert.All(sent, m => Assert.True(File.Exists(sender.PathFor(m.Id))));

@@ -28,6 +28,14 @@ internal static class PrivacyTestData
         return pages;
     }
 
+    /// <summary>Bullying answers with the family's own contact address.</summary>
+    public static IReadOnlyDictionary<string, Dictionary<string, string?>> BullyingPages(string contactEmail)
+    {
+        var pages = TriageFixtures.BullyingPages().ToDictionary(p => p.Key, p => new Dictionary<string, string?>(p.Value));
+        pages["contact"]["contact-email"] = contactEmail;
+        return pages;
+    }
+
     /// <summary>
     /// A SEN case where the family took the certificate only: taken by the adviser, certificate issued, a helpline
     /// call logged against its reference, then closed and the survey answered with a comment.
@@ -62,9 +70,7 @@ internal static class PrivacyTestData
         var started = await host.Get<StartPhoneApplicationHandler>().HandleAsync(Adviser, new PhoneCallDetails { CallerIs = "parent", CallerName = "Sam Taylor", CallerEmail = callerEmail, ConsentToAct = true, Adaptations = "Prefers calls after 3pm" });
         Assert.True(started.Succeeded, string.Join("; ", started.Errors.Select(e => e.Message)));
         var id = started.ApplicationId!.Value;
-        var pages = TriageFixtures.BullyingPages().ToDictionary(p => p.Key, p => new Dictionary<string, string?>(p.Value));
-        pages["contact"]["contact-email"] = callerEmail;
-        foreach (var (step, values) in pages)
+        foreach (var (step, values) in BullyingPages(callerEmail))
         {
             var saved = await host.Get<SaveStepHandler>().HandleAsync(Adviser, id, step, values);
             Assert.True(saved.Outcome == SaveStepOutcome.Saved, $"{step}: {string.Join("; ", saved.Errors.Select(e => e.Message))}");

@@ -136,6 +136,45 @@ public sealed class SubjectAccessExportTests : IAsyncLifetime
         Assert.Single(zip.Entries, e => e.FullName.StartsWith(SubjectAccessExport.DocumentsFolder, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Issue 12 item 6: e-mails are the family's by the ids on their outbox rows, never by address. Another family's
+    /// caller gave, on the phone, the address Sam typed in Sam's own application: their invitation, with its claim code,
+    /// went there. Failed before: matched by Sam's addresses, it was in Sam's export, code and all.
+    /// </summary>
+    [Fact]
+    public async Task Export_LeavesOutAnotherFamilysInvitation_SentToAnAddressThisFamilyTyped()
+    {
+        var (other, code) = await PhoneApplicationInvitedAsync(_host, "sam@example.com");
+        var otherReference = await ReferenceAsync(_host, other);
+
+        var file = await Export.ExportAsync(Manager, _samCase.Id);
+
+        Assert.NotNull(file);
+        using var zip = new ZipArchive(new MemoryStream(file.Content));
+        var text = Read(zip, SubjectAccessExport.JsonEntry);
+        Assert.DoesNotContain(code, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherReference, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(other.ToString(), text, StringComparison.OrdinalIgnoreCase);
+        using var json = JsonDocument.Parse(text);
+        var emails = json.RootElement.GetProperty("emailsSentToThem").EnumerateArray().ToList();
+        Assert.DoesNotContain(emails, e => e.GetProperty("kind").GetString() == "application-invitation" && e.GetProperty("toAddress").GetString() == "sam@example.com");
+        // Sam's own e-mails to that address are still there.
+        Assert.Contains(emails, e => e.GetProperty("kind").GetString() == "application-submitted" && e.GetProperty("toAddress").GetString() == "sam@example.com");
+    }
+
+    [Fact]
+    public async Task EveryEmail_CarriesTheIdsOfWhatItIsAbout()
+    {
+        var rows = await WithDbAsync(_host, db => db.OutboxMessages.AsNoTracking().ToListAsync());
+
+        Assert.Contains(rows, m => m.Kind == "application-invitation");
+        Assert.All(rows, m => Assert.True(m.UserId is not null && (m.ApplicationId is not null || m.BookingId is not null), $"{m.Kind} carries no ids"));
+        Assert.All(rows.Where(m => m.Kind.StartsWith("session-", StringComparison.Ordinal)), m => Assert.NotNull(m.BookingId));
+        Assert.All(rows.Where(m => m.Kind == "document-ready"), m => Assert.NotNull(m.DocumentId));
+        Assert.All(rows.Where(m => m.Kind == "application-invitation"), m => Assert.NotNull(m.InvitationId));
+        Assert.All(rows, m => Assert.True(m.ToFamily));
+    }
+
     [Fact]
     public async Task Export_IsAudited_WithIdsAndCountsOnly()
     {

@@ -90,8 +90,7 @@ public sealed class FamilyRecords
                 && !db.Applications.Any(a => a.OwnerId == u.Id) && !db.SessionBookings.Any(b => b.UserId == u.Id))
             .Select(u => u.Id).ToListAsync(cancellationToken);
 
-        var ownIds = applicationIds.Concat(documents.Select(d => d.Id)).Concat(bookings.Select(b => b.Id)).ToHashSet();
-        var messages = await MessagesAsync(db, addresses, applications, ownIds, cancellationToken);
+        var messages = await MessagesAsync(db, ownerId, applicationIds, [.. bookings.Select(b => b.Id)], cancellationToken);
 
         var targetIds = applicationIds.Select(id => id.ToString()).Concat(documents.Select(d => d.Id.ToString())).Append(ownerId.ToString()).ToList();
         var audit = await db.AuditEntries.AsNoTracking()
@@ -138,49 +137,21 @@ public sealed class FamilyRecords
     }
 
     /// <summary>
-    /// Outbox messages about this family. Most carry a correlation key naming the application, booking or
-    /// document they are about: a key naming one of the family's is theirs (whoever it went to); a key
-    /// naming anything else is not, even at a shared address (an adviser or a supporter may write for
-    /// several families). Messages without such a key are theirs when sent to one of their addresses, or
-    /// when the subject quotes one of their references (the agreement e-mails to the case's staff).
+    /// Outbox messages about this family, by the ids each row carries and nothing else: a message is theirs when it is
+    /// about one of their applications (drafts too) or bookings, or belongs to their account. Never by address or by
+    /// text: an address may receive several families' messages (an adviser's, a supporter's, one a family mistyped),
+    /// and a caller on the phone may give any address.
     /// </summary>
-    private static async Task<IReadOnlyList<FamilyMessage>> MessagesAsync(PortalDbContext db, IReadOnlyList<string> addresses, IReadOnlyList<Application> applications, IReadOnlySet<Guid> ownIds, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<FamilyMessage>> MessagesAsync(PortalDbContext db, Guid ownerId, IReadOnlyList<Guid> applicationIds, IReadOnlyList<Guid> bookingIds, CancellationToken cancellationToken)
     {
-        var references = applications.Where(a => a.Reference is not null).Select(a => $"({a.Reference})").ToList();
-        var found = new Dictionary<Guid, OutboxMessage>();
-        void Keep(IEnumerable<OutboxMessage> rows)
-        {
-            foreach (var row in rows)
-            {
-                found.TryAdd(row.Id, row);
-            }
-        }
-
-        Keep(await db.OutboxMessages.AsNoTracking().Where(m => addresses.Contains(m.ToAddress.ToLower())).ToListAsync(cancellationToken));
-        // One query for every id and one for every reference, not one per id: the outbox is scanned twice, not dozens of times.
-        var idTexts = ownIds.Select(id => id.ToString()).ToList();
-        Keep(await db.OutboxMessages.AsNoTracking().Where(m => m.CorrelationKey != null && idTexts.Any(t => m.CorrelationKey.Contains(t))).ToListAsync(cancellationToken));
-        Keep(await db.OutboxMessages.AsNoTracking().Where(m => m.CorrelationKey == null && references.Any(r => m.Subject.Contains(r))).ToListAsync(cancellationToken));
-
-        var result = new List<FamilyMessage>();
-        foreach (var message in found.Values.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id))
-        {
-            var keyIds = KeyIds(message.CorrelationKey);
-            var toFamily = addresses.Contains(message.ToAddress.Trim().ToLowerInvariant());
-            var ours = keyIds.Count > 0
-                ? keyIds.Any(ownIds.Contains)
-                : toFamily || references.Any(r => message.Subject.Contains(r, StringComparison.Ordinal));
-            if (ours)
-            {
-                result.Add(new FamilyMessage(message, toFamily));
-            }
-        }
-
-        return result;
+        var rows = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.UserId == ownerId
+                || (m.ApplicationId != null && applicationIds.Contains(m.ApplicationId.Value))
+                || (m.BookingId != null && bookingIds.Contains(m.BookingId.Value)))
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(m => new FamilyMessage(m, m.ToFamily))];
     }
-
-    private static List<Guid> KeyIds(string? key) =>
-        key is null ? [] : [.. key.Split(':').Select(part => Guid.TryParse(part, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
 
     private static string? CallerEmail(string? phoneDetailsJson)
     {
