@@ -18,7 +18,8 @@ public sealed record ApplicationSummary(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SubmittedAt,
     DateTimeOffset? DeletesAt,
-    Domain.Cases.CaseStage Stage = Domain.Cases.CaseStage.New);
+    Domain.Cases.CaseStage Stage = Domain.Cases.CaseStage.New,
+    string? SharedWith = null);
 
 /// <summary>"Your applications": the signed-in parent's own drafts and applications, newest first.</summary>
 public sealed class ListApplicationsHandler(IDbContextFactory<PortalDbContext> contextFactory, IOptions<ApplicationOptions> options)
@@ -35,12 +36,13 @@ public sealed class ListApplicationsHandler(IDbContextFactory<PortalDbContext> c
 
         var rows = await db.Applications.AsNoTracking()
             .Where(a => a.OwnerId == userId)
-            .Select(a => new { a.Id, a.Status, a.Reference, a.AnswersJson, LocalAuthority = a.LocalAuthority!.Name, a.UpdatedAt, a.SubmittedAt, a.DeletionWarningSentAt, a.Stage })
+            .Select(a => new { a.Id, a.Status, a.Reference, a.AnswersJson, LocalAuthority = a.LocalAuthority!.Name, a.UpdatedAt, a.SubmittedAt, a.DeletionWarningSentAt, a.Stage, SharedWith = a.SharedWithStaff!.DisplayName })
             .ToListAsync(cancellationToken);
         return [.. rows
             .OrderByDescending(r => r.SubmittedAt ?? r.UpdatedAt)
             .Select(r => new ApplicationSummary(
                 r.Id, r.Status, r.Reference, TriageAnswers.FromJson(r.AnswersJson), r.LocalAuthority, r.UpdatedAt, r.SubmittedAt,
-                r.Status == ApplicationStatus.Draft ? DraftRetentionJob.DeletesAt(r.UpdatedAt, r.DeletionWarningSentAt, options.Value) : null, r.Stage))];
+                r.Status == ApplicationStatus.Draft ? DraftRetentionJob.DeletesAt(r.UpdatedAt, r.DeletionWarningSentAt, options.Value) : null, r.Stage,
+                r.Status == ApplicationStatus.Draft ? r.SharedWith : null))];
     }
 }

@@ -30,7 +30,8 @@ public static class CaseAccess
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(staff);
-        cases = cases.Where(a => a.Status == ApplicationStatus.Submitted || a.CreatedBySubject != a.Owner!.Subject);
+        var me = staff.StaffId;
+        cases = cases.Where(a => a.Status == ApplicationStatus.Submitted || a.CreatedBySubject != a.Owner!.Subject || a.SharedWithStaffId == me);
         if (staff.IsManager)
         {
             return cases;

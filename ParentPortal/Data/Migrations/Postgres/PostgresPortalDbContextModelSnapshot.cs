@@ -196,6 +196,19 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTimeOffset?>("ShareCodeExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ShareCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("SharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SharedWithStaffId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -231,6 +244,11 @@ namespace ParentPortal.Data.Migrations.Postgres
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ShareCodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("SharedWithStaffId");
 
                     b.HasIndex("OwnerId", "Status");
 
@@ -1227,6 +1245,11 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ParentPortal.Data.Entities.StaffMember", "SharedWithStaff")
+                        .WithMany()
+                        .HasForeignKey("SharedWithStaffId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Adviser");
 
                     b.Navigation("Area");
@@ -1236,6 +1259,8 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Navigation("LocalAuthority");
 
                     b.Navigation("Owner");
+
+                    b.Navigation("SharedWithStaff");
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.ApplicationInvitation", b =>

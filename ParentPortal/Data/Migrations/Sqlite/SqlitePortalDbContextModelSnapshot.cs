@@ -189,6 +189,19 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ShareCodeExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShareCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SharedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SharedWithStaffId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -224,6 +237,11 @@ namespace ParentPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ShareCodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("SharedWithStaffId");
 
                     b.HasIndex("OwnerId", "Status");
 
@@ -1198,6 +1216,11 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ParentPortal.Data.Entities.StaffMember", "SharedWithStaff")
+                        .WithMany()
+                        .HasForeignKey("SharedWithStaffId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Adviser");
 
                     b.Navigation("Area");
@@ -1207,6 +1230,8 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Navigation("LocalAuthority");
 
                     b.Navigation("Owner");
+
+                    b.Navigation("SharedWithStaff");
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.ApplicationInvitation", b =>

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ParentPortal.Data.Migrations.Postgres
+namespace ParentPortal.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,15 +15,15 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ActorSubject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    ActorRoles = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    TargetType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    TargetId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorSubject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ActorRoles = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TargetType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TargetId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -35,14 +34,14 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "BankHolidayImports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ImportedBy = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    HolidayCount = table.Column<int>(type: "integer", nullable: false),
-                    FirstYear = table.Column<int>(type: "integer", nullable: false),
-                    LastYear = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    HolidayCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastYear = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -53,8 +52,8 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "BankHolidays",
                 columns: table => new
                 {
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -65,10 +64,10 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -79,12 +78,12 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    HelplinePhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    HelplineHours = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContactEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    HelplinePhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    HelplineHours = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -95,25 +94,25 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ToAddress = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    ToName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    NotBefore = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AttemptCount = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CorrelationKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AttachmentName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    AttachmentContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    AttachmentContent = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotBefore = table.Column<long>(type: "INTEGER", nullable: false),
+                    AttemptCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CorrelationKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    AttachmentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AttachmentContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AttachmentContent = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -124,14 +123,14 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "SessionTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    DefaultTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DefaultDescription = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DefaultDurationMinutes = table.Column<int>(type: "integer", nullable: false),
-                    DefaultCapacity = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DefaultTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DefaultDescription = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DefaultDurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    DefaultCapacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -144,13 +143,13 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "Users",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Subject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    FirstSignedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastSignedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SignedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    FirstSignedInAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSignedInAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SignedOutAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -161,12 +160,12 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "LocalAuthorities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -183,12 +182,12 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "Areas",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LocalAuthorityId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    HelplinePhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LocalAuthorityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    HelplinePhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -205,13 +204,13 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "StaffMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Subject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    LocalAuthorityId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LocalAuthorityId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -228,13 +227,13 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "Venues",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    AccessInformation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    LocalAuthorityId = table.Column<int>(type: "integer", nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    AccessInformation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    LocalAuthorityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -251,36 +250,40 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "Applications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Route = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    LocalAuthorityId = table.Column<int>(type: "integer", nullable: true),
-                    AnswersJson = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DeletionWarningSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Reference = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    CreatedBySubject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    MediationChoice = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    MediationChoiceAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Stage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    AdviserId = table.Column<int>(type: "integer", nullable: true),
-                    AreaId = table.Column<int>(type: "integer", nullable: true),
-                    AssignedStaffId = table.Column<int>(type: "integer", nullable: true),
-                    InformationGivenOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    LaToldOfMediationOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CertificateTriggeredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CertificateTrigger = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: true),
-                    CertificateIssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    MeetingHeldOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosingNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    PhoneDetailsJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    SurveyRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SearchText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Route = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    LocalAuthorityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AnswersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeletionWarningSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CreatedBySubject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    MediationChoice = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    MediationChoiceAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AdviserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AreaId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AssignedStaffId = table.Column<int>(type: "INTEGER", nullable: true),
+                    InformationGivenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LaToldOfMediationOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CertificateTriggeredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CertificateTrigger = table.Column<string>(type: "TEXT", maxLength: 48, nullable: true),
+                    CertificateIssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MeetingHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosingNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PhoneDetailsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SurveyRequestedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ShareCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ShareCodeExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SharedWithStaffId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SharedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -310,6 +313,12 @@ namespace ParentPortal.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
+                        name: "FK_Applications_StaffMembers_SharedWithStaffId",
+                        column: x => x.SharedWithStaffId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
                         name: "FK_Applications_Users_OwnerId",
                         column: x => x.OwnerId,
                         principalTable: "Users",
@@ -321,19 +330,19 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "CallLog",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
-                    CallerType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Topic = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Route = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    LocalAuthorityId = table.Column<int>(type: "integer", nullable: true),
-                    Language = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    InterpreterUsed = table.Column<bool>(type: "boolean", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    StaffId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    CallerType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Route = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    LocalAuthorityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    InterpreterUsed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StaffId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -356,29 +365,29 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "InformationSessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Format = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    MeetingLink = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    VenueName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    VenueAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    AccessInformation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Capacity = table.Column<int>(type: "integer", nullable: false),
-                    SeatsTaken = table.Column<int>(type: "integer", nullable: false),
-                    LocalAuthorityId = table.Column<int>(type: "integer", nullable: true),
-                    Language = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    HostId = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CancellationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CalendarUid = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CalendarSequence = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    MeetingLink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    VenueName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    VenueAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AccessInformation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeatsTaken = table.Column<int>(type: "INTEGER", nullable: false),
+                    LocalAuthorityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    HostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CalendarUid = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -402,8 +411,8 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "StaffRole",
                 columns: table => new
                 {
-                    StaffMemberId = table.Column<int>(type: "integer", nullable: false),
-                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -420,11 +429,11 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "AgreementDrafts",
                 columns: table => new
                 {
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ContentJson = table.Column<string>(type: "text", nullable: false),
-                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -441,14 +450,14 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "AgreementSignatures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    SignerSubject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    SignerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    VoidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SignerSubject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    VoidedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -465,14 +474,14 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "ApplicationInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClaimedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedBySubject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedBySubject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -489,23 +498,23 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "CaseDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Subtype = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    VerificationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    IssuedBySubject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    IssuingOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    AgreementContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RevokedBySubject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    RevocationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ReplacesId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Subtype = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    VerificationCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedBySubject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    IssuingOrganisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AgreementContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedBySubject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReplacesId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -522,16 +531,16 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "CaseEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ActorSubject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    FromStage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ToStage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorSubject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FromStage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ToStage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -548,18 +557,18 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "CaseMeetings",
                 columns: table => new
                 {
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Format = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    MeetingLink = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    VenueName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    VenueAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Attendees = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    LaDecisionMaker = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    NoticeGivenOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ShortNoticeAgreed = table.Column<bool>(type: "boolean", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    MeetingLink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    VenueName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    VenueAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Attendees = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    LaDecisionMaker = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NoticeGivenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ShortNoticeAgreed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -576,9 +585,9 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "MeetingRecordDrafts",
                 columns: table => new
                 {
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ContentJson = table.Column<string>(type: "text", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -595,10 +604,10 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "SatisfactionResponses",
                 columns: table => new
                 {
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Rating = table.Column<int>(type: "integer", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -616,20 +625,20 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "SessionBookings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SessionId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    BookedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    OfferExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    MovedFromId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Attended = table.Column<bool>(type: "boolean", nullable: true),
-                    AttendanceRecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Choice = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ChoiceMadeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    BookedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OfferExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MovedFromId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Attended = table.Column<bool>(type: "INTEGER", nullable: true),
+                    AttendanceRecordedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Choice = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ChoiceMadeAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -702,6 +711,17 @@ namespace ParentPortal.Data.Migrations.Postgres
                 table: "Applications",
                 column: "Reference",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_ShareCodeHash",
+                table: "Applications",
+                column: "ShareCodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_SharedWithStaffId",
+                table: "Applications",
+                column: "SharedWithStaffId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_Status_Stage",
