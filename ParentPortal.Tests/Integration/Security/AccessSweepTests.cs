@@ -9,6 +9,7 @@ using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Meetings;
+using ParentPortal.Features.Apply;
 using ParentPortal.Features.Booking;
 using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
@@ -222,7 +223,7 @@ public enum RouteKind
     Calendar,
 }
 
-/// <param name="Template">The route with {case}, {facilitation}, {certificate}, {agreement} or {booking} for the target's id.</param>
+/// <param name="Template">The route with {case}, {facilitation}, {certificate}, {agreement}, {booking} or {draft} for the target's id.</param>
 /// <param name="Allowed">Who may see it, besides nobody; everyone else gets 404.</param>
 /// <summary>What a page shows those allowed, so a served page is known to be the family's and not an empty one.</summary>
 public enum Shows
@@ -238,12 +239,13 @@ public sealed record SweptRoute(string Name, string Template, RouteKind Kind, IR
 {
     public bool AllowedFor(string who) => Allowed.Contains(who);
 
-    public string Path(AccessSweepFixture sweep) => Fill(sweep.CaseId, sweep.FacilitationCaseId, sweep.CertificateId, sweep.AgreementId, sweep.BookingId);
+    public string Path(AccessSweepFixture sweep) => Fill(sweep.CaseId, sweep.FacilitationCaseId, sweep.CertificateId, sweep.AgreementId, sweep.BookingId, sweep.DraftId);
 
     /// <summary>The same route with ids that exist nowhere.</summary>
-    public string InventedPath(AccessSweepFixture sweep) => Fill(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+    public string InventedPath(AccessSweepFixture sweep) => Fill(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
 
-    private string Fill(Guid caseId, Guid facilitation, Guid certificate, Guid agreement, Guid booking) => Template
+    private string Fill(Guid caseId, Guid facilitation, Guid certificate, Guid agreement, Guid booking, Guid draft) => Template
+        .Replace("{draft}", draft.ToString(), StringComparison.Ordinal)
         .Replace("{booking}", booking.ToString(), StringComparison.Ordinal)
         .Replace("{case}", caseId.ToString(), StringComparison.Ordinal)
         .Replace("{facilitation}", facilitation.ToString(), StringComparison.Ordinal)
@@ -286,6 +288,9 @@ public sealed class AccessSweepFixture : IAsyncLifetime
 
     public Guid BookingId { get; private set; }
 
+    /// <summary>Sam's unsent draft, with the child's name in it, never shared.</summary>
+    public Guid DraftId { get; private set; }
+
     public int SessionId { get; private set; }
 
     public const string ChildFirstName = "Siân";
@@ -312,6 +317,14 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         new("adviser's check answers", "/advisers/applications/{case}/check-answers", RouteKind.Page, Set(Owner, Adviser, Manager)),
         new("adviser's confirmation", "/advisers/applications/{case}/confirmation", RouteKind.Page, Set(Owner, Adviser, Manager)),
         new("session invite", "/sessions/bookings/{booking}/invite.ics", RouteKind.Calendar, Set(Owner)),
+        // A parent's unsent draft: the family's alone until they share it with an adviser (issue 12 item 7).
+        new("draft", "/apply/{draft}", RouteKind.Page, Set(Owner)),
+        new("draft question", "/apply/{draft}/child-name", RouteKind.Page, Set(Owner), Shows: Shows.ChildsName),
+        new("draft check answers", "/apply/{draft}/check-answers", RouteKind.Page, Set(Owner)),
+        new("draft sharing", "/apply/{draft}/share", RouteKind.Page, Set(Owner)),
+        new("adviser's draft", "/advisers/applications/{draft}", RouteKind.Page, Set(Owner)),
+        new("adviser's draft question", "/advisers/applications/{draft}/child-name", RouteKind.Page, Set(Owner)),
+        new("adviser's draft check answers", "/advisers/applications/{draft}/check-answers", RouteKind.Page, Set(Owner)),
         new("subject access export", "/manage/families/{case}/export", RouteKind.Zip, Set(Manager)),
         new("erase a family", "/manage/families/{case}/erase", RouteKind.Page, Set(Manager), Shows: Shows.Reference),
     ];
@@ -393,6 +406,11 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         Succeeded(await services.GetRequiredService<ScheduleMeetingHandler>().HandleAsync(adviser, FacilitationCaseId, Meeting()));
         await MeetingWasYesterdayAsync(FacilitationCaseId);
         Succeeded(await services.GetRequiredService<ChangeStageHandler>().HandleAsync(adviser, FacilitationCaseId, CaseStage.MeetingHeld, null));
+
+        // Sam's unsent draft, not shared with anyone: only Sam may open it.
+        DraftId = (await services.GetRequiredService<StartApplicationHandler>().HandleAsync(sam, new ApplicationPrefill("sen", "herts", null)))!.Value;
+        var draftSaved = await services.GetRequiredService<SaveStepHandler>().HandleAsync(sam, DraftId, "child-name", new Dictionary<string, string?> { ["child-first-name"] = ChildFirstName, ["child-last-name"] = "O'Brien-Núñez" });
+        Assert.Equal(SaveStepOutcome.Saved, draftSaved.Outcome);
 
         // A place the family's adviser booked for them at an information session (its calendar invite is the family's alone).
         int adviserId;

@@ -27,6 +27,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.HasIndex(a => new { a.Status, a.Stage });
         builder.HasIndex(a => a.LocalAuthorityId);
         builder.Property(a => a.SearchText).HasMaxLength(1000);
+        builder.Property(a => a.ShareCodeHash).HasMaxLength(64);
+        builder.HasIndex(a => a.ShareCodeHash).IsUnique();
+        builder.HasOne(a => a.SharedWithStaff).WithMany().HasForeignKey(a => a.SharedWithStaffId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.LocalAuthority).WithMany().HasForeignKey(a => a.LocalAuthorityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.OwnerId, a.Status });

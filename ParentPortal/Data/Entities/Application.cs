@@ -99,6 +99,21 @@ public sealed class Application
     /// <summary>Lower-case text advisers search (see ApplicationSearchText); kept up to date on every save.</summary>
     public string? SearchText { get; set; }
 
+    /// <summary>
+    /// The hash of the code the family made to share this unsent draft with an adviser (one code at a time; it works once,
+    /// until <see cref="ShareCodeExpiresAt"/>). Null when there is none.
+    /// </summary>
+    public string? ShareCodeHash { get; set; }
+
+    public DateTimeOffset? ShareCodeExpiresAt { get; set; }
+
+    /// <summary>The member of staff the family shared this draft with (who typed their code in); null while it is not shared.</summary>
+    public int? SharedWithStaffId { get; set; }
+
+    public StaffMember? SharedWithStaff { get; set; }
+
+    public DateTimeOffset? SharedAt { get; set; }
+
     /// <summary>Optimistic concurrency: two tabs or a double click cannot both win.</summary>
     public int Version { get; set; }
 }

@@ -1,4 +1,5 @@
 using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Security;
 
 namespace ParentPortal.Features.Advisers;
 
@@ -11,6 +12,8 @@ public static class AdvisersSetup
         services.AddTransient<CallLogHandler>();
         services.AddTransient<StartPhoneApplicationHandler>();
         services.AddTransient<InviteFamilyHandler>();
+        services.AddTransient<OpenSharedDraftHandler>();
+        services.AddUserRateLimiter(builder.Configuration);
         services.AddCasePanel<FamilyInvitationPanel>(CasePanelPlace.StaffFamily);
         return builder;
     }

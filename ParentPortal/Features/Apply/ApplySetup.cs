@@ -17,6 +17,7 @@ public static class ApplySetup
         services.AddTransient<SubmitApplicationHandler>();
         services.AddTransient<ListApplicationsHandler>();
         services.AddTransient<ClaimApplicationHandler>();
+        services.AddTransient<ShareDraftHandler>();
         services.AddTransient<DraftRetentionJob>();
         if (builder.Configuration.GetValue("Applications:RetentionJobEnabled", true))
         {

@@ -23,7 +23,8 @@ public sealed record ApplicationSummary(
     Domain.Cases.CaseStage Stage = Domain.Cases.CaseStage.New,
     CaseFacts? Facts = null,
     SessionChoice? Decision = null,
-    SessionChoice? RequestedDecision = null);
+    SessionChoice? RequestedDecision = null,
+    string? SharedWith = null);
 
 /// <summary>"Your applications": the signed-in parent's own drafts and applications, newest first.</summary>
 public sealed class ListApplicationsHandler(IDbContextFactory<PortalDbContext> contextFactory, IOptions<ApplicationOptions> options)
@@ -40,6 +41,7 @@ public sealed class ListApplicationsHandler(IDbContextFactory<PortalDbContext> c
 
         var rows = await db.Applications.AsNoTracking().Include(a => a.LocalAuthority)
             .Where(a => a.OwnerId == userId)
+            .Include(a => a.SharedWithStaff)
             .ToListAsync(cancellationToken);
         return [.. rows
             .OrderByDescending(r => r.SubmittedAt ?? r.UpdatedAt)
@@ -51,7 +53,8 @@ public sealed class ListApplicationsHandler(IDbContextFactory<PortalDbContext> c
                     r.Id, r.Status, r.Reference, answers, r.LocalAuthority?.Name, r.UpdatedAt, r.SubmittedAt,
                     sent ? null : DraftRetentionJob.DeletesAt(r.UpdatedAt, r.DeletionWarningSentAt, options.Value), r.Stage,
                     sent ? CaseFactsBuilder.For(r, CaseProfile.From(answers), meeting: null) : null,
-                    r.MediationChoice, r.RequestedChoice);
+                    r.MediationChoice, r.RequestedChoice,
+                    sent ? null : r.SharedWithStaff?.DisplayName);
             })];
     }
 }

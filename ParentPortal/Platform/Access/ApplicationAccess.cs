@@ -7,8 +7,9 @@ using ParentPortal.Platform.Identity;
 namespace ParentPortal.Platform.Access;
 
 /// <summary>
-/// Who may touch an application: its owner, and advisers or managers helping over the phone (who may
-/// also continue a parent's draft). Anyone else gets "not found", never a hint that it exists.
+/// Who may touch an application: its owner, and advisers or managers helping over the phone (a draft only when an
+/// adviser started it or the family shared it with them: <see cref="CaseAccess.VisibleTo"/>). Anyone else gets
+/// "not found", never a hint that it exists.
 /// </summary>
 public static class ApplicationAccess
 {
@@ -23,7 +24,7 @@ public static class ApplicationAccess
     }
 
     /// <summary>
-    /// The application if this user owns it, or is an adviser or manager who may see the case (tracked, for changes); null
+    /// The application if this user owns it, or is an adviser or manager who may see the case or draft (tracked, for changes); null
     /// otherwise. <c>Staff</c> is set when a member of staff is acting, so the caller can audit it.
     /// </summary>
     public static async Task<(Application? Application, StaffContext? Staff)> AccessibleAsync(PortalDbContext db, ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken)

@@ -21,11 +21,17 @@ public static class CaseAccess
 {
     private static readonly CaseStage[] MeetingStages = [CaseStage.MediationBeingArranged, CaseStage.MeetingScheduled, CaseStage.MeetingHeld];
 
-    /// <summary>The cases (and drafts an adviser keeps for a caller) this member of staff may see.</summary>
+    /// <summary>
+    /// The cases this member of staff may see, and the drafts open to them. A draft is the family's until they send it: staff
+    /// see it only when a member of staff started it (on the phone: its <c>CreatedBySubject</c> is not its owner's) or the
+    /// family has shared it with this member of staff. Then the role's rule below applies to it as to a case.
+    /// </summary>
     public static IQueryable<Application> VisibleTo(this IQueryable<Application> cases, StaffContext staff)
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(staff);
+        var me = staff.StaffId;
+        cases = cases.Where(a => a.Status == ApplicationStatus.Submitted || a.CreatedBySubject != a.Owner!.Subject || a.SharedWithStaffId == me);
         if (staff.IsManager)
         {
             return cases;

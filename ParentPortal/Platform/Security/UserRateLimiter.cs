@@ -9,6 +9,9 @@ public enum LimitedAction
 {
     Booking,
     Submission,
+
+    /// <summary>A member of staff typing in a code a family read out to share their draft (each different code counts).</summary>
+    DraftShareCode,
 }
 
 /// <summary>Settings under <c>RateLimits</c>: how many different things one person may do in a minute.</summary>
@@ -21,6 +24,9 @@ public sealed class UserRateLimitOptions
 
     /// <summary>Applications sent per person per minute.</summary>
     public int SubmissionsPerMinute { get; set; } = 5;
+
+    /// <summary>Different draft-sharing codes one member of staff may try per minute: enough for typing mistakes, too few to guess.</summary>
+    public int DraftShareCodesPerMinute { get; set; } = 10;
 }
 
 /// <summary>
@@ -86,6 +92,7 @@ public sealed class UserRateLimiter(TimeProvider clock, IOptions<UserRateLimitOp
     {
         LimitedAction.Booking => options.Value.BookingsPerMinute,
         LimitedAction.Submission => options.Value.SubmissionsPerMinute,
+        LimitedAction.DraftShareCode => options.Value.DraftShareCodesPerMinute,
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
@@ -127,7 +134,7 @@ public static class UserRateLimiterSetup
 
         services.AddOptions<UserRateLimitOptions>()
             .Bind(configuration.GetSection(UserRateLimitOptions.Section))
-            .Validate(o => o.BookingsPerMinute > 0 && o.SubmissionsPerMinute > 0, "RateLimits:BookingsPerMinute and RateLimits:SubmissionsPerMinute must be at least 1.")
+            .Validate(o => o.BookingsPerMinute > 0 && o.SubmissionsPerMinute > 0 && o.DraftShareCodesPerMinute > 0, "RateLimits:BookingsPerMinute, :SubmissionsPerMinute and :DraftShareCodesPerMinute must be at least 1.")
             .ValidateOnStart();
         services.AddSingleton<UserRateLimiter>();
         return services;
