@@ -216,6 +216,23 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verification_OfACertificateWithdrawnAndReissued_SaysItWasReplacedByANewerOne_WithoutNames()
+    {
+        var (id, first) = await IssuedCertificateAsync();
+        var code = (await StoredAsync(first)).VerificationCode;
+        Assert.True((await _host.Get<RevokeDocumentHandler>().HandleAsync(Adviser, first, "The family's name was misspelt")).Succeeded);
+        Assert.False((await Documents.VerifyAsync(code))!.Replaced);
+
+        Assert.True((await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id)).Succeeded);
+
+        var result = (await Documents.VerifyAsync(code))!;
+        Assert.True(result.Replaced);
+        Assert.NotNull(result.RevokedAt);
+        Assert.DoesNotContain("Sam", result.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Siân", result.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BullyingAgreement_IsBetweenTheFamilyAndTheSchool_SignedByTheParentAndTheMediator_AndNeverShownToTheLocalAuthority()
     {
         var id = await SubmitAsync(_host, Sam, TriageFixtures.BullyingPages());
