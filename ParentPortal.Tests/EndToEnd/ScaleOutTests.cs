@@ -53,6 +53,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutTests.Deployme
         await start.ClickAsync();
         await page.WaitForAddressAsync(url => url.EndsWith("/applicant", StringComparison.Ordinal));
         await TriageDriver.ContinueAsync(page, Values("applicant", "parent"), "scale-out-01-applicant");
+        await TriageDriver.ContinueAsync(page, Values("parent-name", "Sam Taylor"), "scale-out-01-your-name");
         await TriageDriver.ContinueAsync(page, Values("sen-decision", "plan-contents"), "scale-out-02-sen-decision");
         await TriageDriver.ContinueAsync(page, Values("sen-letter-date", LetterDate), "scale-out-03-sen-letter-date");
         var path = await TriageDriver.ContinueAsync(page, Values("sen-disputed-parts", "section-f,section-i"), "scale-out-04-sen-disputed-parts");

@@ -102,6 +102,8 @@ public sealed class TriageJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath.EndsWith("/applicant", StringComparison.Ordinal));
         var n = 5;
         var path = await TriageDriver.ContinueAsync(page, Values("applicant=parent"), $"triage-{route}-{n++:00}-applicant");
+        Assert.EndsWith("/your-name", path, StringComparison.Ordinal);
+        path = await TriageDriver.ContinueAsync(page, Values("parent-name=Sam Taylor"), $"triage-{route}-{n++:00}-your-name");
         foreach (var spec in routePages)
         {
             var (step, values) = Split(spec);

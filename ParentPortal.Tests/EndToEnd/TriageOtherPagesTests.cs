@@ -59,6 +59,7 @@ public sealed class TriageOtherPagesTests(BrowserFixture browser) : IAsyncLifeti
     {
         var page = await StartAsync("sen");
         await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["applicant"] = "parent" }, "other-06-applicant");
+        await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["parent-name"] = "Sam Taylor" }, "other-06-your-name");
         await page.GotoAsync(page.Url.Replace("/sen-decision", "/local-authority", StringComparison.Ordinal));
         var path = await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["local-authority"] = "other" }, "other-07-local-authority");
 
@@ -74,6 +75,7 @@ public sealed class TriageOtherPagesTests(BrowserFixture browser) : IAsyncLifeti
     {
         var page = await StartAsync("bullying");
         await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["applicant"] = "parent" }, "other-09-applicant");
+        await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["parent-name"] = "Sam Taylor" }, "other-09-your-name");
         var path = await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["bullying-stages"] = "informal", ["bullying-informal-date"] = TestDates.FromToday(-52) }, "other-10-bullying-stages");
 
         Assert.EndsWith("/bullying-not-finished", path, StringComparison.Ordinal);
@@ -91,7 +93,8 @@ public sealed class TriageOtherPagesTests(BrowserFixture browser) : IAsyncLifeti
     public async Task Facilitation_DraftPlan_AsksWhenItWasSent()
     {
         var page = await StartAsync("facilitation");
-        await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["applicant"] = "professional", ["applicant-role"] = "SEN case officer", ["professional-type"] = "local-authority", ["family-consent"] = "yes" }, "other-13-applicant-professional");
+        await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["applicant"] = "professional", ["referrer-name"] = "Dana Shaw", ["applicant-role"] = "SEN case officer", ["professional-type"] = "local-authority", ["family-consent"] = "yes" }, "other-13-applicant-professional");
+        await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["family-name"] = "Sam Taylor" }, "other-13-family-name");
         await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["meeting-type"] = "draft-plan" }, "other-14-meeting-type");
         await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["meeting-date-known"] = "no" }, "other-15-meeting-date");
         var path = await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["draft-plan-sent"] = TestDates.FromToday(-5) }, "other-16-draft-plan-sent");

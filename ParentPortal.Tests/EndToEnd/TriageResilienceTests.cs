@@ -26,6 +26,7 @@ public sealed class TriageResilienceTests(BrowserFixture browser) : IAsyncLifeti
             page = await browser.NewPageAsync(before.BaseAddress);
             await StartAsync(page, "Sam Taylor", "facilitation");
             await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["applicant"] = "parent" }, "resume-01-applicant");
+            await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["parent-name"] = "Sam Taylor" }, "resume-01-your-name");
             await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["meeting-type"] = "other", ["meeting-type-other"] = "Transition to secondary school" }, "resume-02-meeting-type");
             await TriageDriver.ContinueAsync(page, new Dictionary<string, string> { ["meeting-date-known"] = "yes", ["meeting-date"] = TestDates.FromToday(90) }, "resume-03-meeting-date");
             applicationPath = string.Join('/', new Uri(page.Url).AbsolutePath.Split('/').Take(3));
@@ -67,6 +68,7 @@ public sealed class TriageResilienceTests(BrowserFixture browser) : IAsyncLifeti
         var answers = new (string Step, Dictionary<string, string> Values)[]
         {
             ("applicant", new() { ["applicant"] = "parent" }),
+            ("your-name", new() { ["parent-name"] = "Sam Taylor" }),
             ("meeting-type", new() { ["meeting-type"] = "team-around-the-child" }),
             ("meeting-date", new() { ["meeting-date-known"] = "no" }),
             ("meeting-attendees", new() { ["meeting-attendees"] = "Parent, SENCo" }),

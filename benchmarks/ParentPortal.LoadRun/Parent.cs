@@ -19,6 +19,7 @@ internal sealed partial class Parent(int number, IBrowserContext context, IPage 
     public static readonly (string Step, Dictionary<string, string> Values)[] SenRoute =
     [
         ("applicant", new() { ["applicant"] = "parent" }),
+        ("your-name", new() { ["parent-name"] = "Ola Nowak" }),
         ("sen-decision", new() { ["sen-decision"] = "plan-contents" }),
         ("sen-letter-date", new() { ["sen-letter-date"] = DateTime.Today.AddDays(-20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
         ("sen-disputed-parts", new() { ["sen-disputed-parts"] = "section-f,section-i" }),

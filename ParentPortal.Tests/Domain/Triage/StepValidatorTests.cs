@@ -173,9 +173,28 @@ public sealed class StepValidatorTests
     [Fact]
     public void Professional_WithoutTheFamilysAgreement_IsToldToAskThemFirst()
     {
-        var result = Validate("applicant", new() { ["applicant"] = "professional", ["applicant-role"] = "SENCo, Hillside Primary", ["professional-type"] = "school", ["family-consent"] = "no" });
+        var result = Validate("applicant", new() { ["applicant"] = "professional", ["referrer-name"] = "Dana Shaw", ["applicant-role"] = "SENCo, Hillside Primary", ["professional-type"] = "school", ["family-consent"] = "no" });
 
         Assert.Contains("family's agreement", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_AreAskedOfEachKindOfApplicant_AndTheirAbsenceIsNamedKindly()
+    {
+        var parent = TriageAnswers.Empty.WithStep("applicant", new Dictionary<string, string?> { ["applicant"] = "parent" });
+        Assert.Contains(TriageFlow.Steps(parent), s => s.Key == "your-name");
+        Assert.Equal([new FieldError("parent-name", "Enter your full name")], Validate("your-name", new() { ["parent-name"] = "" }, parent).Errors);
+        Assert.Equal("name", TriageQuestions.Find("your-name")!.Fields[0].AutocompleteFor(parent));
+
+        var referral = Validate("applicant", new() { ["applicant"] = "professional", ["applicant-role"] = "SENCo", ["professional-type"] = "school", ["family-consent"] = "yes" });
+        Assert.Equal([new FieldError("referrer-name", "Enter your full name")], referral.Errors);
+        var professional = TriageAnswers.Empty.WithStep("applicant", new Dictionary<string, string?> { ["applicant"] = "professional" });
+        Assert.Contains(TriageFlow.Steps(professional), s => s.Key == "family-name");
+        Assert.DoesNotContain(TriageFlow.Steps(professional), s => s.Key == "your-name");
+        Assert.Equal([new FieldError("family-name", "Enter the full name of the parent, carer or young person")], Validate("family-name", new() { ["family-name"] = " " }, professional).Errors);
+        // The family's e-mail, typed by the professional, is not filled in from the professional's own browser details.
+        Assert.Equal("off", TriageQuestions.Find("contact")!.Fields.Single(f => f.Key == "contact-email").AutocompleteFor(professional));
+        Assert.Equal("How should we contact the family?", TriageQuestions.Find("contact")!.TitleFor(professional));
     }
 
     [Fact]

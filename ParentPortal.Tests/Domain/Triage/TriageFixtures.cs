@@ -13,6 +13,7 @@ public static class TriageFixtures
     {
         ["route"] = new() { ["route"] = "sen" },
         ["applicant"] = new() { ["applicant"] = "parent" },
+        ["your-name"] = new() { ["parent-name"] = "Sam Taylor" },
         ["local-authority"] = new() { ["local-authority"] = "herts" },
         ["sen-decision"] = new() { ["sen-decision"] = "refusal-to-assess" },
         ["sen-letter-date"] = new() { ["sen-letter-date"] = "2026-10-01" },
@@ -24,6 +25,7 @@ public static class TriageFixtures
     {
         ["route"] = new() { ["route"] = "bullying" },
         ["applicant"] = new() { ["applicant"] = "parent" },
+        ["your-name"] = new() { ["parent-name"] = "Sam Taylor" },
         ["local-authority"] = new() { ["local-authority"] = "beds" },
         ["bullying-stages"] = new() { ["bullying-stages"] = "informal,formal,panel", ["bullying-informal-date"] = "2026-05-01", ["bullying-formal-date"] = "2026-06-01", ["bullying-panel-date"] = "2026-09-15" },
         ["bullying-outcome"] = new() { ["bullying-outcome"] = "The panel did not uphold the complaint." },
@@ -35,6 +37,7 @@ public static class TriageFixtures
     {
         ["route"] = new() { ["route"] = "facilitation" },
         ["applicant"] = new() { ["applicant"] = "parent" },
+        ["your-name"] = new() { ["parent-name"] = "Sam Taylor" },
         ["local-authority"] = new() { ["local-authority"] = "herts" },
         ["meeting-type"] = new() { ["meeting-type"] = "annual-review" },
         ["meeting-date"] = new() { ["meeting-date-known"] = "yes", ["meeting-date"] = "2027-01-20" },

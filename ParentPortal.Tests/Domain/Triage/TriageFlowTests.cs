@@ -102,7 +102,7 @@ public sealed class TriageFlowTests
         var answers = Build(new Dictionary<string, Dictionary<string, string?>>
         {
             ["route"] = new() { ["route"] = "bullying" },
-            ["applicant"] = new() { ["applicant"] = "professional", ["applicant-role"] = "Deputy head", ["professional-type"] = "school", ["family-consent"] = "yes" },
+            ["applicant"] = new() { ["applicant"] = "professional", ["referrer-name"] = "Dana Shaw", ["applicant-role"] = "Deputy head", ["professional-type"] = "school", ["family-consent"] = "yes" },
             ["bullying-stages"] = new() { ["bullying-stages"] = "informal", ["bullying-informal-date"] = "2026-10-01" },
         });
 

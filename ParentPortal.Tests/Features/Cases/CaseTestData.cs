@@ -66,9 +66,9 @@ internal static class CaseTestData
     /// A mediation that has been held: the family chose mediation, the adviser took the case and assigned Tom Okafor,
     /// the meeting was arranged (with Hertfordshire's decision maker) and, a week later, marked as held.
     /// </summary>
-    public static async Task<Guid> HeldMediationAsync(ApplicationsHost host)
+    public static async Task<Guid> HeldMediationAsync(ApplicationsHost host, ClaimsPrincipal? parent = null, IReadOnlyDictionary<string, Dictionary<string, string?>>? pages = null)
     {
-        var id = await SenCaseAsync(host);
+        var id = await SubmitAsync(host, parent ?? Sam, pages ?? TriageFixtures.SenPages());
         Succeeded(await host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
         Succeeded(await host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.TryMediation));
         Succeeded(await host.Get<AssignMediatorHandler>().HandleAsync(Adviser, id, await StaffIdAsync(host, "demo-mediator")));

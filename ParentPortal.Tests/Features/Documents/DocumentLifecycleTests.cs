@@ -79,14 +79,7 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Certificate_ForANameTheFontsCannotPrint_IsRefusedClearly_NotPrintedAsBoxes()
     {
-        var id = await SenCaseAsync(_host);
-        await using (var db = await _host.DbAsync())
-        {
-            var owner = await db.Users.SingleAsync(u => u.Subject == "demo-parent");
-            owner.DisplayName = "ཚེ་རིང་ Tsering";
-            await db.SaveChangesAsync();
-        }
-
+        var id = await SubmitAsync(_host, Sam, NamedPages("ཚེ་རིང་ Tsering"));
         Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
         Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.CertificateOnly));
         var result = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id);
@@ -95,6 +88,62 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         Assert.Contains("call the family", result.Message, StringComparison.Ordinal);
         await using var check = await _host.DbAsync();
         Assert.Equal(0, await check.CaseDocuments.CountAsync());
+    }
+
+    [Fact]
+    public async Task Certificate_ForAParentWhoseSignInCarriesNoName_NamesThemAsTheyGaveTheirNameInTheApplication()
+    {
+        var id = await SubmitAsync(_host, OneLoginParent, NamedPages("Amara Okonkwo"));
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
+        Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.CertificateOnly));
+
+        var issued = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id);
+
+        Assert.True(issued.Succeeded, issued.Message);
+        var text = PdfText.All((await Documents.DownloadAsync(OneLoginParent, issued.DocumentId!.Value))!.Content);
+        PdfText.AssertContains("Parent or carer Amara Okonkwo", text);
+        Assert.DoesNotContain("The parent", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Agreement_SignedByAParentWhoseSignInCarriesNoName_IsSignedAndPrintedWithTheNameFromTheApplication()
+    {
+        var id = await HeldMediationAsync(_host, OneLoginParent, NamedPages("Amara Okonkwo"));
+        var agreements = _host.Get<AgreementsHandler>();
+        var form = new AgreementForm
+        {
+            Issues = ["Whether Siân needs an EHC needs assessment"],
+            Actions = [new AgreementActionForm { What = "Carry out the EHC needs assessment", Who = "Hertfordshire SEN team", By = DateOnly.FromDateTime(_host.Clock.GetUtcNow().UtcDateTime).AddDays(30) }],
+        };
+        var saved = await agreements.SaveAsync(Mediator, id, form);
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
+
+        foreach (var party in new[] { OneLoginParent, Mediator, HertsOfficer })
+        {
+            var signed = await agreements.SignAsync(party, id, (await agreements.GetAsync(party, id))!.ContentHash);
+            Assert.True(signed.Succeeded, signed.Message);
+        }
+
+        await using (var db = await _host.DbAsync())
+        {
+            Assert.Equal("Amara Okonkwo", (await db.AgreementSignatures.SingleAsync(s => s.ApplicationId == id && s.Role == SignerRole.Parent)).SignerName);
+        }
+
+        var final = (await agreements.GetAsync(OneLoginParent, id))!;
+        var text = PdfText.All((await Documents.DownloadAsync(OneLoginParent, final.SignedDocumentId!.Value))!.Content);
+        PdfText.AssertContains("Amara Okonkwo", text);
+    }
+
+    /// <summary>A family signed in with GOV.UK One Login: a subject and an e-mail, no name claim.</summary>
+    private static readonly System.Security.Claims.ClaimsPrincipal OneLoginParent = new(new System.Security.Claims.ClaimsIdentity(
+        [new System.Security.Claims.Claim("sub", "one-login-parent"), new System.Security.Claims.Claim("email", "amara@example.com")], "test", "name", ParentPortal.Platform.Identity.PortalRoles.ClaimType));
+
+    /// <summary>The SEN journey, with the parent giving this name for themselves.</summary>
+    private static Dictionary<string, Dictionary<string, string?>> NamedPages(string name)
+    {
+        var pages = new Dictionary<string, Dictionary<string, string?>>(TriageFixtures.SenPages());
+        pages["your-name"] = new() { ["parent-name"] = name };
+        return pages;
     }
 
     [Fact]
@@ -164,6 +213,23 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         var family = await Documents.ForFamilyAsync(Sam);
         Assert.Equal(2, family.Count);
         Assert.Single(family, d => d.RevokedAt is not null);
+    }
+
+    [Fact]
+    public async Task Verification_OfACertificateWithdrawnAndReissued_SaysItWasReplacedByANewerOne_WithoutNames()
+    {
+        var (id, first) = await IssuedCertificateAsync();
+        var code = (await StoredAsync(first)).VerificationCode;
+        Assert.True((await _host.Get<RevokeDocumentHandler>().HandleAsync(Adviser, first, "The family's name was misspelt")).Succeeded);
+        Assert.False((await Documents.VerifyAsync(code))!.Replaced);
+
+        Assert.True((await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id)).Succeeded);
+
+        var result = (await Documents.VerifyAsync(code))!;
+        Assert.True(result.Replaced);
+        Assert.NotNull(result.RevokedAt);
+        Assert.DoesNotContain("Sam", result.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Siân", result.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,6 +13,20 @@ public sealed record CaseProfile
 
     public bool IsYoungPerson { get; init; }
 
+    /// <summary>A professional referred the family: the answers' contact details are the family's, not the referrer's.</summary>
+    public bool IsReferral { get; init; }
+
+    /// <summary>
+    /// The parent, carer or young person the case is for, as they gave their name (or the referrer gave it): what every
+    /// letter and document names. Null only for an application sent before the journey asked for it.
+    /// </summary>
+    public string? FamilyName { get; init; }
+
+    /// <summary>The professional who referred the family, and their job title and organisation; null when the family applied.</summary>
+    public string? ReferrerName { get; init; }
+
+    public string? ReferrerRole { get; init; }
+
     public string? ChildFirstName { get; init; }
 
     public string? ChildLastName { get; init; }
@@ -63,10 +77,17 @@ public sealed record CaseProfile
     {
         ArgumentNullException.ThrowIfNull(answers);
         var route = answers.Route ?? "";
+        var familyName = answers.IsYoungPerson ? Join(answers[AnswerKeys.ChildFirstName], answers[AnswerKeys.ChildLastName])
+            : answers.IsProfessional ? answers[AnswerKeys.FamilyName]
+            : answers[AnswerKeys.ParentName];
         return new CaseProfile
         {
             Route = route,
             IsYoungPerson = answers.IsYoungPerson,
+            IsReferral = answers.IsProfessional,
+            FamilyName = string.IsNullOrWhiteSpace(familyName) ? null : familyName.Trim(),
+            ReferrerName = answers.IsProfessional ? answers[AnswerKeys.ReferrerName] : null,
+            ReferrerRole = answers.IsProfessional ? answers[AnswerKeys.ApplicantRole] : null,
             ChildFirstName = answers[AnswerKeys.ChildFirstName],
             ChildLastName = answers[AnswerKeys.ChildLastName],
             ChildDateOfBirth = answers.Date(AnswerKeys.ChildDateOfBirth),
@@ -91,4 +112,6 @@ public sealed record CaseProfile
             AccessNeedsDetails = answers[AnswerKeys.AccessNeedsDetails],
         };
     }
+
+    private static string? Join(string? first, string? last) => first is null && last is null ? null : $"{first} {last}".Trim();
 }

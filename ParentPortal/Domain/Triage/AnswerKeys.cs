@@ -14,6 +14,15 @@ public static class AnswerKeys
     public const string ProfessionalType = "professional-type";
     public const string FamilyConsent = "family-consent";
 
+    /// <summary>A parent or carer applying for themselves: their own name, as it goes on letters and documents.</summary>
+    public const string ParentName = "parent-name";
+
+    /// <summary>A professional referring a family: their own name (the referrer, never printed as the family).</summary>
+    public const string ReferrerName = "referrer-name";
+
+    /// <summary>A professional's referral: the name of the parent, carer or young person the help is for.</summary>
+    public const string FamilyName = "family-name";
+
     public const string LocalAuthority = "local-authority";
     public const string OutsideArea = "other";
 

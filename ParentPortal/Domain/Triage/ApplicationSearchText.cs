@@ -15,6 +15,8 @@ public static class ApplicationSearchText
             reference,
             ownerName,
             ownerEmail,
+            answers[AnswerKeys.ParentName],
+            answers[AnswerKeys.FamilyName],
             answers[AnswerKeys.ContactEmail],
             phone.StartsWith("44", StringComparison.Ordinal) ? "0" + phone[2..] : phone,
             answers[AnswerKeys.ChildFirstName] + " " + answers[AnswerKeys.ChildLastName],

@@ -69,10 +69,23 @@ public sealed record Field(string Key, FieldKind Kind, string Label)
     /// <summary>The HTML autocomplete token, so browsers can fill in the parent's own details.</summary>
     public string? Autocomplete { get; init; }
 
+    /// <summary>
+    /// The answer is about the family (their telephone, their e-mail): when a professional refers them, the browser must
+    /// not fill in the professional's own details.
+    /// </summary>
+    public bool AboutTheFamily { get; init; }
+
     /// <summary>How "Check your answers" labels this value when it is not the page's main answer; empty for none.</summary>
     public string? SummaryLabel { get; init; }
 
     public string DisplayName => MessageName ?? Label;
+
+    /// <summary>The autocomplete token for whoever is filling in the page ("off" for a family's details a professional types).</summary>
+    public string? AutocompleteFor(TriageAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        return AboutTheFamily && answers.IsProfessional ? "off" : Autocomplete;
+    }
 }
 
 /// <summary>One question page.</summary>
@@ -82,6 +95,9 @@ public sealed record Step(string Key, TriageSection Section, string Title, IRead
 
     /// <summary>The title when a young person is applying for themselves ("What is your name?").</summary>
     public string? YoungPersonTitle { get; init; }
+
+    /// <summary>The title when a professional is referring a family ("How should we contact the family?").</summary>
+    public string? ProfessionalTitle { get; init; }
 
     public Func<TriageAnswers, bool> AppliesWhen { get; init; } = _ => true;
 
@@ -97,7 +113,9 @@ public sealed record Step(string Key, TriageSection Section, string Title, IRead
     public string TitleFor(TriageAnswers answers)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        return answers.IsYoungPerson && YoungPersonTitle is not null ? YoungPersonTitle : Title;
+        return answers.IsYoungPerson && YoungPersonTitle is not null ? YoungPersonTitle
+            : answers.IsProfessional && ProfessionalTitle is not null ? ProfessionalTitle
+            : Title;
     }
 
     /// <summary>A page with one radios or checkboxes question puts the question in the fieldset legend, as the page heading.</summary>

@@ -27,6 +27,15 @@ public static class TriageQuestions
                 new("parent", "I'm a parent or carer"),
                 new(AnswerKeys.YoungPerson, "I'm a young person aged 16 to 25, asking for myself"),
                 new("professional", "I work with the family", "For example, at a school, a college or the local authority.")),
+            new Field(AnswerKeys.ReferrerName, FieldKind.Text, "Your full name")
+            {
+                SummaryLabel = "Your name",
+                RevealedBy = (AnswerKeys.Applicant, "professional"),
+                RequiredMessage = "Enter your full name",
+                MessageName = "Your full name",
+                MaxLength = NameLength,
+                Autocomplete = "name",
+            },
             new Field(AnswerKeys.ApplicantRole, FieldKind.Text, "Your job title and organisation")
             {
                 SummaryLabel = "Role",
@@ -47,6 +56,38 @@ public static class TriageQuestions
             Rules = (values, _, _) => values.GetValueOrDefault(AnswerKeys.FamilyConsent) == "no"
                 ? [new FieldError(AnswerKeys.FamilyConsent, "We need the family's agreement before you refer them. Ask them first, or they can contact us themselves")]
                 : [],
+        },
+
+        new Step("your-name", TriageSection.Situation, "What is your full name?",
+        [
+            new Field(AnswerKeys.ParentName, FieldKind.Text, "What is your full name?")
+            {
+                Hint = "As you would like it on our letters, and on any certificate or agreement.",
+                RequiredMessage = "Enter your full name",
+                MessageName = "Your full name",
+                MaxLength = NameLength,
+                Autocomplete = "name",
+            },
+        ])
+        {
+            AppliesWhen = a => a[AnswerKeys.Applicant] == "parent",
+            SummaryLabel = "Your name",
+        },
+
+        new Step("family-name", TriageSection.Situation, "What is the name of the parent, carer or young person?",
+        [
+            new Field(AnswerKeys.FamilyName, FieldKind.Text, "What is the name of the parent, carer or young person?")
+            {
+                Hint = "The person the help is for: a young person aged 16 to 25 can ask for themselves. We write to them, not to you, and their name goes on any certificate or agreement.",
+                RequiredMessage = "Enter the full name of the parent, carer or young person",
+                MessageName = "The name of the parent, carer or young person",
+                MaxLength = NameLength,
+                Autocomplete = "off",
+            },
+        ])
+        {
+            AppliesWhen = a => a.IsProfessional,
+            SummaryLabel = "Parent, carer or young person",
         },
 
         new Step("local-authority", TriageSection.Situation, "Which local authority is responsible for the child?",
@@ -401,6 +442,7 @@ public static class TriageQuestions
                 MessageName = "Telephone number",
                 MaxLength = 20,
                 Autocomplete = "tel",
+                AboutTheFamily = true,
             },
             new Field(AnswerKeys.ContactEmail, FieldKind.Email, "Email address")
             {
@@ -409,12 +451,14 @@ public static class TriageQuestions
                 MessageName = "Email address",
                 MaxLength = 254,
                 Autocomplete = "email",
+                AboutTheFamily = true,
             },
             Radios(AnswerKeys.ContactMethod, "How would you prefer us to contact you?", "Select how you would prefer us to contact you",
                 new("phone", "By telephone"),
                 new("email", "By email")) with { SummaryLabel = "Prefers" },
         ])
         {
+            ProfessionalTitle = "How should we contact the family?",
             SummaryLabel = "Contact details",
             Rules = ContactRules,
         },
@@ -439,6 +483,7 @@ public static class TriageQuestions
             },
         ])
         {
+            ProfessionalTitle = "When is the best time to call the family?",
             AppliesWhen = a => a[AnswerKeys.ContactMethod] == "phone" || a.Route == AnswerKeys.Bullying,
             SummaryLabel = "Best times to call",
         },
@@ -480,6 +525,7 @@ public static class TriageQuestions
             },
         ])
         {
+            ProfessionalTitle = "Does the family need us to make any adjustments?",
             SummaryLabel = "Adjustments",
         },
 
@@ -499,6 +545,7 @@ public static class TriageQuestions
             },
         ])
         {
+            ProfessionalTitle = "Will anyone support the family?",
             SummaryLabel = "Supporter",
             Rules = (values, _, _) => values.GetValueOrDefault(AnswerKeys.Supporter) == "none" && !string.IsNullOrEmpty(values.GetValueOrDefault(AnswerKeys.SupporterName))
                 ? [new FieldError(AnswerKeys.SupporterName, "Leave their name empty, or select who will support you")]

@@ -50,6 +50,34 @@ public sealed class ApplicationMessages(ServiceDirectory services)
         }, now, cancellationToken);
     }
 
+    /// <summary>To the professional who referred a family: only that the referral arrived, and its reference; nothing about the family.</summary>
+    public async Task EnqueueReferralReceivedAsync(PortalDbContext db, Application application, string? referrerAddress, string? referrerName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(application);
+        if (string.IsNullOrWhiteSpace(referrerAddress))
+        {
+            return;
+        }
+
+        var profile = await services.GetAsync(cancellationToken);
+        await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
+        {
+            Kind = "referral-received",
+            ToAddress = referrerAddress,
+            ToName = referrerName,
+            Subject = $"We have received your referral ({application.Reference})",
+            Body = $"""
+                Thank you. {profile.Name} has received your referral. Its reference is {application.Reference}.
+
+                We will contact the family directly, and send them a code to follow the application in their own account. From now on we will talk to them about it, not to you.
+
+                {Helpline(profile)}
+                """,
+            CorrelationKey = "referral-received:" + application.Id,
+        }, now, cancellationToken);
+    }
+
     public async Task EnqueueDeletionWarningAsync(PortalDbContext db, Application application, DateTimeOffset deleteOn, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

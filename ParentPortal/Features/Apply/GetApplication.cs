@@ -4,6 +4,7 @@ using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Identity;
 
 namespace ParentPortal.Features.Apply;
 
@@ -16,6 +17,9 @@ public sealed record ApplicationView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SubmittedAt);
+
+/// <summary>A referral as its referrer sees it: received, when, and its reference.</summary>
+public sealed record ReferralReceipt(string Reference, DateTimeOffset SubmittedAt);
 
 public sealed class GetApplicationHandler(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
 {
@@ -40,6 +44,28 @@ public sealed class GetApplicationHandler(IDbContextFactory<PortalDbContext> con
         }
 
         return ToView(application);
+    }
+
+    /// <summary>
+    /// What a professional sees of a referral they sent, once it has gone to the family: that it was received, with its
+    /// reference and date, and nothing else. Null for anything they did not send as a referral.
+    /// </summary>
+    public async Task<ReferralReceipt?> ReferralAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Subject() is not { } subject)
+        {
+            return null;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var sent = await db.Applications.AsNoTracking()
+            .Where(a => a.Id == applicationId && a.CreatedBySubject == subject && a.Status == ApplicationStatus.Submitted)
+            .Select(a => new { a.Reference, a.SubmittedAt, a.AnswersJson })
+            .FirstOrDefaultAsync(cancellationToken);
+        return sent is { Reference: not null, SubmittedAt: not null } && TriageAnswers.FromJson(sent.AnswersJson).IsProfessional
+            ? new ReferralReceipt(sent.Reference, sent.SubmittedAt.Value)
+            : null;
     }
 
     internal static ApplicationView ToView(Application application) => new(

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Cases;
@@ -34,6 +35,7 @@ public sealed class SubmitApplicationHandler(
     IDbContextFactory<PortalDbContext> contextFactory,
     TriageContextSource contexts,
     ApplicationMessages messages,
+    ServiceDirectory services,
     CaseFiles cases,
     TimeProvider clock,
     UserRateLimiter limiter)
@@ -104,7 +106,27 @@ public sealed class SubmitApplicationHandler(
 
             cases.Open(db, application, staff is null ? CaseActor.Family(user.Subject()!, owner.DisplayName) : CaseActor.Of(staff)).RecordSubmitted();
 
-            await messages.EnqueueSubmittedAsync(db, application, pruned, now, cancellationToken);
+            var profile = CaseProfile.From(pruned);
+            if (profile.IsReferral && staff is null)
+            {
+                // A professional's referral is the family's application: it moves out of the referrer's account to wait for the
+                // family, who are sent the code to take it over at their own address. The referrer is told only that it arrived.
+                var family = FamilyContact.Of(profile, null, null);
+                var waiting = new PortalUser
+                {
+                    Id = Guid.NewGuid(), Subject = PhoneApplicationOwner.Prefix + Guid.NewGuid().ToString("N"),
+                    DisplayName = family.Name, Email = family.Email, FirstSignedInAt = now, LastSignedInAt = now,
+                };
+                db.Users.Add(waiting);
+                application.OwnerId = waiting.Id;
+                var service = await services.GetAsync(cancellationToken);
+                await FamilyInvitations.IssueAsync(db, application, family, FamilyInvitations.Why(profile, service.Name, application.Reference), user.Subject()!, now, cancellationToken);
+                await messages.EnqueueReferralReceivedAsync(db, application, owner.Email, profile.ReferrerName, now, cancellationToken);
+            }
+            else
+            {
+                await messages.EnqueueSubmittedAsync(db, application, pruned, now, cancellationToken);
+            }
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

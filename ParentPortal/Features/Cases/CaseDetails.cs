@@ -16,7 +16,7 @@ public sealed record CaseEventView(DateTimeOffset At, string ActorName, string K
 /// <summary>A person to choose from a list (a mediator, an adviser, an area).</summary>
 public sealed record Choice(int Id, string Name);
 
-/// <param name="AwaitingFamilyClaim">Filled in by phone, and the family has not taken it over in their own account yet.</param>
+/// <param name="AwaitingFamilyClaim">Filled in by phone or referred by a professional, and the family has not taken it over in their own account yet.</param>
 public sealed record CaseView(
     Guid Id,
     string Reference,

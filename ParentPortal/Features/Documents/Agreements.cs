@@ -223,7 +223,8 @@ public sealed class AgreementsHandler(
             return (false, "The agreement has changed since you opened it. Please read it again before you sign.");
         }
 
-        var name = staff?.Name ?? await db.Users.Where(u => u.Subject == user.Subject()).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
+        // The family signs with the name the application gives them (the sign-in may carry none, as with GOV.UK One Login).
+        var name = staff?.Name ?? await FamilyNameAsync(db, application, cancellationToken);
         var file = cases.Open(db, application, staff is null ? CaseActor.Family(user.Subject()!, name) : CaseActor.Of(staff));
         var now = file.Now;
         db.AgreementSignatures.Add(new StoredSignature
@@ -287,7 +288,7 @@ public sealed class AgreementsHandler(
         // (the signature rows keep the name they were given with).
         foreach (var signature in signatures)
         {
-            signature.SignerName = await db.StaffMembers.Where(m => m.Subject == signature.SignerSubject).Select(m => m.DisplayName).FirstOrDefaultAsync(cancellationToken)
+            signature.SignerName = signature.Role == SignerRole.Parent ? await FamilyNameAsync(db, file.Row, cancellationToken) : await db.StaffMembers.Where(m => m.Subject == signature.SignerSubject).Select(m => m.DisplayName).FirstOrDefaultAsync(cancellationToken)
                 ?? await db.Users.Where(u => u.Subject == signature.SignerSubject).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
                 ?? signature.SignerName;
         }
@@ -357,6 +358,10 @@ public sealed class AgreementsHandler(
         await file.SaveAsync(cancellationToken);
         return null;
     }
+
+    /// <summary>The family's name as the case has it (see <see cref="FamilyContact"/>); "The family" when it has none.</summary>
+    private static async Task<string> FamilyNameAsync(PortalDbContext db, Application application, CancellationToken cancellationToken) =>
+        (await CaseParties.FamilyOfAsync(db, application, CaseProfile.From(TriageAnswers.FromJson(application.AnswersJson)), cancellationToken)).Name ?? "The family";
 
     /// <summary>The case, and the role this person signs as: its family, its assigned mediator, or an officer of its local authority.</summary>
     private static async Task<(Application? Application, StaffContext? Staff, SignerRole? Role)> PartyAsync(PortalDbContext db, ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken)

@@ -12,7 +12,8 @@ public sealed record DocumentFile(byte[] Content, string FileName);
 public sealed record FamilyDocument(Guid Id, Guid ApplicationId, DocumentKind Kind, string Title, string Number, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt);
 
 /// <summary>What anyone holding a verification code may learn: nothing about the people in it.</summary>
-public sealed record VerificationResult(string Title, string Number, DateTimeOffset IssuedAt, string Organisation, DateTimeOffset? RevokedAt, string FileHash, string? AgreementContentHash);
+/// <param name="Replaced">A newer document of the same case replaces this withdrawn one (its code is not given: it may name nobody).</param>
+public sealed record VerificationResult(string Title, string Number, DateTimeOffset IssuedAt, string Organisation, DateTimeOffset? RevokedAt, string FileHash, string? AgreementContentHash, bool Replaced = false);
 
 /// <summary>Reads of issued documents: downloads (checked against the case's people), the family's list, and public verification.</summary>
 public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
@@ -85,9 +86,15 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.CaseDocuments.AsNoTracking().Where(d => d.VerificationCode == code)
-            .Select(d => new { d.Kind, d.Subtype, d.Number, d.IssuedAt, d.IssuingOrganisation, d.RevokedAt, d.ContentHash, d.AgreementContentHash })
+            .Select(d => new { d.Id, d.Kind, d.Subtype, d.Number, d.IssuedAt, d.IssuingOrganisation, d.RevokedAt, d.ContentHash, d.AgreementContentHash })
             .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : new VerificationResult(Title(row.Kind, row.Subtype), row.Number, row.IssuedAt, row.IssuingOrganisation, row.RevokedAt, row.ContentHash, row.AgreementContentHash);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var replaced = row.RevokedAt is not null && await db.CaseDocuments.AnyAsync(d => d.ReplacesId == row.Id, cancellationToken);
+        return new VerificationResult(Title(row.Kind, row.Subtype), row.Number, row.IssuedAt, row.IssuingOrganisation, row.RevokedAt, row.ContentHash, row.AgreementContentHash, replaced);
     }
 
     public static string Title(DocumentKind kind, string? subtype) => kind switch
