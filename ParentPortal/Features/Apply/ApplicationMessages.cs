@@ -75,6 +75,8 @@ public sealed class ApplicationMessages(ServiceDirectory services)
                 {Helpline(profile)}
                 """,
             CorrelationKey = "referral-received:" + application.Id,
+            // To the referrer, not the family: it names nobody, and goes with the case's records.
+            About = new MessageAbout { ApplicationId = application.Id, ToFamily = false },
         }, now, cancellationToken);
     }
 
