@@ -60,7 +60,7 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
         var n = 3;
         foreach (var spec in new[]
         {
-            "route=sen", "applicant=parent", "local-authority=herts", "sen-decision=refusal-to-assess", $"sen-letter-date={letter}",
+            "route=sen", "applicant=parent", "parent-name=Łukasz Dvořák", "local-authority=herts", "sen-decision=refusal-to-assess", $"sen-letter-date={letter}",
             "sen-appeal=not-sure", "sen-mediation=undecided", "child-first-name=Zofia;child-last-name=Dvořák", $"child-date-of-birth={TestDates.YearsAgo(10)}",
             "child-school=Hillside Primary School", "ehc-plan=no", "contact-phone=07700 900 123;contact-email=lukasz.dvorak@example.com;contact-method=email",
             "language=other;language-other=Polish;interpreter=yes", "access-needs=no", "supporter=none", "consent-contact=school,local-authority;consent-share=summary",
