@@ -23,6 +23,7 @@ public static class CasesSetup
         services.AddTransient<RecordDecisionHandler>();
         services.AddTransient<ChangeDecisionHandler>();
         services.AddTransient<KeepDecisionHandler>();
+        services.AddTransient<CorrectFamilyDetailsHandler>();
         services.AddTransient<RecordLaCannotArrangeHandler>();
         services.AddTransient<RecordLaToldHandler>();
         services.AddTransient<RecordMeetingNoticeHandler>();

@@ -8,7 +8,7 @@ namespace ParentPortal.Platform.Access;
 /// <param name="HandOver">Hand the case to another adviser, or back to the shared queue: its own adviser or a manager.</param>
 /// <param name="ReadAgreement">Open the mediation agreement's page (the same rule as downloading it): a link to it is shown only then.</param>
 /// <param name="ReadMeetingRecord">Open the meeting record's page: a link to it is shown only then.</param>
-public sealed record CaseCapabilities(bool ChangeStage, bool Assign, bool ScheduleMeeting, bool AddNote, bool RecordDecision, bool InviteFamily, bool IssueDocuments, bool HandOver, bool ReadAgreement, bool ReadMeetingRecord);
+public sealed record CaseCapabilities(bool ChangeStage, bool Assign, bool ScheduleMeeting, bool AddNote, bool RecordDecision, bool InviteFamily, bool IssueDocuments, bool HandOver, bool ReadAgreement, bool ReadMeetingRecord, bool CorrectDetails);
 
 /// <summary>
 /// Which cases a member of staff may see and what they may do there, checked in every handler. Managers see all the
@@ -64,7 +64,8 @@ public static class CaseAccess
             IssueDocuments: adviser || assignedMediator,
             HandOver: open && (staff.IsManager || (adviser && application.AdviserId == staff.StaffId)),
             ReadAgreement: application.Route != AnswerKeys.Facilitation && MaySeeDocument(staff, application, DocumentKind.Agreement),
-            ReadMeetingRecord: application.Route == AnswerKeys.Facilitation && MaySeeDocument(staff, application, DocumentKind.MeetingRecord));
+            ReadMeetingRecord: application.Route == AnswerKeys.Facilitation && MaySeeDocument(staff, application, DocumentKind.MeetingRecord),
+            CorrectDetails: adviser);
     }
 
     /// <summary>The moves this person may make on this case now (stages reached by issuing documents excluded).</summary>

@@ -322,6 +322,18 @@ public sealed class CaseFile
         }
     }
 
+    /// <summary>
+    /// The family's details, corrected by staff (a wrong or unprintable name, a changed e-mail): the answers are replaced and
+    /// the search text follows them. Documents already issued keep what they printed until withdrawn and issued again.
+    /// </summary>
+    public void CorrectAnswers(TriageAnswers corrected, string? ownerName, string? ownerEmail)
+    {
+        ArgumentNullException.ThrowIfNull(corrected);
+        Row.AnswersJson = corrected.ToJson();
+        Row.SearchText = ApplicationSearchText.For(corrected, ownerName, ownerEmail, Row.Reference);
+        _profile = null;
+    }
+
     public void AssignMediator(int? staffId) => Row.AssignedStaffId = staffId;
 
     public void SetAdviser(int? staffId) => Row.AdviserId = staffId;
