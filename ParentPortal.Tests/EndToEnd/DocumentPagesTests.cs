@@ -105,6 +105,72 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
         await checker.CheckPageAsync("verify-03-not-found");
     }
 
+    /// <summary>
+    /// Issue 12 item 15 in the browser: on the agreement's page the mediator records the local authority's signature given on
+    /// paper, then that the family declined to sign; errors show at their fields, and everyone then sees it was not signed.
+    /// </summary>
+    [Fact]
+    public async Task Mediator_RecordsAPaperSignature_ThenThatTheFamilyDeclined()
+    {
+        var services = _portal.Services;
+        var caseId = await StoredCases.SubmittedAsync(services, "demo-parent", "Sam Taylor", TriageFixtures.SenPages());
+        var adviser = TestUsers.Make("demo-adviser", "Priya Shah", "adviser");
+        var mediator = TestUsers.Make("demo-mediator", "Tom Okafor", "mediator");
+        await using (var db = await DbAsync())
+        {
+            var mediatorId = await db.StaffMembers.Where(s => s.Subject == "demo-mediator").Select(s => s.Id).SingleAsync();
+            Assert.True((await services.GetRequiredService<TakeCaseHandler>().HandleAsync(adviser, caseId)).Succeeded);
+            Assert.True((await services.GetRequiredService<RecordDecisionHandler>().HandleAsync(adviser, caseId, SessionChoice.TryMediation)).Succeeded);
+            Assert.True((await services.GetRequiredService<AssignMediatorHandler>().HandleAsync(adviser, caseId, mediatorId)).Succeeded);
+        }
+
+        Assert.True((await services.GetRequiredService<ScheduleMeetingHandler>().HandleAsync(mediator, caseId, new MeetingForm
+        {
+            Date = DateOnly.FromDateTime(DateTime.Today.AddDays(40)), Starts = new TimeOnly(10, 0), Ends = new TimeOnly(12, 0), Format = SessionFormat.Online,
+            MeetingLink = "https://meet.example.org/mediation", Attendees = "Asha Patel, SENCo", LaDecisionMaker = "Dr Helen Ward, Head of SEN",
+        })).Succeeded);
+        await using (var db = await DbAsync())
+        {
+            var meeting = await db.CaseMeetings.SingleAsync(m => m.ApplicationId == caseId);
+            meeting.StartsAt = DateTimeOffset.UtcNow.AddHours(-3);
+            meeting.EndsAt = DateTimeOffset.UtcNow.AddHours(-1);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True((await services.GetRequiredService<ChangeStageHandler>().HandleAsync(mediator, caseId, CaseStage.MeetingHeld, null)).Succeeded);
+        Assert.True((await services.GetRequiredService<AgreementsHandler>().SaveAsync(mediator, caseId, new AgreementForm { Issues = ["Whether an EHC needs assessment is needed"] })).Succeeded);
+
+        var page = await browser.NewPageAsync(_portal.BaseAddress);
+        await page.SignInAsync("Tom Okafor", $"/agreements/{caseId}");
+        await page.WaitForInteractiveAsync();
+        await page.GetByText("Record a signature given on paper").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the paper signature" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#a-paper-role-error")).ToContainTextAsync("Choose who signed the paper copy");
+        await Assertions.Expect(page.Locator("#a-paper-same-error")).ToContainTextAsync("exactly the wording");
+        await page.CheckPageAsync("agreement-01-paper-errors");
+
+        await page.GetByLabel("Hertfordshire decision maker").CheckAsync();
+        await page.GetByLabel("Name of the person who signed").FillAsync("Dr Helen Ward");
+        await page.GetByLabel("Date it was signed").FillAsync(DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Where the signed paper copy is kept").FillAsync("The case's paper file");
+        await page.GetByLabel("The paper copy has exactly the wording on this page").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the paper signature" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The paper signature is recorded");
+        await Assertions.Expect(page.GetByTestId("signatures")).ToContainTextAsync("signed on paper by Dr Helen Ward");
+        await page.CheckPageAsync("agreement-02-paper-recorded");
+
+        await page.GetByText("Record that the agreement was not signed").ClickAsync();
+        await page.GetByLabel("The family").CheckAsync();
+        await page.GetByLabel("Why the agreement was not signed").FillAsync("The family want advice before they sign");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record that it was not signed" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#a-not-signed")).ToContainTextAsync("This agreement was not signed by everyone");
+        await page.CheckPageAsync("agreement-03-not-signed");
+
+        await using var check = await DbAsync();
+        Assert.Equal(CaseStage.AgreementNotSigned, (await check.Applications.SingleAsync(a => a.Id == caseId)).Stage);
+        Assert.Equal("Dr Helen Ward", (await check.AgreementSignatures.SingleAsync(s => s.ApplicationId == caseId)).SignerName);
+    }
+
     private Task<PortalDbContext> DbAsync() => _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
 
     [GeneratedRegex("/verify/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{5}$")]

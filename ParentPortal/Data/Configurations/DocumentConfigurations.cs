@@ -47,6 +47,8 @@ internal sealed class AgreementSignatureConfiguration : IEntityTypeConfiguration
         builder.Property(s => s.SignerSubject).HasMaxLength(255);
         builder.Property(s => s.SignerName).HasMaxLength(200);
         builder.Property(s => s.ContentHash).HasMaxLength(64);
+        builder.Property(s => s.RecordedBy).HasMaxLength(255);
+        builder.Property(s => s.PaperCopyKept).HasMaxLength(300);
         // One live signature per party role for each version of the content.
         builder.HasIndex(s => new { s.ApplicationId, s.Role, s.ContentHash }).IsUnique().HasFilter("\"VoidedAt\" IS NULL");
     }

@@ -95,6 +95,18 @@ public sealed class AgreementSignature
 
     /// <summary>Set when the agreement changed after this signature: it no longer counts, and the party is asked again.</summary>
     public DateTimeOffset? VoidedAt { get; set; }
+
+    /// <summary>
+    /// For a signature given on paper: the sign-in subject of the member of staff who recorded it (then <see cref="SignerSubject"/>
+    /// is <see cref="OnPaper"/>). Null when the party signed in the portal with their own sign-in.
+    /// </summary>
+    public string? RecordedBy { get; set; }
+
+    /// <summary>Where the signed paper copy is kept (the portal does not keep scans yet).</summary>
+    public string? PaperCopyKept { get; set; }
+
+    /// <summary>The signer subject of a signature given on paper: it belongs to no sign-in.</summary>
+    public const string OnPaper = "paper";
 }
 
 /// <summary>The facilitator's record of a facilitated meeting, before it is issued.</summary>

@@ -11,6 +11,9 @@ public enum CaseStage
     MeetingHeld,
     AgreementRecorded,
     AgreementSigned,
+
+    /// <summary>The mediation ended without a signed agreement: a party declined to sign (mediation is voluntary).</summary>
+    AgreementNotSigned,
     RecordWritten,
     CertificateIssued,
     Closed,

@@ -24,7 +24,10 @@ public static class CaseWorkflow
             [CaseStage.MediationBeingArranged] = [CaseStage.MeetingScheduled, CaseStage.CertificateIssued, CaseStage.Closed],
             [CaseStage.MeetingScheduled] = [CaseStage.MeetingHeld, CaseStage.MediationBeingArranged, CaseStage.Closed],
             [CaseStage.MeetingHeld] = [CaseStage.AgreementRecorded, CaseStage.CertificateIssued, CaseStage.Closed],
-            [CaseStage.AgreementRecorded] = [CaseStage.AgreementSigned],
+            // Mediation is voluntary: a party may decline to sign. The certificate still follows the mediation, and the
+            // parties may yet agree to a new wording (saving it records the agreement again).
+            [CaseStage.AgreementRecorded] = [CaseStage.AgreementSigned, CaseStage.AgreementNotSigned, CaseStage.Closed],
+            [CaseStage.AgreementNotSigned] = [CaseStage.AgreementRecorded, CaseStage.CertificateIssued, CaseStage.Closed],
             [CaseStage.AgreementSigned] = [CaseStage.CertificateIssued, CaseStage.Closed],
             // A parent who took the certificate can still ask for mediation later.
             [CaseStage.CertificateIssued] = [CaseStage.MediationBeingArranged, CaseStage.Closed],
@@ -36,7 +39,8 @@ public static class CaseWorkflow
             [CaseStage.MediationBeingArranged] = [CaseStage.MeetingScheduled, CaseStage.Closed],
             [CaseStage.MeetingScheduled] = [CaseStage.MeetingHeld, CaseStage.MediationBeingArranged, CaseStage.Closed],
             [CaseStage.MeetingHeld] = [CaseStage.AgreementRecorded, CaseStage.Closed],
-            [CaseStage.AgreementRecorded] = [CaseStage.AgreementSigned],
+            [CaseStage.AgreementRecorded] = [CaseStage.AgreementSigned, CaseStage.AgreementNotSigned, CaseStage.Closed],
+            [CaseStage.AgreementNotSigned] = [CaseStage.AgreementRecorded, CaseStage.Closed],
             [CaseStage.AgreementSigned] = [CaseStage.Closed],
         }.ToFrozenDictionary(),
         [Facilitation] = new Dictionary<CaseStage, CaseStage[]>
@@ -63,9 +67,9 @@ public static class CaseWorkflow
     public static bool CanReopen(string? route, CaseStage from, CaseStage to) =>
         Reopens.TryGetValue(from, out var back) && back == to && route is not null && Moves.TryGetValue(route, out var moves) && moves.ContainsKey(back);
 
-    /// <summary>Stages reached only by doing something else (issuing a certificate, all parties signing, writing the record), not by a plain move.</summary>
+    /// <summary>Stages reached only by doing something else (issuing a certificate, all parties signing, recording who declined to sign, writing the record), not by a plain move.</summary>
     public static bool IsReachedByAction(CaseStage stage) =>
-        stage is CaseStage.CertificateIssued or CaseStage.AgreementRecorded or CaseStage.AgreementSigned or CaseStage.RecordWritten;
+        stage is CaseStage.CertificateIssued or CaseStage.AgreementRecorded or CaseStage.AgreementSigned or CaseStage.AgreementNotSigned or CaseStage.RecordWritten;
 
     /// <summary>The route as staff read it in lists and on the case page.</summary>
     public static string DescribeRoute(string? route) => route switch
@@ -86,6 +90,7 @@ public static class CaseWorkflow
         CaseStage.MeetingHeld => "Meeting held",
         CaseStage.AgreementRecorded => "Agreement recorded",
         CaseStage.AgreementSigned => "Agreement signed",
+        CaseStage.AgreementNotSigned => "Agreement not signed",
         CaseStage.RecordWritten => "Record written",
         CaseStage.CertificateIssued => "Certificate issued",
         CaseStage.Closed => "Closed",

@@ -45,6 +45,9 @@ public static class ApplicationNextSteps
         (CaseStage.MeetingHeld, _) => "The meeting has taken place. The written record comes next.",
         (CaseStage.AgreementRecorded, _) => "The written agreement from your mediation is ready to read and sign.",
         (CaseStage.AgreementSigned, _) => "Everyone has signed the agreement. You can download it below.",
+        (CaseStage.AgreementNotSigned, _) when answers.Route == AnswerKeys.Sen =>
+            "The mediation ended without a signed agreement. Your mediation certificate comes next: you need it if you appeal to the tribunal.",
+        (CaseStage.AgreementNotSigned, _) => "The mediation ended without a signed agreement. Your adviser will talk to you about what you can do next.",
         (CaseStage.RecordWritten, _) => "The record of your meeting is ready. You can download it below.",
         (CaseStage.CertificateIssued, _) => "Your mediation certificate is ready. You can download it below.",
         (CaseStage.Closed, _) => "This case is closed. If you need help again, start a new application or call the helpline.",

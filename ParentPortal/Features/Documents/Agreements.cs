@@ -37,14 +37,14 @@ public sealed class AgreementActionForm
     public DateOnly? By { get; set; }
 }
 
-/// <param name="SignedBy">Who has signed the current content, by role, and when.</param>
+/// <param name="SignedBy">Who has signed the current content, by role, when, and whether on paper (recorded by staff).</param>
 /// <param name="MyRole">The role this person signs as, when they are a signing party.</param>
 public sealed record AgreementView(
     Guid CaseId,
     MediationAgreement Agreement,
     string ContentHash,
     AgreementForm Form,
-    IReadOnlyDictionary<SignerRole, (string Name, DateTimeOffset SignedAt)> SignedBy,
+    IReadOnlyDictionary<SignerRole, (string Name, DateTimeOffset SignedAt, bool OnPaper)> SignedBy,
     SignerRole? MyRole,
     bool CanEdit,
     bool FullySigned,
@@ -60,7 +60,7 @@ public sealed record AgreementView(
 /// officer (see <see cref="SignersFor"/>). A signature is bound to the SHA-256 of the exact content; changing the
 /// content voids every signature and asks the parties again. Once everyone has signed, the final PDF is issued to every party.
 /// </summary>
-public sealed class AgreementsHandler(
+public sealed partial class AgreementsHandler(
     IDbContextFactory<PortalDbContext> contextFactory,
     DocumentPdfs pdfs,
     WorkingDayCalendarSource calendars,
@@ -104,9 +104,9 @@ public sealed class AgreementsHandler(
             model with { Signatures = Signatures(model, SignersFor(application), signatures) },
             hash,
             form,
-            signatures.ToDictionary(s => s.Role, s => (s.SignerName, s.SignedAt)),
+            signatures.ToDictionary(s => s.Role, s => (s.SignerName, s.SignedAt, s.RecordedBy is not null)),
             role,
-            staff is not null && CaseAccess.MayIssueDocuments(staff, application) && application.Stage is CaseStage.MeetingHeld or CaseStage.AgreementRecorded,
+            staff is not null && CaseAccess.MayIssueDocuments(staff, application) && application.Stage is CaseStage.MeetingHeld or CaseStage.AgreementRecorded or CaseStage.AgreementNotSigned,
             SignersFor(application).All(r => signatures.Any(s => s.Role == r)),
             calculator.AgreedActionsBy(agreedOn).Date,
             application.Stage,
@@ -127,7 +127,8 @@ public sealed class AgreementsHandler(
         }
 
         var application = file.Row;
-        if (application.Stage is not (CaseStage.MeetingHeld or CaseStage.AgreementRecorded))
+        // After a party declined to sign, the parties may yet agree a new wording: saving it records the agreement again.
+        if (application.Stage is not (CaseStage.MeetingHeld or CaseStage.AgreementRecorded or CaseStage.AgreementNotSigned))
         {
             return (false, [new FieldError("", application.Stage == CaseStage.AgreementSigned
                 ? "Everyone has signed this agreement, so it cannot be changed. Withdraw the signed agreement first if it is wrong."
@@ -286,7 +287,7 @@ public sealed class AgreementsHandler(
 
         // A name that could not be printed may have been corrected since it was signed: print each signer's name as it is now
         // (the signature rows keep the name they were given with).
-        foreach (var signature in signatures)
+        foreach (var signature in signatures.Where(s => s.RecordedBy is null))
         {
             signature.SignerName = signature.Role == SignerRole.Parent ? await FamilyNameAsync(db, file.Row, cancellationToken) : await db.StaffMembers.Where(m => m.Subject == signature.SignerSubject).Select(m => m.DisplayName).FirstOrDefaultAsync(cancellationToken)
                 ?? await db.Users.Where(u => u.Subject == signature.SignerSubject).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
@@ -350,7 +351,7 @@ public sealed class AgreementsHandler(
             return problem;
         }
 
-        var document = IssuedDocuments.Store(db, caseId, signatures.First(s => s.Role == SignerRole.Mediator).SignerSubject, DocumentKind.Agreement, null, number, code, pdf, $"mediation-agreement-{file.Reference}.pdf", profile.Name, file.Now, null);
+        var document = IssuedDocuments.Store(db, caseId, signatures.First(s => s.Role == SignerRole.Mediator) is var mediator && mediator.RecordedBy is { } recorder ? recorder : mediator.SignerSubject, DocumentKind.Agreement, null, number, code, pdf, $"mediation-agreement-{file.Reference}.pdf", profile.Name, file.Now, null);
         document.AgreementContentHash = hash;
         file.MoveTo(CaseStage.AgreementSigned);
         file.Record("agreement-issued", number);
@@ -431,7 +432,7 @@ public sealed class AgreementsHandler(
         {
             var signature = signatures.FirstOrDefault(s => s.Role == role);
             var label = role switch { SignerRole.Parent => "Parent or young person", SignerRole.Mediator => "Mediator", _ => $"{model.LocalAuthority} decision maker" };
-            return new ModelSignature(signature?.SignerName ?? "Awaiting signature", label, signature?.SignedAt);
+            return new ModelSignature(signature?.SignerName ?? "Awaiting signature", label, signature?.SignedAt, OnPaper: signature?.RecordedBy is not null);
         }),
     ];
 

@@ -20,8 +20,12 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
 {
     /// <summary>Stages that mean a case went to full mediation: arranging it, or any meeting stage after.</summary>
     public static readonly IReadOnlyList<CaseStage> MediationStages =
-        [CaseStage.MediationBeingArranged, CaseStage.MeetingScheduled, CaseStage.MeetingHeld, CaseStage.AgreementRecorded, CaseStage.AgreementSigned];
+        [CaseStage.MediationBeingArranged, CaseStage.MeetingScheduled, CaseStage.MeetingHeld, CaseStage.AgreementRecorded, CaseStage.AgreementSigned, CaseStage.AgreementNotSigned];
 
+    /// <summary>
+    /// Stages that mean a mediation reached agreement: written and waiting for signatures, or signed. A case that ever had a
+    /// signed agreement counts; one whose agreement a party declined to sign, or that closed unsigned, does not.
+    /// </summary>
     public static readonly IReadOnlyList<CaseStage> AgreementStages = [CaseStage.AgreementRecorded, CaseStage.AgreementSigned];
 
     /// <summary>Managers only, by the staff list now (not the sign-in cookie).</summary>
@@ -75,7 +79,7 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
         var to = period.To;
         // Case history stores stages by their enum names.
         var mediationNames = MediationStages.Select(s => s.ToString()).ToList();
-        var agreementNames = AgreementStages.Select(s => s.ToString()).ToList();
+        var agreementNames = new List<string> { nameof(CaseStage.AgreementSigned) };
         return await db.Applications.AsNoTracking()
             .Where(a => a.Status == ApplicationStatus.Submitted)
             .Where(a => (a.SubmittedAt >= start && a.SubmittedAt < end)
@@ -174,7 +178,7 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
         var meetingsHeld = cases
             .Where(c => c.Route is CaseWorkflow.Sen or CaseWorkflow.Bullying && c.MeetingHeldOn is { } held && held >= period.From && held <= period.To)
             .ToList();
-        var agreed = meetingsHeld.Count(c => c.EverAgreement || AgreementStages.Contains(c.Stage));
+        var agreed = meetingsHeld.Count(c => c.EverSignedAgreement || AgreementStages.Contains(c.Stage));
 
         var certificates = cases
             .Where(c => c.CertificateTriggeredOn is { } triggered && SupportedDates.Contains(triggered)
@@ -257,6 +261,6 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
         DateOnly? CertificateIssuedOn,
         DateOnly? MeetingHeldOn,
         bool EverMediation,
-        bool EverAgreement,
+        bool EverSignedAgreement,
         string? AnswersJson);
 }

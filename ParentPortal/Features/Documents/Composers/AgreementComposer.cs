@@ -1,5 +1,6 @@
 using ParentPortal.Domain.Deadlines;
 using ParentPortal.Features.Documents.Models;
+using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Pdf;
 
 namespace ParentPortal.Features.Documents.Composers;
@@ -68,12 +69,17 @@ public static class AgreementComposer
 
         var hash = AgreementContent.Hash(a);
         var signatures = a.Signatures.Select(s => new SignatureEntry(
-            s.Name, s.Role, s.SignedAt is { } at ? $"Signed electronically on {DocumentText.DateTime(at)}" : null)).ToList();
+            s.Name, s.Role, s.SignedAt is not { } at ? null
+                : s.OnPaper ? $"Signed on paper on {DocumentText.Day(UkDates.DateIn(at))}, recorded by the service"
+                : $"Signed electronically on {DocumentText.DateTime(at)}")).ToList();
         blocks.Add(new KeepTogetherBlock(
         [
             new HeadingBlock("Signatures"),
             new ParagraphBlock(
-                "Each person signed in the portal with their own account. A signature applies to the exact content above, identified by the fingerprint below: "
+                (a.Signatures.Any(s => s.OnPaper)
+                    ? "Each person signed in the portal with their own account, except a signature marked as given on paper: the service recorded it from a paper copy with exactly this wording, and keeps that copy. "
+                    : "Each person signed in the portal with their own account. ")
+                + "A signature applies to the exact content above, identified by the fingerprint below: "
                 + "if the agreement is changed after anyone has signed, the signatures no longer apply and everyone is asked to sign again."
                 + (a.IsWithSchool ? " The school's representative has no account in the portal and does not sign here: the mediator sends the school its copy." : ""),
                 ParagraphStyle.Small),

@@ -9,7 +9,8 @@ public sealed record Attendee(string Name, string Role, bool IsParty = false, bo
 public sealed record AgreedAction(string What, string Who, DateOnly By);
 
 /// <param name="SignedAt">When they signed in the portal, or null while their signature is awaited.</param>
-public sealed record AgreementSignature(string Name, string Role, DateTimeOffset? SignedAt);
+/// <param name="OnPaper">They signed a paper copy of the same wording, and the service recorded it (then only the day counts).</param>
+public sealed record AgreementSignature(string Name, string Role, DateTimeOffset? SignedAt, bool OnPaper = false);
 
 /// <summary>
 /// What was agreed at a mediation, recorded in writing (SEND Regulations 2014, regulation 42; for a bullying complaint,

@@ -467,7 +467,9 @@ namespace ParentPortal.Data.Migrations.Postgres
                     SignerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    VoidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    VoidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    PaperCopyKept = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -466,7 +466,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     SignerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    VoidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    VoidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    PaperCopyKept = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
