@@ -169,6 +169,20 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
         await Assertions.Expect(adviser.GetByRole(AriaRole.Status)).ToContainTextAsync("The local authority has until");
         await Assertions.Expect(adviser.GetByRole(AriaRole.Row, new() { Name = "Mediation to be arranged by" })).ToBeVisibleAsync();
         await adviser.CheckPageAsync("mediation-00-la-told");
+
+        // The family's e-mail address changed: the adviser corrects it, with why (issue 12 item 13).
+        await adviser.GetByText("Correct the family's details").ClickAsync();
+        await adviser.GetByLabel("E-mail address").FillAsync("not an address");
+        var correct = adviser.GetByRole(AriaRole.Button, new() { Name = "Correct the details" });
+        await correct.ClickAsync();
+        await Assertions.Expect(adviser.Locator(".error-summary")).ToContainTextAsync("Enter why the details are being corrected");
+        await adviser.CheckPageAsync("mediation-00-correct-errors");
+        await adviser.GetByLabel("E-mail address").FillAsync("sam.taylor.new@example.com");
+        await adviser.GetByLabel("Why the details are being corrected").FillAsync("The family have a new e-mail address");
+        await correct.ClickAsync();
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Status)).ToContainTextAsync("Corrected.");
+        await Assertions.Expect(adviser.GetByText("sam.taylor.new@example.com").First).ToBeVisibleAsync();
+        await adviser.CheckPageAsync("mediation-00-corrected");
         await adviser.Context.CloseAsync();
 
         var mediator = await browser.NewPageAsync(_portal.BaseAddress);

@@ -151,7 +151,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
 
         await page.GetByLabel("Hertfordshire decision maker").CheckAsync();
         await page.GetByLabel("Name of the person who signed").FillAsync("Dr Helen Ward");
-        await page.GetByLabel("Date it was signed").FillAsync(DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Date it was signed").FillAsync(TestDates.FromToday(0));
         await page.GetByLabel("Where the signed paper copy is kept").FillAsync("The case's paper file");
         await page.GetByLabel("The paper copy has exactly the wording on this page").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the paper signature" }).ClickAsync();

@@ -78,7 +78,7 @@ public sealed class CorrectFamilyDetailsTests : IAsyncLifetime
         var unchanged = await Correct.HandleAsync(Adviser, id, new FamilyDetailsForm { FamilyName = "Sam Taylor", Reason = "Checking" });
         var mediator = await Correct.HandleAsync(Mediator, id, new FamilyDetailsForm { FamilyName = "Someone Else", Reason = "Not theirs to change" });
 
-        Assert.Equal(["details-reason", AnswerKeys.ParentName, AnswerKeys.ContactEmail], bad.Errors.Select(e => e.FieldKey));
+        Assert.Equal([AnswerKeys.ParentName, AnswerKeys.ContactEmail, "details-reason"], bad.Errors.Select(e => e.FieldKey));
         Assert.Equal(["details-reason"], unchanged.Errors.Select(e => e.FieldKey));
         Assert.False(mediator.Succeeded);
         await using var after = await _host.DbAsync();

@@ -39,7 +39,6 @@ public sealed class CorrectFamilyDetailsHandler(CaseFiles cases, TriageContextSo
         return cases.ChangeAsync(user, caseId, can => can.CorrectDetails, async (file, db) =>
         {
             var errors = new List<FieldError>();
-            var why = Reason.Read(form.Reason, errors, required: true);
             var answers = TriageAnswers.FromJson(file.Row.AnswersJson);
             var context = await contexts.GetAsync(cancellationToken);
             var corrected = answers;
@@ -62,6 +61,8 @@ public sealed class CorrectFamilyDetailsHandler(CaseFiles cases, TriageContextSo
                 }
             }
 
+            // The reason is the form's last field: its error comes last in the summary, as on the page.
+            var why = Reason.Read(form.Reason, errors, required: true);
             if (errors.Count > 0)
             {
                 return new CaseChangeResult(false, errors);
