@@ -52,13 +52,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
             Date = DateOnly.FromDateTime(DateTime.Today.AddDays(40)), Starts = new TimeOnly(14, 0), Ends = new TimeOnly(15, 30), Format = SessionFormat.Online,
             MeetingLink = "https://meet.example.org/review", Attendees = "Sam Taylor, parent\nAsha Patel, SENCo",
         })).Succeeded);
-        await using (var db = await DbAsync())
-        {
-            var meeting = await db.CaseMeetings.SingleAsync(m => m.ApplicationId == caseId);
-            meeting.StartsAt = DateTimeOffset.UtcNow.AddHours(-2);
-            meeting.EndsAt = DateTimeOffset.UtcNow.AddHours(-1);
-            await db.SaveChangesAsync();
-        }
+        await MeetingJustEndedAsync(caseId);
 
         Assert.True((await _portal.Services.GetRequiredService<ChangeStageHandler>().HandleAsync(adviser, caseId, CaseStage.MeetingHeld, null)).Succeeded);
 
@@ -129,13 +123,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
             Date = DateOnly.FromDateTime(DateTime.Today.AddDays(40)), Starts = new TimeOnly(10, 0), Ends = new TimeOnly(12, 0), Format = SessionFormat.Online,
             MeetingLink = "https://meet.example.org/mediation", Attendees = "Asha Patel, SENCo", LaDecisionMaker = "Dr Helen Ward, Head of SEN",
         })).Succeeded);
-        await using (var db = await DbAsync())
-        {
-            var meeting = await db.CaseMeetings.SingleAsync(m => m.ApplicationId == caseId);
-            meeting.StartsAt = DateTimeOffset.UtcNow.AddHours(-3);
-            meeting.EndsAt = DateTimeOffset.UtcNow.AddHours(-1);
-            await db.SaveChangesAsync();
-        }
+        await MeetingJustEndedAsync(caseId);
 
         Assert.True((await services.GetRequiredService<ChangeStageHandler>().HandleAsync(mediator, caseId, CaseStage.MeetingHeld, null)).Succeeded);
         Assert.True((await services.GetRequiredService<AgreementsHandler>().SaveAsync(mediator, caseId, new AgreementForm { Issues = ["Whether an EHC needs assessment is needed"] })).Succeeded);
@@ -169,6 +157,16 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
         await using var check = await DbAsync();
         Assert.Equal(CaseStage.AgreementNotSigned, (await check.Applications.SingleAsync(a => a.Id == caseId)).Stage);
         Assert.Equal("Dr Helen Ward", (await check.AgreementSignatures.SingleAsync(s => s.ApplicationId == caseId)).SignerName);
+    }
+
+    /// <summary>The case's meeting, arranged weeks ahead (the notice rule), moved to have just ended so it can be marked held.</summary>
+    private async Task MeetingJustEndedAsync(Guid caseId)
+    {
+        await using var db = await DbAsync();
+        var meeting = await db.CaseMeetings.SingleAsync(m => m.ApplicationId == caseId);
+        meeting.StartsAt = DateTimeOffset.UtcNow.AddHours(-2);
+        meeting.EndsAt = DateTimeOffset.UtcNow.AddHours(-1);
+        await db.SaveChangesAsync();
     }
 
     private Task<PortalDbContext> DbAsync() => _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
