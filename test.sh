@@ -36,7 +36,7 @@ as_postgres psql -q -v ON_ERROR_STOP=1 -c "GRANT pg_signal_backend TO portal_tes
 export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=portal_test;Password=portal_test;Database=postgres"
 
 results=artifacts/test-results
-rm -rf "$results" artifacts/portal-errors.log
+rm -rf "$results" artifacts/portal-errors.log artifacts/browser-journal.log
 dotnet test ParentPortal.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" \
   --blame-hang-timeout 10m "$@"
 status=$?
@@ -62,6 +62,12 @@ fi
 if [ "$failed" -ne 0 ] && [ -s artifacts/portal-errors.log ]; then
   echo "Errors in the portals' interactive circuits during the run (last 40, from artifacts/portal-errors.log):"
   grep -E '^\[(Error|Critical)\] Microsoft\.AspNetCore\.Components' artifacts/portal-errors.log | tail -40 | cut -c1-1500
+fi
+# What the browsers reported (script and console errors, with the page's navigations), for a failure that showed only
+# Blazor's "Something went wrong" panel (PageJournal writes it).
+if [ "$failed" -ne 0 ] && [ -s artifacts/browser-journal.log ]; then
+  echo "Browser pages that reported errors (last 60 lines of artifacts/browser-journal.log):"
+  tail -60 artifacts/browser-journal.log | cut -c1-600
 fi
 # A build failure or crash with no failed test recorded still counts as a failure.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi

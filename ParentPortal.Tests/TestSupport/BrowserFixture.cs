@@ -83,6 +83,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         foreach (var context in open)
         {
+            foreach (var page in context.Pages)
+            {
+                PageJournal.KeepIfTroubled(page);
+            }
+
             await context.CloseAsync();
         }
     }

@@ -53,6 +53,32 @@ public static class PageJournal
         page.RequestFailed += (_, request) => Note($"request failed: {request.Method} {new Uri(request.Url).AbsolutePath} {request.Failure}");
     }
 
+    /// <summary>
+    /// Appends the page's journal to artifacts/browser-journal.log when the browser reported a script error, a console error
+    /// (other than a resource not found) or a failed WebSocket: a failed assertion (not only a time-out) then still says what the browser saw, and ./test.sh
+    /// prints the end of that file when a run fails. Blazor's "Something went wrong" panel can come from the browser side
+    /// alone (no error on the server), which only this shows.
+    /// </summary>
+    public static void KeepIfTroubled(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        // A 404 for a resource is expected in some tests (and the sign-in provider's page has no icon): not trouble.
+        if (!Journals.TryGetValue(page, out var journal) || !journal.Any(e => e.Contains("script error", StringComparison.Ordinal)
+            || (e.Contains("console error", StringComparison.Ordinal) && !e.Contains("Failed to load resource", StringComparison.Ordinal))
+            || e.Contains("websocket error", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        var text = $"--- {DateTimeOffset.UtcNow:O} {page.Url}{Environment.NewLine}{string.Join(Environment.NewLine, journal)}{Environment.NewLine}";
+        lock (FileLock)
+        {
+            File.AppendAllText(RepositoryPaths.Artifacts("browser-journal.log"), text);
+        }
+    }
+
+    private static readonly Lock FileLock = new();
+
     public static string Describe(IPage page) =>
         Journals.TryGetValue(page, out var journal) ? string.Join(Environment.NewLine, journal) : "(no journal)";
 }
