@@ -31,7 +31,18 @@ public sealed class RestartTests(BrowserFixture browser) : IAsyncLifetime
         await using var after = new PortalFactory(database, port);
         after.StartServer();
 
-        var response = await page.GotoAsync("/applications");
+        // The page may reload itself at this moment: its reconnect script reaches the new server, which does not know the old
+        // circuit, and reloads (ReconnectModal.razor.js). That aborts a navigation started at the same time; go again.
+        IResponse? response;
+        try
+        {
+            response = await page.GotoAsync("/applications");
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("net::ERR_ABORTED", StringComparison.Ordinal))
+        {
+            await page.WaitForLoadStateAsync();
+            response = await page.GotoAsync("/applications");
+        }
 
         Assert.Equal(200, response!.Status);
         Assert.Equal("/applications", new Uri(page.Url).AbsolutePath);

@@ -46,6 +46,8 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
         Assert.Matches("^[0-9a-f]{32}$", nonce);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\">", html, StringComparison.Ordinal);
+        // Blazor's error panel is hidden before any stylesheet arrives (ReportsTests once saw it, unstyled, mid-load).
+        Assert.Matches("<div id=\"blazor-error-ui\"[^>]*style=\"display:none\"", html);
         Assert.DoesNotContain("unsafe-eval", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("'unsafe-inline'", policy.Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
