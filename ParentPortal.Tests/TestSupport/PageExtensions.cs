@@ -182,6 +182,12 @@ public static class PageExtensions
             // Chromium now and then never delivers a frame for a full-page capture; the visible part is still evidence.
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled, Timeout = 10_000 });
         }
+        catch (PlaywrightException e) when (e.Message.Contains("Unable to capture screenshot", StringComparison.Ordinal))
+        {
+            // Or it refuses one outright: under CPU load its compositor cannot copy out a frame taller than the window (seen
+            // in a loaded clean-clone run; upstream puppeteer#5341). The screenshot is for people to look at, never an assertion.
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled, Timeout = 10_000 });
+        }
     }
 
     /// <summary>Check accessibility and keep a screenshot: what every browser test does on every page.</summary>
