@@ -5,8 +5,9 @@ using ParentPortal.Data.Entities;
 namespace ParentPortal.Tests.Architecture;
 
 /// <summary>
-/// The case has one home: only Platform/Cases (CaseFile) moves a case's stage and writes its history, so every move is
-/// checked against the workflow, recorded once and audited once, whoever makes it.
+/// The case has one home: only Platform/Cases (CaseFile) moves a case's stage, changes the family's consent to share (and
+/// what the local authority may see) and writes its history, so every change is checked, recorded once and audited once,
+/// whoever makes it.
 /// </summary>
 public sealed class CaseBoundaryTests
 {
@@ -39,8 +40,14 @@ public sealed class CaseBoundaryTests
         Assert.NotEmpty(found);
     }
 
+    /// <summary>The stage, and the family's consent with what it lets the local authority see (issue 13): set only in the case's home.</summary>
+    private static readonly HashSet<string> CaseStateSetters =
+    [
+        "set_Stage", "set_ConsentContactSchool", "set_ConsentContactLocalAuthority", "set_ConsentShare", "set_AskFirstAgreed", "set_LocalAuthorityView",
+    ];
+
     private static bool SetsStage(Instruction instruction) =>
-        instruction.OpCode.Code is Code.Call or Code.Callvirt && instruction.Operand is MethodReference { Name: "set_Stage" } method
+        instruction.OpCode.Code is Code.Call or Code.Callvirt && instruction.Operand is MethodReference method && CaseStateSetters.Contains(method.Name)
         && method.DeclaringType.FullName == typeof(Application).FullName;
 
     private static bool CreatesHistory(Instruction instruction) =>

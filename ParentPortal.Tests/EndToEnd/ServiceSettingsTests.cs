@@ -63,6 +63,16 @@ public sealed partial class ServiceSettingsTests(BrowserFixture browser) : IAsyn
         await OpenAsync(page, "Add a local authority", "settings-06-local-authority-new");
         await page.GoBackAsync();
         await OpenAsync(page, "Hertfordshire", "settings-07-local-authority");
+        // Who the portal tells when a family chooses mediation (issue 13 item 2): a wrong address is refused kindly.
+        await page.GetByLabel("SEN team's e-mail address (optional)").FillAsync("sen-team");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter an email address in the correct format");
+        await page.CheckPageAsync("settings-07a-local-authority-errors");
+        await page.GetByLabel("SEN team's e-mail address (optional)").FillAsync("sen.team@herts.example.org");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved.");
+        await OpenAsync(page, "Hertfordshire", "settings-07b-local-authority-saved");
+        await Assertions.Expect(page.GetByLabel("SEN team's e-mail address (optional)")).ToHaveValueAsync("sen.team@herts.example.org");
         await OpenAsync(page, "North", "settings-08-area", heading: "North");
         await page.GetByLabel("Area helpline number (optional)").FillAsync("01632 960 111");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save area" }).ClickAsync();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Triage;
+using ParentPortal.Platform.Cases;
 using ParentPortal.Tests.Domain.Triage;
 
 namespace ParentPortal.Tests.TestSupport;
@@ -38,6 +39,8 @@ public static class StoredCases
         };
         application.SearchText = ParentPortal.Domain.Triage.ApplicationSearchText.For(answers, owner.DisplayName, owner.Email, application.Reference);
         db.Applications.Add(application);
+        // As the submit handler: the case's first history entry, and the family's consent as sent.
+        CaseFile.ForHistory(application, CaseActor.Family(ownerSubject, ownerName), now, entity => db.Add(entity)).RecordSubmitted();
         await db.SaveChangesAsync();
         return application.Id;
     }

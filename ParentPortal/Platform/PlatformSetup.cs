@@ -23,6 +23,7 @@ public static class PlatformSetup
         services.Configure<ApplicationOptions>(builder.Configuration.GetSection(ApplicationOptions.Section));
         services.AddSingleton<CaseFiles>();
         services.AddSingleton<PublicAddress>();
+        services.AddSingleton<LocalAuthorityNotices>();
         services.TryAddSingleton<CasePanels>();
         services.AddTransient<DatabaseInitializer>();
         return builder;

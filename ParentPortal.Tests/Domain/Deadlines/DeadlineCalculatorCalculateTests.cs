@@ -10,7 +10,7 @@ public class DeadlineCalculatorCalculateTests
     [Fact]
     public void DeadlineParameters_AreTheCamelCaseNamesOfTheEndpoint()
     {
-        Assert.Equal(["decisionLetterSent", "certificateIssued", "certificateTriggeredOn", "laToldOfMediationOn"], DeadlineParameters.All);
+        Assert.Equal(["decisionLetterSent", "certificateIssued", "certificateTriggeredOn", "laToldOfMediationOn", "healthIssues"], DeadlineParameters.All);
     }
 
     public static TheoryData<DeadlineInput, string, string> InvalidInputs => new()
@@ -22,7 +22,21 @@ public class DeadlineCalculatorCalculateTests
         { new DeadlineInput(D("2026-01-16"), D("2100-01-01")), "certificateIssued", "The certificate date must be between 1 January 2000 and 31 December 2099" },
         { new DeadlineInput(CertificateTriggeredOn: DateOnly.MinValue), "certificateTriggeredOn", "The date the mediation adviser was told or mediation ended must be between 1 January 2000 and 31 December 2099" },
         { new DeadlineInput(LaToldOfMediationOn: DateOnly.MaxValue), "laToldOfMediationOn", "The date the local authority was told about mediation must be between 1 January 2000 and 31 December 2099" },
+        { new DeadlineInput(HealthIssues: true), "laToldOfMediationOn", DeadlineInput.EnterLaToldForHealth },
+        { new DeadlineInput(D("2026-01-16"), HealthIssues: true), "laToldOfMediationOn", DeadlineInput.EnterLaToldForHealth },
     };
+
+    [Fact]
+    public void Calculate_WithHealthIssues_TellsHealthBodiesWithin3WorkingDaysOfTheLa_AndOnlyThen()
+    {
+        var withHealth = Calculator.Calculate(new DeadlineInput(LaToldOfMediationOn: D("2026-04-02"), HealthIssues: true)).Deadlines!;
+        var without = Calculator.Calculate(new DeadlineInput(LaToldOfMediationOn: D("2026-04-02"))).Deadlines!;
+
+        // Thu 2 Apr 2026: Good Friday and Easter Monday are not working days, so Tue 7 (1), Wed 8 (2), Thu 9 (3).
+        Assert.Equal(D("2026-04-09"), withHealth.HealthBodiesToldBy!.Date);
+        Assert.Equal(without.MediationHeldBy!.Date, withHealth.MediationHeldBy!.Date);
+        Assert.Null(without.HealthBodiesToldBy);
+    }
 
     [Theory]
     [MemberData(nameof(InvalidInputs))]

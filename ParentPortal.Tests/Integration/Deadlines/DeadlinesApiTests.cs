@@ -54,6 +54,11 @@ public sealed class DeadlinesApiTests : IAsyncLifetime
     [InlineData("certificateTriggeredOn=2026-04-02", "certificateDueBy", "2026-04-09")]
     // LA told Sat 31 Jan 2026 + 30 days = Mon 2 Mar.
     [InlineData("laToldOfMediationOn=2026-01-31", "mediationHeldBy", "2026-03-02")]
+    // Health or social care issues: the integrated care board within 3 working days of the LA being told. Told Wed 23 Dec
+    // 2026: Thu 24 (1), Fri 25 Christmas, Mon 28 (Boxing Day substitute), Tue 29 (2), Wed 30 (3).
+    [InlineData("laToldOfMediationOn=2026-12-23&healthIssues=true", "healthBodiesToldBy", "2026-12-30")]
+    // Told Thu 2 Apr 2026: Good Friday and Easter Monday are not working days: Tue 7, Wed 8, Thu 9 Apr.
+    [InlineData("laToldOfMediationOn=2026-04-02&healthIssues=true", "healthBodiesToldBy", "2026-04-09")]
     public async Task WorkedExamples_AgreeWithTheEndpoint(string query, string field, string expected)
     {
         var json = await GetJsonAsync(query, HttpStatusCode.OK);
@@ -69,6 +74,7 @@ public sealed class DeadlinesApiTests : IAsyncLifetime
 
         Assert.Equal(JsonValueKind.Null, json.GetProperty("certificateDueBy").ValueKind);
         Assert.Equal(JsonValueKind.Null, json.GetProperty("mediationHeldBy").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("healthBodiesToldBy").ValueKind);
         Assert.False(json.GetProperty("reasons").TryGetProperty("certificateDueBy", out _));
     }
 
@@ -93,6 +99,9 @@ public sealed class DeadlinesApiTests : IAsyncLifetime
     [InlineData("decisionLetterSent=2026-03-13&decisionLetterSent=2026-03-14", "decisionLetterSent")]
     [InlineData("certificateTriggeredOn=2026-13-01", "certificateTriggeredOn")]
     [InlineData("laToldOfMediationOn=2026-1-5", "laToldOfMediationOn")]
+    [InlineData("healthIssues=true", "laToldOfMediationOn")]
+    [InlineData("decisionLetterSent=2026-03-13&healthIssues=true", "laToldOfMediationOn")]
+    [InlineData("laToldOfMediationOn=2026-01-31&healthIssues=maybe", "healthIssues")]
     public async Task BadQueries_Get400_WithProblemDetailsNamingTheParameter(string query, string parameter)
     {
         using var response = await _client.GetAsync(new Uri("/api/deadlines?" + query, UriKind.Relative));

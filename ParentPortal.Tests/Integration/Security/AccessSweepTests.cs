@@ -68,6 +68,107 @@ public sealed class AccessSweepTests(AccessSweepFixture sweep, ITestOutputHelper
         Assert.True(failures.Count == 0, $"As {who}:\n" + string.Join('\n', failures));
     }
 
+    /// <summary>Each consent choice a family can make, and what the local authority's officer then gets over HTTP.</summary>
+    public static TheoryData<string, string?, string, string> ConsentChoices => new()
+    {
+        { "none", null, "", "nothing" },
+        { "school", "everything", "", "nothing" },
+        { "school,local-authority", "summary", "", "summary" },
+        { "local-authority", "everything", "", "everything" },
+        { "local-authority", "ask-first", "", "nothing" },
+        { "local-authority", "ask-first", "asked-no", "nothing" },
+        { "local-authority", "ask-first", "asked-yes", "everything" },
+        { "local-authority", "everything", "withdrawn", "nothing" },
+        // Pursuing mediation about a decision the family can appeal: the law requires the LA to be told (the summary).
+        { "none", null, "mediation", "summary" },
+    };
+
+    /// <summary>
+    /// Issue 13 item 1: the local authority's officer sees a case only as the family's consent (or the law) says. Nothing: the
+    /// case page and its answers are 404 with none of the family's data. Summary: the case page names who asked and the child,
+    /// never the school, the date of birth or how to reach the family, and the answers are 404. Everything: both open.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ConsentChoices))]
+    public async Task TheLocalAuthority_SeesEachCase_ExactlyAsTheFamilysConsentSays(string contact, string? share, string then, string sees)
+    {
+        var id = await sweep.ConsentCaseAsync(contact, share, then);
+        var client = await sweep.ClientAsync("demo-la-officer");
+        using var page = await client.GetAsync(new Uri($"/advisers/cases/{id}", UriKind.Relative));
+        using var answers = await client.GetAsync(new Uri($"/advisers/cases/{id}/answers", UriKind.Relative));
+        var pageText = await TextAsync(page);
+        var answersText = await TextAsync(answers);
+
+        Assert.Equal(sees == "nothing" ? HttpStatusCode.NotFound : HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(sees == "everything" ? HttpStatusCode.OK : HttpStatusCode.NotFound, answers.StatusCode);
+        string[] summary = [AccessSweepFixture.ChildFirstName, "Sam Taylor"];
+        string[] beyondSummary = ["Hillside Primary", "07700 900 982", "parent@example.com", "27 March 2015"];
+        foreach (var marker in summary)
+        {
+            Assert.Equal(sees != "nothing", pageText.Contains(marker, StringComparison.Ordinal));
+        }
+
+        foreach (var marker in beyondSummary)
+        {
+            Assert.Equal(sees == "everything", (pageText + answersText).Contains(marker, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>
+    /// The family sees and changes their consent on a server-rendered form (plain HTML, no script): a change the consent
+    /// page would refuse gets the error summary and changes nothing; a withdrawal takes the case from the officer at once.
+    /// </summary>
+    [Fact]
+    public async Task TheFamily_ChangesWhatTheyShare_OnAPlainForm_AndTheOfficerLosesTheCaseAtOnce()
+    {
+        var id = await sweep.ConsentCaseAsync("local-authority", "everything", "");
+        var family = await sweep.ClientAsync("demo-parent");
+        var officer = await sweep.ClientAsync("demo-la-officer");
+        var path = new Uri($"/apply/{id}/sharing", UriKind.Relative);
+
+        var refused = await PostSharingAsync(family, path, ["school"], null);
+        Assert.Contains("There is a problem", refused, StringComparison.Ordinal);
+        Assert.Contains("Select what we can share", refused, StringComparison.Ordinal);
+        using (var stillShared = await officer.GetAsync(new Uri($"/advisers/cases/{id}/answers", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, stillShared.StatusCode);
+        }
+
+        var saved = await PostSharingAsync(family, path, ["none"], null);
+        Assert.Contains("Saved. From now on we will not share anything more than you have agreed.", saved, StringComparison.Ordinal);
+        Assert.Contains("What you have agreed: we do not contact the school or the local authority.", saved, StringComparison.Ordinal);
+        using var gone = await officer.GetAsync(new Uri($"/advisers/cases/{id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    private static async Task<string> PostSharingAsync(HttpClient client, Uri path, string[] contact, string? share)
+    {
+        using var page = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", PortalHttpSession.HiddenValue(html, "__RequestVerificationToken")),
+            new("_handler", PortalHttpSession.HiddenValue(html, "_handler")),
+        };
+        fields.AddRange(contact.Select(c => new KeyValuePair<string, string>("contact", c)));
+        if (share is not null)
+        {
+            fields.Add(new("share", share));
+        }
+
+        using var form = new FormUrlEncodedContent(fields);
+        using var response = await client.PostAsync(path, form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Decoded(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    private async Task<string> TextAsync(HttpResponseMessage response)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        return Decoded(bytes) + sweep.PersistedState(Encoding.UTF8.GetString(bytes));
+    }
+
     /// <summary>
     /// An information session's page is for staff, but its attendees are personal: advisers, managers and the host see
     /// them all; a mediator or LA officer sees only families whose cases they may open. Failed before the attendee list
@@ -305,10 +406,12 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         new("agreement download", "/documents/{agreement}/download", RouteKind.Pdf, Set(Owner, Adviser, Mediator, HertsOfficer, Manager)),
         new("agreement page", "/agreements/{case}", RouteKind.Page, Set(Owner, Adviser, Mediator, HertsOfficer, Manager), Shows: Shows.ChildsName),
         new("case page", "/advisers/cases/{case}", RouteKind.Page, Set(Adviser, Mediator, HertsOfficer, Manager), Shows: Shows.ChildsName),
-        new("case answers", "/advisers/cases/{case}/answers", RouteKind.Page, Set(Adviser, Mediator, HertsOfficer, Manager), Shows: Shows.ChildsName),
+        // The family agreed to share only a summary with the local authority: its officer sees the case page, not the answers.
+        new("case answers", "/advisers/cases/{case}/answers", RouteKind.Page, Set(Adviser, Mediator, Manager), Shows: Shows.ChildsName),
         new("family's sessions", "/advisers/cases/{case}/sessions", RouteKind.Page, Set(Adviser, Manager)),
         new("meeting record", "/advisers/cases/{facilitation}/record", RouteKind.Page, Set(Adviser, Mediator, Manager), Shows: Shows.FacilitationReference),
         new("application", "/apply/{case}", RouteKind.Page, Set(Owner, Adviser, Manager)),
+        new("application sharing", "/apply/{case}/sharing", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
         new("application question", "/apply/{case}/child-name", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
         new("application check answers", "/apply/{case}/check-answers", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
         new("application confirmation", "/apply/{case}/confirmation", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
@@ -475,6 +578,35 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         }
 
         return WebUtility.HtmlDecode(Regex.Unescape(text.ToString()));
+    }
+
+    /// <summary>
+    /// Sam's SEN application with this consent, then: "mediation" (the adviser records that Sam wants mediation), "asked-yes"
+    /// or "asked-no" (the adviser records Sam's answer to "ask first"), "withdrawn" (Sam withdraws all consent), or nothing.
+    /// </summary>
+    public async Task<Guid> ConsentCaseAsync(string contact, string? share, string then)
+    {
+        var pages = TriageFixtures.SenPages().ToDictionary(p => p.Key, p => p.Value);
+        pages["consent"] = share is null ? new() { ["consent-contact"] = contact } : new() { ["consent-contact"] = contact, ["consent-share"] = share };
+        var services = Portal.Services;
+        var id = await StoredCases.SubmittedAsync(services, Owner, "Sam Taylor", pages);
+        var adviser = TestUsers.Make(Adviser, "Priya Shah", PortalRoles.Adviser);
+        var today = ParentPortal.Platform.Calendar.UkDates.DateIn(DateTimeOffset.UtcNow);
+        switch (then)
+        {
+            case "mediation":
+                Succeeded(await services.GetRequiredService<RecordDecisionHandler>().HandleAsync(adviser, id, SessionChoice.TryMediation));
+                break;
+            case "asked-yes" or "asked-no":
+                Succeeded(await services.GetRequiredService<RecordSharingAnswerHandler>().HandleAsync(adviser, id, then == "asked-yes", today, NoticeMethod.Phone));
+                break;
+            case "withdrawn":
+                var withdrawn = await services.GetRequiredService<ChangeSharingHandler>().ChangeAsync(TestUsers.Parent(Owner, "Sam Taylor"), id, ["none"], null);
+                Assert.True(withdrawn.Succeeded, string.Join("; ", withdrawn.Errors.Select(e => e.Message)));
+                break;
+        }
+
+        return id;
     }
 
     /// <summary>A client signed in as this person through the real OIDC flow, once per person for the whole sweep.</summary>

@@ -18,6 +18,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.MediationChoice).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.RequestedChoice).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.Stage).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.ConsentShare).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.AskFirstAnsweredHow).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.LocalAuthorityView).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.CertificateTrigger).HasConversion<string>().HasMaxLength(48);
         builder.Property(a => a.ClosingNote).HasMaxLength(2000);
         builder.Property(a => a.PhoneDetailsJson).HasMaxLength(4000);

@@ -25,5 +25,10 @@ internal sealed class LocalAuthorityConfiguration : IEntityTypeConfiguration<Loc
         builder.Property(l => l.Code).HasMaxLength(40);
         builder.HasIndex(l => l.Code).IsUnique();
         builder.Property(l => l.Name).HasMaxLength(200);
+        builder.Property(l => l.SenTeamName).HasMaxLength(200);
+        builder.Property(l => l.SenTeamEmail).HasMaxLength(254);
+        builder.Property(l => l.SenTeamPhone).HasMaxLength(40);
+        builder.Property(l => l.HealthContactName).HasMaxLength(200);
+        builder.Property(l => l.HealthContactEmail).HasMaxLength(254);
     }
 }

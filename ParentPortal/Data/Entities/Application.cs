@@ -78,6 +78,9 @@ public sealed class Application
 
     public DateOnly? LaToldOfMediationOn { get; set; }
 
+    /// <summary>The day the health contact (the integrated care board) was told of the family's health or social care issues.</summary>
+    public DateOnly? HealthBodiesToldOn { get; set; }
+
     public DateOnly? CertificateTriggeredOn { get; set; }
 
     public Domain.Deadlines.CertificateTrigger? CertificateTrigger { get; set; }
@@ -113,6 +116,32 @@ public sealed class Application
     public StaffMember? SharedWithStaff { get; set; }
 
     public DateTimeOffset? SharedAt { get; set; }
+
+    /// <summary>The family agreed the service may contact the child's school (their consent as sent, or as they changed it since).</summary>
+    public bool ConsentContactSchool { get; set; }
+
+    /// <summary>The family agreed the service may contact the local authority.</summary>
+    public bool ConsentContactLocalAuthority { get; set; }
+
+    /// <summary>What the family agreed may be shared with those they agreed may be contacted; null when nobody may be.</summary>
+    public Domain.Privacy.ShareChoice? ConsentShare { get; set; }
+
+    /// <summary>With "ask first": the family's answer when staff asked (true: share the application; false: share nothing); null until asked.</summary>
+    public bool? AskFirstAgreed { get; set; }
+
+    public DateOnly? AskFirstAnsweredOn { get; set; }
+
+    /// <summary>How the family gave that answer (by phone, by post, by e-mail, in person).</summary>
+    public Domain.Cases.NoticeMethod? AskFirstAnsweredHow { get; set; }
+
+    /// <summary>When the family last changed their consent after sending; null when it is as they sent it.</summary>
+    public DateTimeOffset? ConsentChangedAt { get; set; }
+
+    /// <summary>
+    /// How much of the case the local authority's officers may see, worked out from the consent and the case
+    /// (Domain/Privacy/SharingConsent) every time the case changes; kept as a column so every query can filter on it.
+    /// </summary>
+    public Domain.Privacy.PartyView LocalAuthorityView { get; set; }
 
     /// <summary>Optimistic concurrency: two tabs or a double click cannot both win.</summary>
     public int Version { get; set; }

@@ -17,7 +17,9 @@ public sealed record CaseFacts(
     bool ShortNoticeAgreed = false,
     DateOnly? MeetingHeldOn = null,
     bool AnnualReview = false,
-    DateOnly? MediationChosenOn = null);
+    DateOnly? MediationChosenOn = null,
+    bool HealthIssues = false,
+    DateOnly? HealthBodiesToldOn = null);
 
 /// <param name="StaffAction">A clock the service must meet (certificate, mediation, notice); the appeal deadline is the parent's.</param>
 public sealed record CaseClock(string Key, string Label, Deadline Deadline, bool StaffAction)
@@ -66,6 +68,12 @@ public static class CaseClocks
         {
             // The local authority's 30 days start when it is told, not when the family chose: until then, telling it is the clock.
             clocks.Add(new("tell-la", "Tell the local authority by", calculator.TellLocalAuthorityBy(chosen), StaffAction: true));
+        }
+
+        // Health or social care issues: the integrated care board is to be told within 3 working days of the local authority.
+        if (mediationAhead && facts.HealthIssues && facts.Route == CaseWorkflow.Sen && facts.LaToldOfMediationOn is { } laTold && facts.HealthBodiesToldOn is null)
+        {
+            clocks.Add(new("health", "Health bodies to be told by", calculator.HealthReferralBy(laTold), StaffAction: true));
         }
 
         if (facts.MeetingOn is { } meeting && facts.NoticeGivenOn is null && !facts.ShortNoticeAgreed && facts.MeetingHeldOn is null)

@@ -42,6 +42,9 @@ public sealed record CaseProfile
     /// <summary>An SEN decision the family can appeal to the tribunal (Children and Families Act 2014, s.51): the statutory clocks apply.</summary>
     public bool Appealable { get; init; }
 
+    /// <summary>The disagreement is (partly) about health or social care needs or provision: health bodies are told too.</summary>
+    public bool HealthOrSocialCareIssues { get; init; }
+
     public MeetingType? MeetingType { get; init; }
 
     /// <summary>The family's own words when the meeting is of another kind.</summary>
@@ -73,6 +76,24 @@ public sealed record CaseProfile
         ? string.Join("; ", new[] { NeedsInterpreter ? $"Interpreter: {Language ?? "language not given"}" : null, HasAccessNeeds ? AccessNeedsDetails ?? "Access needs" : null }.Where(s => s is not null))
         : null;
 
+    /// <summary>
+    /// What another party sees when the family agreed to share "only that you have asked for help, and what kind": who asked
+    /// (the family's and the child's names), the route, the decision disagreed with and its date, the kind of meeting. Never
+    /// the child's date of birth, school, needs or health, the family's contact details, or anything in their own words.
+    /// </summary>
+    public CaseProfile SummaryOnly() => new()
+    {
+        Route = Route,
+        IsYoungPerson = IsYoungPerson,
+        FamilyName = FamilyName,
+        ChildFirstName = ChildFirstName,
+        ChildLastName = ChildLastName,
+        SenDecision = SenDecision,
+        DecisionLetterSent = DecisionLetterSent,
+        Appealable = Appealable,
+        MeetingType = MeetingType,
+    };
+
     public static CaseProfile From(TriageAnswers answers)
     {
         ArgumentNullException.ThrowIfNull(answers);
@@ -95,6 +116,7 @@ public sealed record CaseProfile
             SenDecision = answers.SenDecision,
             DecisionLetterSent = answers.Date(AnswerKeys.SenLetterDate),
             Appealable = route == AnswerKeys.Sen && answers.SenDecision is not null && SenFacts.IsAppealable(answers),
+            HealthOrSocialCareIssues = route == AnswerKeys.Sen && (answers.DisputedParts & (DisputedParts.Health | DisputedParts.SocialCare)) != DisputedParts.None,
             MeetingType = answers.MeetingType,
             MeetingTypeOther = answers[AnswerKeys.MeetingTypeOther],
             MeetingAttendees = answers[AnswerKeys.MeetingAttendees],

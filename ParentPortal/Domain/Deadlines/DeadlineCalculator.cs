@@ -36,7 +36,8 @@ public sealed class DeadlineCalculator
             CertificateDueBy: input.CertificateTriggeredOn is { } triggered
                 ? input.CertificateTriggerKind is { } kind ? CertificateDueBy(triggered, kind) : CertificateDueBy(triggered)
                 : null,
-            MediationHeldBy: input.LaToldOfMediationOn is { } told ? MediationHeldBy(told) : null);
+            MediationHeldBy: input.LaToldOfMediationOn is { } told ? MediationHeldBy(told) : null,
+            HealthBodiesToldBy: input.HealthIssues && input.LaToldOfMediationOn is { } laTold ? HealthReferralBy(laTold) : null);
         return new DeadlineCalculation([], deadlines);
     }
 

@@ -6,9 +6,12 @@ public sealed record DeadlineInput(
     DateOnly? CertificateIssued = null,
     DateOnly? CertificateTriggeredOn = null,
     DateOnly? LaToldOfMediationOn = null,
-    CertificateTrigger? CertificateTriggerKind = null)
+    CertificateTrigger? CertificateTriggerKind = null,
+    bool HealthIssues = false)
 {
     public const string EnterDecisionLetterSent = "Enter the date the decision letter was sent";
+    public const string EnterLaToldForHealth = "Enter the date the local authority was told mediation is wanted: health bodies must be told within 3 working days of it";
+
     public const string CertificateBeforeDecisionLetter = "The certificate date must be the same as or after the decision letter date";
 
     /// <summary>Errors in the input, at most one for each parameter, in parameter order; empty when valid.</summary>
@@ -18,7 +21,7 @@ public sealed record DeadlineInput(
 
         if (DecisionLetterSent is null && CertificateIssued is null && CertificateTriggeredOn is null && LaToldOfMediationOn is null)
         {
-            errors.Add(new(DeadlineParameters.DecisionLetterSent, EnterDecisionLetterSent));
+            errors.Add(HealthIssues ? new(DeadlineParameters.LaToldOfMediationOn, EnterLaToldForHealth) : new(DeadlineParameters.DecisionLetterSent, EnterDecisionLetterSent));
             return errors;
         }
 
@@ -51,6 +54,10 @@ public sealed record DeadlineInput(
         if (LaToldOfMediationOn is { } told && !SupportedDates.Contains(told))
         {
             errors.Add(OutOfRange(DeadlineParameters.LaToldOfMediationOn, "The date the local authority was told about mediation"));
+        }
+        else if (HealthIssues && LaToldOfMediationOn is null)
+        {
+            errors.Add(new(DeadlineParameters.LaToldOfMediationOn, EnterLaToldForHealth));
         }
 
         return errors;

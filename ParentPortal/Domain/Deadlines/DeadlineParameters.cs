@@ -8,5 +8,8 @@ public static class DeadlineParameters
     public const string CertificateTriggeredOn = "certificateTriggeredOn";
     public const string LaToldOfMediationOn = "laToldOfMediationOn";
 
-    public static IReadOnlyList<string> All { get; } = [DecisionLetterSent, CertificateIssued, CertificateTriggeredOn, LaToldOfMediationOn];
+    /// <summary>"true" when the disagreement includes health or social care issues (not a date).</summary>
+    public const string HealthIssues = "healthIssues";
+
+    public static IReadOnlyList<string> All { get; } = [DecisionLetterSent, CertificateIssued, CertificateTriggeredOn, LaToldOfMediationOn, HealthIssues];
 }

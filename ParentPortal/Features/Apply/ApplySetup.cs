@@ -18,6 +18,7 @@ public static class ApplySetup
         services.AddTransient<ListApplicationsHandler>();
         services.AddTransient<ClaimApplicationHandler>();
         services.AddTransient<ShareDraftHandler>();
+        services.AddTransient<ChangeSharingHandler>();
         services.AddTransient<DraftRetentionJob>();
         if (builder.Configuration.GetValue("Applications:RetentionJobEnabled", true))
         {

@@ -24,7 +24,8 @@ public sealed record ApplicationSummary(
     CaseFacts? Facts = null,
     SessionChoice? Decision = null,
     SessionChoice? RequestedDecision = null,
-    string? SharedWith = null);
+    string? SharedWith = null,
+    Domain.Privacy.SharingConsent? Sharing = null);
 
 /// <summary>"Your applications": the signed-in parent's own drafts and applications, newest first.</summary>
 public sealed class ListApplicationsHandler(IDbContextFactory<PortalDbContext> contextFactory, IOptions<ApplicationOptions> options)
@@ -54,7 +55,8 @@ public sealed class ListApplicationsHandler(IDbContextFactory<PortalDbContext> c
                     sent ? null : DraftRetentionJob.DeletesAt(r.UpdatedAt, r.DeletionWarningSentAt, options.Value), r.Stage,
                     sent ? CaseFactsBuilder.For(r, CaseProfile.From(answers), meeting: null) : null,
                     r.MediationChoice, r.RequestedChoice,
-                    sent ? null : r.SharedWithStaff?.DisplayName);
+                    sent ? null : r.SharedWithStaff?.DisplayName,
+                    sent ? CaseFile.SharingOf(r) : null);
             })];
     }
 }

@@ -37,6 +37,7 @@ public sealed class SubmitApplicationHandler(
     ApplicationMessages messages,
     ServiceDirectory services,
     CaseFiles cases,
+    LocalAuthorityNotices notices,
     TimeProvider clock,
     UserRateLimiter limiter)
 {
@@ -104,7 +105,13 @@ public sealed class SubmitApplicationHandler(
                 AuditLog.Write(db, staff, "application-submitted-for-family", "application", application.Id.ToString(), now);
             }
 
-            cases.Open(db, application, staff is null ? CaseActor.Family(user.Subject()!, owner.DisplayName) : CaseActor.Of(staff)).RecordSubmitted();
+            var file = cases.Open(db, application, staff is null ? CaseActor.Family(user.Subject()!, owner.DisplayName) : CaseActor.Of(staff));
+            file.RecordSubmitted();
+            if (application.MediationChoice == SessionChoice.TryMediation)
+            {
+                // Chosen at an information session before sending: the local authority is told now the case exists.
+                await notices.MediationChosenAsync(file, cancellationToken);
+            }
 
             var profile = CaseProfile.From(pruned);
             if (profile.IsReferral && staff is null)

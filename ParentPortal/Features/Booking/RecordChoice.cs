@@ -17,7 +17,7 @@ public sealed record ChoiceResult(bool Succeeded, string Message, Deadline? Cloc
 /// or only need the certificate. The first asks the service to tell the local authority (whose 30 days to arrange
 /// mediation start when it is told); the second starts the 3 working days to issue the certificate. Either can be changed later by an adviser.
 /// </summary>
-public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> contextFactory, CaseFiles cases, WorkingDayCalendarSource calendars, TimeProvider clock)
+public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> contextFactory, CaseFiles cases, LocalAuthorityNotices notices, WorkingDayCalendarSource calendars, TimeProvider clock)
 {
     public async Task<ChoiceResult> HandleAsync(ClaimsPrincipal user, Guid bookingId, SessionChoice choice, CancellationToken cancellationToken = default)
     {
@@ -56,6 +56,7 @@ public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> conte
 
         // One decision, recorded once: a place made for an application keeps it on the application (the case), where the
         // adviser records it too; a place made before applying keeps it on the booking until the family applies.
+        LocalAuthorityNotice? laNotice = null;
         var family = CaseActor.Family(user.Subject()!, await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken));
         switch (booking.Application)
         {
@@ -65,6 +66,7 @@ public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> conte
                 var file = cases.Open(db, application, family);
                 file.RecordChoice(choice);
                 file.Record("decision-recorded", choice == SessionChoice.TryMediation ? "Wants to try mediation (after the information session)" : "Only needs the certificate (after the information session)");
+                laNotice = choice == SessionChoice.TryMediation ? await notices.MediationChosenAsync(file, cancellationToken) : null;
                 if (!await file.SaveAsync(cancellationToken))
                 {
                     return new(false, "Something changed on your case at the same moment. Please try again.");
@@ -85,6 +87,11 @@ public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> conte
                 booking.ChoiceMadeAt = now;
                 await db.SaveChangesAsync(cancellationToken);
                 break;
+        }
+
+        if (laNotice is not null)
+        {
+            return new(true, $"Thank you. We have told the local authority that you want to try mediation. It has until {UkDates.LongDate(laNotice.MediationBy.Date)} to arrange it.", laNotice.MediationBy);
         }
 
         var calculator = await calendars.CalculatorAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Privacy;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
 
@@ -9,7 +10,7 @@ namespace ParentPortal.Features.Cases;
 
 public sealed record CaseAnswersView(Guid Id, string Reference, DateTimeOffset SubmittedAt, TriageAnswers Answers);
 
-/// <summary>Everything a family (or an adviser on the phone) entered, as sent, for staff who may see the case; each view is audited.</summary>
+/// <summary>Everything a family (or an adviser on the phone) entered, as sent, for staff who may see all of it (<see cref="CaseAccess.ViewFor"/>); each view is audited.</summary>
 public sealed class CaseAnswersQuery(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
 {
     public async Task<CaseAnswersView?> HandleAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken = default)
@@ -17,9 +18,10 @@ public sealed class CaseAnswersQuery(IDbContextFactory<PortalDbContext> contextF
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var staff = await StaffAccess.ForAsync(db, user, cancellationToken);
         var row = staff is null ? null : await db.Applications.AsNoTracking().VisibleTo(staff)
-            .Where(a => a.Id == caseId && a.Status == ApplicationStatus.Submitted)
-            .Select(a => new { a.Reference, a.SubmittedAt, a.CreatedAt, a.AnswersJson }).FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
+            .FirstOrDefaultAsync(a => a.Id == caseId && a.Status == ApplicationStatus.Submitted, cancellationToken);
+        // Everything the family sent is for the service's staff on the case, and for the local authority only when the family
+        // agreed to share everything: anyone else gets "not found", as for a case they cannot see.
+        if (row is null || CaseAccess.ViewFor(staff!, row) != PartyView.Everything)
         {
             return null;
         }

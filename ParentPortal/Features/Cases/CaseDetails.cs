@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Privacy;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Calendar;
@@ -41,7 +42,12 @@ public sealed record CaseView(
     DateOnly? MediationChosenOn,
     DateOnly? LaToldOfMediationOn,
     IReadOnlyList<CaseBookingView> Bookings,
-    CaseDecisionView Decision);
+    CaseDecisionView Decision,
+    CaseSharingView Sharing);
+
+/// <summary>The family's consent to contact and share, and how much of the case the person looking may see.</summary>
+/// <param name="ViewerSees">Everything for the service's own staff; for a local authority officer, what the consent lets them see.</param>
+public sealed record CaseSharingView(SharingConsent Consent, DateOnly? AnsweredOn, NoticeMethod? AnsweredHow, DateTimeOffset? ChangedAt, PartyView ViewerSees);
 
 /// <summary>The family's one decision about mediation, a change they asked for, and whether a change can be recorded now.</summary>
 /// <param name="CannotChange">Why the decision cannot change now; null when it can (or when there is none yet).</param>
@@ -94,6 +100,19 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
         var meeting = await db.CaseMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.ApplicationId == caseId, cancellationToken);
         var history = await db.CaseEvents.AsNoTracking().Where(e => e.ApplicationId == caseId).OrderByDescending(e => e.At)
             .Select(e => new CaseEventView(e.At, e.ActorName, e.Kind, e.FromStage, e.ToStage, e.Note)).ToListAsync(cancellationToken);
+        var parties = await CaseParties.OfAsync(db, application, cancellationToken);
+        var view = CaseAccess.ViewFor(staff, application);
+        if (view != PartyView.Everything || !(staff.IsAdviserOrManager || staff.IsMediator))
+        {
+            // Another party (the local authority) sees what the family agreed to share: never the service's own notes, and with
+            // "summary" only who asked and what kind, not how to reach the family or what they wrote.
+            history = [.. history.Where(e => e.Kind != "note").Select(e => view == PartyView.Everything ? e : e with { Note = null })];
+            if (view != PartyView.Everything)
+            {
+                profile = profile.SummaryOnly();
+                parties = parties with { Family = new FamilyContact(parties.Family.Name, null, null) };
+            }
+        }
         var mediators = await StaffWithRoleAsync(db, [PortalRoles.Mediator], cancellationToken);
         var advisers = await StaffWithRoleAsync(db, [PortalRoles.Adviser, PortalRoles.Manager], cancellationToken);
         var areas = await db.Areas.AsNoTracking().Where(a => a.LocalAuthorityId == application.LocalAuthorityId && (a.IsActive || a.Id == application.AreaId))
@@ -110,12 +129,13 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             .ToListAsync(cancellationToken);
         return new CaseView(
             application.Id, application.Reference ?? "", application.Route ?? "", application.Stage, application.LocalAuthority?.Name,
-            application.SubmittedAt ?? application.CreatedAt, profile, await CaseParties.OfAsync(db, application, cancellationToken),
+            application.SubmittedAt ?? application.CreatedAt, profile, parties,
             application.AreaId, areas, PhoneApplicationOwner.Is(application.Owner?.Subject),
             meeting,
             CaseClocks.Running(CaseFactsBuilder.For(application, profile, meeting), calculator),
             CaseAccess.MovesFor(staff, application), history, mediators, advisers, CaseAccess.Capabilities(staff, application), UkDates.DateIn(now), staff.StaffId,
-            CaseFile.MediationChosen(application), application.LaToldOfMediationOn, bookings, CaseDecisionView.Of(application));
+            CaseFile.MediationChosen(application), application.LaToldOfMediationOn, bookings, CaseDecisionView.Of(application),
+            new CaseSharingView(CaseFile.SharingOf(application), application.AskFirstAnsweredOn, application.AskFirstAnsweredHow, application.ConsentChangedAt, view));
     }
 
     private static async Task<List<Choice>> StaffWithRoleAsync(PortalDbContext db, string[] roles, CancellationToken cancellationToken) =>

@@ -26,6 +26,8 @@ public static class CasesSetup
         services.AddTransient<CorrectFamilyDetailsHandler>();
         services.AddTransient<RecordLaCannotArrangeHandler>();
         services.AddTransient<RecordLaToldHandler>();
+        services.AddTransient<RecordSharingAnswerHandler>();
+        services.AddTransient<RecordHealthToldHandler>();
         services.AddTransient<RecordMeetingNoticeHandler>();
         services.AddTransient<SurveyHandler>();
         services.AddCasePanel<SurveyForm>(CasePanelPlace.FamilyCase, order: 20);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Privacy;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
 
@@ -39,9 +40,12 @@ public sealed class FamilySearchQuery(IDbContextFactory<PortalDbContext> context
         var cases = db.Applications.AsNoTracking().VisibleTo(staff);
         var reference = ApplicationReference.Normalise(text);
         var term = ApplicationSearchText.Normalise(text);
+        // A local authority officer finds by name, phone or e-mail only the cases whose application the family agreed to share
+        // with it in full: a summary does not include the family's contact details, so a search must not confirm them.
+        var searchable = staff.IsAdviserOrManager || staff.IsMediator ? cases : cases.Where(a => a.LocalAuthorityView == PartyView.Everything);
         var matches = reference is not null
             ? cases.Where(a => a.Reference == reference)
-            : cases.Where(a => a.SearchText != null && a.SearchText.Contains(term));
+            : searchable.Where(a => a.SearchText != null && a.SearchText.Contains(term));
         var rows = await matches
             .OrderByDescending(a => a.UpdatedAt)
             .Take(MaxResults)

@@ -68,7 +68,8 @@ public static class DeadlineQuery
             Read(DeadlineParameters.CertificateIssued),
             Read(DeadlineParameters.CertificateTriggeredOn),
             Read(DeadlineParameters.LaToldOfMediationOn),
-            ReadTrigger(values, errors, raw));
+            ReadTrigger(values, errors, raw),
+            ReadHealthIssues(values, errors, raw));
 
         // The rules' own checks (no date at all, a certificate before the letter, ...) only make sense
         // once every date given has been read; a parameter never gets two messages.
@@ -100,6 +101,25 @@ public static class DeadlineQuery
 
         errors.Add(new(CertificateTriggerParameter, "Select what started the certificate's 3 working days"));
         return null;
+    }
+
+    /// <summary>"true" (a ticked box sends it) or "false"; anything else is an error.</summary>
+    private static bool ReadHealthIssues(Dictionary<string, StringValues> values, List<DeadlineInputError> errors, Dictionary<string, string> raw)
+    {
+        if (!values.TryGetValue(DeadlineParameters.HealthIssues, out var given) || given.Count == 0 || string.IsNullOrWhiteSpace(given[0]))
+        {
+            return false;
+        }
+
+        var text = given[0]!.Trim();
+        raw[DeadlineParameters.HealthIssues] = text.Length > 10 ? text[..10] : text;
+        if (given.Count == 1 && bool.TryParse(text, out var health))
+        {
+            return health;
+        }
+
+        errors.Add(new(DeadlineParameters.HealthIssues, "Say whether there are health or social care issues with true or false"));
+        return false;
     }
 
     private static int IndexOf(string parameter)

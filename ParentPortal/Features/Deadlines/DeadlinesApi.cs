@@ -10,6 +10,7 @@ public sealed record DeadlinesResponse(
     DateOnly? AppealBy,
     DateOnly? CertificateDueBy,
     DateOnly? MediationHeldBy,
+    DateOnly? HealthBodiesToldBy,
     IReadOnlyDictionary<string, string> Reasons,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Warnings)
 {
@@ -22,6 +23,7 @@ public sealed record DeadlinesResponse(
             set.AppealBy?.Date,
             set.CertificateDueBy?.Date,
             set.MediationHeldBy?.Date,
+            set.HealthBodiesToldBy?.Date,
             named.ToDictionary(p => p.Name, p => p.Deadline!.Reason),
             named.ToDictionary(p => p.Name, p => Warn(p.Deadline!)));
     }
@@ -33,6 +35,7 @@ public sealed record DeadlinesResponse(
         yield return ("appealBy", set.AppealBy);
         yield return ("certificateDueBy", set.CertificateDueBy);
         yield return ("mediationHeldBy", set.MediationHeldBy);
+        yield return ("healthBodiesToldBy", set.HealthBodiesToldBy);
     }
 
     private static IReadOnlyList<string> Warn(Deadline deadline) =>

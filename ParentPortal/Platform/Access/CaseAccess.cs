@@ -1,5 +1,6 @@
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Privacy;
 using ParentPortal.Domain.Triage;
 
 namespace ParentPortal.Platform.Access;
@@ -8,14 +9,17 @@ namespace ParentPortal.Platform.Access;
 /// <param name="HandOver">Hand the case to another adviser, or back to the shared queue: its own adviser or a manager.</param>
 /// <param name="ReadAgreement">Open the mediation agreement's page (the same rule as downloading it): a link to it is shown only then.</param>
 /// <param name="ReadMeetingRecord">Open the meeting record's page: a link to it is shown only then.</param>
-public sealed record CaseCapabilities(bool ChangeStage, bool Assign, bool ScheduleMeeting, bool AddNote, bool RecordDecision, bool InviteFamily, bool IssueDocuments, bool HandOver, bool ReadAgreement, bool ReadMeetingRecord, bool CorrectDetails);
+/// <param name="ReadAnswers">See everything the family sent (the service's own staff; a local authority officer only when the family agreed to share everything).</param>
+/// <param name="RecordSharingAnswer">Record the family's answer when they asked to be asked before anything is shared: advisers and managers.</param>
+public sealed record CaseCapabilities(bool ChangeStage, bool Assign, bool ScheduleMeeting, bool AddNote, bool RecordDecision, bool InviteFamily, bool IssueDocuments, bool HandOver, bool ReadAgreement, bool ReadMeetingRecord, bool CorrectDetails, bool ReadAnswers, bool RecordSharingAnswer);
 
 /// <summary>
 /// Which cases a member of staff may see and what they may do there, checked in every handler. Managers see all the
 /// service's cases; advisers the shared queue's cases nobody has taken yet and the cases they have taken (a case another
 /// adviser holds is theirs to see, or a manager's); mediators those assigned to them; local authority officers the SEN and
-/// facilitation cases of their own authority, never a bullying complaint (the service is independent of the LA there,
-/// which supports both families and schools). Anyone else sees nothing, and a case they cannot see is "not found".
+/// facilitation cases of their own authority that the family's consent (or the law) lets it see, and only as much of each
+/// as that allows (<see cref="PartyView"/>), never a bullying complaint (the service is independent of the LA there, which
+/// supports both families and schools). Anyone else sees nothing, and a case they cannot see is "not found".
 /// </summary>
 public static class CaseAccess
 {
@@ -44,7 +48,8 @@ public static class CaseAccess
         var laId = staff.LocalAuthorityId;
         return cases.Where(a => (adviser && (a.AdviserId == null || a.AdviserId == staffId))
             || (mediator && a.AssignedStaffId == staffId)
-            || (laOfficer && a.LocalAuthorityId == laId && a.Status == ApplicationStatus.Submitted && a.Route != AnswerKeys.Bullying));
+            || (laOfficer && a.LocalAuthorityId == laId && a.Status == ApplicationStatus.Submitted && a.Route != AnswerKeys.Bullying
+                && a.LocalAuthorityView != PartyView.Nothing));
     }
 
     public static CaseCapabilities Capabilities(StaffContext staff, Application application)
@@ -65,7 +70,22 @@ public static class CaseAccess
             HandOver: open && (staff.IsManager || (adviser && application.AdviserId == staff.StaffId)),
             ReadAgreement: application.Route != AnswerKeys.Facilitation && MaySeeDocument(staff, application, DocumentKind.Agreement),
             ReadMeetingRecord: application.Route == AnswerKeys.Facilitation && MaySeeDocument(staff, application, DocumentKind.MeetingRecord),
-            CorrectDetails: adviser);
+            CorrectDetails: adviser,
+            ReadAnswers: ViewFor(staff, application) == PartyView.Everything,
+            RecordSharingAnswer: open && adviser && application.ConsentShare == ShareChoice.AskFirst);
+    }
+
+    /// <summary>
+    /// How much of the family's application this member of staff may see: all of it for the service's own staff on the case;
+    /// for a local authority officer, what the family's consent (or the law) lets the local authority see.
+    /// </summary>
+    public static PartyView ViewFor(StaffContext staff, Application application)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(application);
+        return staff.IsAdviserOrManager || (staff.IsMediator && application.AssignedStaffId == staff.StaffId) ? PartyView.Everything
+            : IsOwnOfficer(staff, application) ? application.LocalAuthorityView
+            : PartyView.Nothing;
     }
 
     /// <summary>The moves this person may make on this case now (stages reached by issuing documents excluded).</summary>
@@ -104,11 +124,17 @@ public static class CaseAccess
         return staff.IsManager || application.AdviserId == staff.StaffId || (staff.IsMediator && application.AssignedStaffId == staff.StaffId);
     }
 
-    /// <summary>An officer of the case's own local authority, on a case the LA is a party to (never a bullying complaint).</summary>
+    /// <summary>
+    /// An officer of the case's own local authority, on a case the LA is a party to (never a bullying complaint) and may see
+    /// under the family's consent or because the law requires it to be told.
+    /// </summary>
     public static bool IsSigningOfficer(StaffContext staff, Application application)
     {
         ArgumentNullException.ThrowIfNull(staff);
         ArgumentNullException.ThrowIfNull(application);
-        return staff.IsLaOfficer && staff.LocalAuthorityId is not null && staff.LocalAuthorityId == application.LocalAuthorityId && application.Route != AnswerKeys.Bullying;
+        return IsOwnOfficer(staff, application) && application.LocalAuthorityView != PartyView.Nothing;
     }
+
+    private static bool IsOwnOfficer(StaffContext staff, Application application) =>
+        staff.IsLaOfficer && staff.LocalAuthorityId is not null && staff.LocalAuthorityId == application.LocalAuthorityId && application.Route != AnswerKeys.Bullying;
 }

@@ -25,6 +25,8 @@ public static class CaseFactsBuilder
             meeting?.ShortNoticeAgreed ?? false,
             application.MeetingHeldOn,
             profile.IsAnnualReview,
-            CaseFile.MediationChosen(application));
+            CaseFile.MediationChosen(application),
+            profile.HealthOrSocialCareIssues,
+            application.HealthBodiesToldOn);
     }
 }

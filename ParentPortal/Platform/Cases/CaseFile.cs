@@ -33,7 +33,7 @@ public sealed record CaseActor(string Subject, string Name, string Roles, StaffC
 /// <see cref="Profile"/>, and change it only through these methods (<c>CaseBoundaryTests</c> checks that nothing else sets
 /// the case's state).
 /// </summary>
-public sealed class CaseFile
+public sealed partial class CaseFile
 {
     private readonly PortalDbContext? _db;
     private readonly Action<object> _add;
@@ -174,6 +174,8 @@ public sealed class CaseFile
                 MoveTo(CaseStage.InformationGiven);
             }
         }
+
+        RefreshSharing();
     }
 
     /// <summary>
@@ -222,6 +224,7 @@ public sealed class CaseFile
             }
 
             Row.LaToldOfMediationOn = null;
+            Row.HealthBodiesToldOn = null;
             MoveIfAllowed(CaseStage.MediationBeingArranged);
         }
         else if (Row.CertificateIssuedOn is null)
@@ -229,6 +232,8 @@ public sealed class CaseFile
             Row.CertificateTriggeredOn = Today;
             Row.CertificateTrigger = CertificateTrigger.NotPursuingMediation;
         }
+
+        RefreshSharing();
     }
 
     /// <summary>The family asked to change their decision: nothing changes until their adviser records it or keeps the decision.</summary>
@@ -332,6 +337,7 @@ public sealed class CaseFile
         Row.AnswersJson = corrected.ToJson();
         Row.SearchText = ApplicationSearchText.For(corrected, ownerName, ownerEmail, Row.Reference);
         _profile = null;
+        RefreshSharing();
     }
 
     public void AssignMediator(int? staffId) => Row.AssignedStaffId = staffId;
@@ -377,6 +383,7 @@ public sealed class CaseFile
         });
         _add(AuditLog.Entry(Actor.Subject, Actor.Roles, "case-submitted", "application", Row.Id.ToString(), Now, Row.Stage.ToString()));
         _stageAtLastEntry = Row.Stage;
+        SharingAsSent();
         DecisionMadeBeforeSending();
     }
 
@@ -494,6 +501,7 @@ public sealed class CaseFile
 
     private void PrepareToSave()
     {
+        RefreshSharing();
         if (_stageAtLastEntry != Row.Stage)
         {
             Record("stage-changed");

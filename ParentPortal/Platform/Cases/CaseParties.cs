@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Privacy;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Identity;
 
@@ -11,8 +12,8 @@ namespace ParentPortal.Platform.Cases;
 public sealed record CaseStaff(int Id, string Name, string? Email);
 
 /// <summary>
-/// Who is on a case: the family, its adviser, its mediator or facilitator, and (for SEN and facilitation cases, never a
-/// bullying complaint) the officers of its local authority. Read in one place, so every message and every list of parties agrees.
+/// Who is on a case: the family, its adviser, its mediator or facilitator, and (for SEN and facilitation cases the local
+/// authority may see, never a bullying complaint) the officers of its local authority. Read in one place, so every message and every list of parties agrees.
 /// </summary>
 public sealed record CaseParties(FamilyContact Family, CaseStaff? Adviser, CaseStaff? Mediator, IReadOnlyList<CaseStaff> LaOfficers)
 {
@@ -22,7 +23,8 @@ public sealed record CaseParties(FamilyContact Family, CaseStaff? Adviser, CaseS
         ArgumentNullException.ThrowIfNull(application);
         var family = await FamilyOfAsync(db, application, CaseProfile.From(TriageAnswers.FromJson(application.AnswersJson)), cancellationToken);
         var ids = new[] { application.AdviserId, application.AssignedStaffId }.Where(id => id is not null).Select(id => id!.Value).ToList();
-        var laId = application.Route == AnswerKeys.Bullying ? null : application.LocalAuthorityId;
+        // The local authority's officers are parties only where the family's consent (or the law) lets the LA see the case.
+        var laId = application.Route == AnswerKeys.Bullying || application.LocalAuthorityView == PartyView.Nothing ? null : application.LocalAuthorityId;
         var staff = await db.StaffMembers.AsNoTracking()
             .Where(s => ids.Contains(s.Id) || (laId != null && s.IsActive && s.LocalAuthorityId == laId && s.Roles.Any(r => r.Role == PortalRoles.LaOfficer)))
             .Select(s => new { s.Id, s.DisplayName, s.Email, s.IsActive, s.LocalAuthorityId, IsOfficer = s.Roles.Any(r => r.Role == PortalRoles.LaOfficer) })

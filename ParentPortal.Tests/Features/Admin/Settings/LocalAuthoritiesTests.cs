@@ -89,6 +89,49 @@ public sealed class LocalAuthoritiesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Contacts_AreSavedAndAudited_AndEachIsOptional()
+    {
+        var id = await _host.LocalAuthorityIdAsync("herts");
+
+        var saved = await Handler.SaveAsync(SettingsTestData.Manager, id, new()
+        {
+            Name = "Hertfordshire", SenTeamName = " SEN Statutory Assessment Team ", SenTeamEmail = "sen.team@herts.example.org",
+            SenTeamPhone = "01632 960 500", HealthContactEmail = "dco@icb.example.org",
+        });
+
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
+        Assert.Equal(
+            new LocalAuthorityContacts("SEN Statutory Assessment Team", "sen.team@herts.example.org", "01632 960 500", null, "dco@icb.example.org"),
+            (await Handler.GetAsync(SettingsTestData.Manager, id))!.Contacts);
+        await using (var db = await _host.DbAsync())
+        {
+            Assert.Equal(["local-authority-contacts-changed"], await db.AuditEntries.Select(a => a.Action).ToListAsync());
+        }
+
+        var again = await Handler.SaveAsync(SettingsTestData.Manager, id, new()
+        {
+            Name = "Hertfordshire", SenTeamName = "SEN Statutory Assessment Team", SenTeamEmail = "sen.team@herts.example.org",
+            SenTeamPhone = "01632 960 500", HealthContactEmail = "dco@icb.example.org",
+        });
+        Assert.Equal("Nothing had changed.", again.Message);
+    }
+
+    [Theory]
+    [InlineData("not-an-address", null, null, "sen-team-email", "Enter an email address in the correct format, like name@example.com")]
+    [InlineData(null, "call us", null, "sen-team-phone", "Enter the SEN team's phone number in the correct format, like 0300 123 4567 or +44 300 123 4567")]
+    [InlineData(null, null, "dco@", "health-contact-email", "Enter an email address in the correct format, like name@example.com")]
+    public async Task Contacts_ThatAreNotAnAddressOrANumber_AreRefused_AndNothingChanges(string? email, string? phone, string? health, string field, string message)
+    {
+        var id = await _host.LocalAuthorityIdAsync("herts");
+        var before = await _host.SnapshotAsync();
+
+        var result = await Handler.SaveAsync(SettingsTestData.Manager, id, new() { Name = "Hertfordshire", SenTeamEmail = email, SenTeamPhone = phone, HealthContactEmail = health });
+
+        Assert.Equal((field, message), (Assert.Single(result.Errors).FieldKey, result.Errors[0].Message));
+        Assert.Equal(before, await _host.SnapshotAsync());
+    }
+
+    [Fact]
     public async Task Deactivate_RemovesItFromWhatParentsChoose_ButExistingApplicationsKeepIt_AndReactivateBringsItBack()
     {
         var beds = await _host.LocalAuthorityIdAsync("beds");

@@ -40,7 +40,7 @@ internal static class SettingsTestData
 
         foreach (var l in await db.LocalAuthorities.AsNoTracking().OrderBy(l => l.Id).ToListAsync())
         {
-            text.AppendLine($"la {l.Id} {l.Code} {l.Name} {l.IsActive}");
+            text.AppendLine($"la {l.Id} {l.Code} {l.Name} {l.IsActive} {l.SenTeamName} {l.SenTeamEmail} {l.SenTeamPhone} {l.HealthContactName} {l.HealthContactEmail}");
         }
 
         foreach (var a in await db.Areas.AsNoTracking().OrderBy(a => a.Id).ToListAsync())

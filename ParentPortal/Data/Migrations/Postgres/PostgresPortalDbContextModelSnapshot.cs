@@ -135,6 +135,16 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<int?>("AreaId")
                         .HasColumnType("integer");
 
+                    b.Property<bool?>("AskFirstAgreed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AskFirstAnsweredHow")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("AskFirstAnsweredOn")
+                        .HasColumnType("date");
+
                     b.Property<int?>("AssignedStaffId")
                         .HasColumnType("integer");
 
@@ -155,6 +165,19 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTimeOffset?>("ConsentChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ConsentContactLocalAuthority")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ConsentContactSchool")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ConsentShare")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -166,6 +189,9 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DeletionWarningSentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("HealthBodiesToldOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("InformationGivenOn")
                         .HasColumnType("date");
 
@@ -174,6 +200,11 @@ namespace ParentPortal.Data.Migrations.Postgres
 
                     b.Property<int?>("LocalAuthorityId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("LocalAuthorityView")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("MediationChoice")
                         .HasMaxLength(32)
@@ -808,6 +839,14 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("HealthContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("HealthContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -818,6 +857,18 @@ namespace ParentPortal.Data.Migrations.Postgres
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SenTeamEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("SenTeamName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SenTeamPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 

@@ -128,6 +128,16 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("AskFirstAgreed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AskFirstAnsweredHow")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AskFirstAnsweredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("AssignedStaffId")
                         .HasColumnType("INTEGER");
 
@@ -148,6 +158,19 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ConsentChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConsentContactLocalAuthority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConsentContactSchool")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsentShare")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -159,6 +182,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<long?>("DeletionWarningSentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("HealthBodiesToldOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("InformationGivenOn")
                         .HasColumnType("TEXT");
 
@@ -167,6 +193,11 @@ namespace ParentPortal.Data.Migrations.Sqlite
 
                     b.Property<int?>("LocalAuthorityId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LocalAuthorityView")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("MediationChoice")
                         .HasMaxLength(32)
@@ -787,6 +818,14 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HealthContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HealthContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -797,6 +836,18 @@ namespace ParentPortal.Data.Migrations.Sqlite
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenTeamEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenTeamName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenTeamPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

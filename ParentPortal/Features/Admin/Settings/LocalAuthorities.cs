@@ -11,7 +11,10 @@ namespace ParentPortal.Features.Admin.Settings;
 
 public sealed record AreaRow(int Id, int LocalAuthorityId, string Name, string? HelplinePhone, bool IsActive);
 
-public sealed record LocalAuthorityRow(int Id, string Code, string Name, bool IsActive, IReadOnlyList<AreaRow> Areas);
+public sealed record LocalAuthorityRow(int Id, string Code, string Name, bool IsActive, IReadOnlyList<AreaRow> Areas, LocalAuthorityContacts Contacts);
+
+/// <summary>Who at the local authority the service tells when a family chooses mediation, and the health contact (all optional).</summary>
+public sealed record LocalAuthorityContacts(string? SenTeamName, string? SenTeamEmail, string? SenTeamPhone, string? HealthContactName, string? HealthContactEmail);
 
 public sealed class LocalAuthorityForm
 {
@@ -19,6 +22,16 @@ public sealed class LocalAuthorityForm
     public string? Code { get; set; }
 
     public string? Name { get; set; }
+
+    public string? SenTeamName { get; set; }
+
+    public string? SenTeamEmail { get; set; }
+
+    public string? SenTeamPhone { get; set; }
+
+    public string? HealthContactName { get; set; }
+
+    public string? HealthContactEmail { get; set; }
 }
 
 /// <summary>
@@ -39,7 +52,8 @@ public sealed partial class LocalAuthoritiesHandler(IDbContextFactory<PortalDbCo
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Name)
             .Select(a => new AreaRow(a.Id, a.LocalAuthorityId, a.Name, a.HelplinePhone, a.IsActive))
             .ToListAsync(cancellationToken);
-        return [.. authorities.Select(l => new LocalAuthorityRow(l.Id, l.Code, l.Name, l.IsActive, [.. areas.Where(a => a.LocalAuthorityId == l.Id)]))];
+        return [.. authorities.Select(l => new LocalAuthorityRow(l.Id, l.Code, l.Name, l.IsActive, [.. areas.Where(a => a.LocalAuthorityId == l.Id)],
+            new LocalAuthorityContacts(l.SenTeamName, l.SenTeamEmail, l.SenTeamPhone, l.HealthContactName, l.HealthContactEmail)))];
     }
 
     public async Task<LocalAuthorityRow?> GetAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default) =>
@@ -82,6 +96,7 @@ public sealed partial class LocalAuthoritiesHandler(IDbContextFactory<PortalDbCo
             errors.Add(new("name", "A local authority with this name already exists"));
         }
 
+        var contacts = Contacts(errors, form);
         if (errors.Count > 0)
         {
             return SettingsResult.Invalid(errors);
@@ -92,6 +107,7 @@ public sealed partial class LocalAuthoritiesHandler(IDbContextFactory<PortalDbCo
         {
             var organisationId = await db.Organisations.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(cancellationToken);
             authority = new LocalAuthority { OrganisationId = organisationId, Code = code, Name = name };
+            SetContacts(authority, contacts);
             db.LocalAuthorities.Add(authority);
             try
             {
@@ -107,16 +123,73 @@ public sealed partial class LocalAuthoritiesHandler(IDbContextFactory<PortalDbCo
             return SettingsResult.Saved(authority.Id, $"{name} added. Parents can choose it straight away.");
         }
 
-        if (authority.Name == name)
+        var renamed = authority.Name != name;
+        var contactsChanged = ContactsOf(authority) != contacts;
+        if (!renamed && !contactsChanged)
         {
             return SettingsResult.Saved(authority.Id, "Nothing had changed.");
         }
 
         authority.Name = name;
-        db.AuditEntries.Add(SettingsAccess.Audit(user, now, "local-authority-renamed", "local-authority", authority.Id));
+        SetContacts(authority, contacts);
+        if (renamed)
+        {
+            db.AuditEntries.Add(SettingsAccess.Audit(user, now, "local-authority-renamed", "local-authority", authority.Id));
+        }
+
+        if (contactsChanged)
+        {
+            db.AuditEntries.Add(SettingsAccess.Audit(user, now, "local-authority-contacts-changed", "local-authority", authority.Id));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         directory.Invalidate();
-        return SettingsResult.Saved(authority.Id, "Name saved.");
+        return SettingsResult.Saved(authority.Id, "Saved.");
+    }
+
+    /// <summary>The contacts, each optional; an e-mail address and a phone number must look like one.</summary>
+    private static LocalAuthorityContacts Contacts(List<FieldError> errors, LocalAuthorityForm form)
+    {
+        string? Optional(string key, string? value, int max, string name)
+        {
+            var text = Clean(value);
+            return text is null ? null : Required(errors, key, text, max, "", name);
+        }
+
+        string? Email(string key, string? value)
+        {
+            var text = Optional(key, value, 254, "The e-mail address");
+            if (text is not null && !IsEmailAddress(text))
+            {
+                errors.Add(new(key, EmailFormatMessage));
+            }
+
+            return text;
+        }
+
+        var senName = Optional("sen-team-name", form.SenTeamName, 200, "The SEN team's name");
+        var senEmail = Email("sen-team-email", form.SenTeamEmail);
+        var senPhone = Optional("sen-team-phone", form.SenTeamPhone, 40, "The phone number");
+        if (senPhone is not null && !IsPhoneNumber(senPhone))
+        {
+            errors.Add(new("sen-team-phone", PhoneFormatMessage("the SEN team's phone number")));
+        }
+
+        var healthName = Optional("health-contact-name", form.HealthContactName, 200, "The health contact's name");
+        var healthEmail = Email("health-contact-email", form.HealthContactEmail);
+        return new(senName, senEmail, senPhone, healthName, healthEmail);
+    }
+
+    private static LocalAuthorityContacts ContactsOf(LocalAuthority authority) =>
+        new(authority.SenTeamName, authority.SenTeamEmail, authority.SenTeamPhone, authority.HealthContactName, authority.HealthContactEmail);
+
+    private static void SetContacts(LocalAuthority authority, LocalAuthorityContacts contacts)
+    {
+        authority.SenTeamName = contacts.SenTeamName;
+        authority.SenTeamEmail = contacts.SenTeamEmail;
+        authority.SenTeamPhone = contacts.SenTeamPhone;
+        authority.HealthContactName = contacts.HealthContactName;
+        authority.HealthContactEmail = contacts.HealthContactEmail;
     }
 
     public async Task<SettingsResult> SetActiveAsync(ClaimsPrincipal user, int id, bool active, CancellationToken cancellationToken = default)

@@ -173,7 +173,12 @@ namespace ParentPortal.Data.Migrations.Postgres
                     OrganisationId = table.Column<int>(type: "integer", nullable: false),
                     Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    SenTeamName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SenTeamEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    SenTeamPhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    HealthContactName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    HealthContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -280,6 +285,7 @@ namespace ParentPortal.Data.Migrations.Postgres
                     AssignedStaffId = table.Column<int>(type: "integer", nullable: true),
                     InformationGivenOn = table.Column<DateOnly>(type: "date", nullable: true),
                     LaToldOfMediationOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    HealthBodiesToldOn = table.Column<DateOnly>(type: "date", nullable: true),
                     CertificateTriggeredOn = table.Column<DateOnly>(type: "date", nullable: true),
                     CertificateTrigger = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: true),
                     CertificateIssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -293,6 +299,14 @@ namespace ParentPortal.Data.Migrations.Postgres
                     ShareCodeExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SharedWithStaffId = table.Column<int>(type: "integer", nullable: true),
                     SharedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConsentContactSchool = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsentContactLocalAuthority = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsentShare = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    AskFirstAgreed = table.Column<bool>(type: "boolean", nullable: true),
+                    AskFirstAnsweredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AskFirstAnsweredHow = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ConsentChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LocalAuthorityView = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>

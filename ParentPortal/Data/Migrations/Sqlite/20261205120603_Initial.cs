@@ -172,7 +172,12 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
                     Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SenTeamName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SenTeamEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    SenTeamPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    HealthContactName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    HealthContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -279,6 +284,7 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     AssignedStaffId = table.Column<int>(type: "INTEGER", nullable: true),
                     InformationGivenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     LaToldOfMediationOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HealthBodiesToldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CertificateTriggeredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CertificateTrigger = table.Column<string>(type: "TEXT", maxLength: 48, nullable: true),
                     CertificateIssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -292,6 +298,14 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     ShareCodeExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     SharedWithStaffId = table.Column<int>(type: "INTEGER", nullable: true),
                     SharedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConsentContactSchool = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentContactLocalAuthority = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentShare = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    AskFirstAgreed = table.Column<bool>(type: "INTEGER", nullable: true),
+                    AskFirstAnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AskFirstAnsweredHow = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ConsentChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LocalAuthorityView = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
