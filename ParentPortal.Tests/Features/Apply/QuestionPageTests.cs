@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Apply;
@@ -109,5 +110,27 @@ public sealed class QuestionPageTests(SeededDatabase database) : PortalComponent
         var page = Render<QuestionPage>(p => p.Add(c => c.Id, id).Add(c => c.StepKey, "applicant"));
 
         Assert.Empty(page.FindAll("form"));
+    }
+
+    /// <summary>
+    /// A link to a server-rendered page under the application ("sharing", "share"), followed inside the interactive page,
+    /// reaches this page (the interactive router skips pages excluded from it): it is loaded from the server instead of
+    /// ending on the confirmation. Failed before the fix, in the browser, as SharingTests showed.
+    /// </summary>
+    [Theory]
+    [InlineData("sharing")]
+    [InlineData("share")]
+    public async Task ALinkToAServerRenderedPageUnderTheApplication_IsLoadedFromTheServer(string page)
+    {
+        SignIn("demo-parent", "Sam Taylor");
+        var id = (await Services.GetRequiredService<StartApplicationHandler>().HandleAsync(Parent, new ApplicationPrefill("sen", "herts", null)))!.Value;
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        navigation.NavigateTo($"apply/{id}/{page}");
+
+        Render<QuestionPage>(p => p.Add(c => c.Id, id).Add(c => c.StepKey, page));
+
+        var last = navigation.History.First();
+        Assert.True(last.Options.ForceLoad);
+        Assert.EndsWith($"/apply/{id}/{page}", last.Uri, StringComparison.Ordinal);
     }
 }
