@@ -39,27 +39,28 @@ public sealed record NoticeGiven(DateOnly On, NoticeMethod How)
     /// Reads what staff entered. <paramref name="who"/> names who was told ("the family"), for the messages; a notice cannot be
     /// given in the future, nor before <paramref name="earliest"/> (the event that called for it).
     /// </summary>
+    /// <param name="happened">What the person did, for the messages: "was told" (a notice), or "answered" (a reply recorded the same way).</param>
     /// <returns>The notice, or the errors keyed <paramref name="fieldPrefix"/> + "date" and + "how".</returns>
     public static (NoticeGiven? Notice, IReadOnlyList<FieldError> Errors) Read(
-        DateOnly? on, NoticeMethod? how, DateOnly today, DateOnly earliest, string who, string earliestWhat, string fieldPrefix)
+        DateOnly? on, NoticeMethod? how, DateOnly today, DateOnly earliest, string who, string earliestWhat, string fieldPrefix, string happened = "was told")
     {
         var errors = new List<FieldError>();
         if (on is null)
         {
-            errors.Add(new(fieldPrefix + "date", $"Enter the date {who} was told"));
+            errors.Add(new(fieldPrefix + "date", $"Enter the date {who} {happened}"));
         }
         else if (on > today)
         {
-            errors.Add(new(fieldPrefix + "date", $"The date {who} was told must be today or in the past"));
+            errors.Add(new(fieldPrefix + "date", $"The date {who} {happened} must be today or in the past"));
         }
         else if (on < earliest)
         {
-            errors.Add(new(fieldPrefix + "date", $"The date {who} was told must be on or after {DateText.DayMonthYear(earliest)}, when {earliestWhat}"));
+            errors.Add(new(fieldPrefix + "date", $"The date {who} {happened} must be on or after {DateText.DayMonthYear(earliest)}, when {earliestWhat}"));
         }
 
         if (how is not { } method || !Enum.IsDefined(method))
         {
-            errors.Add(new(fieldPrefix + "how", $"Select how {who} was told"));
+            errors.Add(new(fieldPrefix + "how", $"Select how {who} {happened}"));
         }
 
         return errors.Count == 0 ? (new NoticeGiven(on!.Value, how!.Value), []) : (null, errors);

@@ -89,15 +89,20 @@ public sealed record SharingConsent(bool ContactSchool, bool ContactLocalAuthori
         return lawRequiresTelling && agreed == PartyView.Nothing ? PartyView.Summary : agreed;
     }
 
+    /// <summary>Who the family agreed we may contact, in words ("the school and the local authority"); null when nobody.</summary>
+    public string? Who => ContactSchool && ContactLocalAuthority ? "the school and the local authority"
+        : ContactSchool ? "the school"
+        : ContactLocalAuthority ? "the local authority"
+        : null;
+
     /// <summary>The consent in words, for the family's page and the case's history.</summary>
     public string Describe()
     {
-        if (!ContactSchool && !ContactLocalAuthority)
+        if (Who is not { } who)
         {
             return "Do not contact the school or the local authority";
         }
 
-        var who = ContactSchool && ContactLocalAuthority ? "the school and the local authority" : ContactSchool ? "the school" : "the local authority";
         var what = Share switch
         {
             ShareChoice.Everything => "share everything in the application",

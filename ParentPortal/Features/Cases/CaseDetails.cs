@@ -102,16 +102,18 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             .Select(e => new CaseEventView(e.At, e.ActorName, e.Kind, e.FromStage, e.ToStage, e.Note)).ToListAsync(cancellationToken);
         var parties = await CaseParties.OfAsync(db, application, cancellationToken);
         var view = CaseAccess.ViewFor(staff, application);
-        if (view != PartyView.Everything || !(staff.IsAdviserOrManager || staff.IsMediator))
+        // Another party (the local authority) never sees the service's own notes, and with "summary" only who asked and what
+        // kind: not how to reach the family, nor what they or the history wrote.
+        if (!(staff.IsAdviserOrManager || staff.IsMediator))
         {
-            // Another party (the local authority) sees what the family agreed to share: never the service's own notes, and with
-            // "summary" only who asked and what kind, not how to reach the family or what they wrote.
-            history = [.. history.Where(e => e.Kind != "note").Select(e => view == PartyView.Everything ? e : e with { Note = null })];
-            if (view != PartyView.Everything)
-            {
-                profile = profile.SummaryOnly();
-                parties = parties with { Family = new FamilyContact(parties.Family.Name, null, null) };
-            }
+            history = [.. history.Where(e => e.Kind != "note")];
+        }
+
+        if (view == PartyView.Summary)
+        {
+            history = [.. history.Select(e => e with { Note = null })];
+            profile = profile.SummaryOnly();
+            parties = parties with { Family = new FamilyContact(parties.Family.Name, null, null) };
         }
         var mediators = await StaffWithRoleAsync(db, [PortalRoles.Mediator], cancellationToken);
         var advisers = await StaffWithRoleAsync(db, [PortalRoles.Adviser, PortalRoles.Manager], cancellationToken);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ParentPortal.Domain.Calendar;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Privacy;
 using ParentPortal.Domain.Triage;
@@ -23,50 +22,22 @@ public sealed class RecordSharingAnswerHandler(CaseFiles cases)
     private static CaseChangeResult Record(CaseFile file, bool? agreed, DateOnly? on, NoticeMethod? how)
     {
         var sent = UkDates.DateIn(file.Row.SubmittedAt ?? file.Row.CreatedAt);
-        var errors = new List<FieldError>();
-        if (agreed is null)
-        {
-            errors.Add(new(AnswerKey, "Select what the family said"));
-        }
-
-        if (on is null)
-        {
-            errors.Add(new("sharing-date", "Enter the date the family answered"));
-        }
-        else if (on > file.Today)
-        {
-            errors.Add(new("sharing-date", "The date the family answered must be today or in the past"));
-        }
-        else if (on < sent)
-        {
-            errors.Add(new("sharing-date", $"The date the family answered must be on or after {DateText.DayMonthYear(sent)}, when the application was sent"));
-        }
-
-        if (how is not { } method || !Enum.IsDefined(method))
-        {
-            errors.Add(new("sharing-how", "Select how the family answered"));
-        }
-
-        if (errors.Count > 0)
+        var (answer, noticeErrors) = NoticeGiven.Read(on, how, file.Today, sent, "the family", "the application was sent", "sharing-", happened: "answered");
+        IReadOnlyList<FieldError> errors = agreed is null ? [new(AnswerKey, "Select what the family said"), .. noticeErrors] : noticeErrors;
+        if (answer is null || agreed is null)
         {
             return new CaseChangeResult(false, errors);
         }
 
-        var answer = new NoticeGiven(on!.Value, how!.Value);
-        file.RecordSharingAnswer(agreed!.Value, answer);
+        file.RecordSharingAnswer(agreed.Value, answer);
         file.Record("sharing-answer", agreed.Value
-            ? $"The family agreed {answer.Describe()} that we may share their application with {Who(file.Sharing)}"
-            : $"The family said {answer.Describe()} that we may not share anything with {Who(file.Sharing)}");
+            ? $"The family agreed {answer.Describe()} that we may share their application with {file.Sharing.Who}"
+            : $"The family said {answer.Describe()} that we may not share anything with {file.Sharing.Who}");
         var view = file.Row.LocalAuthorityView;
         return CaseChangeResult.Ok(agreed.Value
-            ? "Recorded. We may now share the application with " + Who(file.Sharing) + "."
+            ? $"Recorded. We may now share the application with {file.Sharing.Who}."
             : view == PartyView.Summary
                 ? "Recorded. Nothing more is shared: the local authority sees only the summary the law requires, as the family is pursuing mediation."
                 : "Recorded. Nothing is shared.");
     }
-
-    private static string Who(SharingConsent consent) =>
-        consent.ContactSchool && consent.ContactLocalAuthority ? "the school and the local authority"
-        : consent.ContactSchool ? "the school"
-        : "the local authority";
 }
