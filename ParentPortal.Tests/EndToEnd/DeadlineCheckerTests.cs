@@ -72,6 +72,29 @@ public sealed class DeadlineCheckerTests(BrowserFixture browser) : IAsyncLifetim
         await page.CheckPageAsync("deadlines-04-adviser-dates");
     }
 
+    /// <summary>Issue 13 item 6: the annual review's four dates and the draft plan's days to comment, typed in without scripts.</summary>
+    [Fact]
+    public async Task WithJavaScriptOff_AnAnnualReviewDate_AndADraftPlanDate_GiveTheirClocks()
+    {
+        var page = await browser.NewPageAsync(_portal.BaseAddress, javaScriptEnabled: false);
+        await page.GotoAsync("/deadlines");
+
+        await page.Locator("summary", new() { HasText = "Annual reviews and draft EHC plans" }).ClickAsync();
+        await page.GetByLabel("When is (or was) the annual review meeting?").FillAsync("2026-03-16");
+        await page.GetByLabel("When was the draft EHC plan sent to you?").FillAsync("2026-03-02");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show my deadlines" }).ClickAsync();
+
+        await page.WaitForAddressAsync(url => url.Contains("annualReviewMeetingOn=2026-03-16", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#result-annualReviewInviteBy time")).ToHaveAttributeAsync("datetime", "2026-03-02");
+        await Assertions.Expect(page.Locator("#result-annualReviewAdviceBy time")).ToHaveAttributeAsync("datetime", "2026-03-02");
+        await Assertions.Expect(page.Locator("#result-annualReviewReportBy time")).ToHaveAttributeAsync("datetime", "2026-03-30");
+        await Assertions.Expect(page.Locator("#result-laReviewDecisionBy")).ToContainTextAsync("regulation 20(10)");
+        await Assertions.Expect(page.Locator("#result-laReviewDecisionBy time")).ToHaveAttributeAsync("datetime", "2026-04-13");
+        await Assertions.Expect(page.Locator("#result-draftPlanCommentsBy time")).ToHaveAttributeAsync("datetime", "2026-03-16");
+        Assert.Equal(0, await page.Locator("#result-appealBy").CountAsync());
+        await page.CheckPageAsync("deadlines-05-annual-review");
+    }
+
     [Fact]
     public async Task Manager_ImportsABankHoliday_AndTheCheckerMovesTheDateWithoutARestart()
     {

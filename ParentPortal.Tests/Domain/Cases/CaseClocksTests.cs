@@ -63,4 +63,31 @@ public sealed class CaseClocksTests
         Assert.Equal(["mediation"], CaseClocks.Running(sen with { MediationChosenOn = day, LaToldOfMediationOn = day }, Calculator).Select(c => c.Key));
         Assert.Equal(["certificate"], CaseClocks.Running(sen with { LaToldOfMediationOn = day, CertificateTriggeredOn = day, CertificateTrigger = CertificateTrigger.LocalAuthorityCouldNotArrangeMediation }, Calculator).Select(c => c.Key));
     }
+
+    /// <summary>Issue 13 item 6: an annual review's clocks (SEND Regulations 2014 reg 20) before and after the meeting.</summary>
+    [Fact]
+    public void AnAnnualReview_RunsThePapersClockBeforeTheMeeting_ThenTheReportAndTheLocalAuthoritysDecision()
+    {
+        var before = new CaseFacts(CaseWorkflow.Facilitation, CaseStage.MeetingScheduled, MeetingOn: D("2026-03-16"), NoticeGivenOn: D("2026-02-20"), AnnualReview: true);
+        var after = before with { Stage = CaseStage.MeetingHeld, MeetingHeldOn = D("2026-03-17") };
+
+        Assert.Equal([("papers", D("2026-03-02"), true)], CaseClocks.Running(before, Calculator).Select(c => (c.Key, c.Deadline.Date, c.StaffAction)));
+        Assert.Equal(
+            [("review-report", D("2026-03-31"), false), ("review-decision", D("2026-04-14"), false)],
+            CaseClocks.Running(after, Calculator).Select(c => (c.Key, c.Deadline.Date, c.StaffAction)));
+        Assert.Empty(CaseClocks.Running(after with { Stage = CaseStage.Closed }, Calculator));
+        // Another kind of facilitated meeting has none of them; nor does a mediation.
+        Assert.Empty(CaseClocks.Running(before with { AnnualReview = false, NoticeGivenOn = null }, Calculator));
+        Assert.DoesNotContain(CaseClocks.Running(after with { Route = CaseWorkflow.Sen }, Calculator), c => c.Key.StartsWith("review", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ADraftPlanDiscussion_ShowsTheFamilysDaysToComment_UntilTheMeetingIsHeld()
+    {
+        var facts = new CaseFacts(CaseWorkflow.Facilitation, CaseStage.New, DraftPlanSentOn: D("2026-03-02"));
+
+        var clock = Assert.Single(CaseClocks.Running(facts, Calculator));
+        Assert.Equal(("comments", D("2026-03-16"), false), (clock.Key, clock.Deadline.Date, clock.StaffAction));
+        Assert.Empty(CaseClocks.Running(facts with { MeetingHeldOn = D("2026-03-10") }, Calculator));
+    }
 }

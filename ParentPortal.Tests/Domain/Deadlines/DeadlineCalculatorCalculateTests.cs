@@ -10,13 +10,15 @@ public class DeadlineCalculatorCalculateTests
     [Fact]
     public void DeadlineParameters_AreTheCamelCaseNamesOfTheEndpoint()
     {
-        Assert.Equal(["decisionLetterSent", "certificateIssued", "certificateTriggeredOn", "laToldOfMediationOn", "healthIssues"], DeadlineParameters.All);
+        Assert.Equal(["decisionLetterSent", "certificateIssued", "certificateTriggeredOn", "laToldOfMediationOn", "healthIssues", "annualReviewMeetingOn", "draftPlanSentOn"], DeadlineParameters.All);
     }
 
     public static TheoryData<DeadlineInput, string, string> InvalidInputs => new()
     {
         { new DeadlineInput(), "decisionLetterSent", EnterLetter },
         { new DeadlineInput(CertificateIssued: D("2026-03-02")), "decisionLetterSent", EnterLetter },
+        { new DeadlineInput(AnnualReviewMeetingOn: new DateOnly(1999, 12, 31)), "annualReviewMeetingOn", "The date of the annual review meeting must be between 1 January 2000 and 31 December 2099" },
+        { new DeadlineInput(DraftPlanSentOn: new DateOnly(2100, 1, 1)), "draftPlanSentOn", "The date the draft plan was sent must be between 1 January 2000 and 31 December 2099" },
         { new DeadlineInput(D("2026-01-16"), D("2026-01-15")), "certificateIssued", "The certificate date must be the same as or after the decision letter date" },
         { new DeadlineInput(D("1999-12-31")), "decisionLetterSent", "The date the decision letter was sent must be between 1 January 2000 and 31 December 2099" },
         { new DeadlineInput(D("2026-01-16"), D("2100-01-01")), "certificateIssued", "The certificate date must be between 1 January 2000 and 31 December 2099" },

@@ -19,7 +19,31 @@ public class FacilitationDeadlineTests
         Assert.Equal(D(before), notice.Date);
         Assert.Equal(D(before), papers.Date);
         Assert.Equal(D(reportBy), report.Date);
-        Assert.All([notice.Reason, papers.Reason, report.Reason], r => Assert.EndsWith("(SEND Regulations 2014, the rule on reviewing an EHC plan).", r, StringComparison.Ordinal));
+        Assert.EndsWith("(SEND Regulations 2014, regulation 20(3)).", notice.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("(SEND Regulations 2014, regulation 20(4)).", papers.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("(SEND Regulations 2014, regulation 20(7)).", report.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-03-16", "2026-04-13")]
+    [InlineData("2026-12-30", "2027-01-27")] // across the new year
+    [InlineData("2024-02-01", "2024-02-29")] // to the leap day
+    public void LaReviewDecisionBy_IsFourWeeksAfterTheMeeting_CitingRegulation20(string meeting, string expected)
+    {
+        var deadline = Calculator.LaReviewDecisionBy(D(meeting));
+
+        Assert.Equal(D(expected), deadline.Date);
+        Assert.EndsWith("(SEND Regulations 2014, regulation 20(10)).", deadline.Reason, StringComparison.Ordinal);
+        Assert.Contains("keep the EHC plan as it is, amend it or stop maintaining it", deadline.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LaReviewDecisionBy_OnASunday_DoesNotMove_AndSaysSo()
+    {
+        var deadline = Calculator.LaReviewDecisionBy(D("2026-12-27"));
+
+        Assert.Equal(D("2027-01-24"), deadline.Date);
+        Assert.Equal(["This falls on a Sunday: the period is counted in calendar days, so the date does not move."], deadline.Warnings);
     }
 
     [Fact]
@@ -41,6 +65,7 @@ public class FacilitationDeadlineTests
 
         Assert.Equal(D(expected), deadline.Date);
         Assert.Equal(15, deadline.Date.DayNumber - D(sent).DayNumber + 1);
+        Assert.EndsWith("(SEND Regulations 2014, regulation 13(1)(a)).", deadline.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

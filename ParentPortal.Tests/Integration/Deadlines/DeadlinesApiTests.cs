@@ -59,6 +59,17 @@ public sealed class DeadlinesApiTests : IAsyncLifetime
     [InlineData("laToldOfMediationOn=2026-12-23&healthIssues=true", "healthBodiesToldBy", "2026-12-30")]
     // Told Thu 2 Apr 2026: Good Friday and Easter Monday are not working days: Tue 7, Wed 8, Thu 9 Apr.
     [InlineData("laToldOfMediationOn=2026-04-02&healthIssues=true", "healthBodiesToldBy", "2026-04-09")]
+    // Annual review on Mon 16 Mar 2026 (SEND Regulations 2014 reg 20): invitations and advice 2 weeks before, the report
+    // within 2 weeks after, the local authority's decision within 4 weeks.
+    [InlineData("annualReviewMeetingOn=2026-03-16", "annualReviewInviteBy", "2026-03-02")]
+    [InlineData("annualReviewMeetingOn=2026-03-16", "annualReviewAdviceBy", "2026-03-02")]
+    [InlineData("annualReviewMeetingOn=2026-03-16", "annualReviewReportBy", "2026-03-30")]
+    [InlineData("annualReviewMeetingOn=2026-03-16", "laReviewDecisionBy", "2026-04-13")]
+    // A decision due on Sunday 24 Jan 2027 stays there: calendar days, the local authority acts.
+    [InlineData("annualReviewMeetingOn=2026-12-27", "laReviewDecisionBy", "2027-01-24")]
+    // Draft plan sent Mon 2 Mar 2026 (reg 13(1)(a)): 15 days beginning with that day end on Mon 16 Mar.
+    [InlineData("draftPlanSentOn=2026-03-02", "draftPlanCommentsBy", "2026-03-16")]
+    [InlineData("decisionLetterSent=2026-03-13&draftPlanSentOn=2026-03-02", "draftPlanCommentsBy", "2026-03-16")]
     public async Task WorkedExamples_AgreeWithTheEndpoint(string query, string field, string expected)
     {
         var json = await GetJsonAsync(query, HttpStatusCode.OK);
@@ -75,6 +86,9 @@ public sealed class DeadlinesApiTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, json.GetProperty("certificateDueBy").ValueKind);
         Assert.Equal(JsonValueKind.Null, json.GetProperty("mediationHeldBy").ValueKind);
         Assert.Equal(JsonValueKind.Null, json.GetProperty("healthBodiesToldBy").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("annualReviewInviteBy").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("laReviewDecisionBy").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("draftPlanCommentsBy").ValueKind);
         Assert.False(json.GetProperty("reasons").TryGetProperty("certificateDueBy", out _));
     }
 
@@ -100,6 +114,9 @@ public sealed class DeadlinesApiTests : IAsyncLifetime
     [InlineData("certificateTriggeredOn=2026-13-01", "certificateTriggeredOn")]
     [InlineData("laToldOfMediationOn=2026-1-5", "laToldOfMediationOn")]
     [InlineData("healthIssues=true", "laToldOfMediationOn")]
+    [InlineData("annualReviewMeetingOn=2026-02-30", "annualReviewMeetingOn")]
+    [InlineData("annualReviewMeetingOn=2100-01-01", "annualReviewMeetingOn")]
+    [InlineData("draftPlanSentOn=02/03/2026", "draftPlanSentOn")]
     [InlineData("decisionLetterSent=2026-03-13&healthIssues=true", "laToldOfMediationOn")]
     [InlineData("laToldOfMediationOn=2026-01-31&healthIssues=maybe", "healthIssues")]
     public async Task BadQueries_Get400_WithProblemDetailsNamingTheParameter(string query, string parameter)

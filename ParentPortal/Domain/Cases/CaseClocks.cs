@@ -19,7 +19,8 @@ public sealed record CaseFacts(
     bool AnnualReview = false,
     DateOnly? MediationChosenOn = null,
     bool HealthIssues = false,
-    DateOnly? HealthBodiesToldOn = null);
+    DateOnly? HealthBodiesToldOn = null,
+    DateOnly? DraftPlanSentOn = null);
 
 /// <param name="StaffAction">A clock the service must meet (certificate, mediation, notice); the appeal deadline is the parent's.</param>
 public sealed record CaseClock(string Key, string Label, Deadline Deadline, bool StaffAction)
@@ -84,12 +85,44 @@ public static class CaseClocks
             }
         }
 
+        clocks.AddRange(FacilitationClocks(facts, calculator));
+
         if (facts.Route == CaseWorkflow.Sen && facts.Appealable && facts.DecisionLetterSent is { } letter)
         {
             clocks.Add(new("appeal", "Appeal deadline", calculator.AppealBy(letter, facts.CertificateIssuedOn), StaffAction: false));
         }
 
         return [.. clocks.OrderBy(c => c.Deadline.Date)];
+    }
+
+    /// <summary>
+    /// The clocks of a facilitated meeting (seed 004): for an annual review, the advice and information to everyone invited
+    /// before it, then the report and the local authority's decision after it; for a draft plan, the family's days to comment.
+    /// </summary>
+    private static IEnumerable<CaseClock> FacilitationClocks(CaseFacts facts, DeadlineCalculator calculator)
+    {
+        if (facts.Route != CaseWorkflow.Facilitation)
+        {
+            yield break;
+        }
+
+        if (facts.AnnualReview && facts.MeetingHeldOn is null && facts.MeetingOn is { } meeting)
+        {
+            yield return new("papers", "Advice and information to everyone invited by", calculator.AnnualReviewPapersBy(meeting), StaffAction: true);
+        }
+
+        if (facts.AnnualReview && facts.MeetingHeldOn is { } held)
+        {
+            // Both are other people's duties (the person who arranged the review, and the local authority): shown so the
+            // family and the facilitator can hold them to it, never what the service's queue sorts by.
+            yield return new("review-report", "Annual review report due by", calculator.AnnualReviewReportBy(held), StaffAction: false);
+            yield return new("review-decision", "Local authority's decision on the plan by", calculator.LaReviewDecisionBy(held), StaffAction: false);
+        }
+
+        if (facts.DraftPlanSentOn is { } draft && facts.MeetingHeldOn is null)
+        {
+            yield return new("comments", "Comments on the draft plan by", calculator.DraftPlanCommentsBy(draft), StaffAction: false);
+        }
     }
 
     /// <summary>

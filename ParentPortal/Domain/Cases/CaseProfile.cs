@@ -53,6 +53,12 @@ public sealed record CaseProfile
     /// <summary>Who the family said would be at a facilitated meeting, one per line.</summary>
     public string? MeetingAttendees { get; init; }
 
+    /// <summary>For a discussion of a draft EHC plan: the day the local authority sent the draft.</summary>
+    public DateOnly? DraftPlanSentOn { get; init; }
+
+    /// <summary>What the family asked the facilitator to do: "organise", "agenda", "chair", "record" (none for mediation).</summary>
+    public IReadOnlyList<string> FacilitatorTasks { get; init; } = [];
+
     public string? ContactEmail { get; init; }
 
     public string? ContactPhone { get; init; }
@@ -92,6 +98,8 @@ public sealed record CaseProfile
         DecisionLetterSent = DecisionLetterSent,
         Appealable = Appealable,
         MeetingType = MeetingType,
+        DraftPlanSentOn = DraftPlanSentOn,
+        FacilitatorTasks = FacilitatorTasks,
     };
 
     public static CaseProfile From(TriageAnswers answers)
@@ -120,6 +128,8 @@ public sealed record CaseProfile
             MeetingType = answers.MeetingType,
             MeetingTypeOther = answers[AnswerKeys.MeetingTypeOther],
             MeetingAttendees = answers[AnswerKeys.MeetingAttendees],
+            DraftPlanSentOn = route == AnswerKeys.Facilitation && answers.MeetingType == Eligibility.MeetingType.DraftEhcPlanDiscussion ? answers.Date(AnswerKeys.DraftPlanSent) : null,
+            FacilitatorTasks = route == AnswerKeys.Facilitation ? answers.List(AnswerKeys.FacilitationHelp) : [],
             ContactEmail = answers[AnswerKeys.ContactEmail],
             ContactPhone = answers[AnswerKeys.ContactPhone],
             Language = answers[AnswerKeys.Language] switch

@@ -37,7 +37,12 @@ public sealed class DeadlineCalculator
                 ? input.CertificateTriggerKind is { } kind ? CertificateDueBy(triggered, kind) : CertificateDueBy(triggered)
                 : null,
             MediationHeldBy: input.LaToldOfMediationOn is { } told ? MediationHeldBy(told) : null,
-            HealthBodiesToldBy: input.HealthIssues && input.LaToldOfMediationOn is { } laTold ? HealthReferralBy(laTold) : null);
+            HealthBodiesToldBy: input.HealthIssues && input.LaToldOfMediationOn is { } laTold ? HealthReferralBy(laTold) : null,
+            AnnualReviewInviteBy: input.AnnualReviewMeetingOn is { } review ? AnnualReviewNoticeBy(review) : null,
+            AnnualReviewAdviceBy: input.AnnualReviewMeetingOn is { } advice ? AnnualReviewPapersBy(advice) : null,
+            AnnualReviewReportBy: input.AnnualReviewMeetingOn is { } report ? AnnualReviewReportBy(report) : null,
+            LaReviewDecisionBy: input.AnnualReviewMeetingOn is { } decision ? LaReviewDecisionBy(decision) : null,
+            DraftPlanCommentsBy: input.DraftPlanSentOn is { } draft ? DraftPlanCommentsBy(draft) : null);
         return new DeadlineCalculation([], deadlines);
     }
 
@@ -229,7 +234,7 @@ public sealed class DeadlineCalculator
 
         var days = StatutoryPeriods.AnnualReviewNoticeDays;
         var date = meetingDate.AddDays(-days);
-        var reason = $"Invitations to the annual review meeting on {Long(meetingDate)} need to go out by {Long(date)}, giving at least {PeriodText.Weeks(days)}' notice ({LegalSources.AnnualReview}).";
+        var reason = $"Invitations to the annual review meeting on {Long(meetingDate)} need to go out by {Long(date)}, giving at least {PeriodText.Weeks(days)}' notice ({LegalSources.AnnualReviewNotice}).";
         return CalendarDayDeadline(date, reason, YouAct);
     }
 
@@ -239,7 +244,7 @@ public sealed class DeadlineCalculator
 
         var days = StatutoryPeriods.AnnualReviewPapersDays;
         var date = meetingDate.AddDays(-days);
-        var reason = $"Advice and information for the annual review meeting on {Long(meetingDate)} need to be sent to everyone invited by {Long(date)}, at least {PeriodText.Weeks(days)} before it ({LegalSources.AnnualReview}).";
+        var reason = $"Advice and information for the annual review meeting on {Long(meetingDate)} need to be sent to everyone invited by {Long(date)}, at least {PeriodText.Weeks(days)} before it ({LegalSources.AnnualReviewAdvice}).";
         return CalendarDayDeadline(date, reason, YouAct);
     }
 
@@ -249,7 +254,18 @@ public sealed class DeadlineCalculator
 
         var days = StatutoryPeriods.AnnualReviewReportDays;
         var date = meetingDate.AddDays(days);
-        var reason = $"The report of the annual review meeting on {Long(meetingDate)} is due by {Long(date)}, within {PeriodText.Weeks(days)} of the meeting ({LegalSources.AnnualReview}).";
+        var reason = $"The report of the annual review meeting on {Long(meetingDate)} is due by {Long(date)}, within {PeriodText.Weeks(days)} of the meeting, to everyone invited ({LegalSources.AnnualReviewReport}).";
+        return CalendarDayDeadline(date, reason, OthersAct);
+    }
+
+    public Deadline LaReviewDecisionBy(DateOnly meetingDate)
+    {
+        SupportedDates.ThrowIfOutside(meetingDate, nameof(meetingDate));
+
+        var days = StatutoryPeriods.LaReviewDecisionDays;
+        var date = meetingDate.AddDays(days);
+        var reason =
+            $"The local authority must decide by {Long(date)}, within {PeriodText.Weeks(days)} of the annual review meeting on {Long(meetingDate)}, whether to keep the EHC plan as it is, amend it or stop maintaining it, and tell the family and the school ({LegalSources.LaReviewDecision}).";
         return CalendarDayDeadline(date, reason, OthersAct);
     }
 

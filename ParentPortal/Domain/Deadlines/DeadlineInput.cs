@@ -7,7 +7,9 @@ public sealed record DeadlineInput(
     DateOnly? CertificateTriggeredOn = null,
     DateOnly? LaToldOfMediationOn = null,
     CertificateTrigger? CertificateTriggerKind = null,
-    bool HealthIssues = false)
+    bool HealthIssues = false,
+    DateOnly? AnnualReviewMeetingOn = null,
+    DateOnly? DraftPlanSentOn = null)
 {
     public const string EnterDecisionLetterSent = "Enter the date the decision letter was sent";
     public const string EnterLaToldForHealth = "Enter the date the local authority was told mediation is wanted: health bodies must be told within 3 working days of it";
@@ -19,7 +21,8 @@ public sealed record DeadlineInput(
     {
         var errors = new List<DeadlineInputError>();
 
-        if (DecisionLetterSent is null && CertificateIssued is null && CertificateTriggeredOn is null && LaToldOfMediationOn is null)
+        if (DecisionLetterSent is null && CertificateIssued is null && CertificateTriggeredOn is null && LaToldOfMediationOn is null
+            && AnnualReviewMeetingOn is null && DraftPlanSentOn is null)
         {
             errors.Add(HealthIssues ? new(DeadlineParameters.LaToldOfMediationOn, EnterLaToldForHealth) : new(DeadlineParameters.DecisionLetterSent, EnterDecisionLetterSent));
             return errors;
@@ -58,6 +61,16 @@ public sealed record DeadlineInput(
         else if (HealthIssues && LaToldOfMediationOn is null)
         {
             errors.Add(new(DeadlineParameters.LaToldOfMediationOn, EnterLaToldForHealth));
+        }
+
+        if (AnnualReviewMeetingOn is { } review && !SupportedDates.Contains(review))
+        {
+            errors.Add(OutOfRange(DeadlineParameters.AnnualReviewMeetingOn, "The date of the annual review meeting"));
+        }
+
+        if (DraftPlanSentOn is { } draft && !SupportedDates.Contains(draft))
+        {
+            errors.Add(OutOfRange(DeadlineParameters.DraftPlanSentOn, "The date the draft plan was sent"));
         }
 
         return errors;

@@ -13,8 +13,12 @@ public static class LegalSources
     public const string MediationNotice = "SEND Regulations 2014, the rule on notice of a mediation meeting";
     public const string HealthIssuesToIcb = "SEND Regulations 2014, the rule on health care issues in mediation";
     public const string AgreedActions = "SEND Regulations 2014, regulation 42";
-    public const string AnnualReview = "SEND Regulations 2014, the rule on reviewing an EHC plan";
-    public const string DraftPlan = "SEND Regulations 2014, the rule on draft EHC plans";
+    public const string AnnualReview = "SEND Regulations 2014, regulations 20 and 21";
+    public const string AnnualReviewNotice = "SEND Regulations 2014, regulation 20(3)";
+    public const string AnnualReviewAdvice = "SEND Regulations 2014, regulation 20(4)";
+    public const string AnnualReviewReport = "SEND Regulations 2014, regulation 20(7)";
+    public const string LaReviewDecision = "SEND Regulations 2014, regulation 20(10)";
+    public const string DraftPlan = "SEND Regulations 2014, regulation 13(1)(a)";
     public const string AppealableDecisions = "Children and Families Act 2014, section 51";
     public const string MediationBeforeAppeal = "Children and Families Act 2014, section 55";
     public const string DisagreementResolution = "Children and Families Act 2014, the duty to arrange disagreement resolution";

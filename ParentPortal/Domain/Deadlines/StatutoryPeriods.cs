@@ -47,13 +47,20 @@ public static class StatutoryPeriods
     // 2 weeks of the agreement, unless the parties agree other dates in writing.
     public const int AgreedActionsDays = 14;
 
-    // (check numbers) SEND Regulations 2014, the rule on reviewing an EHC plan: at least 2 weeks' notice of
-    // the meeting, advice and information circulated at least 2 weeks before it, the report within 2 weeks after.
+    // SEND Regulations 2014 reg 20 (a child at a school or other institution; reg 21 says the same where the child
+    // attends none): "(3) At least two weeks' notice of the date of the meeting must be given." "(4) The person
+    // arranging the review meeting must obtain advice and information ... and must circulate it to those persons at
+    // least two weeks in advance of the review meeting." The report of the meeting is prepared and sent "within two
+    // weeks of the review meeting" (reg 20(7)), and "Within four weeks of the review meeting, the local authority must
+    // decide whether it proposes to keep the EHC plan as it is, amend the plan, or cease to maintain the plan" (reg 20(10)).
     public const int AnnualReviewNoticeDays = 14;
     public const int AnnualReviewPapersDays = 14;
     public const int AnnualReviewReportDays = 14;
+    public const int LaReviewDecisionDays = 28;
 
-    // (check) SEND Regulations 2014, the rule on draft EHC plans: at least 15 days to comment, read as
-    // beginning with the day the draft is sent, so the 15th day is 14 days after it.
+    // SEND Regulations 2014 reg 13(1)(a): when the local authority sends a draft plan it must "give them at least 15
+    // days, beginning with the day on which the draft plan was served" to make representations and ask for a meeting.
+    // Read as counting the day it was sent as the first, so the 15th day is 14 days after it (the earlier, safer date:
+    // a posted draft may be served later than it was sent).
     public const int DraftPlanCommentDays = 15;
 }

@@ -63,7 +63,9 @@ public static class FacilitationEligibility
 
         if (input.Today <= meeting)
         {
-            explanations.Add($"The report of the meeting is due within {PeriodText.Weeks(StatutoryPeriods.AnnualReviewReportDays)} of it, by {DateText.Long(reportBy.Date)}.");
+            explanations.Add(
+                $"The report of the meeting is due within {PeriodText.Weeks(StatutoryPeriods.AnnualReviewReportDays)} of it, by {DateText.Long(reportBy.Date)}, "
+                + $"and the local authority decides within {PeriodText.Weeks(StatutoryPeriods.LaReviewDecisionDays)} of it, by {DateText.Long(deadlines.LaReviewDecisionBy(meeting).Date)}, whether to keep, amend or end the plan.");
         }
 
         return new FacilitationResult(input.MeetingType, true, noticeBy, papersBy, reportBy, null, stillTime, null, reason, explanations);

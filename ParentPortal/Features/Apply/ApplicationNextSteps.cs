@@ -75,6 +75,10 @@ public static class ApplicationNextSteps
                 "tell-la" => "We will tell the local authority you want mediation by",
                 "mediation" => "The local authority to arrange your mediation by",
                 "appeal" => "Appeal to the tribunal by",
+                "papers" => "Advice and information sent to everyone by",
+                "review-report" => "The annual review report due by",
+                "review-decision" => "The local authority to decide on the plan by",
+                "comments" => "Comments on the draft plan due by",
                 _ => null,
             };
             if (label is null)

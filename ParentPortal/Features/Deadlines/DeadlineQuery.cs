@@ -18,6 +18,8 @@ public static class DeadlineQuery
         [DeadlineParameters.CertificateIssued] = "The date the mediation certificate was issued",
         [DeadlineParameters.CertificateTriggeredOn] = "The date the adviser was told, or the mediation ended",
         [DeadlineParameters.LaToldOfMediationOn] = "The date the local authority was told mediation is wanted",
+        [DeadlineParameters.AnnualReviewMeetingOn] = "The date of the annual review meeting",
+        [DeadlineParameters.DraftPlanSentOn] = "The date the draft EHC plan was sent",
     };
 
     public static readonly IReadOnlyDictionary<string, CertificateTrigger> TriggerValues = new Dictionary<string, CertificateTrigger>
@@ -69,7 +71,9 @@ public static class DeadlineQuery
             Read(DeadlineParameters.CertificateTriggeredOn),
             Read(DeadlineParameters.LaToldOfMediationOn),
             ReadTrigger(values, errors, raw),
-            ReadHealthIssues(values, errors, raw));
+            ReadHealthIssues(values, errors, raw),
+            Read(DeadlineParameters.AnnualReviewMeetingOn),
+            Read(DeadlineParameters.DraftPlanSentOn));
 
         // The rules' own checks (no date at all, a certificate before the letter, ...) only make sense
         // once every date given has been read; a parameter never gets two messages.

@@ -11,6 +11,11 @@ public sealed record DeadlinesResponse(
     DateOnly? CertificateDueBy,
     DateOnly? MediationHeldBy,
     DateOnly? HealthBodiesToldBy,
+    DateOnly? AnnualReviewInviteBy,
+    DateOnly? AnnualReviewAdviceBy,
+    DateOnly? AnnualReviewReportBy,
+    DateOnly? LaReviewDecisionBy,
+    DateOnly? DraftPlanCommentsBy,
     IReadOnlyDictionary<string, string> Reasons,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Warnings)
 {
@@ -24,6 +29,11 @@ public sealed record DeadlinesResponse(
             set.CertificateDueBy?.Date,
             set.MediationHeldBy?.Date,
             set.HealthBodiesToldBy?.Date,
+            set.AnnualReviewInviteBy?.Date,
+            set.AnnualReviewAdviceBy?.Date,
+            set.AnnualReviewReportBy?.Date,
+            set.LaReviewDecisionBy?.Date,
+            set.DraftPlanCommentsBy?.Date,
             named.ToDictionary(p => p.Name, p => p.Deadline!.Reason),
             named.ToDictionary(p => p.Name, p => Warn(p.Deadline!)));
     }
@@ -36,6 +46,11 @@ public sealed record DeadlinesResponse(
         yield return ("certificateDueBy", set.CertificateDueBy);
         yield return ("mediationHeldBy", set.MediationHeldBy);
         yield return ("healthBodiesToldBy", set.HealthBodiesToldBy);
+        yield return ("annualReviewInviteBy", set.AnnualReviewInviteBy);
+        yield return ("annualReviewAdviceBy", set.AnnualReviewAdviceBy);
+        yield return ("annualReviewReportBy", set.AnnualReviewReportBy);
+        yield return ("laReviewDecisionBy", set.LaReviewDecisionBy);
+        yield return ("draftPlanCommentsBy", set.DraftPlanCommentsBy);
     }
 
     private static IReadOnlyList<string> Warn(Deadline deadline) =>

@@ -27,6 +27,7 @@ public static class CaseFactsBuilder
             profile.IsAnnualReview,
             CaseFile.MediationChosen(application),
             profile.HealthOrSocialCareIssues,
-            application.HealthBodiesToldOn);
+            application.HealthBodiesToldOn,
+            profile.DraftPlanSentOn);
     }
 }
