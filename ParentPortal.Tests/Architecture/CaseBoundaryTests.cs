@@ -40,10 +40,14 @@ public sealed class CaseBoundaryTests
         Assert.NotEmpty(found);
     }
 
-    /// <summary>The stage, and the family's consent with what it lets the local authority see (issue 13): set only in the case's home.</summary>
+    /// <summary>
+    /// The stage, the family's consent with what it lets the local authority see, and the family's supporters (the advocacy
+    /// referral and the Independent Parental Supporter, whose setting sends e-mails) (issue 13): set only in the case's home.
+    /// </summary>
     private static readonly HashSet<string> CaseStateSetters =
     [
         "set_Stage", "set_ConsentContactSchool", "set_ConsentContactLocalAuthority", "set_ConsentShare", "set_AskFirstAgreed", "set_LocalAuthorityView",
+        "set_AdvocacyReferredOn", "set_AdvocacyReferredHow", "set_IndependentSupporterId", "set_IpsAssignedOn",
     ];
 
     private static bool SetsStage(Instruction instruction) =>

@@ -50,6 +50,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<Venue> Venues => Set<Venue>();
 
+    public DbSet<IndependentSupporter> IndependentSupporters => Set<IndependentSupporter>();
+
     public DbSet<SessionTemplate> SessionTemplates => Set<SessionTemplate>();
 
     public DbSet<BankHolidayEntry> BankHolidays => Set<BankHolidayEntry>();

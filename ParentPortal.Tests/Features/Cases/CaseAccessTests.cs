@@ -59,6 +59,9 @@ public sealed class CaseAccessTests : IAsyncLifetime
             await _host.Get<AddNoteHandler>().HandleAsync(user, id, "a note"),
             await _host.Get<RecordDecisionHandler>().HandleAsync(user, id, SessionChoice.CertificateOnly),
             await _host.Get<RecordLaCannotArrangeHandler>().HandleAsync(user, id),
+            await _host.Get<ReferToAdvocacyHandler>().HandleAsync(user, id),
+            await _host.Get<RecordAdvocacyReferralHandler>().HandleAsync(user, id, null, null),
+            await _host.Get<AssignIpsHandler>().HandleAsync(user, id, 1),
         })
         {
             Assert.False(result.Succeeded);

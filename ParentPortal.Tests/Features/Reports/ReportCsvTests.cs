@@ -75,6 +75,7 @@ public sealed class ReportCsvTests
             new CaseFigures(0, none, none),
             new OutcomeFigures(new Share(0, 0), new Share(0, 0), new Share(0, 0), new Share(0, 0)),
             new SatisfactionFigures(0, null, none),
-            new ApplicationLanguageFigures(none, new Share(0, 0)));
+            new ApplicationLanguageFigures(none, new Share(0, 0)),
+            new SupportFigures(1, 2, 3, 4));
     }
 }

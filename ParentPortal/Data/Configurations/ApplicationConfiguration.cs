@@ -26,6 +26,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.PhoneDetailsJson).HasMaxLength(4000);
         builder.HasOne(a => a.AssignedStaff).WithMany().HasForeignKey(a => a.AssignedStaffId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(a => a.Adviser).WithMany().HasForeignKey(a => a.AdviserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(a => a.IndependentSupporter).WithMany().HasForeignKey(a => a.IndependentSupporterId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.AdvocacyReferredHow).HasConversion<string>().HasMaxLength(16);
         builder.HasOne(a => a.Area).WithMany().HasForeignKey(a => a.AreaId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(a => new { a.Status, a.Stage });
         builder.HasIndex(a => a.LocalAuthorityId);

@@ -13,6 +13,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.HelplinePhone).HasMaxLength(40);
         builder.Property(o => o.HelplineHours).HasMaxLength(200);
         builder.Property(o => o.ContactEmail).HasMaxLength(320);
+        builder.Property(o => o.AdvocacyServiceName).HasMaxLength(200);
+        builder.Property(o => o.AdvocacyServiceEmail).HasMaxLength(320);
+        builder.Property(o => o.AdvocacyServicePhone).HasMaxLength(40);
         builder.HasMany(o => o.LocalAuthorities).WithOne(l => l.Organisation).HasForeignKey(l => l.OrganisationId);
     }
 }

@@ -29,6 +29,18 @@ internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
     }
 }
 
+internal sealed class IndependentSupporterConfiguration : IEntityTypeConfiguration<IndependentSupporter>
+{
+    public void Configure(EntityTypeBuilder<IndependentSupporter> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.Email).HasMaxLength(320);
+        builder.Property(s => s.Phone).HasMaxLength(40);
+        builder.Property(s => s.Notes).HasMaxLength(1000);
+    }
+}
+
 internal sealed class SessionTemplateConfiguration : IEntityTypeConfiguration<SessionTemplate>
 {
     public void Configure(EntityTypeBuilder<SessionTemplate> builder)

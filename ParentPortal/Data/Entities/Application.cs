@@ -81,6 +81,21 @@ public sealed class Application
     /// <summary>The day the health contact (the integrated care board) was told of the family's health or social care issues.</summary>
     public DateOnly? HealthBodiesToldOn { get; set; }
 
+    /// <summary>
+    /// The day the family was referred to the advocacy service for minority ethnic families, at their request (their answer on
+    /// the application is their consent), and how; null until referred.
+    /// </summary>
+    public DateOnly? AdvocacyReferredOn { get; set; }
+
+    public Domain.Cases.NoticeMethod? AdvocacyReferredHow { get; set; }
+
+    /// <summary>The Independent Parental Supporter an adviser assigned to the family, and when; null until assigned.</summary>
+    public int? IndependentSupporterId { get; set; }
+
+    public IndependentSupporter? IndependentSupporter { get; set; }
+
+    public DateOnly? IpsAssignedOn { get; set; }
+
     public DateOnly? CertificateTriggeredOn { get; set; }
 
     public Domain.Deadlines.CertificateTrigger? CertificateTrigger { get; set; }

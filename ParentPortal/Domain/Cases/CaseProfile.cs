@@ -59,6 +59,12 @@ public sealed record CaseProfile
     /// <summary>What the family asked the facilitator to do: "organise", "agenda", "chair", "record" (none for mediation).</summary>
     public IReadOnlyList<string> FacilitatorTasks { get; init; } = [];
 
+    /// <summary>A racist incident is involved and the family asked to be put in touch with the advocacy service (seed 000): their consent to the referral.</summary>
+    public bool WantsAdvocacy { get; init; }
+
+    /// <summary>The family asked the service to find them an Independent Parental Supporter.</summary>
+    public bool WantsIps { get; init; }
+
     public string? ContactEmail { get; init; }
 
     public string? ContactPhone { get; init; }
@@ -130,6 +136,8 @@ public sealed record CaseProfile
             MeetingAttendees = answers[AnswerKeys.MeetingAttendees],
             DraftPlanSentOn = route == AnswerKeys.Facilitation && answers.MeetingType == Eligibility.MeetingType.DraftEhcPlanDiscussion ? answers.Date(AnswerKeys.DraftPlanSent) : null,
             FacilitatorTasks = route == AnswerKeys.Facilitation ? answers.List(AnswerKeys.FacilitationHelp) : [],
+            WantsAdvocacy = route == AnswerKeys.Bullying && answers[AnswerKeys.BullyingRacist] == "yes" && answers[AnswerKeys.AdvocacyReferral] == "yes",
+            WantsIps = answers[AnswerKeys.Supporter] == AnswerKeys.SupporterIpsWanted,
             ContactEmail = answers[AnswerKeys.ContactEmail],
             ContactPhone = answers[AnswerKeys.ContactPhone],
             Language = answers[AnswerKeys.Language] switch

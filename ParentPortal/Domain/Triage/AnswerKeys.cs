@@ -70,6 +70,9 @@ public static class AnswerKeys
     public const string Supporter = "supporter";
     public const string SupporterName = "supporter-name";
 
+    /// <summary>The supporter answer of a family who asks the service to find them an Independent Parental Supporter.</summary>
+    public const string SupporterIpsWanted = "ips-wanted";
+
     public const string ConsentContact = "consent-contact";
     public const string ConsentShare = "consent-share";
 }

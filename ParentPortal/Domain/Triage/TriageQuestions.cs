@@ -534,8 +534,9 @@ public static class TriageQuestions
             Radios(AnswerKeys.Supporter, "Will anyone support you?", "Select whether anyone will support you",
                 new("none", "No"),
                 new("friend-or-family", "A friend or family member"),
-                new("ips", "An Independent Parental Supporter (IPS)"),
-                new("advocate", "An advocate or legal representative")) with { Hint = "They can come to meetings with you." },
+                new("ips", "An Independent Parental Supporter (IPS) I already have"),
+                new(AnswerKeys.SupporterIpsWanted, "I would like an Independent Parental Supporter: please find me one"),
+                new("advocate", "An advocate or legal representative")) with { Hint = "They can come to meetings with you. An Independent Parental Supporter is a trained volunteer, independent of the school and the local authority, who can help you prepare and come with you. It is free." },
             new Field(AnswerKeys.SupporterName, FieldKind.Text, "Their name (optional)")
             {
                 SummaryLabel = "Name",

@@ -18,6 +18,7 @@ public static class AdminSetup
         services.AddTransient<LocalAuthoritiesHandler>();
         services.AddTransient<AreasHandler>();
         services.AddTransient<VenuesHandler>();
+        services.AddTransient<SupportersHandler>();
         services.AddTransient<SessionTemplatesHandler>();
         services.AddTransient<StaffHandler>();
         services.AddScoped<SettingsNotice>();

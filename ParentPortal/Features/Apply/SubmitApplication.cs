@@ -113,6 +113,9 @@ public sealed class SubmitApplicationHandler(
                 await notices.MediationChosenAsync(file, cancellationToken);
             }
 
+            // The parent asked to be put in touch with the advocacy service: their answer is their consent, so it is done now.
+            await file.ReferToAdvocacyAsync((await services.GetAsync(cancellationToken)).Advocacy, cancellationToken);
+
             var profile = CaseProfile.From(pruned);
             if (profile.IsReferral && staff is null)
             {

@@ -8,6 +8,7 @@ using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Settings;
 using ParentPortal.Platform.Identity;
 
 namespace ParentPortal.Features.Cases;
@@ -43,7 +44,25 @@ public sealed record CaseView(
     DateOnly? LaToldOfMediationOn,
     IReadOnlyList<CaseBookingView> Bookings,
     CaseDecisionView Decision,
-    CaseSharingView Sharing);
+    CaseSharingView Sharing,
+    CaseSupportView? Support);
+
+/// <summary>
+/// The family's supporters, for the service's own staff (another party never sees them): the advocacy referral they asked
+/// for and their Independent Parental Supporter, with the pool to assign one from.
+/// </summary>
+public sealed record CaseSupportView(
+    bool WantsAdvocacy,
+    bool AdvocacyReferralDue,
+    DateOnly? AdvocacyReferredOn,
+    NoticeMethod? AdvocacyReferredHow,
+    string? AdvocacyService,
+    bool AdvocacyCanBeEmailed,
+    bool WantsIps,
+    string? Ips,
+    string? IpsContact,
+    DateOnly? IpsAssignedOn,
+    IReadOnlyList<Choice> Supporters);
 
 /// <summary>The family's consent to contact and share, and how much of the case the person looking may see.</summary>
 /// <param name="ViewerSees">Everything for the service's own staff; for a local authority officer, what the consent lets them see.</param>
@@ -74,7 +93,7 @@ public sealed record CaseDecisionView(SessionChoice? Choice, DateTimeOffset? At,
 public sealed record CaseBookingView(int SessionId, string Title, DateTimeOffset StartsAt, BookingStatus Status, bool? Attended, SessionChoice? Choice, bool AttendanceDue);
 
 /// <summary>One case, for staff who may see it; every view is written to the audit log.</summary>
-public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextFactory, WorkingDayCalendarSource calendars, TimeProvider clock)
+public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextFactory, WorkingDayCalendarSource calendars, ServiceDirectory services, TimeProvider clock)
 {
     public async Task<CaseView?> HandleAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken = default)
     {
@@ -129,6 +148,17 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
                 b.ApplicationId == null ? b.Choice : b.Application!.MediationChoice,
                 b.Status == BookingStatus.Booked && b.Attended == null && b.Session.StartsAt <= now))
             .ToListAsync(cancellationToken);
+        CaseSupportView? support = null;
+        if (staff.IsAdviserOrManager || staff.IsMediator)
+        {
+            var ips = application.IndependentSupporterId is { } ipsId ? await db.IndependentSupporters.AsNoTracking().FirstOrDefaultAsync(s => s.Id == ipsId, cancellationToken) : null;
+            var pool = await db.IndependentSupporters.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken);
+            var advocacy = (await services.GetAsync(cancellationToken)).Advocacy;
+            support = new CaseSupportView(
+                profile.WantsAdvocacy, CaseFile.AdvocacyDue(application, profile), application.AdvocacyReferredOn, application.AdvocacyReferredHow, advocacy?.Name, advocacy?.Email is not null,
+                profile.WantsIps, ips?.Name, ips is null ? null : string.Join(", ", new[] { ips.Email, ips.Phone }.Where(x => x is not null)), application.IpsAssignedOn, pool);
+        }
+
         return new CaseView(
             application.Id, application.Reference ?? "", application.Route ?? "", application.Stage, application.LocalAuthority?.Name,
             application.SubmittedAt ?? application.CreatedAt, profile, parties,
@@ -137,7 +167,8 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             CaseClocks.Running(CaseFactsBuilder.For(application, profile, meeting), calculator),
             CaseAccess.MovesFor(staff, application), history, mediators, advisers, CaseAccess.Capabilities(staff, application), UkDates.DateIn(now), staff.StaffId,
             CaseFile.MediationChosen(application), application.LaToldOfMediationOn, bookings, CaseDecisionView.Of(application),
-            new CaseSharingView(CaseFile.SharingOf(application), application.AskFirstAnsweredOn, application.AskFirstAnsweredHow, application.ConsentChangedAt, view));
+            new CaseSharingView(CaseFile.SharingOf(application), application.AskFirstAnsweredOn, application.AskFirstAnsweredHow, application.ConsentChangedAt, view),
+            support);
     }
 
     private static async Task<List<Choice>> StaffWithRoleAsync(PortalDbContext db, string[] roles, CancellationToken cancellationToken) =>

@@ -29,6 +29,9 @@ public static class CasesSetup
         services.AddTransient<RecordSharingAnswerHandler>();
         services.AddTransient<RecordHealthToldHandler>();
         services.AddTransient<RecordMeetingNoticeHandler>();
+        services.AddTransient<ReferToAdvocacyHandler>();
+        services.AddTransient<RecordAdvocacyReferralHandler>();
+        services.AddTransient<AssignIpsHandler>();
         services.AddTransient<SurveyHandler>();
         services.AddCasePanel<SurveyForm>(CasePanelPlace.FamilyCase, order: 20);
         return builder;

@@ -105,10 +105,12 @@ public sealed class ScheduleMeetingHandler(CaseFiles cases, WorkingDayCalendarSo
             // Telling the family now, through the outbox, is the notice the rules require. Without e-mail, a changed meeting
             // needs telling again: notice of the old date is not notice of the new one (staff record it when they have).
             meeting.NoticeGivenOn = await TellFamilyAsync(file, meeting, cancellationToken) ? file.Today : null;
+            var ips = await file.InviteIpsAsync(meeting, (await services.GetAsync(cancellationToken)).Name, cancellationToken);
 
             file.MoveIfAllowed(CaseStage.MeetingScheduled);
             file.Record(isNew ? "meeting-scheduled" : "meeting-changed", $"{UkDates.DateAndTime(meeting.StartsAt)}, {(meeting.Format == SessionFormat.Online ? "online" : meeting.VenueName)}");
-            return CaseChangeResult.Ok(meeting.NoticeGivenOn is null ? "Meeting saved. The family has no e-mail address: tell them by phone or post, then record that you did." : "Meeting saved, and the family has been sent the date and place.");
+            var supporter = ips is null ? "" : $" Their Independent Parental Supporter, {ips}, has been sent them too.";
+            return CaseChangeResult.Ok((meeting.NoticeGivenOn is null ? "Meeting saved. The family has no e-mail address: tell them by phone or post, then record that you did." : "Meeting saved, and the family has been sent the date and place.") + supporter);
         }, cancellationToken);
     }
 

@@ -13,7 +13,8 @@ public sealed record Report(
     CaseFigures Cases,
     OutcomeFigures Outcomes,
     SatisfactionFigures Satisfaction,
-    ApplicationLanguageFigures ApplicationLanguages);
+    ApplicationLanguageFigures ApplicationLanguages,
+    SupportFigures Support);
 
 /// <summary>A count out of a total, with the percentage to 1 decimal place (none when the total is 0).</summary>
 public sealed record Share(int Count, int OutOf)
@@ -71,3 +72,10 @@ public sealed record SatisfactionFigures(int Responses, double? AverageRating, B
 
 /// <summary>From the triage answers of the cases submitted in the period.</summary>
 public sealed record ApplicationLanguageFigures(Breakdown ByLanguage, Share InterpreterRequested);
+
+/// <summary>The families' supporters (issue 13 item 8).</summary>
+/// <param name="AdvocacyAsked">Bullying applications submitted in the period whose parent asked to be put in touch with the advocacy service.</param>
+/// <param name="AdvocacyReferred">Referrals to the advocacy service made in the period (by the portal or recorded by staff).</param>
+/// <param name="IpsAsked">Applications submitted in the period that asked the service to find an Independent Parental Supporter.</param>
+/// <param name="IpsAssigned">Families whose Independent Parental Supporter was assigned in the period (a replacement counts on its own day, once).</param>
+public sealed record SupportFigures(int AdvocacyAsked, int AdvocacyReferred, int IpsAsked, int IpsAssigned);

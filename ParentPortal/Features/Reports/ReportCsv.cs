@@ -68,6 +68,12 @@ public static class ReportCsv
 
         Breakdown(text, "Applications by language", report.ApplicationLanguages.ByLanguage);
         ShareRow(text, "Applications asking for an interpreter", "Interpreter requested", report.ApplicationLanguages.InterpreterRequested);
+
+        var support = report.Support;
+        Row(text, "Supporters", "Applications asking for an advocacy referral", "", Count(support.AdvocacyAsked));
+        Row(text, "Supporters", "Referrals to the advocacy service", "", Count(support.AdvocacyReferred));
+        Row(text, "Supporters", "Applications asking for an Independent Parental Supporter", "", Count(support.IpsAsked));
+        Row(text, "Supporters", "Independent Parental Supporters assigned", "", Count(support.IpsAssigned));
         return text.ToString();
     }
 

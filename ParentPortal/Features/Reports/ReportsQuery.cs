@@ -58,7 +58,17 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
             new CaseFigures(submitted.Count, ByRoute(submitted), ByArea(submitted, areas)),
             Outcomes(cases, submitted, period, calculator),
             Satisfaction(ratings),
-            ApplicationLanguages(submitted));
+            ApplicationLanguages(submitted),
+            await SupportAsync(db, submitted, period, cancellationToken));
+    }
+
+    private static async Task<SupportFigures> SupportAsync(PortalDbContext db, List<CaseRow> submitted, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var profiles = submitted.Select(c => CaseProfile.From(TriageAnswers.FromJson(c.AnswersJson))).ToList();
+        var (from, to) = (period.From, period.To);
+        var referred = await db.Applications.CountAsync(a => a.AdvocacyReferredOn >= from && a.AdvocacyReferredOn <= to, cancellationToken);
+        var assigned = await db.Applications.CountAsync(a => a.IpsAssignedOn >= from && a.IpsAssignedOn <= to, cancellationToken);
+        return new SupportFigures(profiles.Count(p => p.WantsAdvocacy), referred, profiles.Count(p => p.WantsIps), assigned);
     }
 
     private static async Task<List<CallRow>> ReadCallsAsync(PortalDbContext db, ReportPeriod period, CancellationToken cancellationToken) =>

@@ -11,7 +11,8 @@ namespace ParentPortal.Platform.Access;
 /// <param name="ReadMeetingRecord">Open the meeting record's page: a link to it is shown only then.</param>
 /// <param name="ReadAnswers">See everything the family sent (the service's own staff; a local authority officer only when the family agreed to share everything).</param>
 /// <param name="RecordSharingAnswer">Record the family's answer when they asked to be asked before anything is shared: advisers and managers.</param>
-public sealed record CaseCapabilities(bool ChangeStage, bool Assign, bool ScheduleMeeting, bool AddNote, bool RecordDecision, bool InviteFamily, bool IssueDocuments, bool HandOver, bool ReadAgreement, bool ReadMeetingRecord, bool CorrectDetails, bool ReadAnswers, bool RecordSharingAnswer);
+/// <param name="ManageSupport">Refer the family to the advocacy service they asked for, and assign an Independent Parental Supporter: advisers and managers.</param>
+public sealed record CaseCapabilities(bool ChangeStage, bool Assign, bool ScheduleMeeting, bool AddNote, bool RecordDecision, bool InviteFamily, bool IssueDocuments, bool HandOver, bool ReadAgreement, bool ReadMeetingRecord, bool CorrectDetails, bool ReadAnswers, bool RecordSharingAnswer, bool ManageSupport);
 
 /// <summary>
 /// Which cases a member of staff may see and what they may do there, checked in every handler. Managers see all the
@@ -72,7 +73,8 @@ public static class CaseAccess
             ReadMeetingRecord: application.Route == AnswerKeys.Facilitation && MaySeeDocument(staff, application, DocumentKind.MeetingRecord),
             CorrectDetails: adviser,
             ReadAnswers: ViewFor(staff, application) == PartyView.Everything,
-            RecordSharingAnswer: open && adviser && application.ConsentShare == ShareChoice.AskFirst);
+            RecordSharingAnswer: open && adviser && application.ConsentShare == ShareChoice.AskFirst,
+            ManageSupport: open && adviser);
     }
 
     /// <summary>

@@ -6,6 +6,9 @@ namespace ParentPortal.Platform.Settings;
 
 public sealed record LocalAuthoritySummary(int Id, string Code, string Name);
 
+/// <summary>The service's advocacy partner for minority ethnic families, as a manager set it under Service settings.</summary>
+public sealed record AdvocacyService(string Name, string? Email, string? Phone);
+
 /// <summary>What the header, footer and start page say about the service: data, not code.</summary>
 public sealed record ServiceProfile(
     string Name,
@@ -14,6 +17,9 @@ public sealed record ServiceProfile(
     string ContactEmail,
     IReadOnlyList<LocalAuthoritySummary> LocalAuthorities)
 {
+    /// <summary>The advocacy service for minority ethnic families families are referred to (seed 000), once a manager set it.</summary>
+    public AdvocacyService? Advocacy { get; init; }
+
     /// <summary>The number in a form a phone can dial from a tel: link.</summary>
     public string HelplineDialable => new(HelplinePhone.Where(c => char.IsDigit(c) || c == '+').ToArray());
 }
@@ -35,7 +41,12 @@ public sealed class ServiceDirectory(IDbContextFactory<PortalDbContext> contextF
                 .OrderBy(l => l.Name)
                 .Select(l => new LocalAuthoritySummary(l.Id, l.Code, l.Name))
                 .ToListAsync(cancellationToken);
-            return new ServiceProfile(organisation.Name, organisation.HelplinePhone, organisation.HelplineHours, organisation.ContactEmail, authorities);
+            return new ServiceProfile(organisation.Name, organisation.HelplinePhone, organisation.HelplineHours, organisation.ContactEmail, authorities)
+            {
+                Advocacy = organisation.AdvocacyServiceName is { Length: > 0 } advocacy
+                    ? new AdvocacyService(advocacy, organisation.AdvocacyServiceEmail, organisation.AdvocacyServicePhone)
+                    : null,
+            };
         });
         return profile!;
     }

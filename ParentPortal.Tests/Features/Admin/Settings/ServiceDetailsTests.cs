@@ -108,6 +108,41 @@ public sealed class ServiceDetailsTests : IAsyncLifetime
         Assert.Equal("Test Mediation Service", (await _host.Get<ServiceDirectory>().GetAsync()).Name);
     }
 
+    [Fact]
+    public async Task TheAdvocacyService_IsOptional_SavedWithTheDetails_AndTheDirectoryShowsIt()
+    {
+        Assert.Null((await _host.Get<ServiceDirectory>().GetAsync()).Advocacy);
+        var form = Valid();
+        (form.AdvocacyName, form.AdvocacyEmail, form.AdvocacyPhone) = (" Croydon BME Forum ", "referrals@advocacy.example.org", "020 8684 3719");
+
+        Assert.True((await Handler.SaveAsync(SettingsTestData.Manager, form)).Succeeded);
+
+        Assert.Equal(new AdvocacyService("Croydon BME Forum", "referrals@advocacy.example.org", "020 8684 3719"), (await _host.Get<ServiceDirectory>().GetAsync()).Advocacy);
+        await using var db = await _host.DbAsync();
+        Assert.EndsWith(",advocacy-service", (await db.AuditEntries.SingleAsync()).Detail, StringComparison.Ordinal);
+
+        (form.AdvocacyName, form.AdvocacyEmail, form.AdvocacyPhone) = ("", " ", null);
+        Assert.True((await Handler.SaveAsync(SettingsTestData.Manager, form)).Succeeded);
+        Assert.Null((await _host.Get<ServiceDirectory>().GetAsync()).Advocacy);
+    }
+
+    [Theory]
+    [InlineData("", "referrals@advocacy.example.org", "", "advocacy-name", "Enter the advocacy service's name, or clear its email address and phone number")]
+    [InlineData("Croydon BME Forum", "referrals", "", "advocacy-email", "Enter an email address in the correct format, like name@example.com")]
+    [InlineData("Croydon BME Forum", "", "call us", "advocacy-phone", "Enter the advocacy service's phone number in the correct format, like 0300 123 4567 or +44 300 123 4567")]
+    public async Task ABadAdvocacyAnswer_SaysWhatIsWrong_AndChangesNothing(string name, string email, string phone, string field, string message)
+    {
+        var form = Valid();
+        (form.AdvocacyName, form.AdvocacyEmail, form.AdvocacyPhone) = (name, email, phone);
+        var before = await _host.SnapshotAsync();
+
+        var result = await Handler.SaveAsync(SettingsTestData.Manager, form);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((field, message), (error.FieldKey, error.Message));
+        Assert.Equal(before, await _host.SnapshotAsync());
+    }
+
     /// <summary>Text of exactly <paramref name="length"/> characters that is otherwise right for the field.</summary>
     private static string LongText(string field, int length) => field switch
     {

@@ -66,6 +66,8 @@ public sealed class SettingsAccessTests(SettingsAccessFixture fixture) : IClassF
         ["add-venue"] = (f, u) => f.Host.Handler<VenuesHandler>().SaveAsync(u, null, new() { Name = "Town Hall", Address = "1 Square", AccessInformation = "Step-free" }),
         ["change-venue"] = (f, u) => f.Host.Handler<VenuesHandler>().SaveAsync(u, f.VenueId, new() { Name = "Renamed", Address = "1 Square", AccessInformation = "Step-free" }),
         ["deactivate-venue"] = (f, u) => f.Host.Handler<VenuesHandler>().SetActiveAsync(u, f.VenueId, false),
+        ["add-supporter"] = (f, u) => f.Host.Handler<SupportersHandler>().SaveAsync(u, null, new() { Name = "Intruder", Email = "intruder@example.com" }),
+        ["advocacy-service"] = (f, u) => f.Host.Handler<ServiceDetailsHandler>().SaveAsync(u, new() { Name = "Parent Mediation Service", HelplinePhone = "0300 123 4567", HelplineHours = "Weekdays", ContactEmail = "help@example.org", AdvocacyName = "Taken over", AdvocacyEmail = "x@example.com" }),
         ["add-session-type"] = (f, u) => f.Host.Handler<SessionTemplatesHandler>().SaveAsync(u, null, new() { DefaultTitle = "New", DefaultDescription = "New", DefaultDurationMinutes = "60", DefaultCapacity = "10" }),
         ["change-session-type"] = (f, u) => f.Host.Handler<SessionTemplatesHandler>().SaveAsync(u, f.TemplateId, new() { DefaultTitle = "Renamed", DefaultDescription = "New", DefaultDurationMinutes = "60", DefaultCapacity = "10" }),
         ["deactivate-session-type"] = (f, u) => f.Host.Handler<SessionTemplatesHandler>().SetActiveAsync(u, f.TemplateId, false),
@@ -112,6 +114,7 @@ public sealed class SettingsAccessTests(SettingsAccessFixture fixture) : IClassF
         Assert.Null(await fixture.Host.Handler<LocalAuthoritiesHandler>().ListAsync(principal));
         Assert.Null(await fixture.Host.Handler<AreasHandler>().GetAsync(principal, fixture.LocalAuthorityId, fixture.AreaId));
         Assert.Null(await fixture.Host.Handler<VenuesHandler>().ListAsync(principal));
+        Assert.Null(await fixture.Host.Handler<SupportersHandler>().ListAsync(principal));
         Assert.Null(await fixture.Host.Handler<SessionTemplatesHandler>().ListAsync(principal));
         Assert.Null(await fixture.Host.Handler<StaffHandler>().ListAsync(principal));
     }

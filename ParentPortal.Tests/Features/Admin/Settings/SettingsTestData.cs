@@ -35,7 +35,7 @@ internal static class SettingsTestData
         var text = new StringBuilder();
         foreach (var o in await db.Organisations.AsNoTracking().OrderBy(o => o.Id).ToListAsync())
         {
-            text.AppendLine($"org {o.Id} {o.Name} {o.HelplinePhone} {o.HelplineHours} {o.ContactEmail}");
+            text.AppendLine($"org {o.Id} {o.Name} {o.HelplinePhone} {o.HelplineHours} {o.ContactEmail} {o.AdvocacyServiceName} {o.AdvocacyServiceEmail} {o.AdvocacyServicePhone}");
         }
 
         foreach (var l in await db.LocalAuthorities.AsNoTracking().OrderBy(l => l.Id).ToListAsync())
@@ -51,6 +51,11 @@ internal static class SettingsTestData
         foreach (var v in await db.Venues.AsNoTracking().OrderBy(v => v.Id).ToListAsync())
         {
             text.AppendLine($"venue {v.Id} {v.Name} {v.Address} {v.AccessInformation} {v.LocalAuthorityId} {v.IsActive}");
+        }
+
+        foreach (var s in await db.IndependentSupporters.AsNoTracking().OrderBy(s => s.Id).ToListAsync())
+        {
+            text.AppendLine($"supporter {s.Id} {s.Name} {s.Email} {s.Phone} {s.Notes} {s.IsActive}");
         }
 
         foreach (var t in await db.SessionTemplates.AsNoTracking().OrderBy(t => t.Id).ToListAsync())

@@ -16,9 +16,15 @@ public sealed class ServiceDetailsForm
     public string? HelplineHours { get; set; }
 
     public string? ContactEmail { get; set; }
+
+    public string? AdvocacyName { get; set; }
+
+    public string? AdvocacyEmail { get; set; }
+
+    public string? AdvocacyPhone { get; set; }
 }
 
-/// <summary>The service's name, helpline and contact address, shown in every page's header and footer.</summary>
+/// <summary>The service's name, helpline and contact address, shown in every page's header and footer; and the advocacy service families are referred to.</summary>
 public sealed class ServiceDetailsHandler(IDbContextFactory<PortalDbContext> contextFactory, ServiceDirectory directory, TimeProvider clock)
 {
     public async Task<ServiceDetailsForm?> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -36,6 +42,9 @@ public sealed class ServiceDetailsHandler(IDbContextFactory<PortalDbContext> con
             HelplinePhone = organisation.HelplinePhone,
             HelplineHours = organisation.HelplineHours,
             ContactEmail = organisation.ContactEmail,
+            AdvocacyName = organisation.AdvocacyServiceName,
+            AdvocacyEmail = organisation.AdvocacyServiceEmail,
+            AdvocacyPhone = organisation.AdvocacyServicePhone,
         };
     }
 
@@ -60,6 +69,26 @@ public sealed class ServiceDetailsHandler(IDbContextFactory<PortalDbContext> con
         if (email.Length is > 0 and <= 320 && !IsEmailAddress(email))
         {
             errors.Add(new("email", EmailFormatMessage));
+        }
+
+        // The advocacy service for minority ethnic families (seed 000) is optional; with an e-mail address, the portal refers
+        // the families who ask for it as soon as they apply.
+        var advocacyName = Optional(errors, "advocacy-name", form.AdvocacyName, 200, "The advocacy service's name");
+        var advocacyEmail = Optional(errors, "advocacy-email", form.AdvocacyEmail, 320, "The advocacy service's email address");
+        if (advocacyEmail is { Length: <= 320 } && !IsEmailAddress(advocacyEmail))
+        {
+            errors.Add(new("advocacy-email", EmailFormatMessage));
+        }
+
+        var advocacyPhone = Optional(errors, "advocacy-phone", form.AdvocacyPhone, 40, "The advocacy service's phone number");
+        if (advocacyPhone is { Length: <= 40 } && !IsPhoneNumber(advocacyPhone))
+        {
+            errors.Add(new("advocacy-phone", PhoneFormatMessage("the advocacy service's phone number")));
+        }
+
+        if (advocacyName is null && (advocacyEmail ?? advocacyPhone) is not null)
+        {
+            errors.Add(new("advocacy-name", "Enter the advocacy service's name, or clear its email address and phone number"));
         }
 
         if (errors.Count > 0)
@@ -90,6 +119,11 @@ public sealed class ServiceDetailsHandler(IDbContextFactory<PortalDbContext> con
             changed.Add("contact-email");
         }
 
+        if ((organisation.AdvocacyServiceName, organisation.AdvocacyServiceEmail, organisation.AdvocacyServicePhone) != (advocacyName, advocacyEmail, advocacyPhone))
+        {
+            changed.Add("advocacy-service");
+        }
+
         if (changed.Count == 0)
         {
             return SettingsResult.Saved(organisation.Id, "Nothing had changed.");
@@ -99,6 +133,9 @@ public sealed class ServiceDetailsHandler(IDbContextFactory<PortalDbContext> con
         organisation.HelplinePhone = phone;
         organisation.HelplineHours = hours;
         organisation.ContactEmail = email;
+        organisation.AdvocacyServiceName = advocacyName;
+        organisation.AdvocacyServiceEmail = advocacyEmail;
+        organisation.AdvocacyServicePhone = advocacyPhone;
         db.AuditEntries.Add(SettingsAccess.Audit(user, clock.GetUtcNow(), "service-details-changed", "organisation", organisation.Id, "changed: " + string.Join(",", changed)));
         await db.SaveChangesAsync(cancellationToken);
         directory.Invalidate();

@@ -76,6 +76,10 @@ public static class SettingsValidation
         return text;
     }
 
+    /// <summary>Like <see cref="Required"/> for a field that may be left empty: null when it is.</summary>
+    public static string? Optional(List<FieldError> errors, string key, string? value, int max, string name) =>
+        Clean(value) is null ? null : Required(errors, key, value, max, "", name);
+
     /// <summary>Adds an error unless the text is a whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
     public static int WholeNumber(List<FieldError> errors, string key, string? value, int min, int max, string whenMissing, string whenNotANumber, string whenOutOfRange)
     {

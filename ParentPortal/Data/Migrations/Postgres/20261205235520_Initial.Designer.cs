@@ -12,7 +12,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261205120638_Initial")]
+    [Migration("20261205235520_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -131,6 +131,13 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<int?>("AdviserId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("AdvocacyReferredHow")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("AdvocacyReferredOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("AnswersJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -195,7 +202,13 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<DateOnly?>("HealthBodiesToldOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("IndependentSupporterId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("InformationGivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("IpsAssignedOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("LaToldOfMediationOn")
@@ -288,6 +301,8 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.HasIndex("AreaId");
 
                     b.HasIndex("AssignedStaffId");
+
+                    b.HasIndex("IndependentSupporterId");
 
                     b.HasIndex("LocalAuthorityId");
 
@@ -723,6 +738,40 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.ToTable("CaseMeetings");
                 });
 
+            modelBuilder.Entity("ParentPortal.Data.Entities.IndependentSupporter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IndependentSupporters");
+                });
+
             modelBuilder.Entity("ParentPortal.Data.Entities.InformationSession", b =>
                 {
                     b.Property<int>("Id")
@@ -907,6 +956,18 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AdvocacyServiceEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("AdvocacyServiceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AdvocacyServicePhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("ContactEmail")
                         .IsRequired()
@@ -1330,6 +1391,11 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasForeignKey("AssignedStaffId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("ParentPortal.Data.Entities.IndependentSupporter", "IndependentSupporter")
+                        .WithMany()
+                        .HasForeignKey("IndependentSupporterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ParentPortal.Data.Entities.LocalAuthority", "LocalAuthority")
                         .WithMany()
                         .HasForeignKey("LocalAuthorityId")
@@ -1351,6 +1417,8 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Navigation("Area");
 
                     b.Navigation("AssignedStaff");
+
+                    b.Navigation("IndependentSupporter");
 
                     b.Navigation("LocalAuthority");
 

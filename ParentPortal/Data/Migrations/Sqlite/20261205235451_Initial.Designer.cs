@@ -11,7 +11,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261205120603_Initial")]
+    [Migration("20261205235451_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -124,6 +124,13 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<int?>("AdviserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AdvocacyReferredHow")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AdvocacyReferredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AnswersJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -188,7 +195,13 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("HealthBodiesToldOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IndependentSupporterId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("InformationGivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IpsAssignedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("LaToldOfMediationOn")
@@ -281,6 +294,8 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.HasIndex("AreaId");
 
                     b.HasIndex("AssignedStaffId");
+
+                    b.HasIndex("IndependentSupporterId");
 
                     b.HasIndex("LocalAuthorityId");
 
@@ -706,6 +721,38 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.ToTable("CaseMeetings");
                 });
 
+            modelBuilder.Entity("ParentPortal.Data.Entities.IndependentSupporter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IndependentSupporters");
+                });
+
             modelBuilder.Entity("ParentPortal.Data.Entities.InformationSession", b =>
                 {
                     b.Property<int>("Id")
@@ -884,6 +931,18 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdvocacyServiceEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdvocacyServiceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdvocacyServicePhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContactEmail")
                         .IsRequired()
@@ -1301,6 +1360,11 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasForeignKey("AssignedStaffId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("ParentPortal.Data.Entities.IndependentSupporter", "IndependentSupporter")
+                        .WithMany()
+                        .HasForeignKey("IndependentSupporterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ParentPortal.Data.Entities.LocalAuthority", "LocalAuthority")
                         .WithMany()
                         .HasForeignKey("LocalAuthorityId")
@@ -1322,6 +1386,8 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Navigation("Area");
 
                     b.Navigation("AssignedStaff");
+
+                    b.Navigation("IndependentSupporter");
 
                     b.Navigation("LocalAuthority");
 

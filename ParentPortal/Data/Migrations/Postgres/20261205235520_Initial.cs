@@ -76,6 +76,23 @@ namespace ParentPortal.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "IndependentSupporters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndependentSupporters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -84,7 +101,10 @@ namespace ParentPortal.Data.Migrations.Postgres
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     HelplinePhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     HelplineHours = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContactEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false)
+                    ContactEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    AdvocacyServiceName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AdvocacyServiceEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    AdvocacyServicePhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -286,6 +306,10 @@ namespace ParentPortal.Data.Migrations.Postgres
                     InformationGivenOn = table.Column<DateOnly>(type: "date", nullable: true),
                     LaToldOfMediationOn = table.Column<DateOnly>(type: "date", nullable: true),
                     HealthBodiesToldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AdvocacyReferredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AdvocacyReferredHow = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    IndependentSupporterId = table.Column<int>(type: "integer", nullable: true),
+                    IpsAssignedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     CertificateTriggeredOn = table.Column<DateOnly>(type: "date", nullable: true),
                     CertificateTrigger = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: true),
                     CertificateIssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -318,6 +342,12 @@ namespace ParentPortal.Data.Migrations.Postgres
                         principalTable: "Areas",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Applications_IndependentSupporters_IndependentSupporterId",
+                        column: x => x.IndependentSupporterId,
+                        principalTable: "IndependentSupporters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Applications_LocalAuthorities_LocalAuthorityId",
                         column: x => x.LocalAuthorityId,
@@ -723,6 +753,11 @@ namespace ParentPortal.Data.Migrations.Postgres
                 column: "AssignedStaffId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Applications_IndependentSupporterId",
+                table: "Applications",
+                column: "IndependentSupporterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Applications_LocalAuthorityId",
                 table: "Applications",
                 column: "LocalAuthorityId");
@@ -980,6 +1015,9 @@ namespace ParentPortal.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Areas");
+
+            migrationBuilder.DropTable(
+                name: "IndependentSupporters");
 
             migrationBuilder.DropTable(
                 name: "Users");

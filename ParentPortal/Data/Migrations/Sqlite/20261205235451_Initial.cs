@@ -75,6 +75,23 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "IndependentSupporters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndependentSupporters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -83,7 +100,10 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     HelplinePhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     HelplineHours = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false)
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    AdvocacyServiceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AdvocacyServiceEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    AdvocacyServicePhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -285,6 +305,10 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     InformationGivenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     LaToldOfMediationOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     HealthBodiesToldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AdvocacyReferredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AdvocacyReferredHow = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    IndependentSupporterId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IpsAssignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CertificateTriggeredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CertificateTrigger = table.Column<string>(type: "TEXT", maxLength: 48, nullable: true),
                     CertificateIssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -317,6 +341,12 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         principalTable: "Areas",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Applications_IndependentSupporters_IndependentSupporterId",
+                        column: x => x.IndependentSupporterId,
+                        principalTable: "IndependentSupporters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Applications_LocalAuthorities_LocalAuthorityId",
                         column: x => x.LocalAuthorityId,
@@ -722,6 +752,11 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 column: "AssignedStaffId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Applications_IndependentSupporterId",
+                table: "Applications",
+                column: "IndependentSupporterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Applications_LocalAuthorityId",
                 table: "Applications",
                 column: "LocalAuthorityId");
@@ -979,6 +1014,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Areas");
+
+            migrationBuilder.DropTable(
+                name: "IndependentSupporters");
 
             migrationBuilder.DropTable(
                 name: "Users");
