@@ -49,7 +49,7 @@ public sealed record CaseView(
 
 /// <summary>
 /// The family's supporters, for the service's own staff (another party never sees them): the advocacy referral they asked
-/// for and their Independent Parental Supporter, with the pool to assign one from.
+/// for and their Independent Parental Supporter, with the rest of the pool to assign one from.
 /// </summary>
 public sealed record CaseSupportView(
     bool WantsAdvocacy,
@@ -152,7 +152,7 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
         if (staff.IsAdviserOrManager || staff.IsMediator)
         {
             var ips = application.IndependentSupporterId is { } ipsId ? await db.IndependentSupporters.AsNoTracking().FirstOrDefaultAsync(s => s.Id == ipsId, cancellationToken) : null;
-            var pool = await db.IndependentSupporters.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken);
+            var pool = await db.IndependentSupporters.AsNoTracking().Where(s => s.IsActive && s.Id != application.IndependentSupporterId).OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken);
             var advocacy = (await services.GetAsync(cancellationToken)).Advocacy;
             support = new CaseSupportView(
                 profile.WantsAdvocacy, CaseFile.AdvocacyDue(application, profile), application.AdvocacyReferredOn, application.AdvocacyReferredHow, advocacy?.Name, advocacy?.Email is not null,

@@ -45,7 +45,7 @@ public sealed class RecordAdvocacyReferralHandler(CaseFiles cases)
             }
 
             var sent = UkDates.DateIn(file.Row.SubmittedAt ?? file.Now);
-            var (notice, errors) = NoticeGiven.Read(on, how, file.Today, sent, "the advocacy service", "the family applied", FieldPrefix);
+            var (notice, errors) = NoticeGiven.Read(on, how, file.Today, sent, "the family", "they applied", FieldPrefix, "was referred");
             if (notice is null)
             {
                 return Task.FromResult(new CaseChangeResult(false, errors));

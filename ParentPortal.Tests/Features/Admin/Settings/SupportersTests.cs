@@ -24,7 +24,7 @@ public sealed class SupportersTests : IAsyncLifetime
         Assert.Equal("Nothing had changed.", (await Supporters.SaveAsync(SettingsTestData.Manager, added.Id, new() { Name = "Amara Okoye", Email = "amara@ips.example.org", Notes = "Speaks Yoruba" })).Message);
         Assert.True((await Supporters.SetActiveAsync(SettingsTestData.Manager, added.Id!.Value, false)).Succeeded);
 
-        var row = Assert.Single((await Supporters.ListAsync(SettingsTestData.Manager))!);
+        var row = Assert.Single((await Supporters.ListAsync(SettingsTestData.Manager))!, r => r.Id == added.Id);
         Assert.Equal(("Amara Okoye", null, "Speaks Yoruba", false, 0), (row.Name, row.Phone, row.Notes, row.IsActive, row.Families));
         await using var db = await _host.DbAsync();
         Assert.Equal(["supporter-added", "supporter-changed", "supporter-deactivated"], await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());

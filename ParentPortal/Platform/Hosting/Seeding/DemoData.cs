@@ -117,6 +117,13 @@ public static class DemoData
             });
         }
 
+        if (!await db.IndependentSupporters.AnyAsync(cancellationToken))
+        {
+            // The demo's pool of Independent Parental Supporters (issue 13 item 8); addresses on example.org, which takes no mail.
+            db.IndependentSupporters.Add(new IndependentSupporter { Name = "Grace Mensah", Email = "grace.mensah@ips.example.org", Phone = "07700 900 414", Notes = "Speaks Twi. Hertfordshire and north London." });
+            db.IndependentSupporters.Add(new IndependentSupporter { Name = "Dafydd Hughes", Email = "dafydd.hughes@ips.example.org", Notes = "Speaks Welsh. Essex and Bedfordshire; evenings only." });
+        }
+
         if (!await db.SessionTemplates.AnyAsync(cancellationToken))
         {
             db.SessionTemplates.Add(new SessionTemplate
