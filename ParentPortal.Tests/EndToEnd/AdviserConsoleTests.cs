@@ -206,7 +206,9 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
         await mediator.GetByRole(AriaRole.Button, new() { Name = "Save the meeting and tell the family" }).ClickAsync();
         await Assertions.Expect(mediator.Locator(".error-summary")).ToContainTextAsync("decision maker");
         await mediator.CheckPageAsync("mediation-02-meeting-errors");
-        await mediator.GetByLabel("The local authority's decision maker").FillAsync("Dr Helen Ward, Head of SEN");
+        // The decision maker has an account (issue 13 item 5): she alone signs the agreement for the local authority.
+        await mediator.GetByLabel("The local authority's decision maker, if they have a portal account").SelectOptionAsync(new SelectOptionValue { Label = "Gwen Ellis" });
+        await mediator.GetByLabel("The local authority's decision maker", new() { Exact = true }).FillAsync("Gwen Ellis, Head of SEN");
         await mediator.GetByRole(AriaRole.Button, new() { Name = "Save the meeting and tell the family" }).ClickAsync();
         await Assertions.Expect(mediator.GetByTestId("stage")).ToHaveTextAsync("Meeting scheduled");
         await mediator.CheckPageAsync("mediation-03-scheduled");
@@ -271,7 +273,7 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
         var path = RepositoryPaths.Artifacts("downloads", "signed-" + download.SuggestedFilename);
         await download.SaveAsAsync(path);
         var text = PdfText.All(await File.ReadAllBytesAsync(path));
-        foreach (var expected in new[] { "Whether Siân needs an EHC needs assessment", "Dr Helen Ward, Head of SEN", "Sam Taylor", "Tom Okafor", "Gwen Ellis" })
+        foreach (var expected in new[] { "Whether Siân needs an EHC needs assessment", "Sam Taylor", "Tom Okafor", "Gwen Ellis, Head of SEN" })
         {
             PdfText.AssertContains(expected, text);
         }

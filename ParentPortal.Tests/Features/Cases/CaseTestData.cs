@@ -72,14 +72,26 @@ internal static class CaseTestData
         Succeeded(await host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
         Succeeded(await host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.TryMediation));
         Succeeded(await host.Get<AssignMediatorHandler>().HandleAsync(Adviser, id, await StaffIdAsync(host, "demo-mediator")));
-        Succeeded(await host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, MeetingInDays(host, 14)));
+        Succeeded(await host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, MeetingInDays(host, 14, await DecisionMakerAsync(host, id))));
         host.Clock.Advance(TimeSpan.FromDays(15));
         Succeeded(await host.Get<ChangeStageHandler>().HandleAsync(Mediator, id, CaseStage.MeetingHeld, null));
         return id;
     }
 
+    /// <summary>
+    /// The demo local authority officer (Gwen Ellis, Hertfordshire) when the case is an SEN case of her authority: named as the
+    /// meeting's decision maker, she alone signs the agreement for it (issue 13 item 5).
+    /// </summary>
+    public static async Task<int?> DecisionMakerAsync(ApplicationsHost host, Guid caseId)
+    {
+        await using var db = await host.DbAsync();
+        var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == caseId);
+        return application.Route != "sen" ? null
+            : await db.StaffMembers.Where(s => s.Subject == "demo-la-officer" && s.LocalAuthorityId == application.LocalAuthorityId).Select(s => (int?)s.Id).FirstOrDefaultAsync();
+    }
+
     /// <summary>A mediation at a venue <paramref name="days"/> days from the host's today, with Hertfordshire's decision maker.</summary>
-    public static MeetingForm MeetingInDays(ApplicationsHost host, int days) => new()
+    public static MeetingForm MeetingInDays(ApplicationsHost host, int days, int? decisionMakerStaffId = null) => new()
     {
         Date = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime).AddDays(days),
         Starts = new TimeOnly(10, 0),
@@ -89,6 +101,7 @@ internal static class CaseTestData
         VenueAddress = "1 Market Place, Hatfield",
         Attendees = "Asha Patel, SENCo\nMarta Nowak-Kowalska, caseworker",
         LaDecisionMaker = "Dr Helen Ward, Head of SEN",
+        LaDecisionMakerStaffId = decisionMakerStaffId,
     };
 
     /// <summary>The clocks running on a case, as its adviser's case page shows them.</summary>

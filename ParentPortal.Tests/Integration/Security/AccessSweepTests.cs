@@ -470,9 +470,11 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         var mediator = TestUsers.Make(Mediator, "Tom Okafor", PortalRoles.Mediator);
         var officer = TestUsers.Make(HertsOfficer, "Gwen Ellis", PortalRoles.LaOfficer);
         int mediatorId;
+        int officerId;
         await using (var db = await DbAsync())
         {
             mediatorId = await db.StaffMembers.Where(s => s.Subject == Mediator).Select(s => s.Id).SingleAsync();
+            officerId = await db.StaffMembers.Where(s => s.Subject == HertsOfficer).Select(s => s.Id).SingleAsync();
         }
 
         // The mediation: taken, mediator assigned, meeting held, agreement signed by all three, certificate issued.
@@ -480,7 +482,7 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         Succeeded(await services.GetRequiredService<TakeCaseHandler>().HandleAsync(adviser, CaseId));
         Succeeded(await services.GetRequiredService<RecordDecisionHandler>().HandleAsync(adviser, CaseId, SessionChoice.TryMediation));
         Succeeded(await services.GetRequiredService<AssignMediatorHandler>().HandleAsync(adviser, CaseId, mediatorId));
-        Succeeded(await services.GetRequiredService<ScheduleMeetingHandler>().HandleAsync(mediator, CaseId, Meeting()));
+        Succeeded(await services.GetRequiredService<ScheduleMeetingHandler>().HandleAsync(mediator, CaseId, Meeting(officerId)));
         await MeetingWasYesterdayAsync(CaseId);
         Succeeded(await services.GetRequiredService<ChangeStageHandler>().HandleAsync(mediator, CaseId, CaseStage.MeetingHeld, null));
         var agreements = services.GetRequiredService<AgreementsHandler>();
@@ -629,7 +631,8 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         }
     }
 
-    private static MeetingForm Meeting() => new()
+    /// <param name="decisionMaker">The Hertfordshire officer named as the decision maker: they alone sign for the local authority.</param>
+    private static MeetingForm Meeting(int? decisionMaker = null) => new()
     {
         Date = DateOnly.FromDateTime(DateTime.Today.AddDays(40)),
         Starts = new TimeOnly(10, 0),
@@ -638,6 +641,7 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         MeetingLink = "https://meet.example.org/sweep",
         Attendees = "Asha Patel, SENCo",
         LaDecisionMaker = "Dr Helen Ward, Head of SEN",
+        LaDecisionMakerStaffId = decisionMaker,
     };
 
     /// <summary>The meeting took place: moved into the past, as the clock cannot be moved under a real sign-in.</summary>

@@ -16,6 +16,7 @@ internal sealed class CaseMeetingConfiguration : IEntityTypeConfiguration<CaseMe
         builder.Property(m => m.VenueAddress).HasMaxLength(500);
         builder.Property(m => m.Attendees).HasMaxLength(2000);
         builder.Property(m => m.LaDecisionMaker).HasMaxLength(200);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(m => m.DecisionMakerStaffId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

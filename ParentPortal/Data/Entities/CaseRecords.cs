@@ -25,6 +25,12 @@ public sealed class CaseMeeting
     /// <summary>The local authority's decision maker: required for mediation (someone with authority to resolve the issues).</summary>
     public string? LaDecisionMaker { get; set; }
 
+    /// <summary>
+    /// The local authority officer's account the decision maker signs in with (issue 13 item 5): they alone sign the mediation
+    /// agreement for the local authority in the portal. Null when the decision maker has no account: they sign on paper.
+    /// </summary>
+    public int? DecisionMakerStaffId { get; set; }
+
     public DateOnly? NoticeGivenOn { get; set; }
 
     /// <summary>The parent agreed to less than the usual notice.</summary>

@@ -45,7 +45,8 @@ public sealed record CaseView(
     IReadOnlyList<CaseBookingView> Bookings,
     CaseDecisionView Decision,
     CaseSharingView Sharing,
-    CaseSupportView? Support);
+    CaseSupportView? Support,
+    IReadOnlyList<Choice> DecisionMakers);
 
 /// <summary>
 /// The family's supporters, for the service's own staff (another party never sees them): the advocacy referral they asked
@@ -168,7 +169,8 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             CaseAccess.MovesFor(staff, application), history, mediators, advisers, CaseAccess.Capabilities(staff, application), UkDates.DateIn(now), staff.StaffId,
             CaseFile.MediationChosen(application), application.LaToldOfMediationOn, bookings, CaseDecisionView.Of(application),
             new CaseSharingView(CaseFile.SharingOf(application), application.AskFirstAnsweredOn, application.AskFirstAnsweredHow, application.ConsentChangedAt, view),
-            support);
+            support,
+            application.Route == AnswerKeys.Sen && (staff.IsAdviserOrManager || staff.IsMediator) ? await DecisionMakers.ForAsync(db, application, cancellationToken) : []);
     }
 
     private static async Task<List<Choice>> StaffWithRoleAsync(PortalDbContext db, string[] roles, CancellationToken cancellationToken) =>

@@ -30,6 +30,9 @@ public sealed class MeetingForm : IMeetingPlaceForm
 
     public string? LaDecisionMaker { get; set; }
 
+    /// <summary>The decision maker's portal account (an officer of the case's local authority), who alone signs the agreement for it.</summary>
+    public int? LaDecisionMakerStaffId { get; set; }
+
     public bool ShortNoticeAgreed { get; set; }
 }
 
@@ -47,7 +50,7 @@ public sealed class ScheduleMeetingHandler(CaseFiles cases, WorkingDayCalendarSo
     public Task<CaseChangeResult> HandleAsync(ClaimsPrincipal user, Guid caseId, MeetingForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return cases.ChangeAsync(user, caseId, can => can.ScheduleMeeting, async (file, _) =>
+        return cases.ChangeAsync(user, caseId, can => can.ScheduleMeeting, async (file, db) =>
         {
             var errors = new List<FieldError>();
             var now = file.Now;
@@ -73,7 +76,16 @@ public sealed class ScheduleMeetingHandler(CaseFiles cases, WorkingDayCalendarSo
             var place = MeetingPlace.Read(form.Format, form.MeetingLink, form.VenueName, form.VenueAddress, "meeting", "Enter the neutral venue's name and address", errors);
             var attendees = Attendees.Read(form.Attendees, errors, required: true);
             var mediation = file.Route != AnswerKeys.Facilitation;
-            var decisionMaker = (file.Route == AnswerKeys.Bullying ? SchoolRepresentative : DecisionMaker).Read(form.LaDecisionMaker, errors, required: mediation);
+            // In an SEN mediation the decision maker may be an officer with a portal account: they alone then sign the agreement
+            // for the local authority (issue 13 item 5). Their name is the account's unless a fuller one (with a job title) is typed.
+            var officer = file.Route == AnswerKeys.Sen ? await DecisionMakers.FindAsync(db, file.Row, form.LaDecisionMakerStaffId, cancellationToken) : null;
+            if (file.Route == AnswerKeys.Sen && form.LaDecisionMakerStaffId is not null && officer is null)
+            {
+                errors.Add(new("decision-maker-account", "Select an officer of the family's local authority from the list, or no account"));
+            }
+
+            var decisionMaker = (file.Route == AnswerKeys.Bullying ? SchoolRepresentative : DecisionMaker).Read(
+                string.IsNullOrWhiteSpace(form.LaDecisionMaker) && officer is not null ? officer.Name : form.LaDecisionMaker, errors, required: mediation);
 
             if (errors.Count == 0 && starts is { } start && !form.ShortNoticeAgreed)
             {
@@ -99,6 +111,7 @@ public sealed class ScheduleMeetingHandler(CaseFiles cases, WorkingDayCalendarSo
             meeting.VenueAddress = place.VenueAddress;
             meeting.Attendees = attendees!;
             meeting.LaDecisionMaker = decisionMaker;
+            meeting.DecisionMakerStaffId = officer?.Id;
             meeting.ShortNoticeAgreed = form.ShortNoticeAgreed;
             meeting.UpdatedAt = now;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Privacy;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Documents.Models;
 using ParentPortal.Platform.Access;
@@ -52,12 +53,13 @@ public sealed record AgreementView(
     CaseStage Stage,
     bool HasDraft,
     Guid? SignedDocumentId,
-    IReadOnlyList<SignerRole> Signers);
+    IReadOnlyList<SignerRole> Signers,
+    bool OtherOfficer = false);
 
 /// <summary>
 /// The written agreement after a mediation (SEND Regulations 2014, regulation 42). Each party signs in
 /// the portal with their own sign-in: the parent, the mediator and, in an SEN mediation, the local authority's
-/// officer (see <see cref="SignersFor"/>). A signature is bound to the SHA-256 of the exact content; changing the
+/// decision maker named for the meeting (see <see cref="SignersFor"/>; one without an account signs on paper). A signature is bound to the SHA-256 of the exact content; changing the
 /// content voids every signature and asks the parties again. Once everyone has signed, the final PDF is issued to every party.
 /// </summary>
 public sealed partial class AgreementsHandler(
@@ -113,7 +115,8 @@ public sealed partial class AgreementsHandler(
             draft is not null,
             await db.CaseDocuments.AsNoTracking().Where(d => d.ApplicationId == caseId && d.Kind == DocumentKind.Agreement && d.RevokedAt == null)
                 .OrderByDescending(d => d.IssuedAt).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken),
-            SignersFor(application));
+            SignersFor(application),
+            OtherOfficer: staff is not null && role is null && CaseAccess.IsSigningOfficer(staff, application));
     }
 
     public async Task<(bool Succeeded, IReadOnlyList<FieldError> Errors, string? Message)> SaveAsync(ClaimsPrincipal user, Guid caseId, AgreementForm form, CancellationToken cancellationToken = default)
@@ -385,8 +388,11 @@ public sealed partial class AgreementsHandler(
             return (null, null, null);
         }
 
+        // The local authority signs through the decision maker named for the meeting, and only them (issue 13 item 5): other
+        // officers of the authority may read the agreement, not sign it.
+        var decisionMaker = await db.CaseMeetings.AsNoTracking().Where(m => m.ApplicationId == caseId).Select(m => m.DecisionMakerStaffId).FirstOrDefaultAsync(cancellationToken);
         SignerRole? role = staff.IsMediator && application.AssignedStaffId == staff.StaffId ? SignerRole.Mediator
-            : CaseAccess.IsSigningOfficer(staff, application) ? SignerRole.LaOfficer
+            : CaseAccess.IsSigningOfficer(staff, application) && decisionMaker == staff.StaffId ? SignerRole.LaOfficer
             : null;
         return (application, staff, role);
     }
@@ -449,7 +455,13 @@ public sealed partial class AgreementsHandler(
             recipients.Add((family, parties.Family.Name, true));
         }
 
-        recipients.AddRange(new[] { parties.Mediator }.Concat(parties.LaOfficers).Where(s => s?.Email is not null).Select(s => (s!.Email!, (string?)s.Name, false)));
+        // The local authority is a party only to an SEN mediation, and hears of it only as the family's consent (or the law) lets
+        // it; when a decision maker with an account is named, they are the local authority here (issue 13 items 1 and 5).
+        var decisionMaker = await db.CaseMeetings.AsNoTracking().Where(m => m.ApplicationId == file.Id).Select(m => m.DecisionMakerStaffId).FirstOrDefaultAsync(cancellationToken);
+        var officers = file.Route == AnswerKeys.Sen && file.Row.LocalAuthorityView != PartyView.Nothing
+            ? parties.LaOfficers.Where(o => decisionMaker is null || o.Id == decisionMaker)
+            : [];
+        recipients.AddRange(new[] { parties.Mediator }.Concat(officers).Where(s => s?.Email is not null).Select(s => (s!.Email!, (string?)s.Name, false)));
         foreach (var (to, name, toFamily) in recipients)
         {
             await OutboxWriter.EnqueueAsync(db, new OutgoingMessage

@@ -694,6 +694,9 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("DecisionMakerStaffId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -731,6 +734,8 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("ApplicationId");
+
+                    b.HasIndex("DecisionMakerStaffId");
 
                     b.ToTable("CaseMeetings");
                 });
@@ -1487,6 +1492,11 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasForeignKey("ParentPortal.Data.Entities.CaseMeeting", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ParentPortal.Data.Entities.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionMakerStaffId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.InformationSession", b =>

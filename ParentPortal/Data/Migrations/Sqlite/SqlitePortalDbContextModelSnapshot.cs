@@ -677,6 +677,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DecisionMakerStaffId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("EndsAt")
                         .HasColumnType("INTEGER");
 
@@ -714,6 +717,8 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("ApplicationId");
+
+                    b.HasIndex("DecisionMakerStaffId");
 
                     b.ToTable("CaseMeetings");
                 });
@@ -1456,6 +1461,11 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasForeignKey("ParentPortal.Data.Entities.CaseMeeting", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ParentPortal.Data.Entities.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionMakerStaffId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.InformationSession", b =>

@@ -23,7 +23,8 @@ public sealed record VolumeSize(int Cases, int Calls, int Months = 24, int Seed 
 /// <summary>A member of staff the generated data names (calls are logged by advisers, cases assigned to mediators).</summary>
 public sealed record VolumeStaff(int Id, string Subject, string Name);
 
-public sealed record VolumeContext(IReadOnlyList<LocalAuthority> LocalAuthorities, IReadOnlyList<VolumeStaff> Advisers, VolumeStaff? Mediator, WorkingDayCalendar Calendar);
+/// <param name="DecisionMakers">An officer with an account for each local authority that has one, by the authority's id: named as its decision maker.</param>
+public sealed record VolumeContext(IReadOnlyList<LocalAuthority> LocalAuthorities, IReadOnlyList<VolumeStaff> Advisers, VolumeStaff? Mediator, WorkingDayCalendar Calendar, IReadOnlyDictionary<int, VolumeStaff>? DecisionMakers = null);
 
 /// <summary>Rows ready to add: families, their submitted cases with history and meetings, calls and survey answers.</summary>
 public sealed record VolumeDataSet(
@@ -106,7 +107,9 @@ public static class VolumeData
         }
 
         var holidays = await db.BankHolidays.AsNoTracking().Select(h => new BankHoliday(h.Date, h.Title)).ToListAsync(cancellationToken);
-        var data = Generate(size, new VolumeContext(areas, advisers, mediator, new WorkingDayCalendar(holidays)), now);
+        var decisionMakers = staff.Where(s => s.LocalAuthorityId is not null && s.Roles.Any(r => r.Role == PortalRoles.LaOfficer))
+            .GroupBy(s => s.LocalAuthorityId!.Value).ToDictionary(g => g.Key, g => g.Select(s => new VolumeStaff(s.Id, s.Subject, s.DisplayName)).First());
+        var data = Generate(size, new VolumeContext(areas, advisers, mediator, new WorkingDayCalendar(holidays), decisionMakers), now);
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Users.AddRange(data.Users);
@@ -365,6 +368,7 @@ public static class VolumeData
 
             t.Case.AssignedStaffId ??= _context.Mediator?.Id;
             var online = _random.Next(100) < 70;
+            var officer = t.Case.Route == AnswerKeys.Sen && t.Case.LocalAuthorityId is { } la && _context.DecisionMakers?.TryGetValue(la, out var found) == true ? found : null;
             _meetings.Add(new CaseMeeting
             {
                 ApplicationId = t.Case.Id,
@@ -375,7 +379,8 @@ public static class VolumeData
                 VenueName = online ? null : "Community Centre",
                 VenueAddress = online ? null : "12 High Street",
                 Attendees = mediation ? "Parent\nMediator\nLocal authority decision maker" : "Parent\nFacilitator\nSENCo\nLocal authority caseworker",
-                LaDecisionMaker = mediation ? "SEN team manager" : null,
+                LaDecisionMaker = mediation ? officer?.Name ?? "SEN team manager" : null,
+                DecisionMakerStaffId = mediation ? officer?.Id : null,
                 NoticeGivenOn = scheduled,
                 UpdatedAt = At(scheduled, 9, 17),
             });

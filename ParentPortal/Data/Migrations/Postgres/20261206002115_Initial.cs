@@ -622,6 +622,7 @@ namespace ParentPortal.Data.Migrations.Postgres
                     VenueAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Attendees = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     LaDecisionMaker = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DecisionMakerStaffId = table.Column<int>(type: "integer", nullable: true),
                     NoticeGivenOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ShortNoticeAgreed = table.Column<bool>(type: "boolean", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -635,6 +636,12 @@ namespace ParentPortal.Data.Migrations.Postgres
                         principalTable: "Applications",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseMeetings_StaffMembers_DecisionMakerStaffId",
+                        column: x => x.DecisionMakerStaffId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -845,6 +852,11 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "IX_CaseEvents_ApplicationId_At",
                 table: "CaseEvents",
                 columns: new[] { "ApplicationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseMeetings_DecisionMakerStaffId",
+                table: "CaseMeetings",
+                column: "DecisionMakerStaffId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_InformationSessions_CalendarUid",

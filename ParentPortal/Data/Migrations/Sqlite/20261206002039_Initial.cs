@@ -621,6 +621,7 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     VenueAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Attendees = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     LaDecisionMaker = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DecisionMakerStaffId = table.Column<int>(type: "INTEGER", nullable: true),
                     NoticeGivenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ShortNoticeAgreed = table.Column<bool>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
@@ -634,6 +635,12 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         principalTable: "Applications",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseMeetings_StaffMembers_DecisionMakerStaffId",
+                        column: x => x.DecisionMakerStaffId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -844,6 +851,11 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 name: "IX_CaseEvents_ApplicationId_At",
                 table: "CaseEvents",
                 columns: new[] { "ApplicationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseMeetings_DecisionMakerStaffId",
+                table: "CaseMeetings",
+                column: "DecisionMakerStaffId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_InformationSessions_CalendarUid",
