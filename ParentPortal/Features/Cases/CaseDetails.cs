@@ -170,7 +170,7 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             CaseFile.MediationChosen(application), application.LaToldOfMediationOn, bookings, CaseDecisionView.Of(application),
             new CaseSharingView(CaseFile.SharingOf(application), application.AskFirstAnsweredOn, application.AskFirstAnsweredHow, application.ConsentChangedAt, view),
             support,
-            application.Route == AnswerKeys.Sen && (staff.IsAdviserOrManager || staff.IsMediator) ? await DecisionMakers.ForAsync(db, application, cancellationToken) : []);
+            application.Route == AnswerKeys.Sen && (staff.IsAdviserOrManager || staff.IsMediator) ? [.. parties.LaOfficers.Select(o => new Choice(o.Id, o.Name))] : []);
     }
 
     private static async Task<List<Choice>> StaffWithRoleAsync(PortalDbContext db, string[] roles, CancellationToken cancellationToken) =>

@@ -15,11 +15,9 @@ public sealed class ReferToAdvocacyHandler(CaseFiles cases, ServiceDirectory ser
     public Task<CaseChangeResult> HandleAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken = default) =>
         cases.ChangeAsync(user, caseId, can => can.ManageSupport, async (file, _) =>
         {
-            if (!file.AdvocacyReferralDue)
+            if (WhyNotDue(file) is { } refused)
             {
-                return CaseChangeResult.Refused(file.Profile.WantsAdvocacy
-                    ? "The family has already been referred to the advocacy service."
-                    : "The family did not ask to be put in touch with the advocacy service, so they cannot be referred.");
+                return refused;
             }
 
             var advocacy = (await services.GetAsync(cancellationToken)).Advocacy;
@@ -27,6 +25,13 @@ public sealed class ReferToAdvocacyHandler(CaseFiles cases, ServiceDirectory ser
                 ? CaseChangeResult.Ok($"Referred to {advocacy!.Name} by e-mail. The family has been told.")
                 : CaseChangeResult.Refused("The advocacy service's e-mail address is not set under Service settings. Refer the family by phone, then record it here.");
         }, cancellationToken);
+
+    /// <summary>Why this family cannot be referred now (already referred, or never asked), for both ways of referring; null when they can.</summary>
+    internal static CaseChangeResult? WhyNotDue(CaseFile file) =>
+        file.AdvocacyReferralDue ? null
+        : CaseChangeResult.Refused(file.Profile.WantsAdvocacy
+            ? "The family has already been referred to the advocacy service."
+            : "The family did not ask to be put in touch with the advocacy service, so they cannot be referred.");
 }
 
 /// <summary>An adviser records a referral to the advocacy service made another way (by phone, say), with the day and how.</summary>
@@ -37,11 +42,9 @@ public sealed class RecordAdvocacyReferralHandler(CaseFiles cases)
     public Task<CaseChangeResult> HandleAsync(ClaimsPrincipal user, Guid caseId, DateOnly? on, NoticeMethod? how, CancellationToken cancellationToken = default) =>
         cases.ChangeAsync(user, caseId, can => can.ManageSupport, (file, _) =>
         {
-            if (!file.AdvocacyReferralDue)
+            if (ReferToAdvocacyHandler.WhyNotDue(file) is { } refused)
             {
-                return Task.FromResult(CaseChangeResult.Refused(file.Profile.WantsAdvocacy
-                    ? "The family has already been referred to the advocacy service."
-                    : "The family did not ask to be put in touch with the advocacy service, so they cannot be referred."));
+                return Task.FromResult(refused);
             }
 
             var sent = UkDates.DateIn(file.Row.SubmittedAt ?? file.Now);

@@ -50,7 +50,7 @@ public sealed class ScheduleMeetingHandler(CaseFiles cases, WorkingDayCalendarSo
     public Task<CaseChangeResult> HandleAsync(ClaimsPrincipal user, Guid caseId, MeetingForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return cases.ChangeAsync(user, caseId, can => can.ScheduleMeeting, async (file, db) =>
+        return cases.ChangeAsync(user, caseId, can => can.ScheduleMeeting, async (file, _) =>
         {
             var errors = new List<FieldError>();
             var now = file.Now;
@@ -76,9 +76,11 @@ public sealed class ScheduleMeetingHandler(CaseFiles cases, WorkingDayCalendarSo
             var place = MeetingPlace.Read(form.Format, form.MeetingLink, form.VenueName, form.VenueAddress, "meeting", "Enter the neutral venue's name and address", errors);
             var attendees = Attendees.Read(form.Attendees, errors, required: true);
             var mediation = file.Route != AnswerKeys.Facilitation;
-            // In an SEN mediation the decision maker may be an officer with a portal account: they alone then sign the agreement
-            // for the local authority (issue 13 item 5). Their name is the account's unless a fuller one (with a job title) is typed.
-            var officer = file.Route == AnswerKeys.Sen ? await DecisionMakers.FindAsync(db, file.Row, form.LaDecisionMakerStaffId, cancellationToken) : null;
+            // In an SEN mediation the decision maker may be one of the local authority's officers on the case (CaseParties): they
+            // alone then sign the agreement for it (issue 13 item 5). Their name is the account's unless a fuller one is typed.
+            var officer = file.Route == AnswerKeys.Sen && form.LaDecisionMakerStaffId is { } officerId
+                ? (await file.PartiesAsync(cancellationToken)).LaOfficers.FirstOrDefault(o => o.Id == officerId)
+                : null;
             if (file.Route == AnswerKeys.Sen && form.LaDecisionMakerStaffId is not null && officer is null)
             {
                 errors.Add(new("decision-maker-account", "Select an officer of the family's local authority from the list, or no account"));
@@ -117,8 +119,9 @@ public sealed class ScheduleMeetingHandler(CaseFiles cases, WorkingDayCalendarSo
 
             // Telling the family now, through the outbox, is the notice the rules require. Without e-mail, a changed meeting
             // needs telling again: notice of the old date is not notice of the new one (staff record it when they have).
-            meeting.NoticeGivenOn = await TellFamilyAsync(file, meeting, cancellationToken) ? file.Today : null;
-            var ips = await file.InviteIpsAsync(meeting, (await services.GetAsync(cancellationToken)).Name, cancellationToken);
+            var organisation = (await services.GetAsync(cancellationToken)).Name;
+            meeting.NoticeGivenOn = await TellFamilyAsync(file, meeting, organisation, cancellationToken) ? file.Today : null;
+            var ips = await file.InviteIpsAsync(meeting, organisation, cancellationToken);
 
             file.MoveIfAllowed(CaseStage.MeetingScheduled);
             file.Record(isNew ? "meeting-scheduled" : "meeting-changed", $"{UkDates.DateAndTime(meeting.StartsAt)}, {(meeting.Format == SessionFormat.Online ? "online" : meeting.VenueName)}");
@@ -127,10 +130,9 @@ public sealed class ScheduleMeetingHandler(CaseFiles cases, WorkingDayCalendarSo
         }, cancellationToken);
     }
 
-    private async Task<bool> TellFamilyAsync(CaseFile file, CaseMeeting meeting, CancellationToken cancellationToken)
+    private static async Task<bool> TellFamilyAsync(CaseFile file, CaseMeeting meeting, string organisation, CancellationToken cancellationToken)
     {
-        var organisation = (await services.GetAsync(cancellationToken)).Name;
-        var where = meeting.Format == SessionFormat.Online ? $"online: {meeting.MeetingLink}" : $"at {meeting.VenueName}, {meeting.VenueAddress}";
+        var where = CaseFile.MeetingPlaceText(meeting);
         return await file.TellFamilyAsync(
             "case-meeting",
             $"Your meeting: {UkDates.DateAndTime(meeting.StartsAt)} ({file.Reference})",

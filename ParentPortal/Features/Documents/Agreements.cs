@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
-using ParentPortal.Domain.Privacy;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Documents.Models;
 using ParentPortal.Platform.Access;
@@ -455,12 +454,10 @@ public sealed partial class AgreementsHandler(
             recipients.Add((family, parties.Family.Name, true));
         }
 
-        // The local authority is a party only to an SEN mediation, and hears of it only as the family's consent (or the law) lets
-        // it; when a decision maker with an account is named, they are the local authority here (issue 13 items 1 and 5).
+        // CaseParties already holds the officers only where the family's consent (or the law) lets the LA see the case; when a
+        // decision maker with an account is named, they are the local authority here (issue 13 item 5).
         var decisionMaker = await db.CaseMeetings.AsNoTracking().Where(m => m.ApplicationId == file.Id).Select(m => m.DecisionMakerStaffId).FirstOrDefaultAsync(cancellationToken);
-        var officers = file.Route == AnswerKeys.Sen && file.Row.LocalAuthorityView != PartyView.Nothing
-            ? parties.LaOfficers.Where(o => decisionMaker is null || o.Id == decisionMaker)
-            : [];
+        var officers = parties.LaOfficers.Where(o => decisionMaker is null || o.Id == decisionMaker);
         recipients.AddRange(new[] { parties.Mediator }.Concat(officers).Where(s => s?.Email is not null).Select(s => (s!.Email!, (string?)s.Name, false)));
         foreach (var (to, name, toFamily) in recipients)
         {

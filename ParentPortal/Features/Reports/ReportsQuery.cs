@@ -51,6 +51,7 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
             .ToDictionaryAsync(g => g.Rating, g => g.Count, cancellationToken);
 
         var submitted = cases.Where(c => c.SubmittedInPeriod).ToList();
+        var profiles = submitted.Select(c => CaseProfile.From(TriageAnswers.FromJson(c.AnswersJson))).ToList();
         return new Report(
             period.From,
             period.To,
@@ -58,13 +59,13 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
             new CaseFigures(submitted.Count, ByRoute(submitted), ByArea(submitted, areas)),
             Outcomes(cases, submitted, period, calculator),
             Satisfaction(ratings),
-            ApplicationLanguages(submitted),
-            await SupportAsync(db, submitted, period, cancellationToken));
+            ApplicationLanguages(profiles),
+            await SupportAsync(db, profiles, period, cancellationToken));
     }
 
-    private static async Task<SupportFigures> SupportAsync(PortalDbContext db, List<CaseRow> submitted, ReportPeriod period, CancellationToken cancellationToken)
+    /// <param name="profiles">The cases submitted in the period, read once for this and the languages.</param>
+    private static async Task<SupportFigures> SupportAsync(PortalDbContext db, List<CaseProfile> profiles, ReportPeriod period, CancellationToken cancellationToken)
     {
-        var profiles = submitted.Select(c => CaseProfile.From(TriageAnswers.FromJson(c.AnswersJson))).ToList();
         var (from, to) = (period.From, period.To);
         var referred = await db.Applications.CountAsync(a => a.AdvocacyReferredOn >= from && a.AdvocacyReferredOn <= to, cancellationToken);
         var assigned = await db.Applications.CountAsync(a => a.IpsAssignedOn >= from && a.IpsAssignedOn <= to, cancellationToken);
@@ -229,12 +230,11 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
         _ => rating.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static ApplicationLanguageFigures ApplicationLanguages(List<CaseRow> submitted)
+    private static ApplicationLanguageFigures ApplicationLanguages(List<CaseProfile> profiles)
     {
-        var profiles = submitted.Select(c => CaseProfile.From(TriageAnswers.FromJson(c.AnswersJson))).ToList();
         var languages = profiles.Select(p => p.Language);
         var interpreters = profiles.Count(p => p.NeedsInterpreter);
-        return new ApplicationLanguageFigures(MostFirst(languages.Select(l => (l, 1)), ReportLabels.NoLanguage, submitted.Count), new Share(interpreters, submitted.Count));
+        return new ApplicationLanguageFigures(MostFirst(languages.Select(l => (l, 1)), ReportLabels.NoLanguage, profiles.Count), new Share(interpreters, profiles.Count));
     }
 
     /// <summary>

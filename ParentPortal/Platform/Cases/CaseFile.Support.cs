@@ -42,7 +42,6 @@ public sealed partial class CaseFile
 
         var profile = Profile;
         var family = await CaseParties.FamilyOfAsync(Db, Row, profile, cancellationToken);
-        var reach = string.Join(", ", new[] { family.Phone is null ? null : "phone " + family.Phone, family.Email is null ? null : "e-mail " + family.Email }.Where(s => s is not null));
         var language = profile.Language is { } l && l != "English" ? $"\nThey use {l}{(profile.NeedsInterpreter ? " and asked for an interpreter" : "")}." : "";
         var asked = Row.SubmittedAt is { } sent ? UkDates.LongDate(UkDates.DateIn(sent)) : UkDates.LongDate(Today);
         await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
@@ -54,7 +53,7 @@ public sealed partial class CaseFile
             Body = $"""
                 {family.Name ?? "A parent"} asked us on {asked} to put them in touch with you, about a bullying complaint at their child's school that involves racist incidents. They agreed to this referral.
 
-                How to reach them: {(reach.Length == 0 ? "please call us, quoting the reference" : reach)}.{language}
+                How to reach them: {ReachText(family)}.{language}
 
                 Our reference: {Reference}. Our mediation service and yours are independent of each other: we will liaise with you only as the family wants.
                 """,
@@ -100,7 +99,6 @@ public sealed partial class CaseFile
 
         var profile = Profile;
         var family = await CaseParties.FamilyOfAsync(Db, Row, profile, cancellationToken);
-        var reach = string.Join(", ", new[] { family.Phone is null ? null : "phone " + family.Phone, family.Email is null ? null : "e-mail " + family.Email }.Where(s => s is not null));
         var meeting = await MeetingAsync(cancellationToken);
         var when = meeting is null ? "No meeting is arranged yet: we will send you the invitation when it is." : $"The meeting is on {UkDates.DateAndTime(meeting.StartsAt)}, {MeetingPlaceText(meeting)}.";
         await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
@@ -114,7 +112,7 @@ public sealed partial class CaseFile
 
                 {family.Name ?? "A parent"} asked us for an Independent Parental Supporter for their {CaseWorkflow.DescribeRoute(Route).ToLowerInvariant()}, and we would like you to support them.
 
-                How to reach them: {(reach.Length == 0 ? "please call us, quoting the reference" : reach)}.
+                How to reach them: {ReachText(family)}.
                 {when}
 
                 Our reference: {Reference}. Please keep these details to yourself and use them only to support the family.
@@ -195,6 +193,17 @@ public sealed partial class CaseFile
     public async Task<IndependentSupporter?> IpsAsync(CancellationToken cancellationToken) =>
         Row.IndependentSupporterId is { } id ? await Db.IndependentSupporters.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.IsActive, cancellationToken) : null;
 
-    private static string MeetingPlaceText(CaseMeeting meeting) =>
-        meeting.Format == SessionFormat.Online ? $"online: {meeting.MeetingLink}" : $"at {meeting.VenueName}, {meeting.VenueAddress}";
+    /// <summary>Where a meeting is, for a message: "online: link" or "at venue, address".</summary>
+    public static string MeetingPlaceText(CaseMeeting meeting)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return meeting.Format == SessionFormat.Online ? $"online: {meeting.MeetingLink}" : $"at {meeting.VenueName}, {meeting.VenueAddress}";
+    }
+
+    /// <summary>How another party can reach the family, for a referral or an introduction: only what the family gave us.</summary>
+    private static string ReachText(FamilyContact family)
+    {
+        var reach = string.Join(", ", new[] { family.Phone is null ? null : "phone " + family.Phone, family.Email is null ? null : "e-mail " + family.Email }.Where(s => s is not null));
+        return reach.Length == 0 ? "please call us, quoting the reference" : reach;
+    }
 }
