@@ -539,6 +539,7 @@ public static class TriageQuestions
                 new("advocate", "An advocate or legal representative")) with { Hint = "They can come to meetings with you. An Independent Parental Supporter is a trained volunteer, independent of the school and the local authority, who can help you prepare and come with you. It is free." },
             new Field(AnswerKeys.SupporterName, FieldKind.Text, "Their name (optional)")
             {
+                Hint = "If you already know who will support you. Leave it empty if you would like us to find you an Independent Parental Supporter.",
                 SummaryLabel = "Name",
                 Required = false,
                 MessageName = "Their name",
