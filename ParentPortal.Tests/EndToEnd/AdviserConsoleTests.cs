@@ -194,7 +194,8 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
         await mediator.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/advisers/cases/{caseId}");
         await mediator.WaitForInteractiveAsync();
 
-        // Arrange the meeting: a neutral venue, the attendees and the LA's decision maker; the notice rule is checked.
+        // Arrange the joint meeting: a neutral venue, the attendees and the LA's decision maker; the notice rule is checked.
+        await mediator.GetByRole(AriaRole.Button, new() { Name = "Arrange a meeting" }).ClickAsync();
         var day = NextWeekday(DateTime.Today.AddDays(21));
         await mediator.GetByLabel("Date", new() { Exact = true }).FillAsync(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await mediator.GetByLabel("Starts").FillAsync("10:00");
@@ -202,15 +203,22 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
         await mediator.GetByLabel("At a neutral venue").CheckAsync();
         await mediator.GetByLabel("Venue name").FillAsync("Hatfield Community Centre");
         await mediator.GetByLabel("Venue address").FillAsync("1 Market Place, Hatfield AL10 0AA");
-        await mediator.GetByLabel("Who will attend").FillAsync("Asha Patel, SENCo");
-        await mediator.GetByRole(AriaRole.Button, new() { Name = "Save the meeting and tell the family" }).ClickAsync();
+        await mediator.Locator("#c-person-0-name").FillAsync("Asha Patel");
+        await mediator.Locator("#c-person-0-role").SelectOptionAsync(new SelectOptionValue { Label = "School representative" });
+        await mediator.Locator("#c-person-0-email").FillAsync("asha.patel@school.example.org");
+        await mediator.GetByRole(AriaRole.Button, new() { Name = "Save the meeting and send the invitations" }).ClickAsync();
         await Assertions.Expect(mediator.Locator(".error-summary")).ToContainTextAsync("decision maker");
         await mediator.CheckPageAsync("mediation-02-meeting-errors");
-        // The decision maker has an account (issue 13 item 5): she alone signs the agreement for the local authority.
+        // The decision maker has an account (issue 13 item 5): she alone signs the agreement for the local authority, and is
+        // invited at her account's address.
+        await mediator.GetByRole(AriaRole.Button, new() { Name = "Add another person" }).ClickAsync();
+        await mediator.Locator("#c-person-1-name").FillAsync("Gwen Ellis, Head of SEN");
+        await mediator.Locator("#c-person-1-role").SelectOptionAsync(new SelectOptionValue { Label = "Local authority decision maker" });
         await mediator.GetByLabel("The local authority's decision maker, if they have a portal account").SelectOptionAsync(new SelectOptionValue { Label = "Gwen Ellis" });
-        await mediator.GetByLabel("The local authority's decision maker", new() { Exact = true }).FillAsync("Gwen Ellis, Head of SEN");
-        await mediator.GetByRole(AriaRole.Button, new() { Name = "Save the meeting and tell the family" }).ClickAsync();
+        await mediator.GetByRole(AriaRole.Button, new() { Name = "Save the meeting and send the invitations" }).ClickAsync();
         await Assertions.Expect(mediator.GetByTestId("stage")).ToHaveTextAsync("Meeting scheduled");
+        await Assertions.Expect(mediator.GetByTestId("attendees")).ToContainTextAsync("Gwen Ellis");
+        await Assertions.Expect(mediator.GetByTestId("attendees")).ToContainTextAsync("Local authority decision maker");
         await mediator.CheckPageAsync("mediation-03-scheduled");
 
         // The day comes (the clock is the one thing a test may move): the mediator marks the meeting held.
@@ -224,6 +232,20 @@ public sealed partial class AdviserConsoleTests(BrowserFixture browser) : IAsync
 
         await mediator.ReloadAsync();
         await mediator.WaitForInteractiveAsync();
+        // Each party meets the mediator first (seed 003); here both had, by phone, before the case came in: recorded with why.
+        foreach (var party in new[] { "The family", "The local authority" })
+        {
+            if (await mediator.GetByTestId("skip-individual").GetAttributeAsync("open") is null)
+            {
+                await mediator.GetByText("Record that an individual meeting is not needed").ClickAsync();
+            }
+
+            await mediator.GetByLabel("Whose individual meeting").SelectOptionAsync(new SelectOptionValue { Label = party });
+            await mediator.GetByLabel("Why it is not needed").FillAsync("Met the mediator by phone when the case was opened");
+            await mediator.GetByRole(AriaRole.Button, new() { Name = "Record that it is not needed" }).ClickAsync();
+            await Assertions.Expect(mediator.GetByRole(AriaRole.Status)).ToContainTextAsync("Recorded: no individual meeting");
+        }
+
         await mediator.GetByLabel("Next stage").SelectOptionAsync(new SelectOptionValue { Label = "Meeting held" });
         await mediator.GetByRole(AriaRole.Button, new() { Name = "Move the case" }).ClickAsync();
         await Assertions.Expect(mediator.GetByTestId("stage")).ToHaveTextAsync("Meeting held");

@@ -50,7 +50,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
         Assert.True((await _portal.Services.GetRequiredService<ScheduleMeetingHandler>().HandleAsync(adviser, caseId, new MeetingForm
         {
             Date = DateOnly.FromDateTime(DateTime.Today.AddDays(40)), Starts = new TimeOnly(14, 0), Ends = new TimeOnly(15, 30), Format = SessionFormat.Online,
-            MeetingLink = "https://meet.example.org/review", Attendees = "Sam Taylor, parent\nAsha Patel, SENCo",
+            MeetingLink = "https://meet.example.org/review", People = [new() { Name = "Asha Patel", Role = AttendeeRole.SchoolRepresentative }],
         })).Succeeded);
         await MeetingJustEndedAsync(caseId);
 
@@ -62,7 +62,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
         await page.GetByRole(AriaRole.Link, new() { Name = "Write the meeting record" }).ClickAsync();
         await page.WaitForAddressAsync(url => url.EndsWith("/record", StringComparison.Ordinal));
         await page.WaitForInteractiveAsync();
-        await Assertions.Expect(page.GetByLabel("Who attended")).ToHaveValueAsync("Sam Taylor, parent\nAsha Patel, SENCo");
+        await Assertions.Expect(page.GetByLabel("Who attended")).ToHaveValueAsync("Sam Taylor, parent or carer\nAsha Patel, school representative");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and issue it to the family" }).ClickAsync();
         await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Enter at least one agenda item");
         await page.CheckPageAsync("record-01-errors");
@@ -121,9 +121,14 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
         Assert.True((await services.GetRequiredService<ScheduleMeetingHandler>().HandleAsync(mediator, caseId, new MeetingForm
         {
             Date = DateOnly.FromDateTime(DateTime.Today.AddDays(40)), Starts = new TimeOnly(10, 0), Ends = new TimeOnly(12, 0), Format = SessionFormat.Online,
-            MeetingLink = "https://meet.example.org/mediation", Attendees = "Asha Patel, SENCo", LaDecisionMaker = "Dr Helen Ward, Head of SEN",
+            MeetingLink = "https://meet.example.org/mediation",
+            People = [new() { Name = "Asha Patel", Role = AttendeeRole.SchoolRepresentative }, new() { Name = "Dr Helen Ward", Role = AttendeeRole.LaDecisionMaker }],
         })).Succeeded);
         await MeetingJustEndedAsync(caseId);
+        foreach (var party in new[] { MeetingParty.Family, MeetingParty.LocalAuthority })
+        {
+            Assert.True((await services.GetRequiredService<SkipIndividualMeetingHandler>().HandleAsync(adviser, caseId, party, "Met the mediator by phone")).Succeeded);
+        }
 
         Assert.True((await services.GetRequiredService<ChangeStageHandler>().HandleAsync(mediator, caseId, CaseStage.MeetingHeld, null)).Succeeded);
         Assert.True((await services.GetRequiredService<AgreementsHandler>().SaveAsync(mediator, caseId, new AgreementForm { Issues = ["Whether an EHC needs assessment is needed"] })).Succeeded);

@@ -25,6 +25,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Application> Applications => Set<Application>();
 
     public DbSet<CaseMeeting> CaseMeetings => Set<CaseMeeting>();
+    public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
 
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
 

@@ -11,6 +11,7 @@ using ParentPortal.Platform.Identity;
 using ParentPortal.Tests.Domain.Triage;
 using ParentPortal.Tests.Features.Documents;
 using ParentPortal.Tests.TestSupport;
+using ParentPortal.Tests.Features.Admin.Settings;
 using static ParentPortal.Tests.Features.Cases.CaseTestData;
 
 namespace ParentPortal.Tests.Features.Apply;
@@ -93,8 +94,21 @@ public sealed class ReferralTests : IAsyncLifetime
         var owner = await check.Applications.Where(a => a.Id == id).Select(a => a.Owner!.Subject).SingleAsync();
         Assert.True(PhoneApplicationOwner.Is(owner));
 
+        // Issue 13 item 3: the referrer sees where it stands, and nothing else; nobody else sees it there.
+        var referrals = _host.Get<ListReferralsHandler>();
+        var waiting = Assert.Single(await referrals.HandleAsync(Referrer));
+        Assert.Equal((sent.Reference, "sen", "Sent to the family: waiting for them to take it over"), (waiting.Reference, waiting.Route, waiting.Status));
+        Assert.DoesNotContain("Amara", waiting.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await referrals.HandleAsync(Lukasz));
+        Assert.Empty(await referrals.HandleAsync(Adviser));
+
         var claimed = await _host.Get<ClaimApplicationHandler>().HandleAsync(Family, code);
         Assert.True(claimed.Succeeded, claimed.Message);
+        Assert.Equal("The family has taken it over: we are working with them", Assert.Single(await referrals.HandleAsync(Referrer)).Status);
+        Assert.Empty(await referrals.HandleAsync(Family));
+        var today = ParentPortal.Platform.Calendar.UkDates.DateIn(_host.Clock.GetUtcNow());
+        var report = (await _host.Handler<ParentPortal.Features.Reports.ReportsQuery>().HandleAsync(Manager, ParentPortal.Features.Reports.ReportPeriod.Create(today.AddDays(-1), today)))!;
+        Assert.Equal((0, 1, 0), (report.Referrals.Parent, report.Referrals.School, report.Referrals.LocalAuthority));
         Assert.NotNull(await _host.Get<GetApplicationHandler>().HandleAsync(Family, id));
         Assert.Null(await _host.Get<GetApplicationHandler>().HandleAsync(Referrer, id));
 

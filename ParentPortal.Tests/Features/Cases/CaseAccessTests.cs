@@ -45,6 +45,7 @@ public sealed class CaseAccessTests : IAsyncLifetime
     {
         var user = Outsider(who);
         var id = await HeldMediationAsync(_host);
+        var meetingId = await MainMeetingIdAsync(_host, id);
         var before = await SnapshotAsync(id);
 
         Assert.Null(await _host.Get<CaseDetailsQuery>().HandleAsync(user, id));
@@ -62,6 +63,11 @@ public sealed class CaseAccessTests : IAsyncLifetime
             await _host.Get<ReferToAdvocacyHandler>().HandleAsync(user, id),
             await _host.Get<RecordAdvocacyReferralHandler>().HandleAsync(user, id, null, null),
             await _host.Get<AssignIpsHandler>().HandleAsync(user, id, 1),
+            await _host.Get<ScheduleMeetingHandler>().HandleAsync(user, id, new MeetingForm { MeetingId = meetingId }),
+            await _host.Get<MarkMeetingHeldHandler>().HandleAsync(user, id, meetingId),
+            await _host.Get<CancelMeetingHandler>().HandleAsync(user, id, meetingId),
+            await _host.Get<SkipIndividualMeetingHandler>().HandleAsync(user, id, ParentPortal.Domain.Meetings.MeetingParty.Family, "not needed"),
+            await _host.Get<RecordMeetingNoticeHandler>().HandleAsync(user, id, meetingId, null, null),
         })
         {
             Assert.False(result.Succeeded);
@@ -177,6 +183,8 @@ public sealed class CaseAccessTests : IAsyncLifetime
         var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id);
         return string.Join('|', application.Stage, application.Version, application.AssignedStaffId, application.AdviserId,
             await db.CaseEvents.CountAsync(e => e.ApplicationId == id), await db.CaseDocuments.CountAsync(), await db.AgreementDrafts.CountAsync(),
-            await db.SessionBookings.CountAsync(), await db.ApplicationInvitations.CountAsync());
+            await db.SessionBookings.CountAsync(), await db.ApplicationInvitations.CountAsync(),
+            string.Join(',', await db.CaseMeetings.Where(m => m.ApplicationId == id).OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.Sequence}:{m.CancelledAt}:{m.HeldOn}:{m.SkippedReason}").ToListAsync()),
+            await db.OutboxMessages.CountAsync());
     }
 }

@@ -74,6 +74,7 @@ internal static class CaseTestData
         Succeeded(await host.Get<AssignMediatorHandler>().HandleAsync(Adviser, id, await StaffIdAsync(host, "demo-mediator")));
         Succeeded(await host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, MeetingInDays(host, 14, await DecisionMakerAsync(host, id))));
         host.Clock.Advance(TimeSpan.FromDays(15));
+        await NoIndividualMeetingsAsync(host, id);
         Succeeded(await host.Get<ChangeStageHandler>().HandleAsync(Mediator, id, CaseStage.MeetingHeld, null));
         return id;
     }
@@ -99,10 +100,31 @@ internal static class CaseTestData
         Format = SessionFormat.InPerson,
         VenueName = "Hatfield Community Centre",
         VenueAddress = "1 Market Place, Hatfield",
-        Attendees = "Asha Patel, SENCo\nMarta Nowak-Kowalska, caseworker",
-        LaDecisionMaker = "Dr Helen Ward, Head of SEN",
+        People =
+        [
+            new() { Name = "Asha Patel", Role = AttendeeRole.SchoolRepresentative },
+            new() { Name = "Marta Nowak-Kowalska", Role = AttendeeRole.Supporter },
+            new() { Name = "Dr Helen Ward", Role = AttendeeRole.LaDecisionMaker },
+        ],
         LaDecisionMakerStaffId = decisionMakerStaffId,
     };
+
+    /// <summary>The case's main meeting (joint or facilitated) still on.</summary>
+    public static async Task<Guid> MainMeetingIdAsync(ApplicationsHost host, Guid id)
+    {
+        await using var db = await host.DbAsync();
+        return await db.CaseMeetings.AsNoTracking().MainOf(id).Select(m => m.Id).FirstAsync();
+    }
+
+    /// <summary>Records that neither party's individual meeting was needed, so the joint meeting can be marked held (seed 003's plan).</summary>
+    public static async Task NoIndividualMeetingsAsync(ApplicationsHost host, Guid id)
+    {
+        foreach (var party in new[] { MeetingParty.Family, MeetingParty.School, MeetingParty.LocalAuthority })
+        {
+            // Only the route's own parties are accepted; the other is refused and changes nothing.
+            await host.Get<SkipIndividualMeetingHandler>().HandleAsync(Adviser, id, party, "They met the mediator by phone when the case was opened");
+        }
+    }
 
     /// <summary>The clocks running on a case, as its adviser's case page shows them.</summary>
     public static async Task<IReadOnlyList<ParentPortal.Domain.Cases.CaseClock>> ClocksAsync(ApplicationsHost host, Guid id) =>

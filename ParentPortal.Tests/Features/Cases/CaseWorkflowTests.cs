@@ -63,19 +63,20 @@ public sealed class CaseWorkflowTests : IAsyncLifetime
         var tooSoon = new MeetingForm
         {
             Date = new DateOnly(2026, 11, 24), Starts = new TimeOnly(10, 0), Ends = new TimeOnly(11, 0), Format = SessionFormat.Online,
-            MeetingLink = "https://meet.example.org/m", Attendees = "Asha Patel, SENCo",
+            MeetingLink = "https://meet.example.org/m", People = [new() { Name = "Asha Patel", Role = AttendeeRole.SchoolRepresentative }],
         };
 
         var refused = await _host.Get<ScheduleMeetingHandler>().HandleAsync(Adviser, id, tooSoon);
 
-        Assert.Contains(refused.Errors, e => e.FieldKey == "decision-maker");
-        tooSoon.LaDecisionMaker = "Dr Helen Ward";
+        Assert.Contains(refused.Errors, e => e.FieldKey == "people");
+        tooSoon.People.Add(new() { Name = "Dr Helen Ward", Role = AttendeeRole.LaDecisionMaker });
         var notice = await _host.Get<ScheduleMeetingHandler>().HandleAsync(Adviser, id, tooSoon);
         Assert.Contains("must be told by", Assert.Single(notice.Errors).Message, StringComparison.Ordinal);
         tooSoon.ShortNoticeAgreed = true;
         Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Adviser, id, tooSoon));
         Assert.False((await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.MeetingHeld, null)).Succeeded);
         _host.Clock.Advance(TimeSpan.FromDays(4));
+        await NoIndividualMeetingsAsync(_host, id);
         Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.MeetingHeld, null));
         await using var db = await _host.DbAsync();
         var application = await db.Applications.SingleAsync(a => a.Id == id);

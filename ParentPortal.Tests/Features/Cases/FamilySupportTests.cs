@@ -164,22 +164,26 @@ public sealed class FamilySupportTests : IAsyncLifetime
         Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.TryMediation));
         var scheduled = await _host.Get<ScheduleMeetingHandler>().HandleAsync(Adviser, id, MeetingInDays(_host, 14));
         Succeeded(scheduled);
-        Assert.EndsWith("Their Independent Parental Supporter, Amara Okoye, has been sent them too.", scheduled.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Their Independent Parental Supporter, Amara Okoye, is invited as the family's supporter.", scheduled.Message, StringComparison.Ordinal);
         await using (var db = await _host.DbAsync())
         {
-            var invite = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == "ips-meeting");
+            var invite = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == "meeting-invitation" && m.ToAddress == "amara@ips.example.org");
             Assert.Equal("amara@ips.example.org", invite.ToAddress);
             Assert.Equal(id, invite.ApplicationId);
             Assert.Contains("Hatfield Community Centre", invite.Body, StringComparison.Ordinal);
         }
 
-        // Another supporter replaces the first, who is told; the changed meeting goes to the new one only.
+        // Another supporter replaces the first, who is told; the changed meeting goes to the new one, and the first is sent its
+        // cancellation (their calendar loses it).
         Succeeded(await assign.HandleAsync(Adviser, id, second));
-        Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Adviser, id, MeetingInDays(_host, 15)));
+        var moved = MeetingInDays(_host, 15);
+        moved.MeetingId = await MainMeetingIdAsync(_host, id);
+        Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Adviser, id, moved));
         await using (var db = await _host.DbAsync())
         {
             Assert.Equal("amara@ips.example.org", (await db.OutboxMessages.SingleAsync(m => m.Kind == "ips-unassigned")).ToAddress);
-            Assert.Equal(["amara@ips.example.org", "bronwen@ips.example.org"], (await db.OutboxMessages.Where(m => m.Kind == "ips-meeting").Select(m => m.ToAddress).ToListAsync()).Order());
+            Assert.Equal(["amara@ips.example.org", "bronwen@ips.example.org"], (await db.OutboxMessages.Where(m => m.Kind == "meeting-invitation" && m.ToAddress.Contains("@ips.")).Select(m => m.ToAddress).ToListAsync()).Order());
+            Assert.Equal("amara@ips.example.org", (await db.OutboxMessages.SingleAsync(m => m.Kind == "meeting-cancelled")).ToAddress);
         }
 
         var history = (await _host.Get<CaseDetailsQuery>().HandleAsync(Adviser, id))!.History;
@@ -199,7 +203,7 @@ public sealed class FamilySupportTests : IAsyncLifetime
         Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Adviser, id, MeetingInDays(_host, 14)));
 
         await using var db = await _host.DbAsync();
-        Assert.False(await db.OutboxMessages.AnyAsync(m => m.Kind == "ips-meeting"));
+        Assert.False(await db.OutboxMessages.AnyAsync(m => m.Kind == "meeting-invitation" && m.ToAddress.Contains("@ips.")));
         var pool = (await _host.Get<CaseDetailsQuery>().HandleAsync(Adviser, id))!.Support!.Supporters.Select(s => s.Id).ToList();
         Assert.DoesNotContain(first, pool);
         Assert.Contains(second, pool);

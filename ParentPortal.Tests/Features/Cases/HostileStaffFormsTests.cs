@@ -114,17 +114,25 @@ public sealed class HostileStaffFormsTests : IAsyncLifetime
             AnyEnum<SessionFormat>(level),
             Field(level, "https://meet.example.org/mediation-1", "https://teams.example.com/l/meetup-join/19%3ameeting"),
             Gen.Select(Field(level, "Hatfield Community Centre"), Field(level, "1 Market Place, Hatfield\nAL10 0AA")),
-            Field(level, "Asha Patel, SENCo\nMarta Nowak-Kowalska, caseworker"),
-            Gen.Select(Field(level, "Dr Helen Ward, Head of SEN"), Gen.Bool),
-            (date, starts, ends, format, link, venue, attendees, rest) => new MeetingForm
+            Gen.Select(Field(level, "Asha Patel", "Marta Nowak-Kowalska"), Field(level, "asha.patel@school.example.org"), Field(level, "0300 123 4567")),
+            Gen.Select(Field(level, "Dr Helen Ward"), Gen.Bool),
+            (date, starts, ends, format, link, venue, person, rest) => new MeetingForm
             {
                 Date = date, Starts = starts, Ends = ends, Format = format, MeetingLink = link, VenueName = venue.Item1, VenueAddress = venue.Item2,
-                Attendees = attendees, LaDecisionMaker = rest.Item1, ShortNoticeAgreed = rest.Item2,
+                People =
+                [
+                    new() { Name = person.Item1, Role = AttendeeRole.SchoolRepresentative, Email = person.Item2, Phone = person.Item3 },
+                    new() { Name = rest.Item1, Role = AttendeeRole.LaDecisionMaker },
+                ],
+                ShortNoticeAgreed = rest.Item2,
             }));
 
         var saved = 0;
+        Guid? meetingId = null;
         await forms.SampleAsync(async form =>
         {
+            // Once arranged, the case's meeting is changed (a second joint meeting is refused).
+            form.MeetingId = meetingId;
             var before = await FingerprintAsync();
             var result = await _host.Get<ScheduleMeetingHandler>().HandleAsync(Adviser, id, form);
             await AssertRefusalChangedNothingAsync(result.Succeeded, result.Errors.Select(e => e.Message), before);
@@ -132,7 +140,8 @@ public sealed class HostileStaffFormsTests : IAsyncLifetime
             {
                 saved++;
                 await using var db = await _host.DbAsync();
-                var meeting = await db.CaseMeetings.AsNoTracking().SingleAsync(m => m.ApplicationId == id);
+                var meeting = await db.CaseMeetings.AsNoTracking().Include(m => m.People).SingleAsync(m => m.ApplicationId == id);
+                meetingId = meeting.Id;
                 Assert.True(meeting.StartsAt > Now && meeting.StartsAt <= Now.AddYears(1).AddDays(1), $"a meeting at {meeting.StartsAt:O}");
                 Assert.True(meeting.EndsAt > meeting.StartsAt && meeting.EndsAt <= meeting.StartsAt.AddHours(8));
                 Assert.True(Enum.IsDefined(meeting.Format), $"format {(int)meeting.Format}");
@@ -147,7 +156,14 @@ public sealed class HostileStaffFormsTests : IAsyncLifetime
                     Good(meeting.VenueAddress, 500, lines: true, "the venue's address");
                 }
 
-                Good(meeting.Attendees, 2000, lines: true, "the attendees");
+                foreach (var person in meeting.People)
+                {
+                    Good(person.Name, 200, lines: false, "an attendee's name");
+                    Assert.True(Enum.IsDefined(person.Role), $"role {(int)person.Role}");
+                    Assert.True(person.Email is null || ContactText.IsEmailAddress(person.Email), "an attendee's e-mail address");
+                    Assert.True(person.Phone is null || ContactText.IsPhoneNumber(person.Phone), "an attendee's phone number");
+                }
+
                 Good(meeting.LaDecisionMaker, 200, lines: false, "the decision maker");
             }
 
@@ -483,13 +499,13 @@ public sealed class HostileStaffFormsTests : IAsyncLifetime
     {
         await using var db = await _host.DbAsync();
         var applications = await db.Applications.AsNoTracking().Select(a => new { a.Id, a.Version, a.Stage, a.AnswersJson }).ToListAsync();
-        var meetings = await db.CaseMeetings.AsNoTracking().ToListAsync();
+        var meetings = await db.CaseMeetings.AsNoTracking().Include(m => m.People).ToListAsync();
         var agreements = await db.AgreementDrafts.AsNoTracking().Select(d => new { d.ApplicationId, d.Version, d.ContentHash }).ToListAsync();
         var records = await db.MeetingRecordDrafts.AsNoTracking().Select(d => new { d.ApplicationId, d.ContentJson }).ToListAsync();
         var sessions = await db.InformationSessions.AsNoTracking().Select(s => s.Id).ToListAsync();
         return string.Join('\n',
             string.Join(',', applications.OrderBy(a => a.Id).Select(a => $"{a.Id}:{a.Version}:{a.Stage}:{a.AnswersJson.Length}")),
-            string.Join(',', meetings.OrderBy(m => m.ApplicationId).Select(m => $"{m.ApplicationId}:{m.UpdatedAt.UtcTicks}:{m.Attendees}")),
+            string.Join(',', meetings.OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.UpdatedAt.UtcTicks}:{m.Sequence}:{string.Join('|', m.People.Select(p => $"{p.Name}/{p.Role}/{p.Email}/{p.Phone}"))}")),
             string.Join(',', agreements.OrderBy(a => a.ApplicationId).Select(a => $"{a.ApplicationId}:{a.Version}:{a.ContentHash}")),
             string.Join(',', records.OrderBy(r => r.ApplicationId).Select(r => $"{r.ApplicationId}:{r.ContentJson}")),
             string.Join(',', sessions.Order()),
@@ -523,7 +539,7 @@ public sealed class HostileStaffFormsTests : IAsyncLifetime
         Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, new MeetingForm
         {
             Date = new DateOnly(2027, 1, 20), Starts = new TimeOnly(14, 0), Ends = new TimeOnly(15, 30), Format = SessionFormat.Online,
-            MeetingLink = "https://meet.example.org/review", Attendees = "Sam Taylor, parent\nAsha Patel, SENCo",
+            MeetingLink = "https://meet.example.org/review", People = [new() { Name = "Asha Patel", Role = AttendeeRole.SchoolRepresentative }],
         }));
         _host.Clock.Advance(TimeSpan.FromDays(62));
         Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Mediator, id, CaseStage.MeetingHeld, null));
@@ -543,5 +559,5 @@ public sealed class HostileStaffFormsTests : IAsyncLifetime
     }
 
     private static string Describe(MeetingForm f) =>
-        $"{f.Date} {f.Starts}-{f.Ends} {f.Format} '{HostileValues.Show(f.MeetingLink)}' '{HostileValues.Show(f.VenueName)}' '{HostileValues.Show(f.VenueAddress)}' '{HostileValues.Show(f.Attendees)}' '{HostileValues.Show(f.LaDecisionMaker)}' {f.ShortNoticeAgreed}";
+        $"{f.Date} {f.Starts}-{f.Ends} {f.Format} '{HostileValues.Show(f.MeetingLink)}' '{HostileValues.Show(f.VenueName)}' '{HostileValues.Show(f.VenueAddress)}' '{string.Join("' '", f.People.Select(p => $"{HostileValues.Show(p.Name)}/{p.Role}/{HostileValues.Show(p.Email)}/{HostileValues.Show(p.Phone)}"))}' {f.ShortNoticeAgreed}";
 }

@@ -35,7 +35,8 @@ public sealed class RecordMeetingNoticeTests : IAsyncLifetime
         Assert.Contains(await ClocksAsync(_host, id), c => c.Key == "notice");
 
         _host.Clock.Advance(TimeSpan.FromDays(1));
-        Succeeded(await _host.Get<RecordMeetingNoticeHandler>().HandleAsync(Mediator, id, Today, NoticeMethod.Phone));
+        var meetingId = await MainMeetingIdAsync(_host, id);
+        Succeeded(await _host.Get<RecordMeetingNoticeHandler>().HandleAsync(Mediator, id, meetingId, Today, NoticeMethod.Phone));
 
         Assert.DoesNotContain(await ClocksAsync(_host, id), c => c.Key == "notice");
         await using (var db = await _host.DbAsync())
@@ -46,7 +47,9 @@ public sealed class RecordMeetingNoticeTests : IAsyncLifetime
             Assert.Contains("by phone on", entry.Note, StringComparison.Ordinal);
         }
 
-        Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, MeetingInDays(_host, 28)));
+        var moved = MeetingInDays(_host, 28);
+        moved.MeetingId = meetingId;
+        Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, moved));
         Assert.Contains(await ClocksAsync(_host, id), c => c.Key == "notice");
     }
 
@@ -54,13 +57,14 @@ public sealed class RecordMeetingNoticeTests : IAsyncLifetime
     public async Task ADateInTheFutureOrBeforeTheMeetingWasArranged_OrNoWay_IsRefused_AndTheClockRuns()
     {
         var id = await MediationForAFamilyWithoutEmailAsync();
-        Assert.False((await _host.Get<RecordMeetingNoticeHandler>().HandleAsync(Mediator, id, Today, NoticeMethod.Post)).Succeeded);
+        Assert.False((await _host.Get<RecordMeetingNoticeHandler>().HandleAsync(Mediator, id, Guid.CreateVersion7(), Today, NoticeMethod.Post)).Succeeded);
         Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, MeetingInDays(_host, 21)));
+        var meetingId = await MainMeetingIdAsync(_host, id);
 
-        var future = await _host.Get<RecordMeetingNoticeHandler>().HandleAsync(Mediator, id, Today.AddDays(2), NoticeMethod.Post);
-        var before = await _host.Get<RecordMeetingNoticeHandler>().HandleAsync(Mediator, id, Today.AddDays(-1), NoticeMethod.Post);
-        var noWay = await _host.Get<RecordMeetingNoticeHandler>().HandleAsync(Mediator, id, Today, null);
-        var officer = await _host.Get<RecordMeetingNoticeHandler>().HandleAsync(HertsOfficer, id, Today, NoticeMethod.Post);
+        var future = await _host.Get<RecordMeetingNoticeHandler>().HandleAsync(Mediator, id, meetingId, Today.AddDays(2), NoticeMethod.Post);
+        var before = await _host.Get<RecordMeetingNoticeHandler>().HandleAsync(Mediator, id, meetingId, Today.AddDays(-1), NoticeMethod.Post);
+        var noWay = await _host.Get<RecordMeetingNoticeHandler>().HandleAsync(Mediator, id, meetingId, Today, null);
+        var officer = await _host.Get<RecordMeetingNoticeHandler>().HandleAsync(HertsOfficer, id, meetingId, Today, NoticeMethod.Post);
 
         Assert.Equal("notice-date", Assert.Single(future.Errors).FieldKey);
         Assert.Contains("when the meeting was arranged", Assert.Single(before.Errors).Message, StringComparison.Ordinal);

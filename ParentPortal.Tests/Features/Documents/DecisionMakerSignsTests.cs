@@ -57,6 +57,7 @@ public sealed class DecisionMakerSignsTests : IAsyncLifetime
         Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.TryMediation));
         Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Adviser, id, MeetingInDays(_host, 14)));
         _host.Clock.Advance(TimeSpan.FromDays(15));
+        await NoIndividualMeetingsAsync(_host, id);
         Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, ParentPortal.Domain.Cases.CaseStage.MeetingHeld, null));
         var agreements = _host.Get<AgreementsHandler>();
         Assert.True((await agreements.SaveAsync(Adviser, id, new AgreementForm { Issues = ["Whether an EHC needs assessment is needed"] })).Succeeded);

@@ -241,9 +241,10 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.MediationBeingArranged, null));
         Succeeded(await _host.Get<AssignMediatorHandler>().HandleAsync(Adviser, id, await StaffIdAsync(_host, "demo-mediator")));
         var noRepresentative = await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, BullyingMeeting(null));
-        Assert.Equal("Enter the school's representative: someone who can act for the school must attend", Assert.Single(noRepresentative.Errors).Message);
+        Assert.Equal("Add the school's representative: someone who can act for the school must attend", Assert.Single(noRepresentative.Errors).Message);
         Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, BullyingMeeting("Mrs Joan Okoro, Headteacher")));
         _host.Clock.Advance(TimeSpan.FromDays(20));
+        await NoIndividualMeetingsAsync(_host, id);
         Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Mediator, id, CaseStage.MeetingHeld, null));
 
         var agreements = _host.Get<AgreementsHandler>();
@@ -285,8 +286,8 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
     private MeetingForm BullyingMeeting(string? schoolRepresentative) => new()
     {
         Date = DateOnly.FromDateTime(_host.Clock.GetUtcNow().UtcDateTime).AddDays(14), Starts = new TimeOnly(10, 0), Ends = new TimeOnly(11, 30),
-        Format = SessionFormat.InPerson, VenueName = "Hatfield Community Centre", VenueAddress = "1 Market Place, Hatfield", Attendees = "Sam Taylor, parent",
-        LaDecisionMaker = schoolRepresentative, ShortNoticeAgreed = true,
+        Format = SessionFormat.InPerson, VenueName = "Hatfield Community Centre", VenueAddress = "1 Market Place, Hatfield",
+        People = schoolRepresentative is null ? [] : [new() { Name = schoolRepresentative, Role = AttendeeRole.SchoolRepresentative }], ShortNoticeAgreed = true,
     };
 
     /// <summary>Issue 12 item 14: wording the fonts cannot print is refused when the agreement is saved, not at the last signature.</summary>
@@ -419,7 +420,7 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         PdfText.AssertInOrder("Carry out the EHC needs assessment Hertfordshire SEN team", text);
         PdfText.AssertContains("5 February 2027", text);
         PdfText.AssertContains("Speech and language therapy hours", text);
-        PdfText.AssertContains("Dr Helen Ward, Head of SEN", text);
+        PdfText.AssertContains("Dr Helen Ward", text);
         PdfText.AssertContains("Marta Nowak-Kowalska", text);
         foreach (var name in new[] { "Sam Taylor", "Tom Okafor", "Gwen Ellis" })
         {
@@ -440,7 +441,7 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, new MeetingForm
         {
             Date = new DateOnly(2027, 1, 20), Starts = new TimeOnly(14, 0), Ends = new TimeOnly(15, 30), Format = SessionFormat.Online,
-            MeetingLink = "https://meet.example.org/review", Attendees = "Sam Taylor, parent\nAsha Patel, SENCo",
+            MeetingLink = "https://meet.example.org/review", People = [new() { Name = "Asha Patel", Role = AttendeeRole.SchoolRepresentative }],
         }));
         var records = _host.Get<MeetingRecordsHandler>();
         var form = new MeetingRecordForm

@@ -35,7 +35,6 @@ public sealed class DocumentLinksTests : IAsyncLifetime
         Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
         Succeeded(await _host.Get<AssignMediatorHandler>().HandleAsync(Adviser, id, await StaffIdAsync(_host, "demo-mediator")));
         var meeting = MeetingInDays(_host, 21);
-        meeting.LaDecisionMaker = null;
         Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, meeting));
         _host.Clock.Advance(TimeSpan.FromDays(22));
         Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Mediator, id, CaseStage.MeetingHeld, null));

@@ -76,6 +76,8 @@ public sealed class ReportCsvTests
             new OutcomeFigures(new Share(0, 0), new Share(0, 0), new Share(0, 0), new Share(0, 0)),
             new SatisfactionFigures(0, null, none),
             new ApplicationLanguageFigures(none, new Share(0, 0)),
-            new SupportFigures(1, 2, 3, 4));
+            new SupportFigures(1, 2, 3, 4),
+            new MeetingFigures(5, 6, 7, 8, 9),
+            new ReferralFigures(10, 11, 12, 13, 14));
     }
 }

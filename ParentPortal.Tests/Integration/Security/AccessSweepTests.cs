@@ -484,6 +484,11 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         Succeeded(await services.GetRequiredService<AssignMediatorHandler>().HandleAsync(adviser, CaseId, mediatorId));
         Succeeded(await services.GetRequiredService<ScheduleMeetingHandler>().HandleAsync(mediator, CaseId, Meeting(officerId)));
         await MeetingWasYesterdayAsync(CaseId);
+        foreach (var party in new[] { MeetingParty.Family, MeetingParty.LocalAuthority })
+        {
+            Succeeded(await services.GetRequiredService<SkipIndividualMeetingHandler>().HandleAsync(adviser, CaseId, party, "Met the mediator by phone"));
+        }
+
         Succeeded(await services.GetRequiredService<ChangeStageHandler>().HandleAsync(mediator, CaseId, CaseStage.MeetingHeld, null));
         var agreements = services.GetRequiredService<AgreementsHandler>();
         var saved = await agreements.SaveAsync(mediator, CaseId, new AgreementForm
@@ -639,8 +644,7 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         Ends = new TimeOnly(12, 0),
         Format = SessionFormat.Online,
         MeetingLink = "https://meet.example.org/sweep",
-        Attendees = "Asha Patel, SENCo",
-        LaDecisionMaker = "Dr Helen Ward, Head of SEN",
+        People = [new() { Name = "Asha Patel", Role = AttendeeRole.SchoolRepresentative }, new() { Name = "Dr Helen Ward", Role = AttendeeRole.LaDecisionMaker }],
         LaDecisionMakerStaffId = decisionMaker,
     };
 

@@ -68,6 +68,20 @@ public sealed class MessageSenderTests : IDisposable
     }
 
     [Fact]
+    public void FolderSender_WithABinaryAttachment_WritesItsBytesInBase64_WithoutACharset()
+    {
+        var message = Message();
+        var pdf = new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37, 0x0A, 0x00, 0xFF, 0xE2 };
+        message.AttachmentName = "mediation-agreement.pdf";
+        message.AttachmentContentType = "application/pdf";
+        message.AttachmentData = pdf;
+
+        var text = FolderMessageSender.Format(message, _clock.GetUtcNow());
+
+        Assert.Contains("\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"mediation-agreement.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + Convert.ToBase64String(pdf) + "\r\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LogSender_LogsTheIdKindAndAHashOfTheAddress_AndNoPersonalData()
     {
         var logger = new ListLogger<LogMessageSender>();

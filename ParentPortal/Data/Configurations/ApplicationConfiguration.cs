@@ -14,6 +14,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Reference).HasMaxLength(16);
         builder.HasIndex(a => a.Reference).IsUnique();
         builder.Property(a => a.CreatedBySubject).HasMaxLength(255);
+        // "Families you referred" on every referrer's "Your applications" page finds their referrals by it.
+        builder.HasIndex(a => a.CreatedBySubject);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.MediationChoice).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.RequestedChoice).HasConversion<string>().HasMaxLength(32);

@@ -8,15 +8,33 @@ internal sealed class CaseMeetingConfiguration : IEntityTypeConfiguration<CaseMe
 {
     public void Configure(EntityTypeBuilder<CaseMeeting> builder)
     {
-        builder.HasKey(m => m.ApplicationId);
-        builder.HasOne<Application>().WithOne().HasForeignKey<CaseMeeting>(m => m.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasKey(m => m.Id);
+        builder.HasOne<Application>().WithMany().HasForeignKey(m => m.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => m.ApplicationId);
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.WithParty).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.SkippedReason).HasMaxLength(500);
+        builder.Property(m => m.Agenda).HasMaxLength(4000);
+        builder.HasMany(m => m.People).WithOne().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(m => m.Format).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.MeetingLink).HasMaxLength(500);
         builder.Property(m => m.VenueName).HasMaxLength(200);
         builder.Property(m => m.VenueAddress).HasMaxLength(500);
-        builder.Property(m => m.Attendees).HasMaxLength(2000);
         builder.Property(m => m.LaDecisionMaker).HasMaxLength(200);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(m => m.DecisionMakerStaffId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class MeetingAttendeeConfiguration : IEntityTypeConfiguration<MeetingAttendee>
+{
+    public void Configure(EntityTypeBuilder<MeetingAttendee> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Role).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.Email).HasMaxLength(320);
+        builder.Property(a => a.Phone).HasMaxLength(40);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.StaffId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

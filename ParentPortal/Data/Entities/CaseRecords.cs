@@ -2,10 +2,45 @@ using ParentPortal.Domain.Meetings;
 
 namespace ParentPortal.Data.Entities;
 
-/// <summary>The mediation or facilitated meeting for a case: when, where, who, and the notice given.</summary>
+/// <summary>
+/// A meeting on a case (issue 13 item 4): the joint mediation or the facilitated meeting the case is for, an individual
+/// meeting with one party before it, or a call-back. When, where, who attends, the notice given, and how it ended. A case
+/// has at most one main meeting (joint or facilitated) that is not cancelled.
+/// </summary>
 public sealed class CaseMeeting
 {
+    public Guid Id { get; set; }
+
     public Guid ApplicationId { get; set; }
+
+    public MeetingKind Kind { get; set; }
+
+    /// <summary>For an individual meeting, the party it is with.</summary>
+    public MeetingParty? WithParty { get; set; }
+
+    /// <summary>
+    /// The calendar event's SEQUENCE (RFC 5545 section 3.8.7.4): 0 when first sent, one higher for each change and for the
+    /// cancellation, so every attendee's calendar replaces its copy.
+    /// </summary>
+    public int Sequence { get; set; }
+
+    public DateTimeOffset? CancelledAt { get; set; }
+
+    public DateOnly? HeldOn { get; set; }
+
+    /// <summary>
+    /// An individual meeting that was not needed, and why: the joint meeting may then go ahead without it. A party's meeting
+    /// skipped before one was arranged is kept with the time it was recorded as its start and end.
+    /// </summary>
+    public string? SkippedReason { get; set; }
+
+    public List<MeetingAttendee> People { get; set; } = [];
+
+    /// <summary>The facilitator's agenda (issue 13 item 6), one item per line, once drafted.</summary>
+    public string? Agenda { get; set; }
+
+    /// <summary>When the agenda (as it is now) was sent to everyone attending; null while not shared since it last changed.</summary>
+    public DateOnly? AgendaSharedOn { get; set; }
 
     public DateTimeOffset StartsAt { get; set; }
 
@@ -19,9 +54,6 @@ public sealed class CaseMeeting
 
     public string? VenueAddress { get; set; }
 
-    /// <summary>Who will be there, one per line, with their role.</summary>
-    public required string Attendees { get; set; }
-
     /// <summary>The local authority's decision maker: required for mediation (someone with authority to resolve the issues).</summary>
     public string? LaDecisionMaker { get; set; }
 
@@ -31,12 +63,39 @@ public sealed class CaseMeeting
     /// </summary>
     public int? DecisionMakerStaffId { get; set; }
 
+    /// <summary>When the family was told of the meeting (by the invitation, or by phone or post as staff recorded).</summary>
     public DateOnly? NoticeGivenOn { get; set; }
 
     /// <summary>The parent agreed to less than the usual notice.</summary>
     public bool ShortNoticeAgreed { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// Someone invited to a case meeting other than the family (whose contact details are the case's own, read when they are
+/// sent to): a school representative, the LA's decision maker, an interpreter, a supporter. How to reach them is theirs
+/// to give, and goes only to the service's staff and, for professionals, in the meeting's calendar file.
+/// </summary>
+public sealed class MeetingAttendee
+{
+    public long Id { get; set; }
+
+    public Guid MeetingId { get; set; }
+
+    public required string Name { get; set; }
+
+    public AttendeeRole Role { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    /// <summary>The portal account that is this person (the LA officer who signs, the case's mediator), when there is one.</summary>
+    public int? StaffId { get; set; }
+
+    /// <summary>When this person was sent the meeting's date and place (the notice they had); null while not sent.</summary>
+    public DateOnly? InvitedOn { get; set; }
 }
 
 /// <summary>The case's history: stage changes, assignments, notes, documents. Never edited.</summary>

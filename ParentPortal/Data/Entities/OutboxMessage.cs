@@ -65,6 +65,9 @@ public sealed class OutboxMessage
 
     public string? AttachmentContent { get; set; }
 
+    /// <summary>A binary attachment (a signed agreement's PDF) in place of <see cref="AttachmentContent"/>; cleared with it by retention.</summary>
+    public byte[]? AttachmentData { get; set; }
+
     /// <summary>The family's account the message belongs to (the owner of the application or the booking when it was written).</summary>
     public Guid? UserId { get; set; }
 

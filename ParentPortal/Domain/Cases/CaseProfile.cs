@@ -27,6 +27,9 @@ public sealed record CaseProfile
 
     public string? ReferrerRole { get; init; }
 
+    /// <summary>Where the referrer works: "school", "local-authority" or "other"; null when the family applied.</summary>
+    public string? ReferrerWorksAt { get; init; }
+
     public string? ChildFirstName { get; init; }
 
     public string? ChildLastName { get; init; }
@@ -123,6 +126,7 @@ public sealed record CaseProfile
             FamilyName = string.IsNullOrWhiteSpace(familyName) ? null : familyName.Trim(),
             ReferrerName = answers.IsProfessional ? answers[AnswerKeys.ReferrerName] : null,
             ReferrerRole = answers.IsProfessional ? answers[AnswerKeys.ApplicantRole] : null,
+            ReferrerWorksAt = answers.IsProfessional ? answers[AnswerKeys.ProfessionalType] : null,
             ChildFirstName = answers[AnswerKeys.ChildFirstName],
             ChildLastName = answers[AnswerKeys.ChildLastName],
             ChildDateOfBirth = answers.Date(AnswerKeys.ChildDateOfBirth),

@@ -16,6 +16,7 @@ public static class ApplySetup
         services.AddTransient<SaveStepHandler>();
         services.AddTransient<SubmitApplicationHandler>();
         services.AddTransient<ListApplicationsHandler>();
+        services.AddTransient<ListReferralsHandler>();
         services.AddTransient<ClaimApplicationHandler>();
         services.AddTransient<ShareDraftHandler>();
         services.AddTransient<ChangeSharingHandler>();

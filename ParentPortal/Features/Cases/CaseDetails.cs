@@ -18,6 +18,7 @@ public sealed record CaseEventView(DateTimeOffset At, string ActorName, string K
 /// <summary>A person to choose from a list (a mediator, an adviser, an area).</summary>
 public sealed record Choice(int Id, string Name);
 
+/// <param name="MeetingNoticeBy">The day everyone must be told of the main meeting by (the notice rule), when it has one.</param>
 /// <param name="AwaitingFamilyClaim">Filled in by phone or referred by a professional, and the family has not taken it over in their own account yet.</param>
 public sealed record CaseView(
     Guid Id,
@@ -32,6 +33,8 @@ public sealed record CaseView(
     IReadOnlyList<Choice> Areas,
     bool AwaitingFamilyClaim,
     CaseMeeting? Meeting,
+    IReadOnlyList<CaseMeeting> Meetings,
+    DateOnly? MeetingNoticeBy,
     IReadOnlyList<CaseClock> Clocks,
     IReadOnlyList<CaseStage> NextStages,
     IReadOnlyList<CaseEventView> History,
@@ -117,7 +120,9 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
         await db.SaveChangesAsync(cancellationToken);
 
         var profile = CaseProfile.From(TriageAnswers.FromJson(application.AnswersJson));
-        var meeting = await db.CaseMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.ApplicationId == caseId, cancellationToken);
+        var meetings = await db.CaseMeetings.AsNoTracking().Include(m => m.People).Where(m => m.ApplicationId == caseId).ToListAsync(cancellationToken);
+        meetings = [.. meetings.OrderBy(m => m.StartsAt)];
+        var meeting = CaseFile.MainMeeting(meetings, application.Route);
         var history = await db.CaseEvents.AsNoTracking().Where(e => e.ApplicationId == caseId).OrderByDescending(e => e.At)
             .Select(e => new CaseEventView(e.At, e.ActorName, e.Kind, e.FromStage, e.ToStage, e.Note)).ToListAsync(cancellationToken);
         var parties = await CaseParties.OfAsync(db, application, cancellationToken);
@@ -165,6 +170,8 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             application.SubmittedAt ?? application.CreatedAt, profile, parties,
             application.AreaId, areas, PhoneApplicationOwner.Is(application.Owner?.Subject),
             meeting,
+            meetings,
+            meeting is null ? null : CaseClocks.NoticeBy(application.Route ?? "", profile.IsAnnualReview, UkDates.DateIn(meeting.StartsAt), calculator)?.Date,
             CaseClocks.Running(CaseFactsBuilder.For(application, profile, meeting), calculator),
             CaseAccess.MovesFor(staff, application), history, mediators, advisers, CaseAccess.Capabilities(staff, application), UkDates.DateIn(now), staff.StaffId,
             CaseFile.MediationChosen(application), application.LaToldOfMediationOn, bookings, CaseDecisionView.Of(application),

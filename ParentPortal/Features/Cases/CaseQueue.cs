@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Meetings;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Calendar;
@@ -80,7 +81,10 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
                 LocalAuthority = a.LocalAuthority!.Name,
                 Area = a.Area!.Name,
                 Assignee = a.AssignedStaff!.DisplayName,
-                Meeting = db.CaseMeetings.FirstOrDefault(m => m.ApplicationId == a.Id),
+                // The main meeting (joint or facilitated, not cancelled): the one the notice clock is about.
+                // As CaseMeetingQueries.MainOf, written out: EF cannot look inside a method called in a projection.
+                Meeting = db.CaseMeetings.Where(m => m.ApplicationId == a.Id && m.CancelledAt == null && (m.Kind == MeetingKind.Joint || m.Kind == MeetingKind.Facilitated))
+                    .OrderByDescending(m => m.StartsAt).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 

@@ -15,6 +15,10 @@ public static class CasesSetup
         services.AddTransient<FamilySearchQuery>();
         services.AddTransient<ChangeStageHandler>();
         services.AddTransient<ScheduleMeetingHandler>();
+        services.AddTransient<MarkMeetingHeldHandler>();
+        services.AddTransient<SkipIndividualMeetingHandler>();
+        services.AddTransient<CancelMeetingHandler>();
+        services.AddTransient<ShareAgendaHandler>();
         services.AddTransient<AssignMediatorHandler>();
         services.AddTransient<FileWithAreaHandler>();
         services.AddTransient<HandOverCaseHandler>();

@@ -32,15 +32,19 @@ public sealed class ChangeStageHandler(CaseFiles cases, ServiceDirectory service
                 return new CaseChangeResult(false, noteErrors);
             }
 
-            var meeting = await file.MeetingAsync(cancellationToken);
+            var meetings = await file.MeetingsAsync(cancellationToken);
+            var meeting = CaseFile.MainMeeting(meetings, file.Route);
             switch (to)
             {
                 case CaseStage.MeetingScheduled when meeting is null:
                     return CaseChangeResult.Refused("Arrange the meeting first: enter its date, place and who will attend.", "stage");
                 case CaseStage.MeetingHeld when meeting is null || meeting.StartsAt > file.Now:
                     return CaseChangeResult.Refused("The meeting can be marked as held once its start time has passed.", "stage");
+                case CaseStage.MeetingHeld when MarkMeetingHeldHandler.WhyNotYet(file, meetings) is { } why:
+                    return CaseChangeResult.Refused(why, "stage");
                 case CaseStage.MeetingHeld:
-                    file.MeetingHeld(UkDates.DateIn(meeting!.StartsAt));
+                    meeting!.HeldOn = UkDates.DateIn(meeting.StartsAt);
+                    file.MeetingHeld(meeting.HeldOn.Value);
                     break;
                 case CaseStage.Closed:
                     file.MoveTo(to, note);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Meetings;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Cases;
 
@@ -11,10 +12,11 @@ namespace ParentPortal.Features.Cases;
 /// </summary>
 public sealed class RecordMeetingNoticeHandler(CaseFiles cases, WorkingDayCalendarSource calendars)
 {
-    public Task<CaseChangeResult> HandleAsync(ClaimsPrincipal user, Guid caseId, DateOnly? on, NoticeMethod? how, CancellationToken cancellationToken = default) =>
+    public Task<CaseChangeResult> HandleAsync(ClaimsPrincipal user, Guid caseId, Guid meetingId, DateOnly? on, NoticeMethod? how, CancellationToken cancellationToken = default) =>
         cases.ChangeAsync(user, caseId, can => can.ScheduleMeeting, async (file, _) =>
         {
-            var meeting = await file.MeetingAsync(cancellationToken);
+            var meeting = (await file.MeetingsAsync(cancellationToken)).FirstOrDefault(m => m.Id == meetingId && m.CancelledAt is null && m.HeldOn is null && m.SkippedReason is null
+                && MeetingPlan.FamilyAttends(m.Kind, m.WithParty));
             if (meeting is null || file.Row.MeetingHeldOn is not null || file.Stage == CaseStage.Closed)
             {
                 return CaseChangeResult.Refused("There is no meeting still to come on this case to tell the family about.");
@@ -29,6 +31,11 @@ public sealed class RecordMeetingNoticeHandler(CaseFiles cases, WorkingDayCalend
 
             meeting.NoticeGivenOn = notice.On;
             file.Record("meeting-notice", $"The family was told the meeting's date and place {notice.Describe()}");
+            if (meeting.Kind != MeetingPlan.MainKind(file.Route))
+            {
+                return CaseChangeResult.Ok("Recorded. The family has been told the meeting's date and place.");
+            }
+
             var noticeBy = CaseClocks.NoticeBy(file.Route, file.Profile.IsAnnualReview, meetingDay, await calendars.CalculatorAsync(cancellationToken));
             return CaseChangeResult.Ok(noticeBy is not null && notice.On > noticeBy.Date && !meeting.ShortNoticeAgreed
                 ? $"Recorded. That is later than the rules ask (by {UkDates.LongDate(noticeBy.Date)}): unless the family agrees to shorter notice, move the meeting."

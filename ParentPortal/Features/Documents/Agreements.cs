@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Meetings;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Documents.Models;
 using ParentPortal.Platform.Access;
@@ -358,8 +359,53 @@ public sealed partial class AgreementsHandler(
         file.MoveTo(CaseStage.AgreementSigned);
         file.Record("agreement-issued", number);
         await AskToSignAsync(db, file, $"Everyone has signed the agreement from your mediation ({number}). You can download it in the portal.", cancellationToken, "agreement-final:" + document.Id, document.Id);
+        await SendCopiesAsync(db, file, document.Id, pdf, $"mediation-agreement-{file.Reference}.pdf", number, code, profile.Name, cancellationToken);
         await file.SaveAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// Issue 13 item 7: the parties who took part without a portal account (the school's representative in a bullying
+    /// mediation, a local authority decision maker who signed on paper) are e-mailed their copy of the signed agreement as a
+    /// PDF, with its verification code, through the outbox with the case's and the document's ids. A school is sent it only
+    /// when the family agreed that the school may be contacted.
+    /// </summary>
+    private async Task SendCopiesAsync(PortalDbContext db, CaseFile file, Guid documentId, byte[] pdf, string fileName, string number, string code, string organisation, CancellationToken cancellationToken)
+    {
+        var meeting = await db.CaseMeetings.AsNoTracking().Include(m => m.People).MainOf(file.Id).FirstOrDefaultAsync(cancellationToken);
+        var sharing = file.Sharing;
+        var recipients = (meeting?.People ?? [])
+            .Where(p => p.Email is not null && p.StaffId is null)
+            .Where(p => (p.Role == AttendeeRole.SchoolRepresentative && file.Route == AnswerKeys.Bullying && sharing.ContactSchool)
+                || (p.Role == AttendeeRole.LaDecisionMaker && file.Route == AnswerKeys.Sen))
+            .ToList();
+        foreach (var person in recipients)
+        {
+            await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
+            {
+                Kind = "agreement-copy",
+                ToAddress = person.Email!,
+                ToName = person.Name,
+                Subject = $"Signed mediation agreement ({file.Reference})",
+                Body = $"""
+                    Dear {person.Name},
+
+                    Everyone has signed the agreement from the mediation you took part in (reference {file.Reference}). Your copy, {number}, is attached.
+
+                    Anyone can check it is genuine: go to {links.For(code)} or enter the code {VerificationCodes.Display(code)} on our verification page. Please keep it confidential, as the agreement says.
+
+                    {organisation}
+                    """,
+                CorrelationKey = $"agreement-copy:{documentId:N}:{OutboxWriter.AddressKey(person.Email!)}",
+                Attachment = new MessageAttachment { FileName = fileName, ContentType = "application/pdf", Data = pdf },
+                About = MessageAbout.Application(file.Row, documentId, toFamily: false),
+            }, file.Now, cancellationToken);
+        }
+
+        if (recipients.Count > 0)
+        {
+            file.Record("agreement-copies-sent", $"Sent by e-mail to {string.Join(", ", recipients.Select(p => $"{p.Name} ({MeetingPlan.Describe(p.Role).ToLowerInvariant()})"))}");
+        }
     }
 
     /// <summary>The family's name as the case has it (see <see cref="FamilyContact"/>); "The family" when it has none.</summary>
@@ -389,7 +435,7 @@ public sealed partial class AgreementsHandler(
 
         // The local authority signs through the decision maker named for the meeting, and only them (issue 13 item 5): other
         // officers of the authority may read the agreement, not sign it.
-        var decisionMaker = await db.CaseMeetings.AsNoTracking().Where(m => m.ApplicationId == caseId).Select(m => m.DecisionMakerStaffId).FirstOrDefaultAsync(cancellationToken);
+        var decisionMaker = await db.CaseMeetings.AsNoTracking().MainOf(caseId).Select(m => m.DecisionMakerStaffId).FirstOrDefaultAsync(cancellationToken);
         SignerRole? role = staff.IsMediator && application.AssignedStaffId == staff.StaffId ? SignerRole.Mediator
             : CaseAccess.IsSigningOfficer(staff, application) && decisionMaker == staff.StaffId ? SignerRole.LaOfficer
             : null;
@@ -401,7 +447,7 @@ public sealed partial class AgreementsHandler(
         var profile = CaseProfile.From(TriageAnswers.FromJson(application.AnswersJson));
         var service = await services.GetAsync(cancellationToken);
         var parties = await CaseParties.OfAsync(db, application, cancellationToken);
-        var meeting = await db.CaseMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.ApplicationId == application.Id, cancellationToken);
+        var meeting = await db.CaseMeetings.AsNoTracking().Include(m => m.People).MainOf(application.Id).FirstOrDefaultAsync(cancellationToken);
         var school = application.Route == AnswerKeys.Bullying ? profile.ChildSchool ?? "The school" : null;
         var attendees = new List<Attendee>
         {
@@ -413,8 +459,8 @@ public sealed partial class AgreementsHandler(
             attendees.Add(new(mediator.Name, "Mediator"));
         }
 
-        // "Name, role" per line; a hyphen is part of many names (O'Brien-Núñez), so it does not separate.
-        attendees.AddRange(MeetingRecordsHandler.Attendees(meeting?.Attendees ?? ""));
+        // Everyone else at the meeting, with their role; the decision maker (or school representative) is listed above.
+        attendees.AddRange((meeting?.People ?? []).Where(p => p.Name != meeting!.LaDecisionMaker).Select(p => new Attendee(p.Name, MeetingPlan.Describe(p.Role))));
 
         return new MediationAgreement(
             application.Reference ?? "",
@@ -456,7 +502,7 @@ public sealed partial class AgreementsHandler(
 
         // CaseParties already holds the officers only where the family's consent (or the law) lets the LA see the case; when a
         // decision maker with an account is named, they are the local authority here (issue 13 item 5).
-        var decisionMaker = await db.CaseMeetings.AsNoTracking().Where(m => m.ApplicationId == file.Id).Select(m => m.DecisionMakerStaffId).FirstOrDefaultAsync(cancellationToken);
+        var decisionMaker = await db.CaseMeetings.AsNoTracking().MainOf(file.Id).Select(m => m.DecisionMakerStaffId).FirstOrDefaultAsync(cancellationToken);
         var officers = parties.LaOfficers.Where(o => decisionMaker is null || o.Id == decisionMaker);
         recipients.AddRange(new[] { parties.Mediator }.Concat(officers).Where(s => s?.Email is not null).Select(s => (s!.Email!, (string?)s.Name, false)));
         foreach (var (to, name, toFamily) in recipients)

@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Meetings;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Features.Documents.Models;
 using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Messaging;
 using ParentPortal.Platform.Pdf;
 using ParentPortal.Platform.Settings;
 
@@ -162,13 +164,40 @@ public sealed class MeetingRecordsHandler(
         file.MoveIfAllowed(CaseStage.RecordWritten);
         file.Record("record-issued", number);
         AuditLog.Write(db, file.Staff, "document-issued", "document", document.Id.ToString(), now, "meeting-record");
-        await file.TellFamilyAsync("document-ready", "The record of your meeting is ready", $"The facilitator's record of your meeting ({number}) is ready. Sign in to the portal and choose \"Your applications\" to download it.", "record-ready:" + document.Id, cancellationToken, document.Id);
+        var family = (await file.PartiesAsync(cancellationToken)).Family.Name;
+        await file.TellFamilyAsync("document-ready", "The record of your meeting is ready", $"The facilitator's record of your meeting ({number}) is ready. Sign in to the portal and choose \"Your applications\" to download it.{OwnActions(form, family)}", "record-ready:" + document.Id, cancellationToken, document.Id);
+
+        // Issue 13 item 7 and seed 004: the record goes to everyone who attended, each told the action points they own.
+        if (await file.MeetingAsync(cancellationToken) is { } meeting)
+        {
+            var heldOn = await MeetingDateAsync(file, cancellationToken);
+            var sent = await file.SendToAttendeesAsync(meeting, "meeting-record-copy", $"Record of the meeting ({file.Reference})", (name, _) => $"""
+                Dear {name},
+
+                The facilitator's record of the {(type == MeetingType.AnnualReview ? "annual review" : "meeting")} on {UkDates.LongDate(heldOn)}, {number}, is attached.{OwnActions(form, name)}
+
+                Anyone can check it is genuine: go to {links.For(code)} or enter the code {VerificationCodes.Display(code)} on our verification page.
+
+                {profile.Name}
+                """, $"meeting-record-copy:{document.Id:N}", new MessageAttachment { FileName = $"meeting-record-{file.Reference}.pdf", ContentType = "application/pdf", Data = pdf }, document.Id, cancellationToken, includeFamily: false);
+            if (sent.Count > 0)
+            {
+                file.Record("record-copies-sent", $"Sent by e-mail to {string.Join(", ", sent)}");
+            }
+        }
         if (!await file.SaveAsync(cancellationToken))
         {
             return new(false, CaseChangeResult.Conflict);
         }
 
         return new(true, $"Meeting record {number} issued. The family has been told it is ready.", document.Id);
+    }
+
+    /// <summary>The action points <paramref name="owner"/> owns, as a paragraph for their message; empty when none.</summary>
+    private static string OwnActions(MeetingRecordForm form, string? owner)
+    {
+        var mine = owner is null ? [] : form.ActionPoints.Where(a => OwnerName(a.Owner) == OwnerName(owner)).ToList();
+        return mine.Count == 0 ? "" : "\n\nYour action points:\n" + string.Join('\n', mine.Select(a => $"- {a.Action}, by {UkDates.LongDate(a.Due!.Value)}"));
     }
 
     private async Task<(CaseFile? File, string? Refusal)> WritableAsync(PortalDbContext db, ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken)
@@ -197,8 +226,21 @@ public sealed class MeetingRecordsHandler(
         return (file, null);
     }
 
-    private static async Task<MeetingRecordForm> StartingFormAsync(CaseFile file, CancellationToken cancellationToken) =>
-        new() { Attendees = (await file.MeetingAsync(cancellationToken))?.Attendees ?? file.Profile.MeetingAttendees ?? "" };
+    // The record starts from who was invited to the meeting ("Name, role" per line), or what the family said on the application.
+    // The record starts from who was invited ("Name, role" per line) and the agenda shared before the meeting, if any.
+    private static async Task<MeetingRecordForm> StartingFormAsync(CaseFile file, CancellationToken cancellationToken)
+    {
+        var meeting = await file.MeetingAsync(cancellationToken);
+        List<string> agenda = meeting?.Agenda is { } shared ? [.. shared.Split('\n')] : [];
+        if (meeting is not { People.Count: > 0 })
+        {
+            return new() { Attendees = file.Profile.MeetingAttendees ?? "", Agenda = agenda };
+        }
+
+        var family = (await file.PartiesAsync(cancellationToken)).Family.Name;
+        var lines = meeting.People.Select(p => $"{p.Name}, {MeetingPlan.Describe(p.Role).ToLowerInvariant()}");
+        return new() { Attendees = string.Join('\n', family is null ? lines : lines.Prepend($"{family}, {(file.Profile.IsYoungPerson ? "young person" : "parent or carer")}")), Agenda = agenda };
+    }
 
     private static async Task<DateOnly> MeetingDateAsync(CaseFile file, CancellationToken cancellationToken) =>
         file.Row.MeetingHeldOn ?? UkDates.DateIn((await file.MeetingAsync(cancellationToken))?.StartsAt ?? file.Now);
@@ -267,6 +309,23 @@ public sealed class MeetingRecordsHandler(
         DocumentFormChecks.CheckItems(errors, "agenda", "Agenda item", form.Agenda, 2000, most: 100);
         DocumentFormChecks.CheckItems(errors, "points", "Point discussed", form.PointsDiscussed, 2000, most: 100);
         DocumentFormChecks.CheckActions(errors, form.ActionPoints, "Action point", "enter the action, who will do it and by when", a => (a.Action, a.Owner, a.Due), today);
+
+        // Each action point is owned by someone who was there (seed 004): the owner is named as in "Who attended".
+        var names = AttendeeNames(form.Attendees);
+        var strangers = form.ActionPoints.Select((a, i) => (a.Owner, Number: i + 1))
+            .Where(a => !string.IsNullOrWhiteSpace(a.Owner) && !names.Contains(OwnerName(a.Owner)))
+            .ToList();
+        if (errors.Count == 0 && strangers.Count > 0)
+        {
+            errors.Add(new("actions", $"Action point {strangers[0].Number}: the owner, {strangers[0].Owner}, is not in the list of who attended. Name someone who was there, as the list spells them."));
+        }
+
         return errors;
     }
+
+    /// <summary>The names in "Who attended" ("Name, role" per line), as owners are compared: the part before the first comma, any case.</summary>
+    internal static HashSet<string> AttendeeNames(string lines) =>
+        [.. lines.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(OwnerName)];
+
+    internal static string OwnerName(string text) => text.Split(',')[0].Trim().ToUpperInvariant();
 }

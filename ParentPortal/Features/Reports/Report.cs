@@ -14,7 +14,9 @@ public sealed record Report(
     OutcomeFigures Outcomes,
     SatisfactionFigures Satisfaction,
     ApplicationLanguageFigures ApplicationLanguages,
-    SupportFigures Support);
+    SupportFigures Support,
+    MeetingFigures Meetings,
+    ReferralFigures Referrals);
 
 /// <summary>A count out of a total, with the percentage to 1 decimal place (none when the total is 0).</summary>
 public sealed record Share(int Count, int OutOf)
@@ -79,3 +81,9 @@ public sealed record ApplicationLanguageFigures(Breakdown ByLanguage, Share Inte
 /// <param name="IpsAsked">Applications submitted in the period that asked the service to find an Independent Parental Supporter.</param>
 /// <param name="IpsAssigned">Families whose Independent Parental Supporter was assigned in the period (a replacement counts on its own day, once).</param>
 public sealed record SupportFigures(int AdvocacyAsked, int AdvocacyReferred, int IpsAsked, int IpsAssigned);
+
+/// <summary>Applications submitted in the period by who made them (issue 13 item 3): the family, or a professional who referred them.</summary>
+public sealed record ReferralFigures(int Parent, int YoungPerson, int School, int LocalAuthority, int OtherProfessional);
+
+/// <summary>The case meetings held in the period, by kind (issue 13 item 4), and the individual meetings recorded as not needed.</summary>
+public sealed record MeetingFigures(int IndividualHeld, int IndividualNotNeeded, int JointHeld, int FacilitatedHeld, int CallBacksHeld);

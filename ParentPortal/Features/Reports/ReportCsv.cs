@@ -74,6 +74,18 @@ public static class ReportCsv
         Row(text, "Supporters", "Referrals to the advocacy service", "", Count(support.AdvocacyReferred));
         Row(text, "Supporters", "Applications asking for an Independent Parental Supporter", "", Count(support.IpsAsked));
         Row(text, "Supporters", "Independent Parental Supporters assigned", "", Count(support.IpsAssigned));
+        var referrals = report.Referrals;
+        Row(text, "Applications by who made them", "A parent or carer", "", Count(referrals.Parent));
+        Row(text, "Applications by who made them", "A young person", "", Count(referrals.YoungPerson));
+        Row(text, "Applications by who made them", "Referred by a school", "", Count(referrals.School));
+        Row(text, "Applications by who made them", "Referred by the local authority", "", Count(referrals.LocalAuthority));
+        Row(text, "Applications by who made them", "Referred by another professional", "", Count(referrals.OtherProfessional));
+        var meetings = report.Meetings;
+        Row(text, "Meetings", "Individual meetings held", "", Count(meetings.IndividualHeld));
+        Row(text, "Meetings", "Individual meetings recorded as not needed", "", Count(meetings.IndividualNotNeeded));
+        Row(text, "Meetings", "Joint mediation meetings held", "", Count(meetings.JointHeld));
+        Row(text, "Meetings", "Facilitated meetings held", "", Count(meetings.FacilitatedHeld));
+        Row(text, "Meetings", "Telephone support call-backs held", "", Count(meetings.CallBacksHeld));
         return text.ToString();
     }
 

@@ -5,6 +5,7 @@ using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Deadlines;
 using ParentPortal.Domain.Helpline;
+using ParentPortal.Domain.Meetings;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Calendar;
@@ -60,7 +61,25 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
             Outcomes(cases, submitted, period, calculator),
             Satisfaction(ratings),
             ApplicationLanguages(profiles),
-            await SupportAsync(db, profiles, period, cancellationToken));
+            await SupportAsync(db, profiles, period, cancellationToken),
+            await MeetingsAsync(db, period, cancellationToken),
+            new ReferralFigures(
+                profiles.Count(p => !p.IsReferral && !p.IsYoungPerson),
+                profiles.Count(p => !p.IsReferral && p.IsYoungPerson),
+                profiles.Count(p => p.ReferrerWorksAt == "school"),
+                profiles.Count(p => p.ReferrerWorksAt == "local-authority"),
+                profiles.Count(p => p.IsReferral && p.ReferrerWorksAt is not ("school" or "local-authority"))));
+    }
+
+    private static async Task<MeetingFigures> MeetingsAsync(PortalDbContext db, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var (from, to) = (period.From, period.To);
+        var held = await db.CaseMeetings.AsNoTracking().Where(m => m.HeldOn >= from && m.HeldOn <= to).GroupBy(m => m.Kind)
+            .Select(g => new { Kind = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken);
+        var notNeeded = await db.CaseMeetings.CountAsync(m => m.SkippedReason != null && m.UpdatedAt >= period.StartsAt && m.UpdatedAt < period.EndsBefore, cancellationToken);
+        return new MeetingFigures(
+            held.GetValueOrDefault(MeetingKind.Individual), notNeeded, held.GetValueOrDefault(MeetingKind.Joint),
+            held.GetValueOrDefault(MeetingKind.Facilitated), held.GetValueOrDefault(MeetingKind.CallBack));
     }
 
     /// <param name="profiles">The cases submitted in the period, read once for this and the languages.</param>

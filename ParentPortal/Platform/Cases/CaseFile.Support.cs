@@ -157,38 +157,6 @@ public sealed partial class CaseFile
         Record("ips-assigned", previous is null ? $"{supporter.Name} assigned as the family's Independent Parental Supporter" : $"{supporter.Name} assigned as the family's Independent Parental Supporter, in place of {previous.Name}");
     }
 
-    /// <summary>
-    /// Sends the family's Independent Parental Supporter, if one is assigned, the meeting's date and place (a new or a changed
-    /// meeting), as the family's supporter. Returns who was invited, or null.
-    /// </summary>
-    public async Task<string?> InviteIpsAsync(CaseMeeting meeting, string organisationName, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(meeting);
-        if (await IpsAsync(cancellationToken) is not { } supporter)
-        {
-            return null;
-        }
-
-        var what = Route == AnswerKeys.Facilitation ? "facilitated meeting" : "mediation meeting";
-        await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
-        {
-            Kind = "ips-meeting",
-            ToAddress = supporter.Email,
-            ToName = supporter.Name,
-            Subject = $"The family's meeting: {UkDates.DateAndTime(meeting.StartsAt)} ({Reference})",
-            Body = $"""
-                Dear {supporter.Name},
-
-                The {what} for the family you support (reference {Reference}) is on {UkDates.LongDate(UkDates.DateIn(meeting.StartsAt))}, {UkDates.Time(meeting.StartsAt)} to {UkDates.Time(meeting.EndsAt)}, {MeetingPlaceText(meeting)}. You are invited as the family's supporter. If the family has since asked you not to come, please let us know.
-
-                {organisationName}
-                """,
-            CorrelationKey = $"ips-meeting:{Row.Id}:{supporter.Id}:{meeting.StartsAt.UtcTicks}",
-            About = MessageAbout.Application(Row, toFamily: false),
-        }, Now, cancellationToken);
-        return supporter.Name;
-    }
-
     /// <summary>The family's Independent Parental Supporter, if one is assigned and still in the pool.</summary>
     public async Task<IndependentSupporter?> IpsAsync(CancellationToken cancellationToken) =>
         Row.IndependentSupporterId is { } id ? await Db.IndependentSupporters.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.IsActive, cancellationToken) : null;

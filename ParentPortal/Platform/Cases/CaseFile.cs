@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Meetings;
 using ParentPortal.Domain.Deadlines;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
@@ -39,8 +40,7 @@ public sealed partial class CaseFile
     private readonly Action<object> _add;
     private CaseStage _stageAtLastEntry;
     private CaseProfile? _profile;
-    private CaseMeeting? _meeting;
-    private bool _meetingRead;
+    private List<CaseMeeting>? _meetings;
 
     internal CaseFile(PortalDbContext db, Application row, CaseActor actor, DateTimeOffset now)
         : this(row, actor, now, entity => db.Add(entity)) => _db = db;
@@ -435,29 +435,44 @@ public sealed partial class CaseFile
         }, Now, cancellationToken);
     }
 
-    /// <summary>The case's meeting (the mediation or facilitated meeting), tracked; null until one is arranged.</summary>
-    public async Task<CaseMeeting?> MeetingAsync(CancellationToken cancellationToken)
+    /// <summary>Every meeting on the case (cancelled ones too), with their attendees, tracked, in the order they start.</summary>
+    public async Task<IReadOnlyList<CaseMeeting>> MeetingsAsync(CancellationToken cancellationToken)
     {
-        if (!_meetingRead)
-        {
-            _meeting = await Db.CaseMeetings.FirstOrDefaultAsync(m => m.ApplicationId == Row.Id, cancellationToken);
-            _meetingRead = true;
-        }
-
-        return _meeting;
+        _meetings ??= await Db.CaseMeetings.Include(m => m.People).Where(m => m.ApplicationId == Row.Id).ToListAsync(cancellationToken);
+        return [.. _meetings.OrderBy(m => m.StartsAt)];
     }
 
-    /// <summary>The meeting to arrange or change: the one the case has, or a new one added to it.</summary>
-    public async Task<(CaseMeeting Meeting, bool IsNew)> ArrangeMeetingAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The meeting the case is for (the joint mediation, or the facilitated meeting) that is not cancelled, tracked; null until
+    /// one is arranged.
+    /// </summary>
+    public async Task<CaseMeeting?> MeetingAsync(CancellationToken cancellationToken) =>
+        MainMeeting(await MeetingsAsync(cancellationToken), Route);
+
+    /// <summary>The case's main meeting among <paramref name="meetings"/>: the latest joint or facilitated one not cancelled.</summary>
+    public static CaseMeeting? MainMeeting(IEnumerable<CaseMeeting> meetings, string? route)
     {
-        if (await MeetingAsync(cancellationToken) is { } meeting)
+        ArgumentNullException.ThrowIfNull(meetings);
+        var kind = MeetingPlan.MainKind(route);
+        return meetings.Where(m => m.Kind == kind && m.CancelledAt is null).OrderBy(m => m.StartsAt).LastOrDefault();
+    }
+
+    /// <summary>
+    /// The meeting to arrange or change: the case's meeting <paramref name="meetingId"/> (null when it has none by that id
+    /// still to come), or with no id a new one of <paramref name="kind"/> added to it.
+    /// </summary>
+    public async Task<CaseMeeting?> ArrangeMeetingAsync(Guid? meetingId, MeetingKind kind, MeetingParty? withParty, CancellationToken cancellationToken)
+    {
+        var meetings = await MeetingsAsync(cancellationToken);
+        if (meetingId is { } id)
         {
-            return (meeting, false);
+            return meetings.FirstOrDefault(m => m.Id == id && m.CancelledAt is null && m.HeldOn is null && m.SkippedReason is null);
         }
 
-        _meeting = new CaseMeeting { ApplicationId = Row.Id, Attendees = "" };
-        Db.CaseMeetings.Add(_meeting);
-        return (_meeting, true);
+        var meeting = new CaseMeeting { Id = Guid.CreateVersion7(Now), ApplicationId = Row.Id, Kind = kind, WithParty = kind == MeetingKind.Individual ? withParty : null };
+        Db.CaseMeetings.Add(meeting);
+        _meetings!.Add(meeting);
+        return meeting;
     }
 
     /// <summary>Who is on this case now.</summary>

@@ -77,7 +77,7 @@ public sealed class FolderMessageSender(MessagingSettings settings, TimeProvider
             body += "\r\n";
         }
 
-        if (message.AttachmentContent is null)
+        if (message.AttachmentContent is null && message.AttachmentData is null)
         {
             Header(text, "Content-Type", "text/plain; charset=utf-8");
             Header(text, "Content-Transfer-Encoding", "8bit");
@@ -94,11 +94,11 @@ public sealed class FolderMessageSender(MessagingSettings settings, TimeProvider
         Header(text, "Content-Transfer-Encoding", "8bit");
         text.Append("\r\n").Append(body);
         text.Append("--").Append(boundary).Append("\r\n");
-        Header(text, "Content-Type", $"{message.AttachmentContentType ?? "application/octet-stream"}; charset=utf-8");
+        Header(text, "Content-Type", message.AttachmentData is null ? $"{message.AttachmentContentType ?? "text/plain"}; charset=utf-8" : message.AttachmentContentType ?? "application/octet-stream");
         Header(text, "Content-Disposition", $"attachment; filename=\"{OneLine(message.AttachmentName ?? "attachment").Replace("\"", "", StringComparison.Ordinal)}\"");
         Header(text, "Content-Transfer-Encoding", "base64");
         text.Append("\r\n");
-        var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(message.AttachmentContent));
+        var encoded = Convert.ToBase64String(message.AttachmentData ?? Encoding.UTF8.GetBytes(message.AttachmentContent!));
         for (var i = 0; i < encoded.Length; i += 76)
         {
             text.Append(encoded.AsSpan(i, Math.Min(76, encoded.Length - i))).Append("\r\n");

@@ -15,6 +15,16 @@ public static class OutboxWriter
     public const string SecretRemovedText = "(This has been removed from our copy of this e-mail now that it has been sent.)";
 
     /// <summary>
+    /// A short, stable stand-in for an address in a correlation key (one message per person): the first 16 hex digits of
+    /// the SHA-256 of the address, trimmed and in lower case. The key names the person without spelling out their address.
+    /// </summary>
+    public static string AddressKey(string address)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(address.Trim().ToLowerInvariant())))[..16];
+    }
+
+    /// <summary>
     /// Adds the message to <paramref name="db"/> (the caller saves). Returns false, adding nothing, when a
     /// message with the same correlation key is already tracked or stored. Two transactions enqueueing the
     /// same key at the same moment cannot both commit: the unique index refuses the second SaveChanges.
@@ -50,6 +60,7 @@ public static class OutboxWriter
             AttachmentName = message.Attachment?.FileName,
             AttachmentContentType = message.Attachment?.ContentType,
             AttachmentContent = message.Attachment?.Content,
+            AttachmentData = message.Attachment?.Data,
             UserId = message.About.UserId,
             ApplicationId = message.About.ApplicationId,
             BookingId = message.About.BookingId,
@@ -137,6 +148,7 @@ public static class OutboxWriter
             ?? (message.ToName is { Length: > OutboxMessage.NameMaxLength } ? $"ToName is longer than {OutboxMessage.NameMaxLength} characters." : null)
             ?? (message.CorrelationKey is null ? null : Problem(message.CorrelationKey, OutboxMessage.CorrelationKeyMaxLength, "CorrelationKey"))
             ?? (message.About is null ? "About is missing." : null)
+            ?? (message.Attachment is { } attachment && (attachment.Content is null) == (attachment.Data is null) ? "Attachment needs either Content or Data." : null)
             ?? (message.SecretInBody is null ? null
                 : string.IsNullOrWhiteSpace(message.SecretInBody) ? "SecretInBody is empty."
                 : message.Body?.Contains(message.SecretInBody, StringComparison.Ordinal) != true ? "SecretInBody is not in Body." : null);

@@ -28,7 +28,7 @@ public sealed class OutgoingMessage
     /// </summary>
     public string? CorrelationKey { get; init; }
 
-    /// <summary>A text attachment, such as a calendar invite.</summary>
+    /// <summary>An attachment: a calendar invite (text) or a signed agreement (a PDF).</summary>
     public MessageAttachment? Attachment { get; init; }
 
     /// <summary>Whose records the message belongs to: subject access and erasure find it by these ids, never by its address.</summary>
@@ -74,12 +74,16 @@ public sealed class MessageAbout
     }
 }
 
-/// <summary>A text attachment: its file name, MIME type (e.g. "text/calendar; method=REQUEST") and content.</summary>
+/// <summary>An attachment: its file name, MIME type (e.g. "text/calendar; method=REQUEST") and either text or bytes.</summary>
 public sealed class MessageAttachment
 {
     public required string FileName { get; init; }
 
     public required string ContentType { get; init; }
 
-    public required string Content { get; init; }
+    /// <summary>The attachment as text (a calendar file), sent as UTF-8.</summary>
+    public string? Content { get; init; }
+
+    /// <summary>The attachment as bytes (a PDF), when it is not text.</summary>
+    public byte[]? Data { get; init; }
 }

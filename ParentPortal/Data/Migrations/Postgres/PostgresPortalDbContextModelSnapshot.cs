@@ -299,6 +299,8 @@ namespace ParentPortal.Data.Migrations.Postgres
 
                     b.HasIndex("AssignedStaffId");
 
+                    b.HasIndex("CreatedBySubject");
+
                     b.HasIndex("IndependentSupporterId");
 
                     b.HasIndex("LocalAuthorityId");
@@ -686,13 +688,22 @@ namespace ParentPortal.Data.Migrations.Postgres
 
             modelBuilder.Entity("ParentPortal.Data.Entities.CaseMeeting", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("AgendaSharedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Attendees")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("DecisionMakerStaffId")
                         .HasColumnType("integer");
@@ -701,6 +712,14 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -716,8 +735,15 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<DateOnly?>("NoticeGivenOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("ShortNoticeAgreed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("SkippedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone");
@@ -733,7 +759,13 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.HasKey("ApplicationId");
+                    b.Property<string>("WithParty")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
 
                     b.HasIndex("DecisionMakerStaffId");
 
@@ -934,6 +966,50 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.ToTable("LocalAuthorities");
                 });
 
+            modelBuilder.Entity("ParentPortal.Data.Entities.MeetingAttendee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateOnly?>("InvitedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("StaffId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("StaffId");
+
+                    b.ToTable("MeetingAttendees");
+                });
+
             modelBuilder.Entity("ParentPortal.Data.Entities.MeetingRecordDraft", b =>
                 {
                     b.Property<Guid>("ApplicationId")
@@ -1010,6 +1086,9 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<string>("AttachmentContentType")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("AttachmentData")
+                        .HasColumnType("bytea");
 
                     b.Property<string>("AttachmentName")
                         .HasMaxLength(200)
@@ -1488,8 +1567,8 @@ namespace ParentPortal.Data.Migrations.Postgres
             modelBuilder.Entity("ParentPortal.Data.Entities.CaseMeeting", b =>
                 {
                     b.HasOne("ParentPortal.Data.Entities.Application", null)
-                        .WithOne()
-                        .HasForeignKey("ParentPortal.Data.Entities.CaseMeeting", "ApplicationId")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1526,6 +1605,20 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.MeetingAttendee", b =>
+                {
+                    b.HasOne("ParentPortal.Data.Entities.CaseMeeting", null)
+                        .WithMany("People")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParentPortal.Data.Entities.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.MeetingRecordDraft", b =>
@@ -1599,6 +1692,11 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("LocalAuthority");
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.CaseMeeting", b =>
+                {
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.Organisation", b =>

@@ -292,6 +292,8 @@ namespace ParentPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("AssignedStaffId");
 
+                    b.HasIndex("CreatedBySubject");
+
                     b.HasIndex("IndependentSupporterId");
 
                     b.HasIndex("LocalAuthorityId");
@@ -669,13 +671,22 @@ namespace ParentPortal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ParentPortal.Data.Entities.CaseMeeting", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgendaSharedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Attendees")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("DecisionMakerStaffId")
                         .HasColumnType("INTEGER");
@@ -684,6 +695,14 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -699,8 +718,15 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("NoticeGivenOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("ShortNoticeAgreed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkippedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
@@ -716,7 +742,13 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("ApplicationId");
+                    b.Property<string>("WithParty")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
 
                     b.HasIndex("DecisionMakerStaffId");
 
@@ -911,6 +943,48 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.ToTable("LocalAuthorities");
                 });
 
+            modelBuilder.Entity("ParentPortal.Data.Entities.MeetingAttendee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InvitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("StaffId");
+
+                    b.ToTable("MeetingAttendees");
+                });
+
             modelBuilder.Entity("ParentPortal.Data.Entities.MeetingRecordDraft", b =>
                 {
                     b.Property<Guid>("ApplicationId")
@@ -985,6 +1059,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<string>("AttachmentContentType")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("AttachmentData")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("AttachmentName")
                         .HasMaxLength(200)
@@ -1457,8 +1534,8 @@ namespace ParentPortal.Data.Migrations.Sqlite
             modelBuilder.Entity("ParentPortal.Data.Entities.CaseMeeting", b =>
                 {
                     b.HasOne("ParentPortal.Data.Entities.Application", null)
-                        .WithOne()
-                        .HasForeignKey("ParentPortal.Data.Entities.CaseMeeting", "ApplicationId")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1495,6 +1572,20 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.MeetingAttendee", b =>
+                {
+                    b.HasOne("ParentPortal.Data.Entities.CaseMeeting", null)
+                        .WithMany("People")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParentPortal.Data.Entities.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.MeetingRecordDraft", b =>
@@ -1568,6 +1659,11 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("LocalAuthority");
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.CaseMeeting", b =>
+                {
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.Organisation", b =>

@@ -23,6 +23,7 @@ public sealed record CaseRemoval(int Documents, int CaseEvents, int Meetings, in
         var ids = applicationIds.ToList();
         var documents = await db.CaseDocuments.Where(d => ids.Contains(d.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
         var events = await db.CaseEvents.Where(e => ids.Contains(e.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
+        await db.MeetingAttendees.Where(p => db.CaseMeetings.Any(m => m.Id == p.MeetingId && ids.Contains(m.ApplicationId))).ExecuteDeleteAsync(cancellationToken);
         var meetings = await db.CaseMeetings.Where(m => ids.Contains(m.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
         var agreement = await db.AgreementSignatures.Where(s => ids.Contains(s.ApplicationId)).ExecuteDeleteAsync(cancellationToken)
             + await db.AgreementDrafts.Where(d => ids.Contains(d.ApplicationId)).ExecuteDeleteAsync(cancellationToken)

@@ -79,7 +79,7 @@ public sealed partial class RetentionJob(
         var outboxBefore = now - o.OutboxContent;
         var expiredMessages = db.OutboxMessages
             .Where(m => ((m.SentAt != null && m.SentAt <= outboxBefore) || (m.CancelledAt != null && m.CancelledAt <= outboxBefore))
-                && (m.ToAddress != "" || m.Body != "" || m.Subject != "" || m.ToName != null || m.AttachmentContent != null || m.BodyOnceSent != null));
+                && (m.ToAddress != "" || m.Body != "" || m.Subject != "" || m.ToName != null || m.AttachmentContent != null || m.AttachmentData != null || m.BodyOnceSent != null));
         var messageIds = await expiredMessages.Select(m => m.Id).ToListAsync(cancellationToken);
         var outbox = await db.OutboxMessages.Where(m => messageIds.Contains(m.Id))
             .ExecuteUpdateAsync(s => s
@@ -88,6 +88,7 @@ public sealed partial class RetentionJob(
                 .SetProperty(m => m.Subject, "")
                 .SetProperty(m => m.Body, "")
                 .SetProperty(m => m.AttachmentContent, (string?)null)
+                .SetProperty(m => m.AttachmentData, (byte[]?)null)
                 .SetProperty(m => m.BodyOnceSent, (string?)null), cancellationToken);
 
         var invitationsBefore = now - o.Invitations;

@@ -56,7 +56,7 @@ public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> conte
         var records = await FamilyRecords.LoadAsync(db, ownerId, cancellationToken);
         var ids = records.ApplicationIds;
         var events = await db.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.ApplicationId)).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
-        var meetings = await db.CaseMeetings.AsNoTracking().Where(m => ids.Contains(m.ApplicationId)).ToListAsync(cancellationToken);
+        var meetings = await db.CaseMeetings.AsNoTracking().Include(m => m.People).Where(m => ids.Contains(m.ApplicationId)).ToListAsync(cancellationToken);
         var agreementDrafts = await db.AgreementDrafts.AsNoTracking().Where(d => ids.Contains(d.ApplicationId)).ToListAsync(cancellationToken);
         var signatures = await db.AgreementSignatures.AsNoTracking().Where(s => ids.Contains(s.ApplicationId)).OrderBy(s => s.SignedAt).ToListAsync(cancellationToken);
         var recordDrafts = await db.MeetingRecordDrafts.AsNoTracking().Where(d => ids.Contains(d.ApplicationId)).ToListAsync(cancellationToken);
@@ -106,7 +106,13 @@ public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> conte
                 Answers = TriageAnswers.FromJson(a.AnswersJson).Values,
                 PhoneCall = ParseOrNull(a.PhoneDetailsJson),
                 History = events.Where(e => e.ApplicationId == a.Id).Select(e => new { e.At, By = e.ActorName, e.Kind, e.FromStage, e.ToStage, e.Note }),
-                Meeting = meetings.Where(m => m.ApplicationId == a.Id).Select(m => new { m.StartsAt, m.EndsAt, m.Format, m.MeetingLink, m.VenueName, m.VenueAddress, m.Attendees, m.LaDecisionMaker, m.NoticeGivenOn, m.ShortNoticeAgreed, m.UpdatedAt }).FirstOrDefault(),
+                // Who else attended is named with their role; their own contact details are theirs, not the family's.
+                Meetings = meetings.Where(m => m.ApplicationId == a.Id).OrderBy(m => m.StartsAt).Select(m => new
+                {
+                    m.Kind, m.WithParty, m.StartsAt, m.EndsAt, m.Format, m.MeetingLink, m.VenueName, m.VenueAddress,
+                    Attendees = m.People.Select(p => new { p.Name, p.Role, p.InvitedOn }), m.LaDecisionMaker, m.NoticeGivenOn, m.ShortNoticeAgreed,
+                    m.HeldOn, m.SkippedReason, m.CancelledAt, m.UpdatedAt,
+                }),
                 AgreementDraft = agreementDrafts.Where(d => d.ApplicationId == a.Id).Select(d => new { Content = ParseOrNull(d.ContentJson), d.ContentHash, d.UpdatedAt }).FirstOrDefault(),
                 Signatures = signatures.Where(s => s.ApplicationId == a.Id).Select(s => new { s.Role, s.SignerName, s.SignedAt, s.ContentHash, s.VoidedAt }),
                 MeetingRecordDraft = recordDrafts.Where(d => d.ApplicationId == a.Id).Select(d => new { Content = ParseOrNull(d.ContentJson), d.UpdatedAt }).FirstOrDefault(),

@@ -105,28 +105,10 @@ public static class SettingsValidation
         return number;
     }
 
-    /// <summary>A UK or international number as people write it: digits with spaces, brackets, dashes and a leading +.</summary>
-    public static bool IsPhoneNumber(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var digits = text.Count(char.IsAsciiDigit);
-        return digits is >= 10 and <= 15
-            && text.All(c => char.IsAsciiDigit(c) || c is ' ' or '(' or ')' or '-' or '+')
-            && text.LastIndexOf('+') <= 0;
-    }
+    /// <summary>A UK or international number as people write it: see <see cref="ContactText.IsPhoneNumber"/>.</summary>
+    public static bool IsPhoneNumber(string text) => ContactText.IsPhoneNumber(text);
 
-    public static bool IsEmailAddress(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var at = text.IndexOf('@', StringComparison.Ordinal);
-        return at > 0
-            && at == text.LastIndexOf('@')
-            && text.IndexOf('.', at) > at + 1
-            && !text.EndsWith('.')
-            && !text.Any(char.IsWhiteSpace)
-            && MailAddress.TryCreate(text, out var address)
-            && address.Address == text;
-    }
+    public static bool IsEmailAddress(string text) => ContactText.IsEmailAddress(text);
 
     public static string PhoneFormatMessage(string what) => $"Enter {what} in the correct format, like 0300 123 4567 or +44 300 123 4567";
 

@@ -369,21 +369,29 @@ public static class VolumeData
             t.Case.AssignedStaffId ??= _context.Mediator?.Id;
             var online = _random.Next(100) < 70;
             var officer = t.Case.Route == AnswerKeys.Sen && t.Case.LocalAuthorityId is { } la && _context.DecisionMakers?.TryGetValue(la, out var found) == true ? found : null;
-            _meetings.Add(new CaseMeeting
+            var decider = t.Case.Route == AnswerKeys.Bullying
+                ? new MeetingAttendee { Name = "Head of year", Role = AttendeeRole.SchoolRepresentative }
+                : new MeetingAttendee { Name = officer?.Name ?? "SEN team manager", Role = AttendeeRole.LaDecisionMaker, StaffId = officer?.Id };
+            var main = new CaseMeeting
             {
+                Id = Guid.CreateVersion7(At(scheduled, 9, 17)),
                 ApplicationId = t.Case.Id,
+                Kind = mediation ? MeetingKind.Joint : MeetingKind.Facilitated,
                 StartsAt = UkDates.FromLocal(meeting, new TimeOnly(10, 0)),
                 EndsAt = UkDates.FromLocal(meeting, new TimeOnly(12, 30)),
                 Format = online ? SessionFormat.Online : SessionFormat.InPerson,
                 MeetingLink = online ? $"https://meet.example.org/{t.Case.Reference}" : null,
                 VenueName = online ? null : "Community Centre",
                 VenueAddress = online ? null : "12 High Street",
-                Attendees = mediation ? "Parent\nMediator\nLocal authority decision maker" : "Parent\nFacilitator\nSENCo\nLocal authority caseworker",
-                LaDecisionMaker = mediation ? officer?.Name ?? "SEN team manager" : null,
+                People = mediation
+                    ? [decider]
+                    : [new MeetingAttendee { Name = "SENCo", Role = AttendeeRole.SchoolRepresentative }, new MeetingAttendee { Name = "Local authority caseworker", Role = AttendeeRole.LaDecisionMaker }],
+                LaDecisionMaker = mediation ? decider.Name : null,
                 DecisionMakerStaffId = mediation ? officer?.Id : null,
                 NoticeGivenOn = scheduled,
                 UpdatedAt = At(scheduled, 9, 17),
-            });
+            };
+            _meetings.Add(main);
             if (_random.Next(100) < 5)
             {
                 t.Close(_context.Calendar.SubtractWorkingDays(meeting, 2), "The family withdrew before the meeting.", Adviser);
@@ -396,6 +404,30 @@ public static class VolumeData
             }
 
             t.Case.MeetingHeldOn = meeting;
+            main.HeldOn = meeting;
+            if (mediation)
+            {
+                // Each party met the mediator on their own first (seed 003), on the working day before.
+                var before = _context.Calendar.SubtractWorkingDays(meeting, 1);
+                foreach (var party in MeetingPlan.PartiesFor(t.Case.Route))
+                {
+                    _meetings.Add(new CaseMeeting
+                    {
+                        Id = Guid.CreateVersion7(At(scheduled, 9, 18)),
+                        ApplicationId = t.Case.Id,
+                        Kind = MeetingKind.Individual,
+                        WithParty = party,
+                        StartsAt = UkDates.FromLocal(before, party == MeetingParty.Family ? new TimeOnly(10, 0) : new TimeOnly(14, 0)),
+                        EndsAt = UkDates.FromLocal(before, party == MeetingParty.Family ? new TimeOnly(11, 0) : new TimeOnly(15, 0)),
+                        Format = SessionFormat.Online,
+                        MeetingLink = $"https://meet.example.org/{t.Case.Reference}-{party.ToString().ToLowerInvariant()}",
+                        NoticeGivenOn = party == MeetingParty.Family ? scheduled : null,
+                        HeldOn = before,
+                        UpdatedAt = At(scheduled, 9, 18),
+                    });
+                }
+            }
+
             return true;
         }
 

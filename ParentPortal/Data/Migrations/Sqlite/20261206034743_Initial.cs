@@ -133,6 +133,7 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     AttachmentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     AttachmentContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     AttachmentContent = table.Column<string>(type: "TEXT", nullable: true),
+                    AttachmentData = table.Column<byte[]>(type: "BLOB", nullable: true),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     BookingId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -612,14 +613,22 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 name: "CaseMeetings",
                 columns: table => new
                 {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    WithParty = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SkippedReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Agenda = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AgendaSharedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
                     EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Format = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     MeetingLink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     VenueName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     VenueAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Attendees = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     LaDecisionMaker = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     DecisionMakerStaffId = table.Column<int>(type: "INTEGER", nullable: true),
                     NoticeGivenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -628,7 +637,7 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CaseMeetings", x => x.ApplicationId);
+                    table.PrimaryKey("PK_CaseMeetings", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CaseMeetings_Applications_ApplicationId",
                         column: x => x.ApplicationId,
@@ -725,6 +734,37 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "MeetingAttendees",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    StaffId = table.Column<int>(type: "INTEGER", nullable: true),
+                    InvitedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingAttendees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingAttendees_CaseMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "CaseMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MeetingAttendees_StaffMembers_StaffId",
+                        column: x => x.StaffId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AgreementSignatures_ApplicationId_Role_ContentHash",
                 table: "AgreementSignatures",
@@ -757,6 +797,11 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 name: "IX_Applications_AssignedStaffId",
                 table: "Applications",
                 column: "AssignedStaffId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_CreatedBySubject",
+                table: "Applications",
+                column: "CreatedBySubject");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_IndependentSupporterId",
@@ -853,6 +898,11 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 columns: new[] { "ApplicationId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseMeetings_ApplicationId",
+                table: "CaseMeetings",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseMeetings_DecisionMakerStaffId",
                 table: "CaseMeetings",
                 column: "DecisionMakerStaffId");
@@ -888,6 +938,16 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 name: "IX_LocalAuthorities_OrganisationId",
                 table: "LocalAuthorities",
                 column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingAttendees_MeetingId",
+                table: "MeetingAttendees",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingAttendees_StaffId",
+                table: "MeetingAttendees",
+                column: "StaffId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_ApplicationId",
@@ -992,10 +1052,10 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 name: "CaseEvents");
 
             migrationBuilder.DropTable(
-                name: "CaseMeetings");
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "DataProtectionKeys");
+                name: "MeetingAttendees");
 
             migrationBuilder.DropTable(
                 name: "MeetingRecordDrafts");
@@ -1019,10 +1079,13 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 name: "Venues");
 
             migrationBuilder.DropTable(
-                name: "Applications");
+                name: "CaseMeetings");
 
             migrationBuilder.DropTable(
                 name: "InformationSessions");
+
+            migrationBuilder.DropTable(
+                name: "Applications");
 
             migrationBuilder.DropTable(
                 name: "Areas");
@@ -1031,10 +1094,10 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 name: "IndependentSupporters");
 
             migrationBuilder.DropTable(
-                name: "Users");
+                name: "StaffMembers");
 
             migrationBuilder.DropTable(
-                name: "StaffMembers");
+                name: "Users");
 
             migrationBuilder.DropTable(
                 name: "LocalAuthorities");

@@ -134,6 +134,7 @@ namespace ParentPortal.Data.Migrations.Postgres
                     AttachmentName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     AttachmentContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     AttachmentContent = table.Column<string>(type: "text", nullable: true),
+                    AttachmentData = table.Column<byte[]>(type: "bytea", nullable: true),
                     UserId = table.Column<Guid>(type: "uuid", nullable: true),
                     ApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
                     BookingId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -613,14 +614,22 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "CaseMeetings",
                 columns: table => new
                 {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    WithParty = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SkippedReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Agenda = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AgendaSharedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Format = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     MeetingLink = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     VenueName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     VenueAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Attendees = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     LaDecisionMaker = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     DecisionMakerStaffId = table.Column<int>(type: "integer", nullable: true),
                     NoticeGivenOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -629,7 +638,7 @@ namespace ParentPortal.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CaseMeetings", x => x.ApplicationId);
+                    table.PrimaryKey("PK_CaseMeetings", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CaseMeetings_Applications_ApplicationId",
                         column: x => x.ApplicationId,
@@ -726,6 +735,37 @@ namespace ParentPortal.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "MeetingAttendees",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    StaffId = table.Column<int>(type: "integer", nullable: true),
+                    InvitedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingAttendees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingAttendees_CaseMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "CaseMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MeetingAttendees_StaffMembers_StaffId",
+                        column: x => x.StaffId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AgreementSignatures_ApplicationId_Role_ContentHash",
                 table: "AgreementSignatures",
@@ -758,6 +798,11 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "IX_Applications_AssignedStaffId",
                 table: "Applications",
                 column: "AssignedStaffId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_CreatedBySubject",
+                table: "Applications",
+                column: "CreatedBySubject");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_IndependentSupporterId",
@@ -854,6 +899,11 @@ namespace ParentPortal.Data.Migrations.Postgres
                 columns: new[] { "ApplicationId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseMeetings_ApplicationId",
+                table: "CaseMeetings",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseMeetings_DecisionMakerStaffId",
                 table: "CaseMeetings",
                 column: "DecisionMakerStaffId");
@@ -889,6 +939,16 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "IX_LocalAuthorities_OrganisationId",
                 table: "LocalAuthorities",
                 column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingAttendees_MeetingId",
+                table: "MeetingAttendees",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingAttendees_StaffId",
+                table: "MeetingAttendees",
+                column: "StaffId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_ApplicationId",
@@ -993,10 +1053,10 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "CaseEvents");
 
             migrationBuilder.DropTable(
-                name: "CaseMeetings");
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "DataProtectionKeys");
+                name: "MeetingAttendees");
 
             migrationBuilder.DropTable(
                 name: "MeetingRecordDrafts");
@@ -1020,10 +1080,13 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "Venues");
 
             migrationBuilder.DropTable(
-                name: "Applications");
+                name: "CaseMeetings");
 
             migrationBuilder.DropTable(
                 name: "InformationSessions");
+
+            migrationBuilder.DropTable(
+                name: "Applications");
 
             migrationBuilder.DropTable(
                 name: "Areas");
@@ -1032,10 +1095,10 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "IndependentSupporters");
 
             migrationBuilder.DropTable(
-                name: "Users");
+                name: "StaffMembers");
 
             migrationBuilder.DropTable(
-                name: "StaffMembers");
+                name: "Users");
 
             migrationBuilder.DropTable(
                 name: "LocalAuthorities");

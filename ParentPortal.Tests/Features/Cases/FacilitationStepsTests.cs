@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Meetings;
+using ParentPortal.Features.Cases;
+using ParentPortal.Features.Documents;
+using ParentPortal.Platform.Calendar;
+using ParentPortal.Tests.Domain.Triage;
+using ParentPortal.Tests.TestSupport;
+using static ParentPortal.Tests.Features.Cases.CaseTestData;
+
+namespace ParentPortal.Tests.Features.Cases;
+
+/// <summary>
+/// Issue 13 item 6 (seed 004): the facilitator shares the agenda with every attendee before the meeting, and after it the
+/// record goes to every attendee, each owner of an action point told theirs; an owner is someone who attended.
+/// </summary>
+public sealed class FacilitationStepsTests : IAsyncLifetime
+{
+    private const string Senco = "asha.patel@hillside.example.org";
+    private const string Psychologist = "lukasz@eps.example.org";
+
+    private ApplicationsHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ApplicationsHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private DateOnly Today => UkDates.DateIn(_host.Clock.GetUtcNow());
+
+    [Fact]
+    public async Task TheAgenda_IsSharedWithEveryAttendeeBeforeTheMeeting_AgainWhenItChanges_AndNotOnceItHasStarted()
+    {
+        var (id, meetingId) = await FacilitationArrangedAsync();
+        var share = _host.Get<ShareAgendaHandler>();
+
+        Assert.Equal("Enter at least one agenda item", Assert.Single((await share.HandleAsync(Mediator, id, meetingId, ["", "  "])).Errors).Message);
+        var shared = await share.HandleAsync(Mediator, id, meetingId, ["Progress against the plan's outcomes", "Changes to provision", ""]);
+        Succeeded(shared);
+        Assert.Contains("Asha Patel", shared.Message, StringComparison.Ordinal);
+        Succeeded(await share.HandleAsync(Mediator, id, meetingId, ["Progress against the plan's outcomes", "Changes to provision"]));
+
+        await using (var db = await _host.DbAsync())
+        {
+            var sent = await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == "meeting-agenda").ToListAsync();
+            // The same agenda again is not sent twice: the family, the SENCo and the psychologist once each.
+            Assert.Equal(3, sent.Count);
+            Assert.Equal(1, sent.Count(m => m.ToFamily));
+            Assert.Contains(sent, m => m.ToAddress == Senco && m.Body.Contains("1. Progress against the plan's outcomes\n2. Changes to provision", StringComparison.Ordinal));
+            Assert.All(sent, m => Assert.Equal(id, m.ApplicationId));
+            var meeting = await db.CaseMeetings.SingleAsync(m => m.Id == meetingId);
+            Assert.Equal(Today, meeting.AgendaSharedOn);
+        }
+
+        Succeeded(await share.HandleAsync(Mediator, id, meetingId, ["Progress against the plan's outcomes", "Changes to provision", "Transport"]));
+        await using (var db = await _host.DbAsync())
+        {
+            Assert.Equal(6, await db.OutboxMessages.CountAsync(m => m.Kind == "meeting-agenda"));
+            Assert.True(await db.OutboxMessages.AnyAsync(m => m.Kind == "meeting-agenda" && m.Subject.StartsWith("Updated agenda")));
+        }
+
+        var view = (await _host.Get<CaseDetailsQuery>().HandleAsync(Mediator, id))!;
+        Assert.Equal(["chair", "record"], view.Profile.FacilitatorTasks);
+
+        _host.Clock.Advance(TimeSpan.FromDays(30));
+        Assert.Contains("has started", Assert.Single((await share.HandleAsync(Mediator, id, meetingId, ["Late item"])).Errors).Message, StringComparison.Ordinal);
+        Assert.False((await share.HandleAsync(OtherMediator, id, meetingId, ["Item"])).Succeeded);
+    }
+
+    [Fact]
+    public async Task TheRecord_GoesToEveryAttendee_EachOwnerToldTheirActionPoints_AndAnOwnerMustHaveAttended()
+    {
+        var (id, meetingId) = await FacilitationArrangedAsync();
+        Succeeded(await _host.Get<ShareAgendaHandler>().HandleAsync(Mediator, id, meetingId, ["Progress against the plan's outcomes"]));
+        _host.Clock.Advance(TimeSpan.FromDays(30));
+        Succeeded(await _host.Get<MarkMeetingHeldHandler>().HandleAsync(Mediator, id, meetingId));
+
+        var records = _host.Get<MeetingRecordsHandler>();
+        var start = (await records.GetAsync(Mediator, id))!.Form;
+        Assert.Equal(["Progress against the plan's outcomes"], start.Agenda);
+        Assert.Equal("Sam Taylor, parent or carer\nAsha Patel, school representative\nŁukasz Dvořák, health representative", start.Attendees);
+
+        var form = new MeetingRecordForm
+        {
+            Attendees = start.Attendees,
+            Agenda = start.Agenda,
+            PointsDiscussed = ["Reading has improved"],
+            ActionPoints =
+            [
+                new MeetingActionForm { Action = "Send the one-page profile", Owner = "Asha Patel", Due = Today.AddDays(14) },
+                new MeetingActionForm { Action = "Share the reading assessment", Owner = "Sam Taylor", Due = Today.AddDays(21) },
+            ],
+        };
+        var stranger = new MeetingRecordForm { Attendees = form.Attendees, Agenda = form.Agenda, PointsDiscussed = form.PointsDiscussed, ActionPoints = [new MeetingActionForm { Action = "Visit", Owner = "Dr Mensah", Due = Today.AddDays(7) }] };
+        var refused = await records.SaveAsync(Mediator, id, stranger);
+        Assert.Contains("is not in the list of who attended", Assert.Single(refused.Errors).Message, StringComparison.Ordinal);
+        Assert.True((await records.SaveAsync(Mediator, id, form)).Succeeded);
+        var issued = await records.IssueAsync(Mediator, id);
+        Assert.True(issued.Succeeded, issued.Message);
+
+        await using var db = await _host.DbAsync();
+        var copies = await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == "meeting-record-copy").ToListAsync();
+        Assert.Equal(new[] { Psychologist, Senco }.Order(StringComparer.Ordinal), copies.Select(m => m.ToAddress).Order(StringComparer.Ordinal));
+        Assert.All(copies, m => Assert.Equal("application/pdf", m.AttachmentContentType));
+        Assert.All(copies, m => Assert.Equal(issued.DocumentId, m.DocumentId));
+        Assert.Contains("Your action points:\n- Send the one-page profile", copies.Single(m => m.ToAddress == Senco).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your action points", copies.Single(m => m.ToAddress == Psychologist).Body, StringComparison.Ordinal);
+        var family = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == "document-ready" && m.DocumentId == issued.DocumentId);
+        Assert.Contains("Your action points:\n- Share the reading assessment", family.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("one-page profile", family.Body, StringComparison.Ordinal);
+    }
+
+    private async Task<(Guid Id, Guid MeetingId)> FacilitationArrangedAsync()
+    {
+        var id = await SubmitAsync(_host, Sam, TriageFixtures.FacilitationPages());
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
+        Succeeded(await _host.Get<AssignMediatorHandler>().HandleAsync(Adviser, id, await StaffIdAsync(_host, "demo-mediator")));
+        Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, new MeetingForm
+        {
+            Date = Today.AddDays(28), Starts = new TimeOnly(14, 0), Ends = new TimeOnly(15, 30), Format = SessionFormat.Online,
+            MeetingLink = "https://meet.example.org/review",
+            People =
+            [
+                new() { Name = "Asha Patel", Role = AttendeeRole.SchoolRepresentative, Email = Senco },
+                new() { Name = "Łukasz Dvořák", Role = AttendeeRole.HealthRepresentative, Email = Psychologist },
+            ],
+        }));
+        return (id, await MainMeetingIdAsync(_host, id));
+    }
+}
