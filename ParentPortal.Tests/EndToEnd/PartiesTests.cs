@@ -291,6 +291,11 @@ public sealed partial class PartiesTests(BrowserFixture browser) : IAsyncLifetim
         await page.GetByLabel("Meeting link").FillAsync("https://meet.example.org/hillside");
         for (var i = 0; i < people.Length; i++)
         {
+            if (i > 0)
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "Add another person" }).ClickAsync();
+            }
+
             await page.Locator($"#c-person-{i}-name").FillAsync(people[i].Name);
             await page.Locator($"#c-person-{i}-role").SelectOptionAsync(new SelectOptionValue { Label = people[i].Role });
             await page.Locator($"#c-person-{i}-email").FillAsync(people[i].Email);
