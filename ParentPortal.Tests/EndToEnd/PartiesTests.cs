@@ -246,6 +246,56 @@ public sealed partial class PartiesTests(BrowserFixture browser) : IAsyncLifetim
         }
     }
 
+    /// <summary>
+    /// The second walk's first half: an SEN case where the family chose "summary". The local authority's SEN team is sent the
+    /// notification when the family chooses mediation, the 30-day clock runs from that day, and the LA officer sees the
+    /// summary only. (The named decision maker signing a summary case's agreement is walked in AdviserConsoleTests.)
+    /// </summary>
+    [Fact]
+    public async Task AnSenCase_WithSummarySharing_TheSenTeamIsToldAndTheClockRunsFromThen_AndTheOfficerSeesOnlyTheSummary()
+    {
+        await using (var db = await DbAsync())
+        {
+            var herts = await db.LocalAuthorities.SingleAsync(l => l.Code == "herts");
+            herts.SenTeamName = "Hertfordshire SEN team";
+            herts.SenTeamEmail = "sen.team@herts.example.gov.uk";
+            await db.SaveChangesAsync();
+        }
+
+        var caseId = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor");
+        var adviser = await browser.NewPageAsync(_portal.BaseAddress);
+        await adviser.SignInAsync("Priya Shah", $"/advisers/cases/{caseId}");
+        await adviser.WaitForInteractiveAsync();
+        await adviser.GetByRole(AriaRole.Button, new() { Name = "Take this case" }).ClickAsync();
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        await adviser.GetByRole(AriaRole.Button, new() { Name = "They want to try mediation" }).ClickAsync();
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Row, new() { Name = "Mediation to be arranged by" })).ToBeVisibleAsync();
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Row, new() { Name = "Mediation to be arranged by" })).ToContainTextAsync(ParentPortal.Platform.Calendar.UkDates.LongDate(today.AddDays(30)));
+        await adviser.CheckPageAsync("parties-40-sen-team-told");
+        await using (var db = await DbAsync())
+        {
+            var notice = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == "la-mediation-chosen");
+            Assert.Equal(("sen.team@herts.example.gov.uk", caseId), (notice.ToAddress, notice.ApplicationId));
+            // "Summary": who and what, never how to reach the family or what else they told us (the child's school, here).
+            Assert.DoesNotContain("07700 900 982", notice.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Hillside Primary", notice.Body, StringComparison.Ordinal);
+            Assert.Equal(today, (await db.Applications.SingleAsync(a => a.Id == caseId)).LaToldOfMediationOn);
+        }
+
+        var officer = await browser.NewPageAsync(_portal.BaseAddress);
+        await officer.SignInAsync("Gwen Ellis", $"/advisers/cases/{caseId}");
+        await officer.WaitForInteractiveAsync();
+        await Assertions.Expect(officer.GetByText("SEN disagreement").First).ToBeVisibleAsync();
+        var content = await officer.Locator("main").InnerTextAsync();
+        foreach (var hidden in new[] { "07700 900 982", "parent@example.com", "Hillside Primary" })
+        {
+            Assert.DoesNotContain(hidden, content, StringComparison.Ordinal);
+        }
+
+        await officer.CheckPageAsync("parties-41-officer-summary");
+    }
+
     private static readonly string[] Application =
     [
         "route|route=bullying",
