@@ -181,6 +181,7 @@ public sealed class CaseMeetingsTests : IAsyncLifetime
         Succeeded(await Schedule(id, Meeting(MeetingKind.CallBack, null, 3)));
         var second = await Schedule(id, Meeting(MeetingKind.Joint, null, 14, Representative()));
         Succeeded(second);
+        Assert.Contains("comes before the joint meeting", Assert.Single((await Schedule(id, Meeting(MeetingKind.Individual, MeetingParty.Family, 20))).Errors).Message, StringComparison.Ordinal);
         Assert.Equal("kind", Assert.Single((await Schedule(id, Meeting(MeetingKind.Joint, null, 15, Representative()))).Errors).FieldKey);
         var held = await _host.Get<MarkMeetingHeldHandler>().HandleAsync(Adviser, id, await MainMeetingIdAsync(_host, id));
         Assert.Equal("The meeting can be marked as held once its start time has passed.", Assert.Single(held.Errors).Message);

@@ -88,6 +88,24 @@ public static class MeetingPlan
             : $"Each party meets the mediator on their own before the joint meeting. Mark the individual meeting with {string.Join(" and with ", waiting)} as held, or record why it was not needed, first.";
     }
 
+    /// <summary>
+    /// Why a meeting of <paramref name="kind"/> starting at <paramref name="startsAt"/> would break the plan's order (seed 003:
+    /// individual meetings first, then the joint one), given the case's other meetings still on; null when it keeps it.
+    /// </summary>
+    public static string? WhyOutOfOrder(MeetingKind kind, DateTimeOffset startsAt, IEnumerable<(MeetingKind Kind, DateTimeOffset StartsAt)> others)
+    {
+        ArgumentNullException.ThrowIfNull(others);
+        var list = others.ToList();
+        return kind switch
+        {
+            MeetingKind.Individual when list.Any(o => o.Kind == MeetingKind.Joint && o.StartsAt <= startsAt) =>
+                "An individual meeting comes before the joint meeting: choose an earlier time, or move the joint meeting first",
+            MeetingKind.Joint when list.Any(o => o.Kind == MeetingKind.Individual && o.StartsAt >= startsAt) =>
+                "The joint meeting comes after each party's individual meeting: choose a later time, or move the individual meeting first",
+            _ => null,
+        };
+    }
+
     public static string Describe(MeetingParty party) => party switch
     {
         MeetingParty.Family => "the family",

@@ -171,6 +171,13 @@ public sealed class ScheduleMeetingHandler(CaseFiles cases, WorkingDayCalendarSo
                     : "Add the local authority's decision maker: someone with authority to resolve the issues must attend"));
             }
 
+            // Seed 003's order: each party's individual meeting comes before the joint one.
+            if (errors.Count == 0 && starts is { } at && MeetingPlan.WhyOutOfOrder(kind, at,
+                    meetings.Where(m => m.Id != existing?.Id && m.CancelledAt is null && m.SkippedReason is null).Select(m => (m.Kind, m.StartsAt))) is { } order)
+            {
+                errors.Add(new("date", order));
+            }
+
             if (errors.Count == 0 && starts is { } start && kind == MeetingPlan.MainKind(file.Route) && !form.ShortNoticeAgreed)
             {
                 var meetingDay = UkDates.DateIn(start);
