@@ -63,7 +63,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
         await page.WaitForAddressAsync(url => url.EndsWith("/record", StringComparison.Ordinal));
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByLabel("Who attended")).ToHaveValueAsync("Sam Taylor, parent or carer\nAsha Patel, school representative");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and issue it to the family" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and issue it to everyone who attended" }).ClickAsync();
         await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Enter at least one agenda item");
         await page.CheckPageAsync("record-01-errors");
         await page.GetByLabel("Agenda").FillAsync("Progress against the plan's outcomes\nChanges to provision");
@@ -73,7 +73,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
         await page.GetByLabel("Who will do it").FillAsync("Asha Patel");
         await page.GetByLabel("By when").FillAsync(DateTime.Today.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.CheckPageAsync("record-02-form");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and issue it to the family" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and issue it to everyone who attended" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("issued");
         await page.CheckPageAsync("record-03-issued");
 

@@ -227,10 +227,10 @@ public sealed partial class PartiesTests(BrowserFixture browser) : IAsyncLifetim
         await facilitator.GetByLabel("Action", new() { Exact = true }).FillAsync("Send the updated one-page profile");
         await facilitator.GetByLabel("Who will do it").FillAsync("Dr Someone Else");
         await facilitator.GetByLabel("By when").FillAsync(DateTime.Today.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Save and issue it to the family" }).ClickAsync();
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Save and issue it to everyone who attended" }).ClickAsync();
         await Assertions.Expect(facilitator.Locator(".error-summary")).ToContainTextAsync("is not in the list of who attended");
         await facilitator.GetByLabel("Who will do it").FillAsync("Asha Patel");
-        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Save and issue it to the family" }).ClickAsync();
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Save and issue it to everyone who attended" }).ClickAsync();
         await Assertions.Expect(facilitator.GetByRole(AriaRole.Status)).ToContainTextAsync("issued");
         await facilitator.CheckPageAsync("parties-31-record-issued");
 
@@ -294,6 +294,35 @@ public sealed partial class PartiesTests(BrowserFixture browser) : IAsyncLifetim
         }
 
         await officer.CheckPageAsync("parties-41-officer-summary");
+    }
+
+    /// <summary>Item 3: a family taking over a professional's referral goes straight to confirm who we may contact and what we may share.</summary>
+    [Fact]
+    public async Task AFamilyTakingOverAReferral_IsAskedToConfirmWhatTheyAgreedToShare()
+    {
+        var referrer = TestUsers.Parent("school-senco", "Dana Shaw");
+        var id = (await _portal.Services.GetRequiredService<ParentPortal.Features.Apply.StartApplicationHandler>().HandleAsync(referrer, new ParentPortal.Features.Apply.ApplicationPrefill(null, null, null)))!.Value;
+        foreach (var (step, values) in Features.Apply.ReferralTests.ReferralPages())
+        {
+            var saved = await _portal.Services.GetRequiredService<ParentPortal.Features.Apply.SaveStepHandler>().HandleAsync(referrer, id, step, values);
+            Assert.Equal(ParentPortal.Features.Apply.SaveStepOutcome.Saved, saved.Outcome);
+        }
+
+        Assert.Equal(ParentPortal.Features.Apply.SubmitOutcome.Submitted, (await _portal.Services.GetRequiredService<ParentPortal.Features.Apply.SubmitApplicationHandler>().HandleAsync(referrer, id)).Outcome);
+        string code;
+        await using (var db = await DbAsync())
+        {
+            var invitation = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ApplicationId == id && m.ToAddress == "amara@example.com");
+            code = Regex.Match(invitation.Body, @"^\s*([A-Z0-9]{10})\s*$", RegexOptions.Multiline, TimeSpan.FromSeconds(1)).Groups[1].Value;
+        }
+
+        var family = await browser.NewPageAsync(_portal.BaseAddress);
+        await family.SignInAsync("Łukasz Dvořák", "/claim");
+        await family.GetByLabel("Your code").FillAsync(code);
+        await family.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await family.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/apply/{id}/sharing");
+        await Assertions.Expect(family.GetByTestId("confirm-referral-sharing")).ToContainTextAsync("Someone who works with your family sent it to us");
+        await family.CheckPageAsync("parties-50-referral-confirm-sharing");
     }
 
     private static readonly string[] Application =

@@ -104,6 +104,8 @@ public sealed class ReferralTests : IAsyncLifetime
 
         var claimed = await _host.Get<ClaimApplicationHandler>().HandleAsync(Family, code);
         Assert.True(claimed.Succeeded, claimed.Message);
+        // The referrer said the family agreed: the family is taken next to confirm who we may contact and what we may share.
+        Assert.True(claimed.ConfirmSharing);
         Assert.Equal("The family has taken it over: we are working with them", Assert.Single(await referrals.HandleAsync(Referrer)).Status);
         Assert.Empty(await referrals.HandleAsync(Family));
         var today = ParentPortal.Platform.Calendar.UkDates.DateIn(_host.Clock.GetUtcNow());

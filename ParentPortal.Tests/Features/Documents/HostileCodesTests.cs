@@ -55,7 +55,10 @@ public sealed class HostileCodesTests : IAsyncLifetime
         await using var db = await _host.DbAsync();
         Assert.Null(await db.ApplicationInvitations.Where(i => i.ApplicationId == started.ApplicationId).Select(i => i.ClaimedAt).SingleAsync());
         // The real code still works afterwards (the attempts above were all wrong, none of them used it up).
-        Assert.True((await _host.Get<ClaimApplicationHandler>().HandleAsync(Sam, invitation.Code)).Succeeded);
+        var claimed = await _host.Get<ClaimApplicationHandler>().HandleAsync(Sam, invitation.Code);
+        Assert.True(claimed.Succeeded);
+        // An adviser's phone application is the family's own answers: no referral consent to confirm.
+        Assert.False(claimed.ConfirmSharing);
     }
 
     [Fact]

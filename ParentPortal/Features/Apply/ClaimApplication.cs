@@ -8,7 +8,8 @@ using ParentPortal.Platform.Identity;
 
 namespace ParentPortal.Features.Apply;
 
-public sealed record ClaimResult(bool Succeeded, string Message, Guid? ApplicationId = null);
+/// <param name="ConfirmSharing">A professional's referral: the family is asked next to confirm who we may contact and what we may share (issue 13 item 3).</param>
+public sealed record ClaimResult(bool Succeeded, string Message, Guid? ApplicationId = null, bool ConfirmSharing = false);
 
 /// <summary>
 /// The family, signed in, takes over an application an adviser filled in with them on the phone, with the one-time code the
@@ -89,7 +90,8 @@ public sealed class ClaimApplicationHandler(IDbContextFactory<PortalDbContext> c
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await ForgetPlaceholderAsync(placeholderId, cancellationToken);
-        return new(true, "The application is now in your account.", application.Id);
+        return new(true, "The application is now in your account.", application.Id,
+            application.Status == ApplicationStatus.Submitted && ParentPortal.Domain.Triage.TriageAnswers.FromJson(application.AnswersJson).IsProfessional);
     }
 
     /// <summary>

@@ -168,6 +168,7 @@ public sealed class MeetingRecordsHandler(
         await file.TellFamilyAsync("document-ready", "The record of your meeting is ready", $"The facilitator's record of your meeting ({number}) is ready. Sign in to the portal and choose \"Your applications\" to download it.{OwnActions(form, family)}", "record-ready:" + document.Id, cancellationToken, document.Id);
 
         // Issue 13 item 7 and seed 004: the record goes to everyone who attended, each told the action points they own.
+        IReadOnlyList<string> copiesTo = [];
         if (await file.MeetingAsync(cancellationToken) is { } meeting)
         {
             var heldOn = await MeetingDateAsync(file, cancellationToken);
@@ -184,13 +185,15 @@ public sealed class MeetingRecordsHandler(
             {
                 file.Record("record-copies-sent", $"Sent by e-mail to {string.Join(", ", sent)}");
             }
+
+            copiesTo = sent;
         }
         if (!await file.SaveAsync(cancellationToken))
         {
             return new(false, CaseChangeResult.Conflict);
         }
 
-        return new(true, $"Meeting record {number} issued. The family has been told it is ready.", document.Id);
+        return new(true, $"Meeting record {number} issued. The family has been told it is ready{(copiesTo.Count == 0 ? "" : $", and it has been e-mailed to {string.Join(", ", copiesTo)}")}.", document.Id);
     }
 
     /// <summary>The action points <paramref name="owner"/> owns, as a paragraph for their message; empty when none.</summary>
