@@ -34,6 +34,9 @@ public sealed class CaseMeeting
     /// </summary>
     public string? SkippedReason { get; set; }
 
+    /// <summary>Still to happen (or to be marked held): not cancelled, held or skipped. Worked out, not stored.</summary>
+    public bool IsOpen => CancelledAt is null && HeldOn is null && SkippedReason is null;
+
     public List<MeetingAttendee> People { get; set; } = [];
 
     /// <summary>The facilitator's agenda (issue 13 item 6), one item per line, once drafted.</summary>

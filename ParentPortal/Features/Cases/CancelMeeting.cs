@@ -17,7 +17,7 @@ public sealed class CancelMeetingHandler(CaseFiles cases, ServiceDirectory servi
         cases.ChangeAsync(user, caseId, can => can.ScheduleMeeting, async (file, _) =>
         {
             var meetings = await file.MeetingsAsync(cancellationToken);
-            var meeting = meetings.FirstOrDefault(m => m.Id == meetingId && m.CancelledAt is null && m.HeldOn is null && m.SkippedReason is null);
+            var meeting = meetings.FirstOrDefault(m => m.Id == meetingId && m.IsOpen);
             if (meeting is null)
             {
                 return CaseChangeResult.Refused("That meeting cannot be cancelled: it has been held, skipped or cancelled already.");

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
-using ParentPortal.Domain.Meetings;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Calendar;
@@ -82,9 +81,8 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
                 Area = a.Area!.Name,
                 Assignee = a.AssignedStaff!.DisplayName,
                 // The main meeting (joint or facilitated, not cancelled): the one the notice clock is about.
-                // As CaseMeetingQueries.MainOf, written out: EF cannot look inside a method called in a projection.
-                Meeting = db.CaseMeetings.Where(m => m.ApplicationId == a.Id && m.CancelledAt == null && (m.Kind == MeetingKind.Joint || m.Kind == MeetingKind.Facilitated))
-                    .OrderByDescending(m => m.StartsAt).FirstOrDefault(),
+                // The main meeting (the notice clock's): EF inlines the shared predicate, not a method called inside a projection.
+                Meeting = db.CaseMeetings.Where(CaseMeetingQueries.IsMain).Where(m => m.ApplicationId == a.Id).OrderByDescending(m => m.StartsAt).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 

@@ -3,7 +3,6 @@ using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
-using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Cases;
 using ParentPortal.Platform.Settings;
 
@@ -43,8 +42,7 @@ public sealed class ChangeStageHandler(CaseFiles cases, ServiceDirectory service
                 case CaseStage.MeetingHeld when MarkMeetingHeldHandler.WhyNotYet(file, meetings) is { } why:
                     return CaseChangeResult.Refused(why, "stage");
                 case CaseStage.MeetingHeld:
-                    meeting!.HeldOn = UkDates.DateIn(meeting.StartsAt);
-                    file.MeetingHeld(meeting.HeldOn.Value);
+                    file.MeetingHeld(meeting!);
                     break;
                 case CaseStage.Closed:
                     file.MoveTo(to, note);

@@ -18,7 +18,7 @@ public sealed class MarkMeetingHeldHandler(CaseFiles cases)
         cases.ChangeAsync(user, caseId, can => can.ScheduleMeeting, async (file, _) =>
         {
             var meetings = await file.MeetingsAsync(cancellationToken);
-            var meeting = meetings.FirstOrDefault(m => m.Id == meetingId && m.CancelledAt is null && m.HeldOn is null && m.SkippedReason is null);
+            var meeting = meetings.FirstOrDefault(m => m.Id == meetingId && m.IsOpen);
             if (meeting is null)
             {
                 return CaseChangeResult.Refused("That meeting cannot be marked as held: it has been held, skipped or cancelled.");
@@ -42,11 +42,14 @@ public sealed class MarkMeetingHeldHandler(CaseFiles cases)
                     return CaseChangeResult.Refused($"The case is at \"{CaseWorkflow.Describe(file.Stage)}\": it cannot move to \"meeting held\" from there.");
                 }
 
-                file.MeetingHeld(held);
+                file.MeetingHeld(meeting);
+            }
+            else
+            {
+                meeting.HeldOn = held;
+                meeting.UpdatedAt = file.Now;
             }
 
-            meeting.HeldOn = held;
-            meeting.UpdatedAt = file.Now;
             file.Record("meeting-held", $"{MeetingPlan.Describe(meeting.Kind, meeting.WithParty)} held on {UkDates.LongDate(held)}");
             return CaseChangeResult.Ok($"{MeetingPlan.Describe(meeting.Kind, meeting.WithParty)} marked as held.");
         }, cancellationToken);

@@ -15,7 +15,7 @@ public sealed class RecordMeetingNoticeHandler(CaseFiles cases, WorkingDayCalend
     public Task<CaseChangeResult> HandleAsync(ClaimsPrincipal user, Guid caseId, Guid meetingId, DateOnly? on, NoticeMethod? how, CancellationToken cancellationToken = default) =>
         cases.ChangeAsync(user, caseId, can => can.ScheduleMeeting, async (file, _) =>
         {
-            var meeting = (await file.MeetingsAsync(cancellationToken)).FirstOrDefault(m => m.Id == meetingId && m.CancelledAt is null && m.HeldOn is null && m.SkippedReason is null
+            var meeting = (await file.MeetingsAsync(cancellationToken)).FirstOrDefault(m => m.Id == meetingId && m.IsOpen
                 && MeetingPlan.FamilyAttends(m.Kind, m.WithParty));
             if (meeting is null || file.Row.MeetingHeldOn is not null || file.Stage == CaseStage.Closed)
             {

@@ -79,7 +79,7 @@ public sealed class ScheduleMeetingHandler(CaseFiles cases, WorkingDayCalendarSo
         {
             var meetings = await file.MeetingsAsync(cancellationToken);
             var existing = form.MeetingId is { } id ? meetings.FirstOrDefault(m => m.Id == id) : null;
-            if (form.MeetingId is not null && (existing is null || existing.CancelledAt is not null || existing.HeldOn is not null || existing.SkippedReason is not null))
+            if (form.MeetingId is not null && existing is not { IsOpen: true })
             {
                 return CaseChangeResult.Refused("That meeting can no longer be changed: it has been held, skipped or cancelled. Arrange a new one if you need to.");
             }
@@ -200,7 +200,7 @@ public sealed class ScheduleMeetingHandler(CaseFiles cases, WorkingDayCalendarSo
                 people.Add(new MeetingAttendee { Name = ips.Name, Role = AttendeeRole.Supporter, Email = ips.Email, Phone = ips.Phone });
             }
 
-            var meeting = (await file.ArrangeMeetingAsync(existing?.Id, kind, party, cancellationToken))!;
+            var meeting = existing ?? await file.AddMeetingAsync(kind, party, cancellationToken);
             var uninvited = existing is null ? [] : meeting.People
                 .Where(p => p.Email is not null && p.InvitedOn is not null && !people.Any(n => string.Equals(n.Email, p.Email, StringComparison.OrdinalIgnoreCase)))
                 .Select(p => new InvitedPerson(p.Name, p.Email!, p.Role)).ToList();

@@ -1,11 +1,10 @@
-using System.Security.Cryptography;
 using System.Security.Claims;
-using System.Text;
 using ParentPortal.Domain.Meetings;
 using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Messaging;
 using ParentPortal.Platform.Settings;
 
 namespace ParentPortal.Features.Cases;
@@ -25,7 +24,7 @@ public sealed class ShareAgendaHandler(CaseFiles cases, ServiceDirectory service
     public Task<CaseChangeResult> HandleAsync(ClaimsPrincipal user, Guid caseId, Guid meetingId, IReadOnlyList<string>? items, CancellationToken cancellationToken = default) =>
         cases.ChangeAsync(user, caseId, can => can.ScheduleMeeting, async (file, _) =>
         {
-            var meeting = (await file.MeetingsAsync(cancellationToken)).FirstOrDefault(m => m.Id == meetingId && m.CancelledAt is null && m.HeldOn is null && m.SkippedReason is null);
+            var meeting = (await file.MeetingsAsync(cancellationToken)).FirstOrDefault(m => m.Id == meetingId && m.IsOpen);
             if (meeting is null || file.Route != AnswerKeys.Facilitation || meeting.Kind != MeetingKind.Facilitated)
             {
                 return CaseChangeResult.Refused("An agenda is shared for a facilitated meeting still to come.");
@@ -68,7 +67,6 @@ public sealed class ShareAgendaHandler(CaseFiles cases, ServiceDirectory service
             var service = await services.GetAsync(cancellationToken);
             var numbered = string.Join('\n', agenda.Select((a, i) => $"{i + 1}. {a}"));
             var when = $"{UkDates.LongDate(UkDates.DateIn(meeting.StartsAt))}, {UkDates.Time(meeting.StartsAt)} to {UkDates.Time(meeting.EndsAt)}, {CaseFile.MeetingPlaceText(meeting)}";
-            var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
             var sent = await file.SendToAttendeesAsync(meeting, "meeting-agenda", $"{(changed ? "Updated agenda" : "Agenda")}: {file.MeetingTitle(meeting)}", (name, toFamily) => $"""
                 Dear {name},
 
@@ -79,7 +77,7 @@ public sealed class ShareAgendaHandler(CaseFiles cases, ServiceDirectory service
                 {(toFamily ? "If there is something you would like to add, please call us on " + service.HelplinePhone + " before the meeting." : "Please send any reports or advice for the meeting to everyone attending in good time, and reply to " + service.ContactEmail + " with anything to add.")}
 
                 {service.Name}
-                """, $"meeting-agenda:{meeting.Id:N}:{key}", null, null, cancellationToken);
+                """, $"meeting-agenda:{meeting.Id:N}:{OutboxWriter.TextKey(text)}", null, null, cancellationToken);
             file.Record("agenda-shared", $"{agenda.Count} item{(agenda.Count == 1 ? "" : "s")}, sent to {sent.Count} {(sent.Count == 1 ? "person" : "people")}");
             return CaseChangeResult.Ok(sent.Count == 0
                 ? "Agenda saved. Nobody attending has an e-mail address: share it by phone or post."

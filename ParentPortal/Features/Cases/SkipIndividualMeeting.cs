@@ -45,7 +45,7 @@ public sealed class SkipIndividualMeetingHandler(CaseFiles cases, ServiceDirecto
             }
             else
             {
-                arranged = (await file.ArrangeMeetingAsync(null, MeetingKind.Individual, party, cancellationToken))!;
+                arranged = await file.AddMeetingAsync(MeetingKind.Individual, party, cancellationToken);
                 arranged.StartsAt = file.Now;
                 arranged.EndsAt = file.Now;
                 arranged.UpdatedAt = file.Now;

@@ -372,12 +372,10 @@ public sealed partial class AgreementsHandler(
     /// </summary>
     private async Task SendCopiesAsync(PortalDbContext db, CaseFile file, Guid documentId, byte[] pdf, string fileName, string number, string code, string organisation, CancellationToken cancellationToken)
     {
-        var meeting = await db.CaseMeetings.AsNoTracking().Include(m => m.People).MainOf(file.Id).FirstOrDefaultAsync(cancellationToken);
-        var sharing = file.Sharing;
-        var recipients = (meeting?.People ?? [])
-            .Where(p => p.Email is not null && p.StaffId is null)
-            .Where(p => (p.Role == AttendeeRole.SchoolRepresentative && file.Route == AnswerKeys.Bullying && sharing.ContactSchool)
-                || (p.Role == AttendeeRole.LaDecisionMaker && file.Route == AnswerKeys.Sen))
+        // The other party's people at the joint meeting, without an account, whom the family's consent lets us write to.
+        var party = file.Route == AnswerKeys.Bullying ? AttendeeRole.SchoolRepresentative : AttendeeRole.LaDecisionMaker;
+        var recipients = ((await file.MeetingAsync(cancellationToken))?.People ?? [])
+            .Where(p => p.Role == party && p.StaffId is null && file.MayWriteTo(p))
             .ToList();
         foreach (var person in recipients)
         {

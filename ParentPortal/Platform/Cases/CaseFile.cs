@@ -135,10 +135,17 @@ public sealed partial class CaseFile
         return true;
     }
 
-    /// <summary>The meeting took place on <paramref name="heldOn"/>: in an SEN mediation the certificate is due 3 working days after it concludes.</summary>
-    public void MeetingHeld(DateOnly heldOn)
+    /// <summary>
+    /// The case's main meeting took place (on the day it started): the meeting and the case both record it, and in an SEN
+    /// mediation the certificate is due 3 working days after it concludes.
+    /// </summary>
+    public void MeetingHeld(CaseMeeting meeting)
     {
+        ArgumentNullException.ThrowIfNull(meeting);
+        var heldOn = UkDates.DateIn(meeting.StartsAt);
         MoveTo(CaseStage.MeetingHeld);
+        meeting.HeldOn = heldOn;
+        meeting.UpdatedAt = Now;
         Row.MeetingHeldOn = heldOn;
         if (Route == AnswerKeys.Sen)
         {
@@ -457,18 +464,10 @@ public sealed partial class CaseFile
         return meetings.Where(m => m.Kind == kind && m.CancelledAt is null).OrderBy(m => m.StartsAt).LastOrDefault();
     }
 
-    /// <summary>
-    /// The meeting to arrange or change: the case's meeting <paramref name="meetingId"/> (null when it has none by that id
-    /// still to come), or with no id a new one of <paramref name="kind"/> added to it.
-    /// </summary>
-    public async Task<CaseMeeting?> ArrangeMeetingAsync(Guid? meetingId, MeetingKind kind, MeetingParty? withParty, CancellationToken cancellationToken)
+    /// <summary>A new meeting of <paramref name="kind"/> added to the case (and to <see cref="MeetingsAsync"/>'s list); the caller fills it in.</summary>
+    public async Task<CaseMeeting> AddMeetingAsync(MeetingKind kind, MeetingParty? withParty, CancellationToken cancellationToken)
     {
-        var meetings = await MeetingsAsync(cancellationToken);
-        if (meetingId is { } id)
-        {
-            return meetings.FirstOrDefault(m => m.Id == id && m.CancelledAt is null && m.HeldOn is null && m.SkippedReason is null);
-        }
-
+        await MeetingsAsync(cancellationToken);
         var meeting = new CaseMeeting { Id = Guid.CreateVersion7(Now), ApplicationId = Row.Id, Kind = kind, WithParty = kind == MeetingKind.Individual ? withParty : null };
         Db.CaseMeetings.Add(meeting);
         _meetings!.Add(meeting);

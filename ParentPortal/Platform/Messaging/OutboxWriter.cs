@@ -21,7 +21,14 @@ public static class OutboxWriter
     public static string AddressKey(string address)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(address);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(address.Trim().ToLowerInvariant())))[..16];
+        return TextKey(address.Trim().ToLowerInvariant());
+    }
+
+    /// <summary>A short, stable stand-in for any text in a correlation key (a version of an agenda): 16 hex digits of its SHA-256.</summary>
+    public static string TextKey(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Settings;
+using static ParentPortal.Domain.Text.ContactText;
 using static ParentPortal.Features.Admin.Settings.SettingsValidation;
 
 namespace ParentPortal.Features.Admin.Settings;

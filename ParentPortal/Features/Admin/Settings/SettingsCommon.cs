@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
@@ -104,11 +103,6 @@ public static class SettingsValidation
 
         return number;
     }
-
-    /// <summary>A UK or international number as people write it: see <see cref="ContactText.IsPhoneNumber"/>.</summary>
-    public static bool IsPhoneNumber(string text) => ContactText.IsPhoneNumber(text);
-
-    public static bool IsEmailAddress(string text) => ContactText.IsEmailAddress(text);
 
     public static string PhoneFormatMessage(string what) => $"Enter {what} in the correct format, like 0300 123 4567 or +44 300 123 4567";
 

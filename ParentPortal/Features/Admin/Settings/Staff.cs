@@ -8,6 +8,7 @@ using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Identity;
+using static ParentPortal.Domain.Text.ContactText;
 using static ParentPortal.Features.Admin.Settings.SettingsValidation;
 
 namespace ParentPortal.Features.Admin.Settings;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Triage;
+using static ParentPortal.Domain.Text.ContactText;
 using static ParentPortal.Features.Admin.Settings.SettingsValidation;
 
 namespace ParentPortal.Features.Admin.Settings;
