@@ -36,6 +36,8 @@ public sealed class CaseMeetingsTests : IAsyncLifetime
 
         Succeeded(await Schedule(id, Meeting(MeetingKind.Individual, MeetingParty.Family, 7)));
         Succeeded(await Schedule(id, Meeting(MeetingKind.Individual, MeetingParty.School, 7, Representative())));
+        // A second press of Save (or a second meeting with the same party by mistake) does not arrange it twice.
+        Assert.Contains("is already arranged", Assert.Single((await Schedule(id, Meeting(MeetingKind.Individual, MeetingParty.School, 7, Representative()))).Errors).Message, StringComparison.Ordinal);
         Succeeded(await Schedule(id, Meeting(MeetingKind.Joint, null, 14, Representative(), new() { Name = "Aled Rhys", Role = AttendeeRole.Interpreter })));
 
         await using var db = await _host.DbAsync();

@@ -37,7 +37,9 @@ public sealed class FacilitationStepsTests : IAsyncLifetime
         var shared = await share.HandleAsync(Mediator, id, meetingId, ["Progress against the plan's outcomes", "Changes to provision", ""]);
         Succeeded(shared);
         Assert.Contains("Asha Patel", shared.Message, StringComparison.Ordinal);
-        Succeeded(await share.HandleAsync(Mediator, id, meetingId, ["Progress against the plan's outcomes", "Changes to provision"]));
+        var again = await share.HandleAsync(Mediator, id, meetingId, ["Progress against the plan's outcomes", "Changes to provision"]);
+        Succeeded(again);
+        Assert.StartsWith("This agenda has already been shared", again.Message, StringComparison.Ordinal);
 
         await using (var db = await _host.DbAsync())
         {

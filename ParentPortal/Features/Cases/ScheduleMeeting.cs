@@ -95,6 +95,11 @@ public sealed class ScheduleMeetingHandler(CaseFiles cases, WorkingDayCalendarSo
             {
                 errors.Add(new("kind", "Choose who the individual meeting is with"));
             }
+            else if (existing is null && kind == MeetingKind.Individual && meetings.Any(m => m.Kind == MeetingKind.Individual && m.WithParty == party && m.IsOpen))
+            {
+                // One at a time per party (a second press of Save, or a second one by mistake): move the one arranged instead.
+                errors.Add(new("kind", $"An individual meeting with {MeetingPlan.Describe(party!.Value)} is already arranged: change that one, or cancel it first"));
+            }
             else if (existing is null && kind == MeetingPlan.MainKind(file.Route) && CaseFile.MainMeeting(meetings, file.Route) is { } main)
             {
                 errors.Add(new("kind", main.HeldOn is null

@@ -60,6 +60,12 @@ public sealed class ShareAgendaHandler(CaseFiles cases, ServiceDirectory service
             }
 
             var text = string.Join('\n', agenda);
+            if (meeting.AgendaSharedOn is not null && meeting.Agenda == text)
+            {
+                // A second press, or the same agenda again: everyone already has it.
+                return CaseChangeResult.Ok("This agenda has already been shared with everyone attending. Change it and share it again to send the new one.");
+            }
+
             var changed = meeting.Agenda is not null && meeting.Agenda != text;
             meeting.Agenda = text;
             meeting.AgendaSharedOn = file.Today;
