@@ -124,6 +124,78 @@ public sealed class ReferralTests : IAsyncLifetime
         Assert.DoesNotContain("Dana Shaw", text, StringComparison.Ordinal);
     }
 
+    /// <summary>An LA officer's facilitation request for an annual review they organise, as they answer it: the family named, the officer as the referrer.</summary>
+    public static Dictionary<string, Dictionary<string, string?>> OfficerFacilitationPages()
+    {
+        var pages = new Dictionary<string, Dictionary<string, string?>>();
+        foreach (var (step, values) in TriageFixtures.FacilitationPages())
+        {
+            if (step == "your-name")
+            {
+                pages["family-name"] = new() { ["family-name"] = "Amara Okonkwo" };
+                continue;
+            }
+
+            pages[step] = step switch
+            {
+                "applicant" => new() { ["applicant"] = "professional", ["referrer-name"] = "Gwen Ellis", ["applicant-role"] = "SEN casework officer, Hertfordshire", ["professional-type"] = "local-authority", ["family-consent"] = "yes" },
+                "facilitation-help" => new() { ["facilitation-help"] = "agenda,chair,record" },
+                "contact" => new() { ["contact-email"] = "amara@example.com", ["contact-method"] = "email" },
+                _ => values,
+            };
+        }
+
+        return pages;
+    }
+
+    /// <summary>
+    /// Issue 13 item 3: an LA officer asks for a facilitator for an annual review from their own staff account. The questions
+    /// start with who they are and their local authority; the account can only apply as the LA's professional; the request
+    /// goes to the family to take over, and the officer sees only its status.
+    /// </summary>
+    [Fact]
+    public async Task AnLaOfficer_AsksForAFacilitator_FromTheirOwnAccount_AndTheFamilyTakesItOver()
+    {
+        var start = _host.Get<StartApplicationHandler>();
+        var id = (await start.HandleAsync(HertsOfficer, new ApplicationPrefill("facilitation", null, null)))!.Value;
+        var draft = (await _host.Get<GetApplicationHandler>().HandleAsync(HertsOfficer, id))!;
+        Assert.Equal(("facilitation", "professional", "Gwen Ellis", "local-authority", "herts"),
+            (draft.Answers.Route, draft.Answers[AnswerKeys.Applicant], draft.Answers[AnswerKeys.ReferrerName], draft.Answers[AnswerKeys.ProfessionalType], draft.Answers[AnswerKeys.LocalAuthority]));
+        Assert.DoesNotContain("applicant", draft.Answers.CompletedSteps);
+
+        var save = _host.Get<SaveStepHandler>();
+        var asParent = await save.HandleAsync(HertsOfficer, id, "applicant", new Dictionary<string, string?> { ["applicant"] = "parent" });
+        Assert.Equal(SaveStepOutcome.Invalid, asParent.Outcome);
+        Assert.Contains("local authority account", Assert.Single(asParent.Errors).Message, StringComparison.Ordinal);
+        var asSchool = await save.HandleAsync(HertsOfficer, id, "applicant", new Dictionary<string, string?>(OfficerFacilitationPages()["applicant"]) { ["professional-type"] = "school" });
+        Assert.Equal((SaveStepOutcome.Invalid, "professional-type"), (asSchool.Outcome, Assert.Single(asSchool.Errors).FieldKey));
+        // A school's SENCo is not held to the local authority's answer.
+        Assert.Null(LaReferrer.Refusal(ReferralPages()["applicant"], null));
+
+        foreach (var (step, values) in OfficerFacilitationPages())
+        {
+            var saved = await save.HandleAsync(HertsOfficer, id, step, values);
+            Assert.True(saved.Outcome == SaveStepOutcome.Saved, $"{step}: {string.Join("; ", saved.Errors.Select(e => e.Message))}");
+        }
+
+        var sent = await _host.Get<SubmitApplicationHandler>().HandleAsync(HertsOfficer, id);
+        Assert.Equal(SubmitOutcome.Submitted, sent.Outcome);
+        Assert.Equal(sent.Reference, (await _host.Get<GetApplicationHandler>().ReferralAsync(HertsOfficer, id))?.Reference);
+        var waiting = Assert.Single(await _host.Get<ListReferralsHandler>().HandleAsync(HertsOfficer));
+        Assert.Equal(("facilitation", "Sent to the family: waiting for them to take it over"), (waiting.Route, waiting.Status));
+
+        await using var db = await _host.DbAsync();
+        var invitation = await db.OutboxMessages.SingleAsync(m => m.ApplicationId == id && m.Kind == InvitationCodes.MessageKind);
+        Assert.Equal(("amara@example.com", "Amara Okonkwo"), (invitation.ToAddress, invitation.ToName));
+        Assert.Contains("SEN casework officer, Hertfordshire", invitation.Body, StringComparison.Ordinal);
+        var code = Regex.Match(invitation.Body, @"^\s*([A-Z0-9]{10})\s*$", RegexOptions.Multiline).Groups[1].Value;
+        Assert.True((await _host.Get<ClaimApplicationHandler>().HandleAsync(Family, code)).Succeeded);
+        Assert.Equal("The family has taken it over: we are working with them", Assert.Single(await _host.Get<ListReferralsHandler>().HandleAsync(HertsOfficer)).Status);
+        var today = ParentPortal.Platform.Calendar.UkDates.DateIn(_host.Clock.GetUtcNow());
+        var report = (await _host.Handler<ParentPortal.Features.Reports.ReportsQuery>().HandleAsync(Manager, ParentPortal.Features.Reports.ReportPeriod.Create(today.AddDays(-1), today)))!;
+        Assert.Equal((0, 0, 1), (report.Referrals.Parent, report.Referrals.School, report.Referrals.LocalAuthority));
+    }
+
     [Fact]
     public void AReferral_NamesAndReachesTheFamily_NeverTheReferrersAccount()
     {

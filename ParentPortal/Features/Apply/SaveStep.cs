@@ -79,6 +79,11 @@ public sealed class SaveStepHandler(IDbContextFactory<PortalDbContext> contextFa
                 return new(SaveStepOutcome.Invalid, validation.Errors);
             }
 
+            if (step.Key == LaReferrer.Step && LaReferrer.Refusal(validation.Values, await LaReferrer.OfficerAsync(db, user, cancellationToken)) is { } refusal)
+            {
+                return new(SaveStepOutcome.Invalid, [refusal]);
+            }
+
             var updated = answers.WithStep(step.Key, validation.Values);
             application.AnswersJson = updated.ToJson();
             application.Route = updated.Route;

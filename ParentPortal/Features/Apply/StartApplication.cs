@@ -62,6 +62,14 @@ public sealed class StartApplicationHandler(IDbContextFactory<PortalDbContext> c
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await LaReferrer.OfficerAsync(db, user, cancellationToken) is { } officer)
+        {
+            // An LA officer refers a family (issue 13 item 3): "who is applying" starts filled in with who they are, their job
+            // title and the family's agreement still to give, and the local authority as theirs. Nothing counts as answered
+            // until they press Continue on each page.
+            answers = await LaReferrer.PrefillAsync(db, answers, officer, cancellationToken);
+        }
+
         var now = clock.GetUtcNow();
         var ownerId = await EnsureUserAsync(db, user, subject, now, cancellationToken);
         var owner = await db.Users.FindAsync([ownerId], cancellationToken);
