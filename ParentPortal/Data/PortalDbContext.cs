@@ -45,6 +45,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<MeetingRecordDraft> MeetingRecordDrafts => Set<MeetingRecordDraft>();
 
+    public DbSet<CaseActionPoint> CaseActionPoints => Set<CaseActionPoint>();
+
     public DbSet<InformationSession> InformationSessions => Set<InformationSession>();
 
     public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();

@@ -111,6 +111,69 @@ public sealed class FacilitationStepsTests : IAsyncLifetime
         Assert.DoesNotContain("one-page profile", family.Body, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Each owner sees their own action points: the LA officer who attended (linked to their staff account by the e-mail
+    /// address they were invited at) on "Your action points", where they mark them done; the family under their application;
+    /// nobody else. A withdrawn record's points go with it.
+    /// </summary>
+    [Fact]
+    public async Task EachOwner_SeesTheirOwnActionPoints_AndTheOfficerMarksTheirsDone()
+    {
+        var id = await SubmitAsync(_host, Sam, TriageFixtures.FacilitationPages());
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
+        Succeeded(await _host.Get<AssignMediatorHandler>().HandleAsync(Adviser, id, await StaffIdAsync(_host, "demo-mediator")));
+        Succeeded(await _host.Get<ScheduleMeetingHandler>().HandleAsync(Mediator, id, new MeetingForm
+        {
+            Date = Today.AddDays(28), Starts = new TimeOnly(14, 0), Ends = new TimeOnly(15, 30), Format = SessionFormat.Online,
+            MeetingLink = "https://meet.example.org/review",
+            People =
+            [
+                new() { Name = "Asha Patel", Role = AttendeeRole.SchoolRepresentative, Email = Senco },
+                new() { Name = "Gwen Ellis", Role = AttendeeRole.LaDecisionMaker, Email = "Gwen.Ellis@Example.org" },
+            ],
+        }));
+        _host.Clock.Advance(TimeSpan.FromDays(30));
+        Succeeded(await _host.Get<MarkMeetingHeldHandler>().HandleAsync(Mediator, id, await MainMeetingIdAsync(_host, id)));
+        var records = _host.Get<MeetingRecordsHandler>();
+        var start = (await records.GetAsync(Mediator, id))!.Form;
+        var form = new MeetingRecordForm
+        {
+            Attendees = start.Attendees,
+            Agenda = ["Moving to secondary school"],
+            PointsDiscussed = ["Transport to the new setting"],
+            ActionPoints =
+            [
+                new MeetingActionForm { Action = "Confirm the transport arrangements", Owner = "Gwen Ellis", Due = Today.AddDays(10) },
+                new MeetingActionForm { Action = "Send the one-page profile", Owner = "Asha Patel", Due = Today.AddDays(14) },
+                new MeetingActionForm { Action = "Share the reading assessment", Owner = "Sam Taylor", Due = Today.AddDays(21) },
+            ],
+        };
+        var saved = await records.SaveAsync(Mediator, id, form);
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
+        var issued = await records.IssueAsync(Mediator, id);
+        Assert.True(issued.Succeeded, issued.Message);
+
+        var points = _host.Get<ActionPointsHandler>();
+        var officers = await points.MineAsync(HertsOfficer);
+        Assert.Equal(["Confirm the transport arrangements"], officers.Select(p => p.What));
+        Assert.Equal(Today.AddDays(10), officers[0].Due);
+        Assert.Equal(["Share the reading assessment"], (await points.FamilyAsync(Sam, id)).Select(p => p.What));
+        Assert.Empty(await points.FamilyAsync(Lukasz, id));
+        Assert.Empty(await points.MineAsync(Mediator));
+        Assert.Empty(await points.MineAsync(BedsOfficer));
+
+        // Only the owner says it is done.
+        Assert.False(await points.MarkDoneAsync(Mediator, officers[0].Id));
+        Assert.False(await points.MarkDoneAsync(Sam, officers[0].Id));
+        Assert.True(await points.MarkDoneAsync(HertsOfficer, officers[0].Id));
+        Assert.Equal(Today, Assert.Single(await points.MineAsync(HertsOfficer)).DoneOn);
+
+        // Withdrawn, the record's points go with it.
+        Assert.True((await _host.Get<RevokeDocumentHandler>().HandleAsync(Mediator, issued.DocumentId!.Value, "A name was misspelt")).Succeeded);
+        Assert.Empty(await points.MineAsync(HertsOfficer));
+        Assert.Empty(await points.FamilyAsync(Sam, id));
+    }
+
     private async Task<(Guid Id, Guid MeetingId)> FacilitationArrangedAsync()
     {
         var id = await SubmitAsync(_host, Sam, TriageFixtures.FacilitationPages());

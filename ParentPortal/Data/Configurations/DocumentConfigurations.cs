@@ -62,3 +62,19 @@ internal sealed class MeetingRecordDraftConfiguration : IEntityTypeConfiguration
         builder.HasOne<Application>().WithOne().HasForeignKey<MeetingRecordDraft>(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class CaseActionPointConfiguration : IEntityTypeConfiguration<CaseActionPoint>
+{
+    public void Configure(EntityTypeBuilder<CaseActionPoint> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.What).HasMaxLength(1000);
+        builder.Property(a => a.Owner).HasMaxLength(200);
+        builder.Property(a => a.DoneBy).HasMaxLength(200);
+        builder.HasOne<Application>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<CaseDocument>().WithMany().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.OwnerStaffId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => new { a.OwnerStaffId, a.DoneOn });
+        builder.HasIndex(a => a.ApplicationId);
+    }
+}

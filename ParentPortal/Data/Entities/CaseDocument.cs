@@ -118,3 +118,40 @@ public sealed class MeetingRecordDraft
 
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>
+/// An action point someone took on at a facilitated meeting (seed 004, issue 13 item 6), as the issued record gives it: what,
+/// who (as written, one of the attendees) and by when. Made when the record is issued, so each owner can see and close their
+/// own: a member of staff (an LA officer, say) through the linked staff account, the family on their own page. It stands or
+/// falls with its document: a withdrawn record's action points are no longer shown.
+/// </summary>
+public sealed class CaseActionPoint
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    /// <summary>The issued meeting record it is from.</summary>
+    public Guid DocumentId { get; set; }
+
+    /// <summary>Its place in the record's list, from 1.</summary>
+    public int Number { get; set; }
+
+    public required string What { get; set; }
+
+    /// <summary>The owner's name as the record gives it.</summary>
+    public required string Owner { get; set; }
+
+    /// <summary>The owner's staff account, when the attendee is linked to one (by the meeting, or by their e-mail address).</summary>
+    public int? OwnerStaffId { get; set; }
+
+    /// <summary>The owner is the family (the parent, carer or young person whose case it is).</summary>
+    public bool OwnerIsFamily { get; set; }
+
+    public DateOnly Due { get; set; }
+
+    public DateOnly? DoneOn { get; set; }
+
+    /// <summary>Who said it was done (a display name, not a sign-in id).</summary>
+    public string? DoneBy { get; set; }
+}

@@ -555,6 +555,58 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.ToTable("CallLog");
                 });
 
+            modelBuilder.Entity("ParentPortal.Data.Entities.CaseActionPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("OwnerIsFamily")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("OwnerStaffId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("OwnerStaffId", "DoneOn");
+
+                    b.ToTable("CaseActionPoints");
+                });
+
             modelBuilder.Entity("ParentPortal.Data.Entities.CaseDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1544,6 +1596,26 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Navigation("LocalAuthority");
 
                     b.Navigation("Staff");
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.CaseActionPoint", b =>
+                {
+                    b.HasOne("ParentPortal.Data.Entities.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParentPortal.Data.Entities.CaseDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParentPortal.Data.Entities.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerStaffId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.CaseDocument", b =>

@@ -540,6 +540,58 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.ToTable("CallLog");
                 });
 
+            modelBuilder.Entity("ParentPortal.Data.Entities.CaseActionPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OwnerIsFamily")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("OwnerStaffId", "DoneOn");
+
+                    b.ToTable("CaseActionPoints");
+                });
+
             modelBuilder.Entity("ParentPortal.Data.Entities.CaseDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1511,6 +1563,26 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Navigation("LocalAuthority");
 
                     b.Navigation("Staff");
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.CaseActionPoint", b =>
+                {
+                    b.HasOne("ParentPortal.Data.Entities.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParentPortal.Data.Entities.CaseDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParentPortal.Data.Entities.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerStaffId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.CaseDocument", b =>

@@ -21,6 +21,7 @@ public sealed record CaseRemoval(int Documents, int CaseEvents, int Meetings, in
         }
 
         var ids = applicationIds.ToList();
+        await db.CaseActionPoints.Where(a => ids.Contains(a.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
         var documents = await db.CaseDocuments.Where(d => ids.Contains(d.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
         var events = await db.CaseEvents.Where(e => ids.Contains(e.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
         await db.MeetingAttendees.Where(p => db.CaseMeetings.Any(m => m.Id == p.MeetingId && ids.Contains(m.ApplicationId))).ExecuteDeleteAsync(cancellationToken);

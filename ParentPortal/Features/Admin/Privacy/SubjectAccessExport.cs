@@ -60,6 +60,7 @@ public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> conte
         var agreementDrafts = await db.AgreementDrafts.AsNoTracking().Where(d => ids.Contains(d.ApplicationId)).ToListAsync(cancellationToken);
         var signatures = await db.AgreementSignatures.AsNoTracking().Where(s => ids.Contains(s.ApplicationId)).OrderBy(s => s.SignedAt).ToListAsync(cancellationToken);
         var recordDrafts = await db.MeetingRecordDrafts.AsNoTracking().Where(d => ids.Contains(d.ApplicationId)).ToListAsync(cancellationToken);
+        var actionPoints = await db.CaseActionPoints.AsNoTracking().Where(p => ids.Contains(p.ApplicationId)).OrderBy(p => p.DocumentId).ThenBy(p => p.Number).ToListAsync(cancellationToken);
         var surveys = await db.SatisfactionResponses.AsNoTracking().Where(r => ids.Contains(r.ApplicationId)).ToListAsync(cancellationToken);
         var leftovers = records.LeftoverPhoneRecords;
         var phoneRecords = await db.Users.AsNoTracking().Where(u => leftovers.Contains(u.Id)).OrderBy(u => u.FirstSignedInAt).ToListAsync(cancellationToken);
@@ -115,6 +116,8 @@ public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> conte
                 }),
                 AgreementDraft = agreementDrafts.Where(d => d.ApplicationId == a.Id).Select(d => new { Content = ParseOrNull(d.ContentJson), d.ContentHash, d.UpdatedAt }).FirstOrDefault(),
                 Signatures = signatures.Where(s => s.ApplicationId == a.Id).Select(s => new { s.Role, s.SignerName, s.SignedAt, s.ContentHash, s.VoidedAt }),
+                // Who owns each is named as the record names them; a staff owner's account is theirs, not the family's.
+                ActionPoints = actionPoints.Where(p => p.ApplicationId == a.Id).Select(p => new { p.DocumentId, p.Number, p.What, p.Owner, p.OwnerIsFamily, p.Due, p.DoneOn }),
                 MeetingRecordDraft = recordDrafts.Where(d => d.ApplicationId == a.Id).Select(d => new { Content = ParseOrNull(d.ContentJson), d.UpdatedAt }).FirstOrDefault(),
                 Documents = records.Documents.Where(d => d.ApplicationId == a.Id).Select(d => new
                 {

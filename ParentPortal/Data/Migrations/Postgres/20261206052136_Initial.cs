@@ -736,6 +736,45 @@ namespace ParentPortal.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseActionPoints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    What = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OwnerStaffId = table.Column<int>(type: "integer", nullable: true),
+                    OwnerIsFamily = table.Column<bool>(type: "boolean", nullable: false),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DoneBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseActionPoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseActionPoints_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseActionPoints_CaseDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "CaseDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseActionPoints_StaffMembers_OwnerStaffId",
+                        column: x => x.OwnerStaffId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MeetingAttendees",
                 columns: table => new
                 {
@@ -881,6 +920,21 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "IX_CallLog_StartedAt",
                 table: "CallLog",
                 column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseActionPoints_ApplicationId",
+                table: "CaseActionPoints",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseActionPoints_DocumentId",
+                table: "CaseActionPoints",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseActionPoints_OwnerStaffId_DoneOn",
+                table: "CaseActionPoints",
+                columns: new[] { "OwnerStaffId", "DoneOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseDocuments_ApplicationId",
@@ -1047,7 +1101,7 @@ namespace ParentPortal.Data.Migrations.Postgres
                 name: "CallLog");
 
             migrationBuilder.DropTable(
-                name: "CaseDocuments");
+                name: "CaseActionPoints");
 
             migrationBuilder.DropTable(
                 name: "CaseEvents");
@@ -1078,6 +1132,9 @@ namespace ParentPortal.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Venues");
+
+            migrationBuilder.DropTable(
+                name: "CaseDocuments");
 
             migrationBuilder.DropTable(
                 name: "CaseMeetings");

@@ -735,6 +735,45 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseActionPoints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OwnerStaffId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OwnerIsFamily = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DoneBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseActionPoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseActionPoints_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseActionPoints_CaseDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "CaseDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseActionPoints_StaffMembers_OwnerStaffId",
+                        column: x => x.OwnerStaffId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MeetingAttendees",
                 columns: table => new
                 {
@@ -880,6 +919,21 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 name: "IX_CallLog_StartedAt",
                 table: "CallLog",
                 column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseActionPoints_ApplicationId",
+                table: "CaseActionPoints",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseActionPoints_DocumentId",
+                table: "CaseActionPoints",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseActionPoints_OwnerStaffId_DoneOn",
+                table: "CaseActionPoints",
+                columns: new[] { "OwnerStaffId", "DoneOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseDocuments_ApplicationId",
@@ -1046,7 +1100,7 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 name: "CallLog");
 
             migrationBuilder.DropTable(
-                name: "CaseDocuments");
+                name: "CaseActionPoints");
 
             migrationBuilder.DropTable(
                 name: "CaseEvents");
@@ -1077,6 +1131,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Venues");
+
+            migrationBuilder.DropTable(
+                name: "CaseDocuments");
 
             migrationBuilder.DropTable(
                 name: "CaseMeetings");
