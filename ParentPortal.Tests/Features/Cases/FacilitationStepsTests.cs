@@ -114,10 +114,13 @@ public sealed class FacilitationStepsTests : IAsyncLifetime
     /// <summary>
     /// Each owner sees their own action points: the LA officer who attended (linked to their staff account by the e-mail
     /// address they were invited at) on "Your action points", where they mark them done; the family under their application;
-    /// nobody else. A withdrawn record's points go with it.
+    /// nobody else. A withdrawn record's points go with it. When the family withdrew their consent to contact the LA after
+    /// the meeting was arranged, the officer is neither e-mailed the record nor shown the point.
     /// </summary>
-    [Fact]
-    public async Task EachOwner_SeesTheirOwnActionPoints_AndTheOfficerMarksTheirsDone()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task EachOwner_SeesTheirOwnActionPoints_AndTheOfficerMarksTheirsDone(bool laMayBeTold)
     {
         var id = await SubmitAsync(_host, Sam, TriageFixtures.FacilitationPages());
         Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
@@ -134,6 +137,11 @@ public sealed class FacilitationStepsTests : IAsyncLifetime
         }));
         _host.Clock.Advance(TimeSpan.FromDays(30));
         Succeeded(await _host.Get<MarkMeetingHeldHandler>().HandleAsync(Mediator, id, await MainMeetingIdAsync(_host, id)));
+        if (!laMayBeTold)
+        {
+            Assert.True((await _host.Get<ParentPortal.Features.Apply.ChangeSharingHandler>().ChangeAsync(Sam, id, ["school"], "everything")).Succeeded);
+        }
+
         var records = _host.Get<MeetingRecordsHandler>();
         var start = (await records.GetAsync(Mediator, id))!.Form;
         var form = new MeetingRecordForm
@@ -154,6 +162,18 @@ public sealed class FacilitationStepsTests : IAsyncLifetime
         Assert.True(issued.Succeeded, issued.Message);
 
         var points = _host.Get<ActionPointsHandler>();
+        await using (var db = await _host.DbAsync())
+        {
+            Assert.Equal(laMayBeTold, await db.OutboxMessages.AnyAsync(m => m.Kind == "meeting-record-copy" && m.ToAddress == "Gwen.Ellis@Example.org"));
+        }
+
+        if (!laMayBeTold)
+        {
+            Assert.Empty(await points.MineAsync(HertsOfficer));
+            Assert.Equal(["Share the reading assessment"], (await points.FamilyAsync(Sam, id)).Select(p => p.What));
+            return;
+        }
+
         var officers = await points.MineAsync(HertsOfficer);
         Assert.Equal(["Confirm the transport arrangements"], officers.Select(p => p.What));
         Assert.Equal(Today.AddDays(10), officers[0].Due);

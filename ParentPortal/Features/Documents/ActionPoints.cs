@@ -19,11 +19,16 @@ public sealed record OwnActionPoint(Guid Id, string Reference, string What, Date
 /// </summary>
 public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
 {
-    /// <summary>Makes the rows for a record being issued. <paramref name="familyName"/> is the family's name as the case has it.</summary>
-    public static async Task AddForRecordAsync(PortalDbContext db, Guid caseId, Guid documentId, IReadOnlyList<MeetingActionForm> points, CaseMeeting? meeting, string? familyName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the rows for a record being issued. <paramref name="familyName"/> is the family's name as the case has it;
+    /// <paramref name="mayTell"/> says whether the family's consent lets us tell an attendee about the case (as it decides
+    /// who is e-mailed the record), so a point is linked to a staff account only when its owner may be told.
+    /// </summary>
+    public static async Task AddForRecordAsync(PortalDbContext db, Guid caseId, Guid documentId, IReadOnlyList<MeetingActionForm> points, CaseMeeting? meeting, string? familyName, Func<MeetingAttendee, bool> mayTell, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(mayTell);
         var people = meeting?.People ?? [];
         for (var i = 0; i < points.Count; i++)
         {
@@ -38,7 +43,7 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
                 Number = i + 1,
                 What = point.Action,
                 Owner = point.Owner,
-                OwnerStaffId = attendee?.StaffId ?? await StaffByEmailAsync(db, attendee?.Email, cancellationToken),
+                OwnerStaffId = attendee is null || !mayTell(attendee) ? null : attendee.StaffId ?? await StaffByEmailAsync(db, attendee.Email, cancellationToken),
                 OwnerIsFamily = attendee is null && familyName is not null && MeetingRecordsHandler.OwnerName(familyName) == owner,
                 Due = point.Due!.Value,
             });
