@@ -1,3 +1,4 @@
+using ParentPortal.Domain.Deadlines;
 using static ParentPortal.Tests.Domain.TestCalendars;
 
 namespace ParentPortal.Tests.Domain.Deadlines;
@@ -101,5 +102,21 @@ public class MediationDeadlineTests
         Assert.Equal(D(expected), deadline.Date);
         Assert.Equal(warning is null ? [] : [warning], deadline.Warnings);
         Assert.Contains("unless everyone agreed other dates in writing (SEND Regulations 2014, regulation 42)", deadline.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>An agreement on an appealable matter is carried out in the time a tribunal order would give (reg 42(3), 44(2)).</summary>
+    [Theory]
+    [InlineData(AgreedMatter.Assessment, "2026-03-16", "tell the family it will carry out the assessment by Monday 16 March 2026, 2 weeks after")]
+    [InlineData(AgreedMatter.NewPlan, "2026-04-06", "send the draft EHC plan by Monday 6 April 2026, 5 weeks after")]
+    [InlineData(AgreedMatter.PlanChanges, "2026-04-06", "make the agreed changes to the EHC plan by Monday 6 April 2026, 5 weeks after")]
+    [InlineData(AgreedMatter.KeepPlan, "2026-03-02", "keep the EHC plan in place straight away")]
+    [InlineData(AgreedMatter.Other, "2026-03-16", "cannot be appealed are due by Monday 16 March 2026")]
+    public void AgreedActionsBy_OnAnAppealableMatter_FollowsTheTribunalOrderPeriods(AgreedMatter matter, string expected, string reason)
+    {
+        var deadline = Calculator.AgreedActionsBy(D("2026-03-02"), matter);
+
+        Assert.Equal(D(expected), deadline.Date);
+        Assert.Contains(reason, deadline.Reason, StringComparison.Ordinal);
+        Assert.Contains(matter == AgreedMatter.Other ? "regulation 42)" : "regulations 42(3) and 44(2)", deadline.Reason, StringComparison.Ordinal);
     }
 }

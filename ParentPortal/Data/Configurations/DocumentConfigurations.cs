@@ -71,6 +71,7 @@ internal sealed class CaseActionPointConfiguration : IEntityTypeConfiguration<Ca
         builder.Property(a => a.What).HasMaxLength(1000);
         builder.Property(a => a.Owner).HasMaxLength(200);
         builder.Property(a => a.DoneBy).HasMaxLength(200);
+        builder.Property(a => a.Source).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Application>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<CaseDocument>().WithMany().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.OwnerStaffId).OnDelete(DeleteBehavior.SetNull);

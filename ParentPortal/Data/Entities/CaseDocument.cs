@@ -119,11 +119,22 @@ public sealed class MeetingRecordDraft
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>Where an action someone must take comes from.</summary>
+public enum ActionSource
+{
+    /// <summary>An action point in a facilitated meeting's record (seed 004).</summary>
+    MeetingRecord,
+
+    /// <summary>An action agreed in mediation, in the signed agreement (SEND Regulations 2014 reg 42).</summary>
+    Agreement,
+}
+
 /// <summary>
-/// An action point someone took on at a facilitated meeting (seed 004, issue 13 item 6), as the issued record gives it: what,
-/// who (as written, one of the attendees) and by when. Made when the record is issued, so each owner can see and close their
-/// own: a member of staff (an LA officer, say) through the linked staff account, the family on their own page. It stands or
-/// falls with its document: a withdrawn record's action points are no longer shown.
+/// An action someone took on: an action point at a facilitated meeting (seed 004, issue 13 item 6) or an action agreed in
+/// mediation (issue 14 item 5), as the issued document gives it: what, who (as written) and by when. Made when the record is
+/// issued or everyone has signed the agreement, so each can be followed to done: the owner sees and closes their own (a member
+/// of staff through the linked account), the family sees theirs and every agreed action, and can say one has not happened.
+/// It stands or falls with its document: a withdrawn document's actions are no longer shown.
 /// </summary>
 public sealed class CaseActionPoint
 {
@@ -131,8 +142,10 @@ public sealed class CaseActionPoint
 
     public Guid ApplicationId { get; set; }
 
-    /// <summary>The issued meeting record it is from.</summary>
+    /// <summary>The issued meeting record or signed agreement it is from.</summary>
     public Guid DocumentId { get; set; }
+
+    public ActionSource Source { get; set; }
 
     /// <summary>Its place in the record's list, from 1.</summary>
     public int Number { get; set; }
@@ -154,4 +167,7 @@ public sealed class CaseActionPoint
 
     /// <summary>Who said it was done (a display name, not a sign-in id).</summary>
     public string? DoneBy { get; set; }
+
+    /// <summary>The day the family told us it has not happened (cleared when it is marked done).</summary>
+    public DateOnly? FamilySaysNotDoneOn { get; set; }
 }

@@ -228,6 +228,35 @@ public sealed class DeadlineCalculator
         return CalendarDayDeadline(date, reason, OthersAct);
     }
 
+    /// <summary>
+    /// When the local authority must have done what it agreed in mediation about <paramref name="matter"/>: a matter
+    /// that can be appealed follows the periods for complying with a tribunal order, from the day of the agreement; any
+    /// other matter the 2 weeks of <see cref="AgreedActionsBy(DateOnly)"/>. Either way the parties may agree other dates
+    /// in writing.
+    /// </summary>
+    public Deadline AgreedActionsBy(DateOnly agreementMadeOn, AgreedMatter matter)
+    {
+        SupportedDates.ThrowIfOutside(agreementMadeOn, nameof(agreementMadeOn));
+        var (days, what) = matter switch
+        {
+            AgreedMatter.Assessment => (StatutoryPeriods.AgreedAssessmentNoticeDays, "tell the family it will carry out the assessment"),
+            AgreedMatter.NewPlan => (StatutoryPeriods.AgreedDraftPlanDays, "send the draft EHC plan"),
+            AgreedMatter.PlanChanges => (StatutoryPeriods.AgreedPlanAmendmentDays, "make the agreed changes to the EHC plan"),
+            AgreedMatter.KeepPlan => (StatutoryPeriods.AgreedContinueToMaintainDays, "keep the EHC plan in place"),
+            _ => (-1, ""),
+        };
+        if (days < 0)
+        {
+            return AgreedActionsBy(agreementMadeOn);
+        }
+
+        var date = agreementMadeOn.AddDays(days);
+        var reason = days == 0
+            ? $"The local authority must {what} straight away from the agreement on {Long(agreementMadeOn)}, as it would after a tribunal order, unless everyone agreed other dates in writing ({LegalSources.AgreedActionsAppealable})."
+            : $"The local authority must {what} by {Long(date)}, {PeriodText.Weeks(days)} after the agreement on {Long(agreementMadeOn)}, as it would after a tribunal order, unless everyone agreed other dates in writing ({LegalSources.AgreedActionsAppealable}).";
+        return CalendarDayDeadline(date, reason, OthersAct);
+    }
+
     public Deadline AnnualReviewNoticeBy(DateOnly meetingDate)
     {
         SupportedDates.ThrowIfOutside(meetingDate, nameof(meetingDate));

@@ -13,6 +13,7 @@ public static class LegalSources
     public const string MediationNotice = "SEND Regulations 2014, the rule on notice of a mediation meeting";
     public const string HealthIssuesToIcb = "SEND Regulations 2014, the rule on health care issues in mediation";
     public const string AgreedActions = "SEND Regulations 2014, regulation 42";
+    public const string AgreedActionsAppealable = "SEND Regulations 2014, regulations 42(3) and 44(2)";
     public const string AnnualReview = "SEND Regulations 2014, regulations 20 and 21";
     public const string AnnualReviewNotice = "SEND Regulations 2014, regulation 20(3)";
     public const string AnnualReviewAdvice = "SEND Regulations 2014, regulation 20(4)";

@@ -47,6 +47,20 @@ public static class StatutoryPeriods
     // 2 weeks of the agreement, unless the parties agree other dates in writing.
     public const int AgreedActionsDays = 14;
 
+    // SEND Regulations 2014 reg 42(3): where the agreement is about a matter that can be appealed, the local authority
+    // must do what was agreed within the periods in reg 44 for complying with an order of the First-tier Tribunal, read
+    // as running from the day of the agreement. Reg 44(2): "(b) requires a local authority to make an assessment or
+    // reassessment, the local authority shall within 2 weeks of the order being made notify the child's parent or the
+    // young person that it shall make the assessment"; "(c) requires a local authority to make and maintain an EHC
+    // Plan, the local authority shall (i) issue a draft EHC Plan within 5 weeks of the order being made"; an order to
+    // amend the special educational provision (a plan's contents, or a refusal to amend after a review) is complied
+    // with "within 5 weeks"; "(a) dismisses an appeal against a determination to cease an EHC Plan" aside, an order to
+    // continue to maintain a plan takes effect immediately (0 days).
+    public const int AgreedAssessmentNoticeDays = 14;
+    public const int AgreedDraftPlanDays = 35;
+    public const int AgreedPlanAmendmentDays = 35;
+    public const int AgreedContinueToMaintainDays = 0;
+
     // SEND Regulations 2014 reg 20 (a child at a school or other institution; reg 21 says the same where the child
     // attends none): "(3) At least two weeks' notice of the date of the meeting must be given." "(4) The person
     // arranging the review meeting must obtain advice and information ... and must circulate it to those persons at

@@ -14,6 +14,8 @@ namespace ParentPortal.Features.Cases;
 public sealed record CaseQueueFilter(int? LocalAuthorityId = null, CaseStage? Stage = null, int? AssigneeId = null, string? Route = null, bool IncludeClosed = false, int? AreaId = null);
 
 /// <param name="MostUrgent">The earliest date the service must act by (null when no clock runs).</param>
+/// <param name="LateActions">Agreed actions and action points not done by their date (issue 14 item 5): someone else's duty, so flagged, not sorted by.</param>
+/// <param name="FamilySaysNotDone">The family told us an action has not happened, and it is not marked done.</param>
 public sealed record CaseQueueRow(
     Guid Id,
     string Reference,
@@ -25,7 +27,9 @@ public sealed record CaseQueueRow(
     DateTimeOffset SubmittedAt,
     IReadOnlyList<CaseClock> Clocks,
     DateOnly? MostUrgent,
-    bool Overdue);
+    bool Overdue,
+    int LateActions = 0,
+    bool FamilySaysNotDone = false);
 
 public sealed record CaseQueueView(IReadOnlyList<CaseQueueRow> Rows, IReadOnlyList<(int Id, string Name)> LocalAuthorities, IReadOnlyList<(int Id, string Name)> Assignees, DateOnly Today, IReadOnlyList<(int Id, string Name)> Areas);
 
@@ -42,10 +46,13 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
             return null;
         }
 
+        var today = UkDates.DateIn(clock.GetUtcNow());
         var cases = db.Applications.AsNoTracking().VisibleTo(staff).Where(a => a.Status == ApplicationStatus.Submitted);
+        // Open actions of live documents: a late one (or one the family say has not happened) keeps a closed case in the queue.
+        var open = db.CaseActionPoints.Where(p => p.DoneOn == null && db.CaseDocuments.Any(d => d.Id == p.DocumentId && d.RevokedAt == null));
         if (!filter.IncludeClosed)
         {
-            cases = cases.Where(a => a.Stage != CaseStage.Closed);
+            cases = cases.Where(a => a.Stage != CaseStage.Closed || open.Any(p => p.ApplicationId == a.Id && (p.Due < today || p.FamilySaysNotDoneOn != null)));
         }
 
         if (filter.LocalAuthorityId is { } la)
@@ -83,11 +90,12 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
                 // The main meeting (joint or facilitated, not cancelled): the one the notice clock is about.
                 // The main meeting (the notice clock's): EF inlines the shared predicate, not a method called inside a projection.
                 Meeting = db.CaseMeetings.Where(CaseMeetingQueries.IsMain).Where(m => m.ApplicationId == a.Id).OrderByDescending(m => m.StartsAt).FirstOrDefault(),
+                LateActions = open.Count(p => p.ApplicationId == a.Id && p.Due < today),
+                FamilySaysNotDone = open.Any(p => p.ApplicationId == a.Id && p.FamilySaysNotDoneOn != null),
             })
             .ToListAsync(cancellationToken);
 
         var calculator = await calendars.CalculatorAsync(cancellationToken);
-        var today = UkDates.DateIn(clock.GetUtcNow());
         var queue = rows.Select(r =>
         {
             var profile = CaseProfile.From(TriageAnswers.FromJson(r.Case.AnswersJson));
@@ -95,7 +103,7 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
             var urgent = CaseClocks.MostUrgent(clocks);
             return new CaseQueueRow(
                 r.Case.Id, r.Case.Reference ?? "", r.Case.Route ?? "", r.LocalAuthority, r.Area, r.Case.Stage, r.Assignee, r.Case.SubmittedAt ?? r.Case.CreatedAt,
-                clocks, urgent, clocks.Any(c => c.StaffAction && c.IsOverdue(today)));
+                clocks, urgent, clocks.Any(c => c.StaffAction && c.IsOverdue(today)), r.LateActions, r.FamilySaysNotDone);
         })
         .OrderByDescending(r => r.Overdue)
         .ThenBy(r => r.MostUrgent ?? DateOnly.MaxValue)

@@ -2,22 +2,36 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
+using ParentPortal.Features.Documents.Models;
 using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Identity;
 
 namespace ParentPortal.Features.Documents;
 
-/// <summary>An action point as its owner sees it: what, by when, from which case's record, and whether it is done.</summary>
-public sealed record OwnActionPoint(Guid Id, string Reference, string What, DateOnly Due, DateOnly? DoneOn);
+/// <summary>Where an action stands: done, not done yet, or not done by its date.</summary>
+public enum ActionStatus
+{
+    Due,
+    Late,
+    Done,
+}
+
+/// <summary>An action as someone on the case sees it: what, who, by when, from which case's document, and where it stands.</summary>
+/// <param name="FamilySaysNotDoneOn">The day the family told us it has not happened, while it is not done.</param>
+public sealed record CaseAction(Guid Id, Guid CaseId, string Reference, ActionSource Source, string What, string Who, DateOnly Due, DateOnly? DoneOn, ActionStatus Status, DateOnly? FamilySaysNotDoneOn, bool FamilyOwns);
 
 /// <summary>
-/// Each owner's own action points from issued meeting records (seed 004, issue 13 item 6). The record names the owner as one
-/// of the attendees; when it is issued each point is kept as a row linked to the owner's staff account (the attendee's linked
-/// account, or the one active staff account with the attendee's e-mail address) or to the family. Staff see theirs on "Your
-/// action points" and say when each is done; the family see theirs under their application. Points from a withdrawn record
-/// are not shown.
+/// The actions people took on, followed to done: each owner's action points from issued meeting records (seed 004, issue 13
+/// item 6), and every action agreed in mediation (SEND Regulations 2014 reg 42, issue 14 item 5). When a record is issued
+/// or everyone has signed an agreement, each action is kept as a row; a meeting record's is linked to its owner's staff
+/// account (the attendee's linked account, or the one active staff account with the attendee's e-mail address) or to the
+/// family. Staff see theirs on "Your action points"; the case's staff see all of a case's; the family see their own action
+/// points and every agreed action under their application, and can tell us one has not happened. An action not done by its
+/// date is late, on the family's page and in the queue. A withdrawn document's actions are not shown.
 /// </summary>
-public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
+public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> contextFactory, CaseFiles cases, TimeProvider clock)
 {
     /// <summary>
     /// Makes the rows for a record being issued. <paramref name="familyName"/> is the family's name as the case has it;
@@ -40,6 +54,7 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
                 Id = Guid.NewGuid(),
                 ApplicationId = caseId,
                 DocumentId = documentId,
+                Source = ActionSource.MeetingRecord,
                 Number = i + 1,
                 What = point.Action,
                 Owner = point.Owner,
@@ -50,8 +65,31 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
         }
     }
 
-    /// <summary>The signed-in member of staff's open action points, soonest first (done ones from the last 30 days after them).</summary>
-    public async Task<IReadOnlyList<OwnActionPoint>> MineAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    /// <summary>Makes the rows for an agreement everyone has signed: each agreed action, due by the date the agreement gives it.</summary>
+    public static void AddForAgreement(PortalDbContext db, Guid caseId, Guid documentId, IReadOnlyList<AgreedAction> actions, string? familyName)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actions);
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var action = actions[i];
+            db.CaseActionPoints.Add(new CaseActionPoint
+            {
+                Id = Guid.NewGuid(),
+                ApplicationId = caseId,
+                DocumentId = documentId,
+                Source = ActionSource.Agreement,
+                Number = i + 1,
+                What = action.What,
+                Owner = action.Who,
+                OwnerIsFamily = familyName is not null && MeetingRecordsHandler.OwnerName(familyName) == MeetingRecordsHandler.OwnerName(action.Who),
+                Due = action.By,
+            });
+        }
+    }
+
+    /// <summary>The signed-in member of staff's own action points, open ones first (done ones from the last 30 days after them).</summary>
+    public async Task<IReadOnlyList<CaseAction>> MineAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (await StaffAccess.ForAsync(db, user, cancellationToken) is not { } staff)
@@ -59,12 +97,15 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
             return [];
         }
 
-        var since = UkDates.DateIn(clock.GetUtcNow()).AddDays(-30);
+        var since = Today.AddDays(-30);
         return await ListAsync(db, db.CaseActionPoints.Where(a => a.OwnerStaffId == staff.StaffId && (a.DoneOn == null || a.DoneOn >= since)), cancellationToken);
     }
 
-    /// <summary>The family's own action points on one of their cases; empty for anyone else.</summary>
-    public async Task<IReadOnlyList<OwnActionPoint>> FamilyAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What the family sees on one of their cases: their own action points, and every action agreed in mediation. Empty
+    /// for anyone else.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseAction>> FamilyAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (await ApplicationAccess.UserIdAsync(db, user, cancellationToken) is not { } userId)
@@ -72,11 +113,32 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
             return [];
         }
 
-        return await ListAsync(db, db.CaseActionPoints.Where(a => a.ApplicationId == caseId && a.OwnerIsFamily
+        return await ListAsync(db, db.CaseActionPoints.Where(a => a.ApplicationId == caseId && (a.OwnerIsFamily || a.Source == ActionSource.Agreement)
             && db.Applications.Any(x => x.Id == caseId && x.OwnerId == userId && x.Status == ApplicationStatus.Submitted)), cancellationToken);
     }
 
-    /// <summary>The owner says the action is done (or, <paramref name="done"/> false, that it is not after all). Only its owner may.</summary>
+    /// <summary>
+    /// A case's actions for its staff: all of them for those who work the case; for a local authority officer who may see
+    /// the case, the agreed actions only (they are a party to the agreement, not to the meeting's record). Null when the
+    /// case is not theirs to see.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseAction>?> ForCaseAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var file = await cases.OpenForStaffAsync(db, user, caseId, cancellationToken);
+        if (file is null)
+        {
+            return null;
+        }
+
+        var all = file.Staff.IsAdviserOrManager || file.Staff.IsMediator;
+        return await ListAsync(db, db.CaseActionPoints.Where(a => a.ApplicationId == caseId && (all || a.Source == ActionSource.Agreement)), cancellationToken);
+    }
+
+    /// <summary>
+    /// The action is done (or, <paramref name="done"/> false, not after all): said by its owner (a staff account), or by the
+    /// case's adviser, mediator or a manager, who hear it from the other parties.
+    /// </summary>
     public async Task<bool> MarkDoneAsync(ClaimsPrincipal user, Guid actionPointId, bool done = true, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -85,31 +147,74 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
             return false;
         }
 
-        var point = await Live(db, db.CaseActionPoints).FirstOrDefaultAsync(a => a.Id == actionPointId && a.OwnerStaffId == staff.StaffId, cancellationToken);
+        var point = await Live(db, db.CaseActionPoints).FirstOrDefaultAsync(a => a.Id == actionPointId, cancellationToken);
         if (point is null)
         {
             return false;
         }
 
+        if (point.OwnerStaffId != staff.StaffId)
+        {
+            var file = await cases.OpenForStaffAsync(db, user, point.ApplicationId, cancellationToken);
+            if (file is null || !CaseAccess.MayIssueDocuments(staff, file.Row))
+            {
+                return false;
+            }
+        }
+
         var now = clock.GetUtcNow();
         point.DoneOn = done ? UkDates.DateIn(now) : null;
         point.DoneBy = done ? staff.Name : null;
+        point.FamilySaysNotDoneOn = done ? null : point.FamilySaysNotDoneOn;
         AuditLog.Write(db, staff, done ? "action-point-done" : "action-point-reopened", "action-point", point.Id.ToString(), now);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 
+    /// <summary>
+    /// The family tell us an agreed action (or one of their meeting's) has not happened: recorded on the case's history, shown
+    /// to the case's staff and in the queue. Returns false for anyone but the family, or an action already marked done.
+    /// </summary>
+    public async Task<bool> FamilySaysNotDoneAsync(ClaimsPrincipal user, Guid caseId, Guid actionPointId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await ApplicationAccess.OwnedAsync(db, user, caseId, cancellationToken) is not { Status: ApplicationStatus.Submitted } application)
+        {
+            return false;
+        }
+
+        var point = await Live(db, db.CaseActionPoints).FirstOrDefaultAsync(a => a.Id == actionPointId && a.ApplicationId == caseId && (a.OwnerIsFamily || a.Source == ActionSource.Agreement), cancellationToken);
+        if (point is null || point.DoneOn is not null)
+        {
+            return false;
+        }
+
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == application.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var file = cases.Open(db, application, CaseActor.Family(user.Subject()!, owner));
+        point.FamilySaysNotDoneOn = UkDates.DateIn(file.Now);
+        file.Record("action-not-done", $"The family say this has not happened: {point.What} (due {UkDates.LongDate(point.Due)})");
+        return await file.SaveAsync(cancellationToken);
+    }
+
+    private DateOnly Today => UkDates.DateIn(clock.GetUtcNow());
+
     private static IQueryable<CaseActionPoint> Live(PortalDbContext db, IQueryable<CaseActionPoint> points) =>
         points.Where(a => db.CaseDocuments.Any(d => d.Id == a.DocumentId && d.RevokedAt == null));
 
-    private static async Task<IReadOnlyList<OwnActionPoint>> ListAsync(PortalDbContext db, IQueryable<CaseActionPoint> points, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CaseAction>> ListAsync(PortalDbContext db, IQueryable<CaseActionPoint> points, CancellationToken cancellationToken)
     {
         var rows = await Live(db, points).AsNoTracking()
-            .Select(a => new { a.Id, Reference = db.Applications.Where(x => x.Id == a.ApplicationId).Select(x => x.Reference).FirstOrDefault(), a.What, a.Due, a.DoneOn, a.Number })
+            .Select(a => new { Point = a, Reference = db.Applications.Where(x => x.Id == a.ApplicationId).Select(x => x.Reference).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(r => r.DoneOn is not null).ThenBy(r => r.Due).ThenBy(r => r.Reference, StringComparer.Ordinal).ThenBy(r => r.Number)
-            .Select(r => new OwnActionPoint(r.Id, r.Reference ?? "", r.What, r.Due, r.DoneOn))];
+        var today = Today;
+        return [.. rows.OrderBy(r => r.Point.DoneOn is not null).ThenBy(r => r.Point.Due).ThenBy(r => r.Reference, StringComparer.Ordinal).ThenBy(r => r.Point.Source).ThenBy(r => r.Point.Number)
+            .Select(r => new CaseAction(r.Point.Id, r.Point.ApplicationId, r.Reference ?? "", r.Point.Source, r.Point.What, r.Point.Owner, r.Point.Due, r.Point.DoneOn,
+                StatusOf(r.Point.DoneOn, r.Point.Due, today), r.Point.DoneOn is null ? r.Point.FamilySaysNotDoneOn : null, r.Point.OwnerIsFamily))];
     }
+
+    /// <summary>Done once someone says so; late from the day after its date; due until then.</summary>
+    public static ActionStatus StatusOf(DateOnly? doneOn, DateOnly due, DateOnly today) =>
+        doneOn is not null ? ActionStatus.Done : today > due ? ActionStatus.Late : ActionStatus.Due;
 
     private static async Task<int?> StaffByEmailAsync(PortalDbContext db, string? email, CancellationToken cancellationToken)
     {

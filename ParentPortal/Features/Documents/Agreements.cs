@@ -110,7 +110,7 @@ public sealed partial class AgreementsHandler(
             role,
             staff is not null && CaseAccess.MayIssueDocuments(staff, application) && application.Stage is CaseStage.MeetingHeld or CaseStage.AgreementRecorded or CaseStage.AgreementNotSigned,
             SignersFor(application).All(r => signatures.Any(s => s.Role == r)),
-            calculator.AgreedActionsBy(agreedOn).Date,
+            calculator.AgreedActionsBy(agreedOn, SenFacts.MatterOfAgreement(TriageAnswers.FromJson(application.AnswersJson))).Date,
             application.Stage,
             draft is not null,
             await db.CaseDocuments.AsNoTracking().Where(d => d.ApplicationId == caseId && d.Kind == DocumentKind.Agreement && d.RevokedAt == null)
@@ -356,6 +356,8 @@ public sealed partial class AgreementsHandler(
 
         var document = IssuedDocuments.Store(db, caseId, signatures.First(s => s.Role == SignerRole.Mediator) is var mediator && mediator.RecordedBy is { } recorder ? recorder : mediator.SignerSubject, DocumentKind.Agreement, null, number, code, pdf, $"mediation-agreement-{file.Reference}.pdf", profile.Name, file.Now, null);
         document.AgreementContentHash = hash;
+        // Issue 14 item 5: each agreed action is followed to done from now, by the date the agreement gives it.
+        ActionPointsHandler.AddForAgreement(db, caseId, document.Id, signed.Actions, await FamilyNameAsync(db, file.Row, cancellationToken));
         file.MoveTo(CaseStage.AgreementSigned);
         file.Record("agreement-issued", number);
         await AskToSignAsync(db, file, $"Everyone has signed the agreement from your mediation ({number}). You can download it in the portal.", cancellationToken, "agreement-final:" + document.Id, document.Id);

@@ -28,6 +28,7 @@ public static class DocumentsSetup
         builder.Services.AddTransient<DocumentQueries>();
         builder.Services.AddTransient<ActionPointsHandler>();
         builder.Services.AddCasePanel<Pages.CaseDocumentsPanel>(CasePanelPlace.StaffDocuments);
+        builder.Services.AddCasePanel<Pages.CaseActionsPanel>(CasePanelPlace.StaffDocuments, order: 10);
         builder.Services.AddCasePanel<Pages.FamilyDocumentsPanel>(CasePanelPlace.FamilyCase, order: 10);
         builder.Services.AddCasePanel<Pages.FamilyActionPointsPanel>(CasePanelPlace.FamilyCase, order: 11);
         return builder;

@@ -126,7 +126,7 @@ public sealed partial class DatabaseInitializer(
     private async Task SeedServiceAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         var section = configuration.GetSection("Service");
-        var organisation = await db.Organisations.Include(o => o.LocalAuthorities).FirstOrDefaultAsync(cancellationToken);
+        var organisation = await db.Organisations.Include(o => o.LocalAuthorities).OrderBy(o => o.Id).FirstOrDefaultAsync(cancellationToken);
         if (organisation is null)
         {
             organisation = new Organisation

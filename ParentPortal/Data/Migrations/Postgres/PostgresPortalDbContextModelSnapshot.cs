@@ -577,6 +577,9 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<DateOnly>("Due")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("FamilySaysNotDoneOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -590,6 +593,11 @@ namespace ParentPortal.Data.Migrations.Postgres
 
                     b.Property<int?>("OwnerStaffId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("What")
                         .IsRequired()

@@ -562,6 +562,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Due")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FamilySaysNotDoneOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -575,6 +578,11 @@ namespace ParentPortal.Data.Migrations.Sqlite
 
                     b.Property<int?>("OwnerStaffId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("What")
                         .IsRequired()

@@ -742,6 +742,7 @@ namespace ParentPortal.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
                     DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
                     What = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
@@ -749,7 +750,8 @@ namespace ParentPortal.Data.Migrations.Postgres
                     OwnerIsFamily = table.Column<bool>(type: "boolean", nullable: false),
                     Due = table.Column<DateOnly>(type: "date", nullable: false),
                     DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DoneBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    DoneBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FamilySaysNotDoneOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {

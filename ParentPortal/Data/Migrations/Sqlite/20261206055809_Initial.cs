@@ -741,6 +741,7 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     What = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -748,7 +749,8 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     OwnerIsFamily = table.Column<bool>(type: "INTEGER", nullable: false),
                     Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DoneBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    DoneBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FamilySaysNotDoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Features.Cases;
+using ParentPortal.Features.Documents;
+using ParentPortal.Platform.Calendar;
+using ParentPortal.Tests.TestSupport;
+using static ParentPortal.Tests.Features.Cases.CaseTestData;
+
+namespace ParentPortal.Tests.Features.Documents;
+
+/// <summary>
+/// Issue 14 item 5 (SEND Regulations 2014 reg 42): once everyone has signed, each agreed action is followed to done. The
+/// family and the case's staff see each action with its date; one not done by its date is late on the family's page and in
+/// the queue (a closed case stays there while it is); the family can say one has not happened; the case's staff mark done.
+/// </summary>
+public sealed class AgreedActionsTests : IAsyncLifetime
+{
+    private ApplicationsHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ApplicationsHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private DateOnly Today => UkDates.DateIn(_host.Clock.GetUtcNow());
+
+    [Fact]
+    public async Task EachAgreedAction_IsFollowed_LateOnTheFamilysPageAndInTheQueue_AndTheFamilyCanSayItHasNotHappened()
+    {
+        var id = await HeldMediationAsync(_host);
+        var agreements = _host.Get<AgreementsHandler>();
+        // The refusal to assess is appealable: the rules engine's default is the 2 weeks a tribunal order would give (reg 44(2)(b)).
+        var view = (await agreements.GetAsync(Mediator, id))!;
+        await using (var db = await _host.DbAsync())
+        {
+            Assert.Equal((await db.Applications.SingleAsync(a => a.Id == id)).MeetingHeldOn!.Value.AddDays(14), view.DefaultActionDate);
+        }
+
+        var saved = await agreements.SaveAsync(Mediator, id, new AgreementForm
+        {
+            Issues = ["Whether Siân needs an EHC needs assessment"],
+            Actions =
+            [
+                new AgreementActionForm { What = "Tell the family the assessment will be made", Who = "Hertfordshire SEN team", By = Today.AddDays(14) },
+                new AgreementActionForm { What = "Send the school's reading assessment", Who = "Sam Taylor", By = Today.AddDays(28) },
+            ],
+        });
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
+        foreach (var signer in new[] { Mediator, Sam, HertsOfficer })
+        {
+            Assert.True((await agreements.SignAsync(signer, id, (await agreements.GetAsync(signer, id))!.ContentHash)).Succeeded);
+        }
+
+        var actions = _host.Get<ActionPointsHandler>();
+        var family = await actions.FamilyAsync(Sam, id);
+        Assert.Equal(["Tell the family the assessment will be made", "Send the school's reading assessment"], family.Select(a => a.What));
+        Assert.All(family, a => Assert.Equal(ActionStatus.Due, a.Status));
+        Assert.Equal([false, true], family.Select(a => a.FamilyOwns));
+        Assert.Empty(await actions.FamilyAsync(Lukasz, id));
+        Assert.Equal(2, (await actions.ForCaseAsync(Adviser, id))!.Count);
+        Assert.Equal(2, (await actions.ForCaseAsync(HertsOfficer, id))!.Count);
+        Assert.Null(await actions.ForCaseAsync(BedsOfficer, id));
+        Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.Closed, "Agreement signed"));
+        Assert.DoesNotContain(id, (await QueueAsync()).Select(r => r.Id));
+
+        // The first action's date passes: late for the family and in the queue, where the closed case comes back.
+        _host.Clock.Advance(TimeSpan.FromDays(15));
+        family = await actions.FamilyAsync(Sam, id);
+        Assert.Equal([ActionStatus.Late, ActionStatus.Due], family.Select(a => a.Status));
+        var row = Assert.Single(await QueueAsync(), r => r.Id == id);
+        Assert.Equal((1, false), (row.LateActions, row.FamilySaysNotDone));
+
+        // The family say it has not happened: the adviser sees it, on the case and in the queue. Nobody else may say so.
+        Assert.False(await actions.FamilySaysNotDoneAsync(Lukasz, id, family[0].Id));
+        Assert.False(await actions.FamilySaysNotDoneAsync(Adviser, id, family[0].Id));
+        Assert.True(await actions.FamilySaysNotDoneAsync(Sam, id, family[0].Id));
+        Assert.Equal(Today, (await actions.ForCaseAsync(Adviser, id))![0].FamilySaysNotDoneOn);
+        Assert.True(Assert.Single(await QueueAsync(), r => r.Id == id).FamilySaysNotDone);
+        await using (var db = await _host.DbAsync())
+        {
+            Assert.Contains(await db.CaseEvents.Where(e => e.ApplicationId == id).Select(e => e.Kind).ToListAsync(), k => k == "action-not-done");
+        }
+
+        // Done, as the adviser hears from the local authority: no longer late, and the closed case leaves the queue again.
+        Assert.False(await actions.MarkDoneAsync(OtherAdviser, family[0].Id));
+        Assert.False(await actions.MarkDoneAsync(BedsOfficer, family[0].Id));
+        Assert.True(await actions.MarkDoneAsync(Adviser, family[0].Id));
+        Assert.Equal(ActionStatus.Done, (await actions.FamilyAsync(Sam, id)).Single(a => a.Id == family[0].Id).Status);
+        Assert.False(await actions.FamilySaysNotDoneAsync(Sam, id, family[0].Id));
+        Assert.DoesNotContain(id, (await QueueAsync()).Select(r => r.Id));
+    }
+
+    private async Task<IReadOnlyList<CaseQueueRow>> QueueAsync() =>
+        (await _host.Get<CaseQueueQuery>().HandleAsync(Adviser, new CaseQueueFilter()))!.Rows;
+}
