@@ -412,6 +412,8 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         new("meeting record", "/advisers/cases/{facilitation}/record", RouteKind.Page, Set(Adviser, Mediator, Manager), Shows: Shows.FacilitationReference),
         new("application", "/apply/{case}", RouteKind.Page, Set(Owner, Adviser, Manager)),
         new("application sharing", "/apply/{case}/sharing", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
+        // Issue 14 item 5: what was agreed and by when, where the family say something has not happened.
+        new("agreed actions", "/applications/{case}/actions", RouteKind.Page, Set(Owner)),
         new("application question", "/apply/{case}/child-name", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
         new("application check answers", "/apply/{case}/check-answers", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
         new("application confirmation", "/apply/{case}/confirmation", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
