@@ -5,11 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using ParentPortal.Data;
+using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Meetings;
 using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
 using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Cases;
 using ParentPortal.Platform.Identity;
 using ParentPortal.Tests.TestSupport;
 
@@ -91,6 +93,17 @@ public sealed partial class AgreedActionsBrowserTests(BrowserFixture browser) : 
         await Assertions.Expect(row.GetByTestId("late-actions")).ToHaveTextAsync("1 agreed action late");
         await Assertions.Expect(row.GetByTestId("family-says-not-done")).ToBeVisibleAsync();
         await adviser.CheckPageAsync("agreed-actions-05-queue");
+
+        // On the case: each action with what the family said; the adviser marks it done once the LA confirms.
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await adviser.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/advisers/cases/{caseId}");
+        await adviser.WaitForInteractiveAsync();
+        var late = adviser.GetByTestId("case-action").First;
+        await Assertions.Expect(late.GetByTestId("family-says-not-done")).ToBeVisibleAsync();
+        await adviser.CheckPageAsync("agreed-actions-06-case");
+        await late.GetByRole(AriaRole.Button, new() { NameRegex = MarkDone() }).ClickAsync();
+        await Assertions.Expect(adviser.GetByText("Marked as done.")).ToBeVisibleAsync();
+        await Assertions.Expect(adviser.GetByTestId("case-actions")).ToContainTextAsync($"Done {UkDates.ShortDate(Today)}");
     }
 
     /// <summary>An SEN mediation about a refused assessment, held, with an agreement everyone has signed, and the case closed.</summary>
@@ -154,6 +167,9 @@ public sealed partial class AgreedActionsBrowserTests(BrowserFixture browser) : 
 
     [GeneratedRegex("^Tell us something has not happened")]
     private static partial Regex NotHappenedLink();
+
+    [GeneratedRegex("^Mark as done")]
+    private static partial Regex MarkDone();
 
     [GeneratedRegex("^This has not happened")]
     private static partial Regex NotHappenedButton();

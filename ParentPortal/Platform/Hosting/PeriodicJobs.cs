@@ -11,7 +11,7 @@ public sealed record PeriodicJob(string Name, TimeSpan Interval, Func<IServicePr
 
 /// <summary>
 /// The one host for every periodic job (the outbox, the retention clean-ups, expiring session offers): each runs at start-up
-/// and then every interval on the injected clock, one round at a time. Nothing a round throws stops the job: the host logs
+/// and then an interval after each round ends, on the injected clock, one round at a time. Nothing a round throws stops the job: the host logs
 /// the exception's type (never its message, which could carry someone's data) and tries again at the next tick.
 /// </summary>
 public sealed partial class PeriodicJobHost(IServiceProvider services, IEnumerable<PeriodicJob> jobs, TimeProvider clock, ILogger<PeriodicJobHost> logger) : BackgroundService
@@ -20,19 +20,41 @@ public sealed partial class PeriodicJobHost(IServiceProvider services, IEnumerab
 
     private async Task RunAsync(PeriodicJob job, CancellationToken stoppingToken)
     {
+        // A one-shot timer, set again after each round: the next round is an interval after the last one ended, and a
+        // clock that jumps (a machine waking from sleep, or a test moving its clock on by weeks) brings one round, not one
+        // for every interval skipped. It exists before the first round, so a tick due while a round runs is not lost.
+        using var tick = new SemaphoreSlim(0, 1);
+        using var timer = clock.CreateTimer(_ => Release(tick), null, job.Interval, Timeout.InfiniteTimeSpan);
         try
         {
-            using var timer = new PeriodicTimer(job.Interval, clock);
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
                 while (await RoundAsync(job, stoppingToken) && !stoppingToken.IsCancellationRequested)
                 {
                 }
+
+                timer.Change(job.Interval, Timeout.InfiniteTimeSpan);
+                await tick.WaitAsync(stoppingToken);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    private static void Release(SemaphoreSlim tick)
+    {
+        try
+        {
+            tick.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A tick is already waiting to be taken: one is enough.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The job stopped as the timer fired.
         }
     }
 
