@@ -4,6 +4,7 @@ using ParentPortal.Domain.Cases;
 using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
 using ParentPortal.Platform.Calendar;
+using ParentPortal.Tests.Features.Admin.Settings;
 using ParentPortal.Tests.TestSupport;
 using static ParentPortal.Tests.Features.Cases.CaseTestData;
 
@@ -88,6 +89,10 @@ public sealed class AgreedActionsTests : IAsyncLifetime
         Assert.Equal(ActionStatus.Done, (await actions.FamilyAsync(Sam, id)).Single(a => a.Id == family[0].Id).Status);
         Assert.False(await actions.FamilySaysNotDoneAsync(Sam, id, family[0].Id));
         Assert.DoesNotContain(id, (await QueueAsync()).Select(r => r.Id));
+
+        // The reports: of the two actions due in the period, none done by its date, one late, one the family reported.
+        var report = (await _host.Handler<ParentPortal.Features.Reports.ReportsQuery>().HandleAsync(Manager, ParentPortal.Features.Reports.ReportPeriod.Create(Today.AddDays(-60), Today.AddDays(60))))!;
+        Assert.Equal((0, 2, 1, 1), (report.AgreedActions.DoneOnTime.Count, report.AgreedActions.DoneOnTime.OutOf, report.AgreedActions.Late, report.AgreedActions.FamilySaidNotDone));
     }
 
     private async Task<IReadOnlyList<CaseQueueRow>> QueueAsync() =>

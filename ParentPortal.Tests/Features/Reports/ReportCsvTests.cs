@@ -78,6 +78,7 @@ public sealed class ReportCsvTests
             new ApplicationLanguageFigures(none, new Share(0, 0)),
             new SupportFigures(1, 2, 3, 4),
             new MeetingFigures(5, 6, 7, 8, 9),
-            new ReferralFigures(10, 11, 12, 13, 14));
+            new ReferralFigures(10, 11, 12, 13, 14),
+            new AgreedActionFigures(new Share(15, 16), 17, 18));
     }
 }

@@ -168,6 +168,6 @@ public sealed class CaseActionPoint
     /// <summary>Who said it was done (a display name, not a sign-in id).</summary>
     public string? DoneBy { get; set; }
 
-    /// <summary>The day the family told us it has not happened (cleared when it is marked done).</summary>
+    /// <summary>The day the family told us it has not happened (kept once it is done, for the reports; shown only while it is not).</summary>
     public DateOnly? FamilySaysNotDoneOn { get; set; }
 }

@@ -165,7 +165,6 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
         var now = clock.GetUtcNow();
         point.DoneOn = done ? UkDates.DateIn(now) : null;
         point.DoneBy = done ? staff.Name : null;
-        point.FamilySaysNotDoneOn = done ? null : point.FamilySaysNotDoneOn;
         AuditLog.Write(db, staff, done ? "action-point-done" : "action-point-reopened", "action-point", point.Id.ToString(), now);
         await db.SaveChangesAsync(cancellationToken);
         return true;

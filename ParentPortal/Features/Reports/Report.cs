@@ -16,7 +16,8 @@ public sealed record Report(
     ApplicationLanguageFigures ApplicationLanguages,
     SupportFigures Support,
     MeetingFigures Meetings,
-    ReferralFigures Referrals);
+    ReferralFigures Referrals,
+    AgreedActionFigures AgreedActions);
 
 /// <summary>A count out of a total, with the percentage to 1 decimal place (none when the total is 0).</summary>
 public sealed record Share(int Count, int OutOf)
@@ -87,3 +88,9 @@ public sealed record ReferralFigures(int Parent, int YoungPerson, int School, in
 
 /// <summary>The case meetings held in the period, by kind (issue 13 item 4), and the individual meetings recorded as not needed.</summary>
 public sealed record MeetingFigures(int IndividualHeld, int IndividualNotNeeded, int JointHeld, int FacilitatedHeld, int CallBacksHeld);
+
+/// <summary>
+/// Actions agreed in mediation (SEND Regulations 2014 reg 42, issue 14 item 5) that fell due in the period, from signed
+/// agreements not withdrawn: how many were done by their date, and how many are late (done after it, or still not done).
+/// </summary>
+public sealed record AgreedActionFigures(Share DoneOnTime, int Late, int FamilySaidNotDone);

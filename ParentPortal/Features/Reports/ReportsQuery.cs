@@ -17,7 +17,7 @@ namespace ParentPortal.Features.Reports;
 /// figure needs are read; grouping by month and reading triage answers happen in memory, the same on
 /// SQLite and PostgreSQL. Managers only: anyone else gets null.
 /// </summary>
-public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFactory, WorkingDayCalendarSource calendars)
+public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFactory, WorkingDayCalendarSource calendars, TimeProvider clock)
 {
     /// <summary>Stages that mean a case went to full mediation: arranging it, or any meeting stage after.</summary>
     public static readonly IReadOnlyList<CaseStage> MediationStages =
@@ -68,7 +68,23 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
                 profiles.Count(p => !p.IsReferral && p.IsYoungPerson),
                 profiles.Count(p => p.ReferrerWorksAt == "school"),
                 profiles.Count(p => p.ReferrerWorksAt == "local-authority"),
-                profiles.Count(p => p.IsReferral && p.ReferrerWorksAt is not ("school" or "local-authority"))));
+                profiles.Count(p => p.IsReferral && p.ReferrerWorksAt is not ("school" or "local-authority"))),
+            await AgreedActionsAsync(db, period, cancellationToken));
+    }
+
+    private async Task<AgreedActionFigures> AgreedActionsAsync(PortalDbContext db, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var (from, to) = (period.From, period.To);
+        var today = UkDates.DateIn(clock.GetUtcNow());
+        var due = await db.CaseActionPoints.AsNoTracking()
+            .Where(a => a.Source == ActionSource.Agreement && a.Due >= from && a.Due <= to && db.CaseDocuments.Any(d => d.Id == a.DocumentId && d.RevokedAt == null))
+            .Select(a => new { a.Due, a.DoneOn, a.FamilySaysNotDoneOn })
+            .ToListAsync(cancellationToken);
+        var onTime = due.Count(a => a.DoneOn <= a.Due);
+        return new AgreedActionFigures(
+            new Share(onTime, due.Count),
+            due.Count(a => a.DoneOn > a.Due || (a.DoneOn is null && a.Due < today)),
+            due.Count(a => a.FamilySaysNotDoneOn is not null));
     }
 
     private static async Task<MeetingFigures> MeetingsAsync(PortalDbContext db, ReportPeriod period, CancellationToken cancellationToken)
