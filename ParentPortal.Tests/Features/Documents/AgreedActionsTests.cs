@@ -28,6 +28,13 @@ public sealed class AgreedActionsTests : IAsyncLifetime
     [Fact]
     public async Task EachAgreedAction_IsFollowed_LateOnTheFamilysPageAndInTheQueue_AndTheFamilyCanSayItHasNotHappened()
     {
+        await using (var db = await _host.DbAsync())
+        {
+            var herts = await db.LocalAuthorities.SingleAsync(l => l.Code == "herts");
+            (herts.SenTeamName, herts.SenTeamEmail) = ("Hertfordshire SEN team", "sen.team@herts.example.gov.uk");
+            await db.SaveChangesAsync();
+        }
+
         var id = await HeldMediationAsync(_host);
         var agreements = _host.Get<AgreementsHandler>();
         // The refusal to assess is appealable: the rules engine's default is the 2 weeks a tribunal order would give (reg 44(2)(b)).
@@ -50,6 +57,16 @@ public sealed class AgreedActionsTests : IAsyncLifetime
         foreach (var signer in new[] { Mediator, Sam, HertsOfficer })
         {
             Assert.True((await agreements.SignAsync(signer, id, (await agreements.GetAsync(signer, id))!.ContentHash)).Succeeded);
+        }
+
+        // Each owner is reminded 3 days before, at 9am: the LA's SEN team for its action, the family for theirs.
+        await using (var db = await _host.DbAsync())
+        {
+            var reminders = await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == "agreed-action-reminder").OrderBy(m => m.NotBefore).ToListAsync();
+            Assert.Equal(["sen.team@herts.example.gov.uk", "parent@example.com"], reminders.Select(m => m.ToAddress));
+            Assert.Equal(UkDates.FromLocal(Today.AddDays(11), new TimeOnly(9, 0)), reminders[0].NotBefore);
+            Assert.All(reminders, m => Assert.Equal(id, m.ApplicationId));
+            Assert.Contains("Tell the family the assessment will be made", reminders[0].Body, StringComparison.Ordinal);
         }
 
         var actions = _host.Get<ActionPointsHandler>();
@@ -86,6 +103,11 @@ public sealed class AgreedActionsTests : IAsyncLifetime
         Assert.False(await actions.MarkDoneAsync(OtherAdviser, family[0].Id));
         Assert.False(await actions.MarkDoneAsync(BedsOfficer, family[0].Id));
         Assert.True(await actions.MarkDoneAsync(Adviser, family[0].Id));
+        await using (var db = await _host.DbAsync())
+        {
+            Assert.NotNull((await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == "agreed-action-reminder" && m.ToAddress == "sen.team@herts.example.gov.uk")).CancelledAt);
+        }
+
         Assert.Equal(ActionStatus.Done, (await actions.FamilyAsync(Sam, id)).Single(a => a.Id == family[0].Id).Status);
         Assert.False(await actions.FamilySaysNotDoneAsync(Sam, id, family[0].Id));
         Assert.DoesNotContain(id, (await QueueAsync()).Select(r => r.Id));

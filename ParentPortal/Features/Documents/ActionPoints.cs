@@ -7,6 +7,7 @@ using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Cases;
 using ParentPortal.Platform.Identity;
+using ParentPortal.Platform.Messaging;
 
 namespace ParentPortal.Features.Documents;
 
@@ -65,15 +66,21 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
         }
     }
 
+    /// <summary>How long before an agreed action is due its owner is reminded, at 9am.</summary>
+    public static readonly TimeSpan ReminderLead = TimeSpan.FromDays(3);
+
+    public static string ReminderKey(Guid actionPointId) => $"agreed-action-reminder:{actionPointId:N}";
+
     /// <summary>Makes the rows for an agreement everyone has signed: each agreed action, due by the date the agreement gives it.</summary>
-    public static void AddForAgreement(PortalDbContext db, Guid caseId, Guid documentId, IReadOnlyList<AgreedAction> actions, string? familyName)
+    public static IReadOnlyList<CaseActionPoint> AddForAgreement(PortalDbContext db, Guid caseId, Guid documentId, IReadOnlyList<AgreedAction> actions, string? familyName)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actions);
+        var added = new List<CaseActionPoint>();
         for (var i = 0; i < actions.Count; i++)
         {
             var action = actions[i];
-            db.CaseActionPoints.Add(new CaseActionPoint
+            added.Add(new CaseActionPoint
             {
                 Id = Guid.NewGuid(),
                 ApplicationId = caseId,
@@ -85,6 +92,67 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
                 OwnerIsFamily = familyName is not null && MeetingRecordsHandler.OwnerName(familyName) == MeetingRecordsHandler.OwnerName(action.Who),
                 Due = action.By,
             });
+        }
+
+        db.CaseActionPoints.AddRange(added);
+        return added;
+    }
+
+    /// <summary>
+    /// Issue 14 item 5: whoever must carry out an agreed action is reminded <see cref="ReminderLead"/> before it is due (at
+    /// 9am), through the outbox with the case's id: the family for their own; an attendee of the mediation the action names,
+    /// while the family's consent lets us write to them; otherwise, on an SEN case, the local authority's SEN team (the
+    /// duty under reg 42 is the LA's). No reminder for an action due sooner; marking it done withdraws it.
+    /// </summary>
+    public static async Task RemindBeforeDueAsync(PortalDbContext db, CaseFile file, IReadOnlyList<CaseActionPoint> points, string organisation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(points);
+        var family = (await file.PartiesAsync(cancellationToken)).Family;
+        var meeting = await file.MeetingAsync(cancellationToken);
+        var senTeam = file.Route == Domain.Triage.AnswerKeys.Sen && file.Row.LocalAuthorityView != Domain.Privacy.PartyView.Nothing
+            ? await db.LocalAuthorities.AsNoTracking().Where(l => l.Id == file.Row.LocalAuthorityId && l.SenTeamEmail != null).Select(l => new { l.SenTeamName, l.SenTeamEmail }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        foreach (var point in points)
+        {
+            var remindAt = UkDates.FromLocal(point.Due.AddDays(-ReminderLead.Days), new TimeOnly(9, 0));
+            if (remindAt <= file.Now)
+            {
+                continue;
+            }
+
+            var attendee = meeting?.People.FirstOrDefault(p => MeetingRecordsHandler.OwnerName(p.Name) == MeetingRecordsHandler.OwnerName(point.Owner) && file.MayWriteTo(p));
+            var (name, email, toFamily) = point.OwnerIsFamily ? (family.Name, family.Email, true)
+                : attendee is not null ? (attendee.Name, attendee.Email, false)
+                : senTeam is not null ? (senTeam.SenTeamName ?? "SEN team", senTeam.SenTeamEmail, false)
+                : (null, null, false);
+            if (email is null)
+            {
+                continue;
+            }
+
+            await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
+            {
+                Kind = "agreed-action-reminder",
+                ToAddress = email,
+                ToName = name,
+                Subject = $"Reminder: an action agreed in mediation is due on {UkDates.LongDate(point.Due)} ({file.Reference})",
+                Body = $"""
+                    Dear {name},
+
+                    In the mediation agreement for case {file.Reference}, it was agreed that {(toFamily ? "you would" : $"{point.Owner} would")}:
+
+                    {point.What}
+
+                    by {UkDates.LongDate(point.Due)}. If it is done, or cannot be done by then, please let us know.
+
+                    {organisation}
+                    """,
+                NotBefore = remindAt,
+                CorrelationKey = ReminderKey(point.Id),
+                About = MessageAbout.Application(file.Row, point.DocumentId, toFamily: toFamily),
+            }, file.Now, cancellationToken);
         }
     }
 
@@ -166,6 +234,11 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
         point.DoneOn = done ? UkDates.DateIn(now) : null;
         point.DoneBy = done ? staff.Name : null;
         AuditLog.Write(db, staff, done ? "action-point-done" : "action-point-reopened", "action-point", point.Id.ToString(), now);
+        if (done)
+        {
+            await OutboxWriter.CancelAsync(db, ReminderKey(point.Id), now, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

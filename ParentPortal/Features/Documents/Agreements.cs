@@ -357,7 +357,8 @@ public sealed partial class AgreementsHandler(
         var document = IssuedDocuments.Store(db, caseId, signatures.First(s => s.Role == SignerRole.Mediator) is var mediator && mediator.RecordedBy is { } recorder ? recorder : mediator.SignerSubject, DocumentKind.Agreement, null, number, code, pdf, $"mediation-agreement-{file.Reference}.pdf", profile.Name, file.Now, null);
         document.AgreementContentHash = hash;
         // Issue 14 item 5: each agreed action is followed to done from now, by the date the agreement gives it.
-        ActionPointsHandler.AddForAgreement(db, caseId, document.Id, signed.Actions, await FamilyNameAsync(db, file.Row, cancellationToken));
+        var actions = ActionPointsHandler.AddForAgreement(db, caseId, document.Id, signed.Actions, await FamilyNameAsync(db, file.Row, cancellationToken));
+        await ActionPointsHandler.RemindBeforeDueAsync(db, file, actions, profile.Name, cancellationToken);
         file.MoveTo(CaseStage.AgreementSigned);
         file.Record("agreement-issued", number);
         await AskToSignAsync(db, file, $"Everyone has signed the agreement from your mediation ({number}). You can download it in the portal.", cancellationToken, "agreement-final:" + document.Id, document.Id);

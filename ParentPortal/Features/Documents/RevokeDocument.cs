@@ -6,6 +6,7 @@ using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Messaging;
 
 namespace ParentPortal.Features.Documents;
 
@@ -40,6 +41,12 @@ public sealed class RevokeDocumentHandler(IDbContextFactory<PortalDbContext> con
         }
 
         document.RevokedAt = file.Now;
+        // A withdrawn document's actions are no longer followed: nobody is reminded of them.
+        foreach (var actionId in await db.CaseActionPoints.Where(a => a.DocumentId == document.Id).Select(a => a.Id).ToListAsync(cancellationToken))
+        {
+            await OutboxWriter.CancelAsync(db, ActionPointsHandler.ReminderKey(actionId), file.Now, cancellationToken);
+        }
+
         document.RevokedBySubject = file.Staff.Subject;
         document.RevocationReason = why;
         if (document.Kind == DocumentKind.Certificate)
