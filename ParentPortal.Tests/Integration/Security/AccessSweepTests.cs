@@ -414,6 +414,7 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         new("application sharing", "/apply/{case}/sharing", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
         // Issue 14 item 5: what was agreed and by when, where the family say something has not happened.
         new("agreed actions", "/applications/{case}/actions", RouteKind.Page, Set(Owner)),
+        new("withdraw", "/applications/{case}/withdraw", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
         new("application question", "/apply/{case}/child-name", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
         new("application check answers", "/apply/{case}/check-answers", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
         new("application confirmation", "/apply/{case}/confirmation", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
@@ -427,6 +428,7 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         new("draft question", "/apply/{draft}/child-name", RouteKind.Page, Set(Owner), Shows: Shows.ChildsName),
         new("draft check answers", "/apply/{draft}/check-answers", RouteKind.Page, Set(Owner)),
         new("draft sharing", "/apply/{draft}/share", RouteKind.Page, Set(Owner)),
+        new("delete draft", "/apply/{draft}/delete", RouteKind.Page, Set(Owner)),
         new("adviser's draft", "/advisers/applications/{draft}", RouteKind.Page, Set(Owner)),
         new("adviser's draft question", "/advisers/applications/{draft}/child-name", RouteKind.Page, Set(Owner)),
         new("adviser's draft check answers", "/advisers/applications/{draft}/check-answers", RouteKind.Page, Set(Owner)),

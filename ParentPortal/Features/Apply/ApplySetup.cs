@@ -13,6 +13,8 @@ public static class ApplySetup
         services.AddSingleton<ApplicationMessages>();
         services.AddTransient<StartApplicationHandler>();
         services.AddTransient<GetApplicationHandler>();
+        services.AddTransient<WithdrawApplicationHandler>();
+        services.AddTransient<DeleteDraftHandler>();
         services.AddTransient<SaveStepHandler>();
         services.AddTransient<SubmitApplicationHandler>();
         services.AddTransient<ListApplicationsHandler>();

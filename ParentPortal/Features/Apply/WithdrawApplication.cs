@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Identity;
+using ParentPortal.Platform.Messaging;
+using ParentPortal.Platform.Settings;
+
+namespace ParentPortal.Features.Apply;
+
+/// <summary>What the withdrawal page shows: the application, and whether it can still be withdrawn.</summary>
+public sealed record WithdrawView(Guid Id, string Reference, bool AlreadyClosed);
+
+public sealed record WithdrawResult(bool Succeeded, string? Error = null);
+
+/// <summary>
+/// Issue 14 item 2: a family withdraws an application they sent, with a reason if they want to give one. The case closes
+/// with it, meetings still to come are cancelled (everyone invited is sent the cancellation), the staff on the case are
+/// e-mailed, and the family is told they can apply again whenever they want. Only the family may; a closed case cannot be.
+/// </summary>
+public sealed class WithdrawApplicationHandler(IDbContextFactory<PortalDbContext> contextFactory, CaseFiles cases, ServiceDirectory services)
+{
+    public const int ReasonLength = 1000;
+
+    public async Task<WithdrawView?> GetAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var application = await ApplicationAccess.OwnedAsync(db, user, applicationId, cancellationToken);
+        return application is { Status: ApplicationStatus.Submitted, Reference: { } reference }
+            ? new WithdrawView(application.Id, reference, application.Stage == CaseStage.Closed)
+            : null;
+    }
+
+    /// <returns>Null when the application is not this family's sent application (the page answers 404).</returns>
+    public async Task<WithdrawResult?> HandleAsync(ClaimsPrincipal user, Guid applicationId, string? reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var application = await ApplicationAccess.OwnedAsync(db, user, applicationId, cancellationToken);
+        if (application is not { Status: ApplicationStatus.Submitted })
+        {
+            return null;
+        }
+
+        if (application.Stage == CaseStage.Closed)
+        {
+            return new(false, "This application is already closed, so there is nothing to withdraw. You can start a new application at any time.");
+        }
+
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (why is { Length: > ReasonLength })
+        {
+            return new(false, $"Your reason must be {ReasonLength} characters or fewer");
+        }
+
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == application.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var file = cases.Open(db, application, CaseActor.Family(user.Subject()!, owner));
+        var service = await services.GetAsync(cancellationToken);
+        foreach (var meeting in (await file.MeetingsAsync(cancellationToken)).Where(m => m.IsOpen && m.StartsAt > file.Now))
+        {
+            await file.CancelMeetingAsync(meeting, service, cancellationToken);
+        }
+
+        file.MoveTo(CaseStage.Closed, why is null ? "Withdrawn by the family" : $"Withdrawn by the family: {why}");
+        file.Record("withdrawn", why);
+        var parties = await file.PartiesAsync(cancellationToken);
+        foreach (var staff in new[] { parties.Adviser, parties.Mediator }.OfType<CaseStaff>().DistinctBy(s => s.Id).Where(s => s.Email is not null))
+        {
+            await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
+            {
+                Kind = "case-withdrawn",
+                ToAddress = staff.Email!,
+                ToName = staff.Name,
+                Subject = $"Withdrawn by the family: {file.Reference}",
+                Body = $"""
+                    The family have withdrawn application {file.Reference}, and the case is now closed.{(why is null ? "" : $"\n\nTheir reason: {why}")}
+
+                    Any meetings still to come have been cancelled and everyone invited has been told.
+                    """,
+                CorrelationKey = $"case-withdrawn:{file.Id:N}:{staff.Id}",
+                About = MessageAbout.Application(application),
+            }, file.Now, cancellationToken);
+        }
+
+        await file.TellFamilyAsync("application-withdrawn", $"You have withdrawn your application ({file.Reference})", $"""
+            You have withdrawn your application {file.Reference}. We have closed it and told the people working on it.
+
+            If you need help again, you can start a new application at any time, or call {service.HelplinePhone}.
+            """, "application-withdrawn:" + file.Id, cancellationToken);
+        return await file.SaveAsync(cancellationToken)
+            ? new(true)
+            : new(false, "Someone changed this case at the same moment. Please try again.");
+    }
+}
