@@ -115,6 +115,7 @@ public sealed class AgreedActionsTests : IAsyncLifetime
         // The reports: of the two actions due in the period, none done by its date, one late, one the family reported.
         var report = (await _host.Handler<ParentPortal.Features.Reports.ReportsQuery>().HandleAsync(Manager, ParentPortal.Features.Reports.ReportPeriod.Create(Today.AddDays(-60), Today.AddDays(60))))!;
         Assert.Equal((0, 2, 1, 1), (report.AgreedActions.DoneOnTime.Count, report.AgreedActions.DoneOnTime.OutOf, report.AgreedActions.Late, report.AgreedActions.FamilySaidNotDone));
+        Assert.Equal((1, 0), (report.AgreedActions.AgreementsSigned, report.AgreedActions.AgreementsDeclined));
     }
 
     private async Task<IReadOnlyList<CaseQueueRow>> QueueAsync() =>

@@ -5,6 +5,7 @@ using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Tests.Domain.Triage;
+using ParentPortal.Tests.Features.Admin.Settings;
 using ParentPortal.Tests.TestSupport;
 using static ParentPortal.Tests.Features.Cases.CaseTestData;
 
@@ -61,6 +62,11 @@ public sealed class AgreementNotSignedTests : IAsyncLifetime
             Assert.Contains(told, m => !m.ToFamily);
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "case-agreement-not-signed" && a.TargetId == id.ToString()));
         }
+
+        // Issue 13: the reports count agreements declined beside those signed.
+        var today = UkDates.DateIn(_host.Clock.GetUtcNow());
+        var report = (await _host.Handler<ParentPortal.Features.Reports.ReportsQuery>().HandleAsync(Manager, ParentPortal.Features.Reports.ReportPeriod.Create(today.AddDays(-1), today)))!;
+        Assert.Equal((0, 1), (report.AgreedActions.AgreementsSigned, report.AgreedActions.AgreementsDeclined));
 
         var certificate = await _host.Get<IssueCertificateHandler>().HandleAsync(Mediator, id);
         Assert.True(certificate.Succeeded, certificate.Message);

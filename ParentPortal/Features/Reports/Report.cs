@@ -90,7 +90,9 @@ public sealed record ReferralFigures(int Parent, int YoungPerson, int School, in
 public sealed record MeetingFigures(int IndividualHeld, int IndividualNotNeeded, int JointHeld, int FacilitatedHeld, int CallBacksHeld);
 
 /// <summary>
-/// Actions agreed in mediation (SEND Regulations 2014 reg 42, issue 14 item 5) that fell due in the period, from signed
-/// agreements not withdrawn: how many were done by their date, and how many are late (done after it, or still not done).
+/// Mediation agreements in the period (issue 13): signed by everyone (issued), or recorded as not signed because a party
+/// declined. Then the actions agreed (SEND Regulations 2014 reg 42, issue 14 item 5) that fell due in the period, from
+/// signed agreements not withdrawn: how many were done by their date, and how many are late (done after it, or still not
+/// done), and how many the family told us had not happened.
 /// </summary>
-public sealed record AgreedActionFigures(Share DoneOnTime, int Late, int FamilySaidNotDone);
+public sealed record AgreedActionFigures(Share DoneOnTime, int Late, int FamilySaidNotDone, int AgreementsSigned = 0, int AgreementsDeclined = 0);

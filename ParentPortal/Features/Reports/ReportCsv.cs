@@ -87,6 +87,8 @@ public static class ReportCsv
         Row(text, "Meetings", "Facilitated meetings held", "", Count(meetings.FacilitatedHeld));
         Row(text, "Meetings", "Telephone support call-backs held", "", Count(meetings.CallBacksHeld));
         var actions = report.AgreedActions;
+        Row(text, "Agreements", "Agreements signed by everyone", "", Count(actions.AgreementsSigned));
+        Row(text, "Agreements", "Agreements a party declined to sign", "", Count(actions.AgreementsDeclined));
         ShareRow(text, "Agreed actions", "Agreed actions due in the period done by their date", actions.DoneOnTime);
         Row(text, "Agreed actions", "Agreed actions due in the period done late or not yet done", "", Count(actions.Late));
         Row(text, "Agreed actions", "Agreed actions the family told us had not happened", "", Count(actions.FamilySaidNotDone));

@@ -81,10 +81,16 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
             .Select(a => new { a.Due, a.DoneOn, a.FamilySaysNotDoneOn })
             .ToListAsync(cancellationToken);
         var onTime = due.Count(a => a.DoneOn <= a.Due);
+        var outcomes = await db.CaseEvents.AsNoTracking()
+            .Where(e => (e.Kind == "agreement-issued" || e.Kind == "agreement-not-signed") && e.At >= period.StartsAt && e.At < period.EndsBefore)
+            .GroupBy(e => e.Kind).Select(g => new { Kind = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken);
         return new AgreedActionFigures(
             new Share(onTime, due.Count),
             due.Count(a => a.DoneOn > a.Due || (a.DoneOn is null && a.Due < today)),
-            due.Count(a => a.FamilySaysNotDoneOn is not null));
+            due.Count(a => a.FamilySaysNotDoneOn is not null),
+            outcomes.GetValueOrDefault("agreement-issued"),
+            outcomes.GetValueOrDefault("agreement-not-signed"));
     }
 
     private static async Task<MeetingFigures> MeetingsAsync(PortalDbContext db, ReportPeriod period, CancellationToken cancellationToken)
