@@ -48,15 +48,30 @@ public sealed partial class WithdrawAndDeleteBrowserTests(BrowserFixture browser
         await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/applications");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your draft has been deleted.");
 
+        // The days they cannot attend a meeting (next 3 months), on a plain form.
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = UnavailableDates() }).ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/applications/{caseId}/unavailable-dates");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add this date" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Enter the date you cannot attend");
+        var day = DateTime.Today.AddDays(20);
+        await page.GetByLabel("Day").FillAsync(day.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Month").FillAsync(day.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Year").FillAsync(day.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add this date" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("unavailable-dates")).ToContainTextAsync(ParentPortal.Platform.Calendar.UkDates.LongDate(DateOnly.FromDateTime(day)));
+        await page.CheckPageAsync("family-changes-02-unavailable-dates");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to your applications" }).ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/applications");
+
         await page.GetByRole(AriaRole.Link, new() { NameRegex = Withdraw() }).ClickAsync();
         await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/applications/{caseId}/withdraw");
         await page.GetByLabel("Why are you withdrawing? (optional)").FillAsync("The school has put the support in place");
-        await page.CheckPageAsync("family-changes-02-withdraw");
+        await page.CheckPageAsync("family-changes-03-withdraw");
         await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw my application" }).ClickAsync();
         await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/applications");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You have withdrawn your application");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = Withdraw() })).ToHaveCountAsync(0);
-        await page.CheckPageAsync("family-changes-03-withdrawn");
+        await page.CheckPageAsync("family-changes-04-withdrawn");
 
         await using var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         Assert.False(await db.Applications.AnyAsync(a => a.Id == draftId));
@@ -66,6 +81,9 @@ public sealed partial class WithdrawAndDeleteBrowserTests(BrowserFixture browser
 
     [GeneratedRegex("^Delete this draft")]
     private static partial Regex DeleteDraft();
+
+    [GeneratedRegex("^Dates you cannot attend a meeting")]
+    private static partial Regex UnavailableDates();
 
     [GeneratedRegex("^Withdraw this application")]
     private static partial Regex Withdraw();

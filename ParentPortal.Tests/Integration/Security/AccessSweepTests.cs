@@ -415,6 +415,7 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         // Issue 14 item 5: what was agreed and by when, where the family say something has not happened.
         new("agreed actions", "/applications/{case}/actions", RouteKind.Page, Set(Owner)),
         new("withdraw", "/applications/{case}/withdraw", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
+        new("unavailable dates", "/applications/{case}/unavailable-dates", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
         new("application question", "/apply/{case}/child-name", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
         new("application check answers", "/apply/{case}/check-answers", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
         new("application confirmation", "/apply/{case}/confirmation", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),

@@ -26,6 +26,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.CertificateTrigger).HasConversion<string>().HasMaxLength(48);
         builder.Property(a => a.ClosingNote).HasMaxLength(2000);
         builder.Property(a => a.PhoneDetailsJson).HasMaxLength(4000);
+        builder.Property(a => a.UnavailableDates).HasMaxLength(1000);
         builder.HasOne(a => a.AssignedStaff).WithMany().HasForeignKey(a => a.AssignedStaffId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(a => a.Adviser).WithMany().HasForeignKey(a => a.AdviserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(a => a.IndependentSupporter).WithMany().HasForeignKey(a => a.IndependentSupporterId).OnDelete(DeleteBehavior.Restrict);

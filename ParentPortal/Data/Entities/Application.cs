@@ -112,6 +112,9 @@ public sealed class Application
     /// <summary>For an application made over the phone: who was on the call, consents and adaptations (JSON).</summary>
     public string? PhoneDetailsJson { get; set; }
 
+    /// <summary>The days the family told us they cannot attend a meeting, in the next 3 months (issue 14 item 2): "yyyy-MM-dd" values, comma-separated.</summary>
+    public string? UnavailableDates { get; set; }
+
     public DateTimeOffset? SurveyRequestedAt { get; set; }
 
     /// <summary>Lower-case text advisers search (see ApplicationSearchText); kept up to date on every save.</summary>

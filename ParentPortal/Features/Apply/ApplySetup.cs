@@ -15,6 +15,7 @@ public static class ApplySetup
         services.AddTransient<GetApplicationHandler>();
         services.AddTransient<WithdrawApplicationHandler>();
         services.AddTransient<DeleteDraftHandler>();
+        services.AddTransient<UnavailableDatesHandler>();
         services.AddTransient<SaveStepHandler>();
         services.AddTransient<SubmitApplicationHandler>();
         services.AddTransient<ListApplicationsHandler>();

@@ -127,6 +127,13 @@ public sealed class ScheduleMeetingHandler(CaseFiles cases, WorkingDayCalendarSo
                 errors.Add(new("date", "The meeting must end after it starts, on the same day"));
             }
 
+            // Issue 14 item 2: the days the family told us they cannot attend.
+            if (errors.Count == 0 && starts is { } on && MeetingPlan.FamilyAttends(kind, party)
+                && Unavailability.Read(file.Row.UnavailableDates, file.Today).Contains(UkDates.DateIn(on)))
+            {
+                errors.Add(new("date", $"The family told us they cannot attend on {UkDates.LongDate(UkDates.DateIn(on))}. Choose another day, or ask them first"));
+            }
+
             var place = MeetingPlace.Read(form.Format, form.MeetingLink, form.VenueName, form.VenueAddress, "meeting", "Enter the neutral venue's name and address", errors);
             var people = ReadPeople(form.People, errors);
 

@@ -284,6 +284,10 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SurveyRequestedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("UnavailableDates")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 

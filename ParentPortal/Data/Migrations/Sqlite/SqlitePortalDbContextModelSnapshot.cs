@@ -277,6 +277,10 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<long?>("SurveyRequestedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UnavailableDates")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 

@@ -102,6 +102,7 @@ public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> conte
                 a.CertificateTriggeredOn,
                 a.CertificateIssuedOn,
                 a.MeetingHeldOn,
+                DatesTheyCannotAttend = a.UnavailableDates,
                 a.SurveyRequestedAt,
                 a.DeletionWarningSentAt,
                 Answers = TriageAnswers.FromJson(a.AnswersJson).Values,

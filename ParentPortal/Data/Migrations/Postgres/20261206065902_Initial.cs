@@ -318,6 +318,7 @@ namespace ParentPortal.Data.Migrations.Postgres
                     ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ClosingNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     PhoneDetailsJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    UnavailableDates = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     SurveyRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SearchText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     ShareCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),

@@ -317,6 +317,7 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClosingNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     PhoneDetailsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    UnavailableDates = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     SurveyRequestedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     SearchText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     ShareCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
