@@ -6,7 +6,6 @@ using ParentPortal.Domain.Cases;
 using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Cases;
-using ParentPortal.Platform.Identity;
 
 namespace ParentPortal.Features.Apply;
 
@@ -39,22 +38,19 @@ public sealed class UnavailableDatesHandler(IDbContextFactory<PortalDbContext> c
     private async Task<UnavailableDatesResult?> ChangeAsync(ClaimsPrincipal user, Guid applicationId, Func<IReadOnlyList<DateOnly>, DateOnly, (IReadOnlyList<DateOnly>? Dates, string? Error)> change, string note, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var application = await OpenAsync(db, user, applicationId, cancellationToken);
-        if (application is null)
+        var file = await cases.OpenForFamilyAsync(db, user, applicationId, cancellationToken);
+        if (file is null || file.Stage == CaseStage.Closed)
         {
             return null;
         }
 
-        var today = UkDates.DateIn(clock.GetUtcNow());
-        var (dates, error) = change(Unavailability.Read(application.UnavailableDates, today), today);
+        var (dates, error) = change(Unavailability.Read(file.Row.UnavailableDates, file.Today), file.Today);
         if (error is not null)
         {
             return new(false, error);
         }
 
-        var owner = await db.Users.AsNoTracking().Where(u => u.Id == application.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        var file = cases.Open(db, application, CaseActor.Family(user.Subject()!, owner));
-        application.UnavailableDates = Unavailability.Write(dates!);
+        file.Row.UnavailableDates = Unavailability.Write(dates!);
         file.Record("unavailable-dates-changed", note);
         return await file.SaveAsync(cancellationToken) ? new(true) : new(false, "Someone changed your case at the same moment. Please try again.");
     }

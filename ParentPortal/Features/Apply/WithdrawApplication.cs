@@ -39,13 +39,13 @@ public sealed class WithdrawApplicationHandler(IDbContextFactory<PortalDbContext
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var application = await ApplicationAccess.OwnedAsync(db, user, applicationId, cancellationToken);
-        if (application is not { Status: ApplicationStatus.Submitted })
+        var file = await cases.OpenForFamilyAsync(db, user, applicationId, cancellationToken);
+        if (file is null)
         {
             return null;
         }
 
-        if (application.Stage == CaseStage.Closed)
+        if (file.Stage == CaseStage.Closed)
         {
             return new(false, "This application is already closed, so there is nothing to withdraw. You can start a new application at any time.");
         }
@@ -56,8 +56,6 @@ public sealed class WithdrawApplicationHandler(IDbContextFactory<PortalDbContext
             return new(false, $"Your reason must be {ReasonLength} characters or fewer");
         }
 
-        var owner = await db.Users.AsNoTracking().Where(u => u.Id == application.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        var file = cases.Open(db, application, CaseActor.Family(user.Subject()!, owner));
         var service = await services.GetAsync(cancellationToken);
         foreach (var meeting in (await file.MeetingsAsync(cancellationToken)).Where(m => m.IsOpen && m.StartsAt > file.Now))
         {
@@ -81,7 +79,7 @@ public sealed class WithdrawApplicationHandler(IDbContextFactory<PortalDbContext
                     Any meetings still to come have been cancelled and everyone invited has been told.
                     """,
                 CorrelationKey = $"case-withdrawn:{file.Id:N}:{staff.Id}",
-                About = MessageAbout.Application(application),
+                About = MessageAbout.Application(file.Row),
             }, file.Now, cancellationToken);
         }
 

@@ -49,7 +49,7 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
         var today = UkDates.DateIn(clock.GetUtcNow());
         var cases = db.Applications.AsNoTracking().VisibleTo(staff).Where(a => a.Status == ApplicationStatus.Submitted);
         // Open actions of live documents: a late one (or one the family say has not happened) keeps a closed case in the queue.
-        var open = db.CaseActionPoints.Where(p => p.DoneOn == null && db.CaseDocuments.Any(d => d.Id == p.DocumentId && d.RevokedAt == null));
+        var open = db.CaseActionPoints.Live(db).Where(p => p.DoneOn == null);
         if (!filter.IncludeClosed)
         {
             cases = cases.Where(a => a.Stage != CaseStage.Closed || open.Any(p => p.ApplicationId == a.Id && (p.Due < today || p.FamilySaysNotDoneOn != null)));
@@ -87,7 +87,6 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
                 LocalAuthority = a.LocalAuthority!.Name,
                 Area = a.Area!.Name,
                 Assignee = a.AssignedStaff!.DisplayName,
-                // The main meeting (joint or facilitated, not cancelled): the one the notice clock is about.
                 // The main meeting (the notice clock's): EF inlines the shared predicate, not a method called inside a projection.
                 Meeting = db.CaseMeetings.Where(CaseMeetingQueries.IsMain).Where(m => m.ApplicationId == a.Id).OrderByDescending(m => m.StartsAt).FirstOrDefault(),
                 LateActions = open.Count(p => p.ApplicationId == a.Id && p.Due < today),

@@ -45,6 +45,16 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(mayTell);
         var people = meeting?.People ?? [];
+        // Addresses are kept as typed: compared ignoring case, in memory (a staff list is short), read once for the record.
+        var staffEmails = people.Any(p => p.StaffId is null && p.Email is not null)
+            ? await db.StaffMembers.AsNoTracking().Where(s => s.IsActive && s.Email != null).Select(s => new { s.Id, s.Email }).ToListAsync(cancellationToken)
+            : [];
+        int? StaffWith(string? email)
+        {
+            var ids = email is null ? [] : staffEmails.Where(s => string.Equals(s.Email!.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase)).Select(s => s.Id).Take(2).ToList();
+            return ids.Count == 1 ? ids[0] : null; // linked only when exactly one account has it
+        }
+
         for (var i = 0; i < points.Count; i++)
         {
             var point = points[i];
@@ -59,7 +69,7 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
                 Number = i + 1,
                 What = point.Action,
                 Owner = point.Owner,
-                OwnerStaffId = attendee is null || !mayTell(attendee) ? null : attendee.StaffId ?? await StaffByEmailAsync(db, attendee.Email, cancellationToken),
+                OwnerStaffId = attendee is null || !mayTell(attendee) ? null : attendee.StaffId ?? StaffWith(attendee.Email),
                 OwnerIsFamily = attendee is null && familyName is not null && MeetingRecordsHandler.OwnerName(familyName) == owner,
                 Due = point.Due!.Value,
             });
@@ -215,7 +225,7 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
             return false;
         }
 
-        var point = await Live(db, db.CaseActionPoints).FirstOrDefaultAsync(a => a.Id == actionPointId, cancellationToken);
+        var point = await db.CaseActionPoints.Live(db).FirstOrDefaultAsync(a => a.Id == actionPointId, cancellationToken);
         if (point is null)
         {
             return false;
@@ -250,19 +260,18 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
     public async Task<bool> FamilySaysNotDoneAsync(ClaimsPrincipal user, Guid caseId, Guid actionPointId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (await ApplicationAccess.OwnedAsync(db, user, caseId, cancellationToken) is not { Status: ApplicationStatus.Submitted } application)
+        var file = await cases.OpenForFamilyAsync(db, user, caseId, cancellationToken);
+        if (file is null)
         {
             return false;
         }
 
-        var point = await Live(db, db.CaseActionPoints).FirstOrDefaultAsync(a => a.Id == actionPointId && a.ApplicationId == caseId && (a.OwnerIsFamily || a.Source == ActionSource.Agreement), cancellationToken);
+        var point = await db.CaseActionPoints.Live(db).FirstOrDefaultAsync(a => a.Id == actionPointId && a.ApplicationId == caseId && (a.OwnerIsFamily || a.Source == ActionSource.Agreement), cancellationToken);
         if (point is null || point.DoneOn is not null)
         {
             return false;
         }
 
-        var owner = await db.Users.AsNoTracking().Where(u => u.Id == application.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        var file = cases.Open(db, application, CaseActor.Family(user.Subject()!, owner));
         point.FamilySaysNotDoneOn = UkDates.DateIn(file.Now);
         file.Record("action-not-done", $"The family say this has not happened: {point.What} (due {UkDates.LongDate(point.Due)})");
         return await file.SaveAsync(cancellationToken);
@@ -270,12 +279,9 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
 
     private DateOnly Today => UkDates.DateIn(clock.GetUtcNow());
 
-    private static IQueryable<CaseActionPoint> Live(PortalDbContext db, IQueryable<CaseActionPoint> points) =>
-        points.Where(a => db.CaseDocuments.Any(d => d.Id == a.DocumentId && d.RevokedAt == null));
-
     private async Task<IReadOnlyList<CaseAction>> ListAsync(PortalDbContext db, IQueryable<CaseActionPoint> points, CancellationToken cancellationToken)
     {
-        var rows = await Live(db, points).AsNoTracking()
+        var rows = await points.Live(db).AsNoTracking()
             .Select(a => new { Point = a, Reference = db.Applications.Where(x => x.Id == a.ApplicationId).Select(x => x.Reference).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         var today = Today;
@@ -287,17 +293,4 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
     /// <summary>Done once someone says so; late from the day after its date; due until then.</summary>
     public static ActionStatus StatusOf(DateOnly? doneOn, DateOnly due, DateOnly today) =>
         doneOn is not null ? ActionStatus.Done : today > due ? ActionStatus.Late : ActionStatus.Due;
-
-    private static async Task<int?> StaffByEmailAsync(PortalDbContext db, string? email, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(email))
-        {
-            return null;
-        }
-
-        // Addresses are kept as typed: compared ignoring case, in memory (a staff list is short). Linked only when one account has it.
-        var staff = await db.StaffMembers.AsNoTracking().Where(s => s.IsActive && s.Email != null).Select(s => new { s.Id, s.Email }).ToListAsync(cancellationToken);
-        var ids = staff.Where(s => string.Equals(s.Email!.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase)).Select(s => s.Id).Take(2).ToList();
-        return ids.Count == 1 ? ids[0] : null;
-    }
 }

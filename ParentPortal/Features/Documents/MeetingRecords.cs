@@ -231,7 +231,6 @@ public sealed class MeetingRecordsHandler(
         return (file, null);
     }
 
-    // The record starts from who was invited to the meeting ("Name, role" per line), or what the family said on the application.
     // The record starts from who was invited ("Name, role" per line) and the agenda shared before the meeting, if any.
     private static async Task<MeetingRecordForm> StartingFormAsync(CaseFile file, CancellationToken cancellationToken)
     {

@@ -9,6 +9,7 @@ using ParentPortal.Domain.Meetings;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Cases;
 
 namespace ParentPortal.Features.Reports;
 
@@ -76,8 +77,8 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
     {
         var (from, to) = (period.From, period.To);
         var today = UkDates.DateIn(clock.GetUtcNow());
-        var due = await db.CaseActionPoints.AsNoTracking()
-            .Where(a => a.Source == ActionSource.Agreement && a.Due >= from && a.Due <= to && db.CaseDocuments.Any(d => d.Id == a.DocumentId && d.RevokedAt == null))
+        var due = await db.CaseActionPoints.AsNoTracking().Live(db)
+            .Where(a => a.Source == ActionSource.Agreement && a.Due >= from && a.Due <= to)
             .Select(a => new { a.Due, a.DoneOn, a.FamilySaysNotDoneOn })
             .ToListAsync(cancellationToken);
         var onTime = due.Count(a => a.DoneOn <= a.Due);

@@ -4,6 +4,7 @@ using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Identity;
 
 namespace ParentPortal.Platform.Cases;
 
@@ -34,6 +35,22 @@ public sealed class CaseFiles(IDbContextFactory<PortalDbContext> contextFactory,
         var row = await db.Applications.VisibleTo(staff).Include(a => a.LocalAuthority)
             .FirstOrDefaultAsync(a => a.Id == caseId && a.Status == ApplicationStatus.Submitted, cancellationToken);
         return row is null ? null : new CaseFile(db, row, CaseActor.Of(staff), clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The signed-in family's own sent application, opened as a case for them (tracked, to change); null for anyone else
+    /// (another family, staff, a draft). The history names them as their account does.
+    /// </summary>
+    public async Task<CaseFile?> OpenForFamilyAsync(PortalDbContext db, ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await ApplicationAccess.OwnedAsync(db, user, caseId, cancellationToken) is not { Status: ApplicationStatus.Submitted } row)
+        {
+            return null;
+        }
+
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == row.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        return new CaseFile(db, row, CaseActor.Family(user.Subject()!, name), clock.GetUtcNow());
     }
 
     /// <summary>A case already read (tracked) in <paramref name="db"/> by a handler that checked who is asking, opened for <paramref name="actor"/>.</summary>
