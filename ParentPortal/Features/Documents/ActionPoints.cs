@@ -272,6 +272,11 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
             return false;
         }
 
+        if (point.FamilySaysNotDoneOn is not null)
+        {
+            return true; // already told (a second press of the button): recorded once
+        }
+
         point.FamilySaysNotDoneOn = UkDates.DateIn(file.Now);
         file.Record("action-not-done", $"The family say this has not happened: {point.What} (due {UkDates.LongDate(point.Due)})");
         return await file.SaveAsync(cancellationToken);
