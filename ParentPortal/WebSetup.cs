@@ -8,6 +8,7 @@ using ParentPortal.Features.Booking;
 using ParentPortal.Features.Deadlines;
 using ParentPortal.Features.Documents;
 using ParentPortal.Features.Reports;
+using ParentPortal.Platform.Files;
 using ParentPortal.Platform.Hosting;
 using ParentPortal.Platform.Identity;
 using ParentPortal.Platform.Identity.DevProvider;
@@ -120,6 +121,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseUploadLimits();
         app.UseAntiforgery();
         return app;
     }

@@ -34,7 +34,7 @@ public sealed class ApplicationsHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ApplicationsHost> StartAsync(TestDatabase? database = null)
+    public static async Task<ApplicationsHost> StartAsync(TestDatabase? database = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         database ??= new SqliteTestDatabase();
         var clock = new FakeTimeProvider(Start);
@@ -52,6 +52,11 @@ public sealed class ApplicationsHost : IAsyncDisposable
                     ["Messaging:DispatcherEnabled"] = "false",
                     ["Messaging:Folder"] = Path.Combine(Path.GetTempPath(), "parentportal-tests", "host-outbox-" + Guid.NewGuid().ToString("N")),
                 });
+                if (settings is not null)
+                {
+                    builder.Configuration.AddInMemoryCollection(settings);
+                }
+
                 builder.AddPortalMessaging();
                 builder.AddPortalApply();
                 builder.AddPortalBooking();

@@ -47,6 +47,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<CaseActionPoint> CaseActionPoints => Set<CaseActionPoint>();
 
+    public DbSet<CaseUpload> CaseUploads => Set<CaseUpload>();
+
     public DbSet<InformationSession> InformationSessions => Set<InformationSession>();
 
     public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Files;
 using ParentPortal.Platform.Hosting;
 using ParentPortal.Platform.Settings;
 
@@ -10,7 +11,7 @@ public static class PlatformSetup
 {
     /// <summary>
     /// What every feature uses: the clock, the service's settings, the working-day calendar, the case (opened through
-    /// <see cref="CaseFiles"/>), the portal's public address, the panels features add to a case's pages, and the start-up of the database.
+    /// <see cref="CaseFiles"/>), the portal's public address, the panels features add to a case's pages, the checks, virus scan and encryption of uploaded files, and the start-up of the database.
     /// </summary>
     public static WebApplicationBuilder AddPortalPlatform(this WebApplicationBuilder builder)
     {
@@ -25,6 +26,9 @@ public static class PlatformSetup
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<LocalAuthorityNotices>();
         services.TryAddSingleton<CasePanels>();
+        services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
+        services.AddSingleton<IVirusScanner, ClamAvScanner>();
+        services.AddSingleton<UploadVault>();
         services.AddTransient<DatabaseInitializer>();
         return builder;
     }

@@ -324,7 +324,7 @@ public enum RouteKind
     Calendar,
 }
 
-/// <param name="Template">The route with {case}, {facilitation}, {certificate}, {agreement}, {booking} or {draft} for the target's id.</param>
+/// <param name="Template">The route with {case}, {facilitation}, {certificate}, {agreement}, {booking}, {draft} or {upload} for the target's id.</param>
 /// <param name="Allowed">Who may see it, besides nobody; everyone else gets 404.</param>
 /// <summary>What a page shows those allowed, so a served page is known to be the family's and not an empty one.</summary>
 public enum Shows
@@ -340,10 +340,12 @@ public sealed record SweptRoute(string Name, string Template, RouteKind Kind, IR
 {
     public bool AllowedFor(string who) => Allowed.Contains(who);
 
-    public string Path(AccessSweepFixture sweep) => Fill(sweep.CaseId, sweep.FacilitationCaseId, sweep.CertificateId, sweep.AgreementId, sweep.BookingId, sweep.DraftId);
+    public string Path(AccessSweepFixture sweep) => Fill(sweep.CaseId, sweep.FacilitationCaseId, sweep.CertificateId, sweep.AgreementId, sweep.BookingId, sweep.DraftId)
+        .Replace("{upload}", sweep.UploadId.ToString(), StringComparison.Ordinal);
 
     /// <summary>The same route with ids that exist nowhere.</summary>
-    public string InventedPath(AccessSweepFixture sweep) => Fill(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+    public string InventedPath(AccessSweepFixture sweep) => Fill(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid())
+        .Replace("{upload}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
 
     private string Fill(Guid caseId, Guid facilitation, Guid certificate, Guid agreement, Guid booking, Guid draft) => Template
         .Replace("{draft}", draft.ToString(), StringComparison.Ordinal)
@@ -394,6 +396,9 @@ public sealed class AccessSweepFixture : IAsyncLifetime
 
     public int SessionId { get; private set; }
 
+    /// <summary>A PDF the family added to the case, not shared with the local authority.</summary>
+    public Guid UploadId { get; private set; }
+
     public const string ChildFirstName = "Siân";
 
     /// <summary>
@@ -416,6 +421,11 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         new("agreed actions", "/applications/{case}/actions", RouteKind.Page, Set(Owner)),
         new("withdraw", "/applications/{case}/withdraw", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
         new("unavailable dates", "/applications/{case}/unavailable-dates", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
+        // Issue 14 item 3: files on the case. The local authority's officer sees the staff page (with none of the family's
+        // files on it, as none were shared) but cannot open the file.
+        new("family's documents", "/applications/{case}/documents", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
+        new("case files", "/advisers/cases/{case}/documents", RouteKind.Page, Set(Adviser, Mediator, HertsOfficer, Manager), Shows: Shows.Reference),
+        new("uploaded file", "/uploads/{upload}/download", RouteKind.Pdf, Set(Owner, Adviser, Mediator, Manager)),
         new("application question", "/apply/{case}/child-name", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
         new("application check answers", "/apply/{case}/check-answers", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
         new("application confirmation", "/apply/{case}/confirmation", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
@@ -547,6 +557,18 @@ public sealed class AccessSweepFixture : IAsyncLifetime
 
         await using (var db = await DbAsync())
         {
+            // Put straight in the table, sealed with the portal's own keys: the sweep is about who may open it, and the
+            // upload checks and virus scan have their own tests (UploadsTests).
+            var pdf = UploadSamples.Pdf();
+            var upload = new CaseUpload
+            {
+                Id = Guid.NewGuid(), ApplicationId = CaseId, Kind = UploadKind.DecisionLetter, FileName = "decision.pdf", ContentType = "application/pdf",
+                Size = pdf.Length, ContentHash = "", SealedContent = services.GetRequiredService<ParentPortal.Platform.Files.UploadVault>().Seal(pdf),
+                UploadedAt = DateTimeOffset.UtcNow, UploadedBySubject = Owner, UploadedByName = "Sam Taylor",
+            };
+            db.CaseUploads.Add(upload);
+            await db.SaveChangesAsync();
+            UploadId = upload.Id;
             AgreementId = await db.CaseDocuments.Where(d => d.ApplicationId == CaseId && d.Kind == DocumentKind.Agreement).Select(d => d.Id).SingleAsync();
             var reference = await db.Applications.Where(a => a.Id == CaseId).Select(a => a.Reference).SingleAsync();
             Assert.NotNull(reference);

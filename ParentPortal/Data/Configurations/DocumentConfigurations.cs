@@ -79,3 +79,19 @@ internal sealed class CaseActionPointConfiguration : IEntityTypeConfiguration<Ca
         builder.HasIndex(a => a.ApplicationId);
     }
 }
+
+internal sealed class CaseUploadConfiguration : IEntityTypeConfiguration<CaseUpload>
+{
+    public void Configure(EntityTypeBuilder<CaseUpload> builder)
+    {
+        builder.HasKey(u => u.Id);
+        builder.HasOne<Application>().WithMany().HasForeignKey(u => u.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(u => u.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(u => u.FileName).HasMaxLength(200);
+        builder.Property(u => u.ContentType).HasMaxLength(100);
+        builder.Property(u => u.ContentHash).HasMaxLength(64);
+        builder.Property(u => u.UploadedBySubject).HasMaxLength(255);
+        builder.Property(u => u.UploadedByName).HasMaxLength(200);
+        builder.HasIndex(u => u.ApplicationId);
+    }
+}

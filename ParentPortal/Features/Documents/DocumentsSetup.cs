@@ -27,15 +27,19 @@ public static class DocumentsSetup
         builder.Services.AddTransient<MeetingRecordsHandler>();
         builder.Services.AddTransient<DocumentQueries>();
         builder.Services.AddTransient<ActionPointsHandler>();
+        builder.Services.AddTransient<UploadsHandler>();
         builder.Services.AddCasePanel<Pages.CaseDocumentsPanel>(CasePanelPlace.StaffDocuments);
         builder.Services.AddCasePanel<Pages.CaseActionsPanel>(CasePanelPlace.StaffDocuments, order: 10);
+        builder.Services.AddCasePanel<Pages.CaseUploadsPanel>(CasePanelPlace.StaffDocuments, order: 5);
         builder.Services.AddCasePanel<Pages.FamilyDocumentsPanel>(CasePanelPlace.FamilyCase, order: 10);
         builder.Services.AddCasePanel<Pages.FamilyActionPointsPanel>(CasePanelPlace.FamilyCase, order: 11);
+        builder.Services.AddCasePanel<Pages.FamilyUploadsPanel>(CasePanelPlace.FamilyCase, order: 12);
         return builder;
     }
 
     /// <summary>
-    /// GET /documents/{id}/download: the PDF exactly as issued, for the case's family and assigned staff only.
+    /// GET /documents/{id}/download: the PDF exactly as issued, for the case's family and assigned staff only; GET
+    /// /uploads/{id}/download: a file added to the case, for the family, the case's staff and the LA when shared.
     /// Anyone else (another parent, unassigned staff, someone signed out) gets 404 and none of the document's bytes.
     /// </summary>
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder endpoints)
@@ -51,6 +55,23 @@ public static class DocumentsSetup
 
             context.Response.Headers.XContentTypeOptions = "nosniff";
             return Results.File(file.Content, "application/pdf", SafeFileNames.Pdf(file.FileName));
+        }).AllowAnonymous().RefuseFromOtherSites();
+
+        // An uploaded file: always an attachment, never shown inline from the portal's own origin (a file's content is the
+        // uploader's, so it must not run as the portal's page), with its type as judged from its bytes.
+        endpoints.MapGet("/uploads/{uploadId:guid}/download", async (Guid uploadId, ClaimsPrincipal user, UploadsHandler uploads, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            var file = await uploads.DownloadAsync(user, uploadId, cancellationToken);
+            if (file is null)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+            var extension = Path.GetExtension(file.FileName) is { Length: > 1 } e ? e : ".bin";
+            return Results.File(file.Content, file.ContentType, SafeFileNames.WithExtension(file.FileName, extension));
         }).AllowAnonymous().RefuseFromOtherSites();
         return endpoints;
     }

@@ -118,6 +118,21 @@ public static class CaseAccess
             || (kind == DocumentKind.Agreement && IsSigningOfficer(staff, application));
     }
 
+    /// <summary>
+    /// Staff who may open a file uploaded to a case: managers, its adviser and its mediator or facilitator; a local authority
+    /// officer of the case's own authority only when the family agreed to share this file and their consent lets the
+    /// authority see the case.
+    /// </summary>
+    public static bool MaySeeUpload(StaffContext staff, Application application, bool sharedWithLocalAuthority)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(application);
+        return staff.IsManager
+            || application.AdviserId == staff.StaffId
+            || application.AssignedStaffId == staff.StaffId
+            || (sharedWithLocalAuthority && IsSigningOfficer(staff, application));
+    }
+
     /// <summary>Staff who may issue and revoke documents on a case: a manager, or the case's adviser or mediator.</summary>
     public static bool MayIssueDocuments(StaffContext staff, Application application)
     {

@@ -184,7 +184,7 @@ public sealed class SubjectAccessExportTests : IAsyncLifetime
         var entry = await db.AuditEntries.SingleAsync(a => a.Action == "subject-access-export");
         var sam = await db.Users.SingleAsync(u => u.Subject == "demo-parent");
         Assert.Equal(("demo-manager", "manager", "user", sam.Id.ToString()), (entry.ActorSubject, entry.ActorRoles, entry.TargetType, entry.TargetId));
-        Assert.StartsWith($"from-application={_samCase.Id} applications=2 documents=1 emails=", entry.Detail, StringComparison.Ordinal);
+        Assert.StartsWith($"from-application={_samCase.Id} applications=2 documents=1 uploads=0 emails=", entry.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("Sam", entry.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("@", entry.Detail, StringComparison.Ordinal);
     }

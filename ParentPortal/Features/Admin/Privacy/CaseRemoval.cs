@@ -4,7 +4,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Features.Admin.Privacy;
 
 /// <summary>How many rows went with a set of applications.</summary>
-public sealed record CaseRemoval(int Documents, int CaseEvents, int Meetings, int AgreementRecords, int SurveyResponses, int Invitations, int CallsUnlinked)
+public sealed record CaseRemoval(int Documents, int Uploads, int CaseEvents, int Meetings, int AgreementRecords, int SurveyResponses, int Invitations, int CallsUnlinked)
 {
     /// <summary>
     /// Deletes applications and everything that hangs off them, each table by name (so nothing depends on a
@@ -17,12 +17,13 @@ public sealed record CaseRemoval(int Documents, int CaseEvents, int Meetings, in
         ArgumentNullException.ThrowIfNull(applicationIds);
         if (applicationIds.Count == 0)
         {
-            return new(0, 0, 0, 0, 0, 0, 0);
+            return new(0, 0, 0, 0, 0, 0, 0, 0);
         }
 
         var ids = applicationIds.ToList();
         await db.CaseActionPoints.Where(a => ids.Contains(a.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
         var documents = await db.CaseDocuments.Where(d => ids.Contains(d.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
+        var uploads = await db.CaseUploads.Where(u => ids.Contains(u.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
         var events = await db.CaseEvents.Where(e => ids.Contains(e.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
         await db.MeetingAttendees.Where(p => db.CaseMeetings.Any(m => m.Id == p.MeetingId && ids.Contains(m.ApplicationId))).ExecuteDeleteAsync(cancellationToken);
         var meetings = await db.CaseMeetings.Where(m => ids.Contains(m.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
@@ -36,6 +37,6 @@ public sealed record CaseRemoval(int Documents, int CaseEvents, int Meetings, in
         await db.SessionBookings.Where(b => b.ApplicationId != null && ids.Contains(b.ApplicationId.Value))
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.ApplicationId, (Guid?)null), cancellationToken);
         await db.Applications.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
-        return new(documents, events, meetings, agreement, surveys, invitations, calls);
+        return new(documents, uploads, events, meetings, agreement, surveys, invitations, calls);
     }
 }

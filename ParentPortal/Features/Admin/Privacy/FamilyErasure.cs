@@ -65,10 +65,10 @@ public sealed record FamilyOverview(
     public bool NeedsOverride => !Blocked && Holds.Any(h => h.CanBeOverridden);
 }
 
-public sealed record ErasureCounts(int Applications, int Documents, int CaseEvents, int Meetings, int AgreementRecords, int SurveyResponses, int Invitations, int Bookings, int SeatsReturned, int Messages, int CallsUnlinked)
+public sealed record ErasureCounts(int Applications, int Documents, int Uploads, int CaseEvents, int Meetings, int AgreementRecords, int SurveyResponses, int Invitations, int Bookings, int SeatsReturned, int Messages, int CallsUnlinked)
 {
     public string Detail() => string.Create(CultureInfo.InvariantCulture,
-        $"applications={Applications} documents={Documents} case-events={CaseEvents} meetings={Meetings} agreement-records={AgreementRecords} survey-responses={SurveyResponses} " +
+        $"applications={Applications} documents={Documents} uploads={Uploads} case-events={CaseEvents} meetings={Meetings} agreement-records={AgreementRecords} survey-responses={SurveyResponses} " +
         $"invitations={Invitations} bookings={Bookings} seats-returned={SeatsReturned} messages={Messages} calls-unlinked={CallsUnlinked}");
 }
 
@@ -205,7 +205,7 @@ public sealed class FamilyErasure(
         var leftovers = records.LeftoverPhoneRecords;
         await db.Users.Where(u => u.Id == overview.UserId || leftovers.Contains(u.Id)).ExecuteDeleteAsync(cancellationToken);
 
-        var counts = new ErasureCounts(ids.Count, removed.Documents, removed.CaseEvents, removed.Meetings, removed.AgreementRecords, removed.SurveyResponses,
+        var counts = new ErasureCounts(ids.Count, removed.Documents, removed.Uploads, removed.CaseEvents, removed.Meetings, removed.AgreementRecords, removed.SurveyResponses,
             removed.Invitations, bookings, seatHolders.Count, messages, removed.CallsUnlinked);
         var why = $"reason={Code(form.Reason!.Value)}" + (overview.NeedsOverride ? $" override={Code(form.Override!.Value)}" : "");
         foreach (var id in ids)

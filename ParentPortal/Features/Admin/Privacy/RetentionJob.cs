@@ -15,6 +15,7 @@ namespace ParentPortal.Features.Admin.Privacy;
 public sealed record RetentionCounts(
     int ClosedCases,
     int Documents,
+    int Uploads,
     int CaseEvents,
     int Meetings,
     int AgreementRecords,
@@ -27,11 +28,11 @@ public sealed record RetentionCounts(
     int SurveyCommentsRemoved,
     int AuditEntries)
 {
-    public int Total => ClosedCases + Documents + CaseEvents + Meetings + AgreementRecords + SurveyResponses + SessionBookings
+    public int Total => ClosedCases + Documents + Uploads + CaseEvents + Meetings + AgreementRecords + SurveyResponses + SessionBookings
         + InactiveAccounts + CallLogEntries + OutboxMessagesCleared + Invitations + SurveyCommentsRemoved + AuditEntries;
 
     public string Detail() => string.Create(CultureInfo.InvariantCulture,
-        $"closed-cases={ClosedCases} documents={Documents} case-events={CaseEvents} meetings={Meetings} agreement-records={AgreementRecords} " +
+        $"closed-cases={ClosedCases} documents={Documents} uploads={Uploads} case-events={CaseEvents} meetings={Meetings} agreement-records={AgreementRecords} " +
         $"survey-responses={SurveyResponses} bookings={SessionBookings} accounts={InactiveAccounts} call-log={CallLogEntries} " +
         $"outbox-cleared={OutboxMessagesCleared} invitations={Invitations} survey-comments={SurveyCommentsRemoved} audit-entries={AuditEntries}");
 }
@@ -106,7 +107,7 @@ public sealed partial class RetentionJob(
         var audit = await db.AuditEntries.Where(a => a.At <= auditBefore).ExecuteDeleteAsync(cancellationToken);
 
         var counts = new RetentionCounts(
-            caseIds.Count, removed.Documents, removed.CaseEvents, removed.Meetings, removed.AgreementRecords, removed.SurveyResponses,
+            caseIds.Count, removed.Documents, removed.Uploads, removed.CaseEvents, removed.Meetings, removed.AgreementRecords, removed.SurveyResponses,
             bookings, accounts, calls, outbox, invitations + removed.Invitations, comments, audit);
         if (counts.Total > 0)
         {

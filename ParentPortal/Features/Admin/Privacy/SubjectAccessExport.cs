@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Files;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Settings;
 
@@ -22,10 +23,11 @@ public sealed record SubjectAccessFile(byte[] Content, string FileName);
 /// entries, invitations, survey answers, the e-mails sent to them and the audit entries about their records),
 /// every issued PDF exactly as stored under <c>documents/</c>, and a README. Managers only; the export is audited.
 /// </summary>
-public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> contextFactory, ServiceDirectory directory, TimeProvider clock)
+public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> contextFactory, ServiceDirectory directory, UploadVault vault, TimeProvider clock)
 {
     public const string JsonEntry = "family.json";
     public const string DocumentsFolder = "documents/";
+    public const string UploadsFolder = "uploads/";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -69,6 +71,10 @@ public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> conte
         var found = records.Applications.Single(a => a.Id == applicationId);
         var stamp = UkDates.Iso(UkDates.DateIn(now));
         var paths = DocumentPaths(records.Documents);
+        var uploads = await db.CaseUploads.AsNoTracking().Where(u => ids.Contains(u.ApplicationId)).OrderBy(u => u.UploadedAt)
+            .Select(u => new { u.Id, u.ApplicationId, u.Kind, u.FileName, u.ContentType, u.Size, u.ContentHash, u.UploadedAt, u.UploadedByName, u.ByStaff, u.SharedWithLocalAuthority })
+            .ToListAsync(cancellationToken);
+        var uploadPaths = UploadPaths(uploads.Select(u => (u.Id, u.FileName)));
         var document = new
         {
             About = "Everything the portal holds about this family, exported for a subject access request. Dates and times are UTC unless they are dates only. " +
@@ -125,6 +131,11 @@ public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> conte
                     d.Id, d.Kind, d.Subtype, d.Number, d.VerificationCode, d.IssuedAt, d.IssuingOrganisation, d.ContentHash, d.AgreementContentHash,
                     d.FileName, File = paths[d.Id], d.RevokedAt, d.RevocationReason, d.ReplacesId,
                 }),
+                // Files the family or staff added to the case, each under uploads/ as it was uploaded.
+                Uploads = uploads.Where(u => u.ApplicationId == a.Id).Select(u => new
+                {
+                    u.Id, u.Kind, u.FileName, File = uploadPaths[u.Id], u.ContentType, u.Size, u.ContentHash, u.UploadedAt, UploadedBy = u.UploadedByName, u.ByStaff, u.SharedWithLocalAuthority,
+                }),
                 Invitations = invitations.Where(i => i.ApplicationId == a.Id).Select(i => new { i.Id, i.CreatedAt, i.ExpiresAt, i.ClaimedAt }),
                 Survey = surveys.Where(r => r.ApplicationId == a.Id).Select(r => new { r.Rating, r.Comment, r.SubmittedAt }).FirstOrDefault(),
             }),
@@ -163,10 +174,16 @@ public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> conte
                 var pdf = await db.CaseDocuments.AsNoTracking().Where(d => d.Id == row.Id).Select(d => d.Pdf).SingleAsync(cancellationToken);
                 await AddAsync(archive, paths[row.Id], pdf, CompressionLevel.NoCompression, row.IssuedAt, cancellationToken);
             }
+
+            foreach (var upload in uploads)
+            {
+                var sealedContent = await db.CaseUploads.AsNoTracking().Where(u => u.Id == upload.Id).Select(u => u.SealedContent).SingleAsync(cancellationToken);
+                await AddAsync(archive, uploadPaths[upload.Id], vault.Open(sealedContent), CompressionLevel.Optimal, upload.UploadedAt, cancellationToken);
+            }
         }
 
         AuditLog.Write(db, manager, "subject-access-export", "user", ownerId.ToString(), now,
-            $"from-application={applicationId} applications={ids.Count} documents={records.Documents.Count} emails={records.Messages.Count(m => m.ToFamily)}");
+            $"from-application={applicationId} applications={ids.Count} documents={records.Documents.Count} uploads={uploads.Count} emails={records.Messages.Count(m => m.ToFamily)}");
         await db.SaveChangesAsync(cancellationToken);
         return new SubjectAccessFile(zip.ToArray(), $"subject-access-{found.Reference ?? found.Id.ToString()}-{stamp}.zip");
     }
@@ -186,6 +203,27 @@ public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> conte
             }
 
             paths[d.Id] = DocumentsFolder + name;
+        }
+
+        return paths;
+    }
+
+    /// <summary>uploads/&lt;file name as kept&gt;, made safe and unique.</summary>
+    private static Dictionary<Guid, string> UploadPaths(IEnumerable<(Guid Id, string FileName)> uploads)
+    {
+        var paths = new Dictionary<Guid, string>();
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, fileName) in uploads)
+        {
+            var extension = Path.GetExtension(fileName) is { Length: > 1 } e ? e : ".bin";
+            var name = Domain.Text.SafeFileNames.WithExtension(fileName, extension);
+            var stem = name[..^extension.Length];
+            for (var n = 2; !used.Add(name); n++)
+            {
+                name = $"{stem}-{n}{extension}";
+            }
+
+            paths[id] = UploadsFolder + name;
         }
 
         return paths;
@@ -228,6 +266,7 @@ public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> conte
                      answers; the e-mails sent to them; and the audit entries about their records.
         documents/   each certificate, agreement and meeting record issued, exactly as issued.
                      family.json gives each one's SHA-256 (contentHash) to check it against.
+        uploads/     each file the family or staff added to a case, as it was uploaded.
 
         """;
 }

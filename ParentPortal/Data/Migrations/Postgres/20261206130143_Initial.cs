@@ -655,6 +655,35 @@ namespace ParentPortal.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseUploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SealedContent = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBySubject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    UploadedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ByStaff = table.Column<bool>(type: "boolean", nullable: false),
+                    SharedWithLocalAuthority = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseUploads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseUploads_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MeetingRecordDrafts",
                 columns: table => new
                 {
@@ -966,6 +995,11 @@ namespace ParentPortal.Data.Migrations.Postgres
                 column: "DecisionMakerStaffId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseUploads_ApplicationId",
+                table: "CaseUploads",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InformationSessions_CalendarUid",
                 table: "InformationSessions",
                 column: "CalendarUid",
@@ -1108,6 +1142,9 @@ namespace ParentPortal.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CaseEvents");
+
+            migrationBuilder.DropTable(
+                name: "CaseUploads");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

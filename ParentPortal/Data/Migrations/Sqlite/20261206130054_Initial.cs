@@ -654,6 +654,35 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseUploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SealedContent = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedBySubject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ByStaff = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SharedWithLocalAuthority = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseUploads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseUploads_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MeetingRecordDrafts",
                 columns: table => new
                 {
@@ -965,6 +994,11 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 column: "DecisionMakerStaffId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseUploads_ApplicationId",
+                table: "CaseUploads",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InformationSessions_CalendarUid",
                 table: "InformationSessions",
                 column: "CalendarUid",
@@ -1107,6 +1141,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CaseEvents");
+
+            migrationBuilder.DropTable(
+                name: "CaseUploads");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
