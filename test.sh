@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test. On a new Debian machine it first installs what the tests need (Chromium for the
 # browser tests, PostgreSQL for the second database run, poppler-utils for looking at PDFs, nginx for
-# the two-instance test, which runs its own nginx process on a free port), starts
+# the two-instance test, which runs its own nginx process on a free port, and ClamAV's daemon for the upload tests,
+# which start their own clamd on a free port with the suite's small signature database), starts
 # PostgreSQL with a test role, then runs the whole suite and ends with one summary line:
 #   N passed, N failed, N skipped
 set -uo pipefail
@@ -15,6 +16,7 @@ packages=()
 command -v pg_ctlcluster >/dev/null 2>&1 || packages+=(postgresql)
 command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
 [ -x /usr/sbin/nginx ] || packages+=(nginx)
+[ -x /usr/sbin/clamd ] || packages+=(clamav-daemon)
 if [ ${#packages[@]} -gt 0 ]; then
   echo "Installing: ${packages[*]}"
   as_root apt-get update -qq

@@ -69,7 +69,7 @@ public static class DocumentsSetup
             }
 
             context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+            SecurityHeaders.UseStricterPolicy(context, "sandbox; default-src 'none'");
             var extension = Path.GetExtension(file.FileName) is { Length: > 1 } e ? e : ".bin";
             return Results.File(file.Content, file.ContentType, SafeFileNames.WithExtension(file.FileName, extension));
         }).AllowAnonymous().RefuseFromOtherSites();

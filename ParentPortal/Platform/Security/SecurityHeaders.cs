@@ -43,6 +43,15 @@ public sealed class SecurityHeaders(RequestDelegate next, string contentSecurity
         return nonce;
     }
 
+    private const string OwnPolicyKey = "ParentPortal.OwnContentSecurityPolicy";
+
+    /// <summary>This response carries <paramref name="policy"/> instead of the site's (for content that is not the portal's own).</summary>
+    public static void UseStricterPolicy(HttpContext context, string policy)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items[OwnPolicyKey] = policy;
+    }
+
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -50,7 +59,9 @@ public sealed class SecurityHeaders(RequestDelegate next, string contentSecurity
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = contentSecurityPolicy.Replace("{nonce}", $"'nonce-{nonce}'", StringComparison.Ordinal);
+            // A download of someone's uploaded file asks for a stricter one of its own (sandbox, nothing loads).
+            headers.ContentSecurityPolicy = context.Items[OwnPolicyKey] as string ?? contentSecurityPolicy.Replace("{nonce}", $"'nonce-{nonce}'", StringComparison.Ordinal);
+
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
