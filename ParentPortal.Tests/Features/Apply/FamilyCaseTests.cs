@@ -83,6 +83,8 @@ public sealed class FamilyCaseTests : IAsyncLifetime
         var timeline = string.Join('\n', view.Timeline.Select(e => e.What + " " + e.Detail));
         Assert.Contains("You sent your application", timeline, StringComparison.Ordinal);
         Assert.Contains("Where your case stands: your meeting is arranged", timeline, StringComparison.Ordinal);
+        Assert.Contains("An adviser took on your case", timeline, StringComparison.Ordinal);
+        Assert.Contains("A mediator was given your case", timeline, StringComparison.Ordinal);
         Assert.DoesNotContain(StaffNoteMarker, timeline, StringComparison.Ordinal);
         Assert.DoesNotContain("stalling", timeline, StringComparison.Ordinal);
         Assert.DoesNotContain("Shah", timeline, StringComparison.Ordinal);

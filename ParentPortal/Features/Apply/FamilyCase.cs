@@ -169,8 +169,9 @@ public sealed class FamilyCaseQuery(IDbContextFactory<PortalDbContext> contextFa
             string? what = e.Kind switch
             {
                 "submitted" => "You sent your application",
-                "adviser" => "The adviser working on your case changed",
-                "assigned" => $"The {mediator} working on your case changed",
+                // These entries' notes are the portal's own fixed words (with staff names): read to choose the family's words, never shown.
+                "adviser" => e.Note?.StartsWith("Returned", StringComparison.Ordinal) == true ? "Your case is waiting for an adviser to take it on" : "An adviser took on your case",
+                "assigned" => e.Note?.StartsWith("Assigned", StringComparison.Ordinal) == true ? $"A {mediator} was given your case" : $"Your case is waiting for a new {mediator}",
                 "decision-recorded" => "We recorded your decision about mediation",
                 "decision-change-requested" => "You asked to change your decision about mediation",
                 "decision-changed" => "Your decision about mediation was changed, as you asked",
