@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ParentPortal.Data;
@@ -75,8 +74,6 @@ public sealed class FamilyCasePageHttpTests : IAsyncLifetime
         using var response = await client.GetAsync(new Uri($"/applications/{_caseId}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts"));
-        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "artifacts", "family-case.html"), html, Encoding.UTF8);
 
         // Server-rendered: no interactive component marker, so it works without JavaScript.
         Assert.DoesNotContain("<!--Blazor:{\"type\":\"server\"", html, StringComparison.Ordinal);
