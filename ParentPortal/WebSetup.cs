@@ -4,6 +4,7 @@ using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using ParentPortal.Components;
 using ParentPortal.Features.Admin.Privacy;
+using ParentPortal.Features.Apply;
 using ParentPortal.Features.Booking;
 using ParentPortal.Features.Deadlines;
 using ParentPortal.Features.Documents;
@@ -135,6 +136,7 @@ public static class WebSetup
         app.MapDeadlinesApi();
         app.MapSessionEndpoints();
         app.MapDocumentEndpoints();
+        app.MapApplyEndpoints();
         app.MapReportEndpoints();
         app.MapPrivacyEndpoints();
         app.MapDevIdentityProvider();

@@ -324,7 +324,7 @@ public enum RouteKind
     Calendar,
 }
 
-/// <param name="Template">The route with {case}, {facilitation}, {certificate}, {agreement}, {booking}, {draft} or {upload} for the target's id.</param>
+/// <param name="Template">The route with {case}, {facilitation}, {certificate}, {agreement}, {booking}, {draft}, {meeting} (the case's main meeting) or {upload} for the target's id.</param>
 /// <param name="Allowed">Who may see it, besides nobody; everyone else gets 404.</param>
 /// <summary>What a page shows those allowed, so a served page is known to be the family's and not an empty one.</summary>
 public enum Shows
@@ -340,14 +340,15 @@ public sealed record SweptRoute(string Name, string Template, RouteKind Kind, IR
 {
     public bool AllowedFor(string who) => Allowed.Contains(who);
 
-    public string Path(AccessSweepFixture sweep) => Fill(sweep.CaseId, sweep.FacilitationCaseId, sweep.CertificateId, sweep.AgreementId, sweep.BookingId, sweep.DraftId)
+    public string Path(AccessSweepFixture sweep) => Fill(sweep.CaseId, sweep.FacilitationCaseId, sweep.CertificateId, sweep.AgreementId, sweep.BookingId, sweep.DraftId, sweep.MeetingId)
         .Replace("{upload}", sweep.UploadId.ToString(), StringComparison.Ordinal);
 
     /// <summary>The same route with ids that exist nowhere.</summary>
-    public string InventedPath(AccessSweepFixture sweep) => Fill(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid())
+    public string InventedPath(AccessSweepFixture sweep) => Fill(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid())
         .Replace("{upload}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
 
-    private string Fill(Guid caseId, Guid facilitation, Guid certificate, Guid agreement, Guid booking, Guid draft) => Template
+    private string Fill(Guid caseId, Guid facilitation, Guid certificate, Guid agreement, Guid booking, Guid draft, Guid meeting) => Template
+        .Replace("{meeting}", meeting.ToString(), StringComparison.Ordinal)
         .Replace("{draft}", draft.ToString(), StringComparison.Ordinal)
         .Replace("{booking}", booking.ToString(), StringComparison.Ordinal)
         .Replace("{case}", caseId.ToString(), StringComparison.Ordinal)
@@ -391,6 +392,9 @@ public sealed class AccessSweepFixture : IAsyncLifetime
 
     public Guid BookingId { get; private set; }
 
+    /// <summary>The mediation's joint meeting (held yesterday), which the family attends.</summary>
+    public Guid MeetingId { get; private set; }
+
     /// <summary>Sam's unsent draft, with the child's name in it, never shared.</summary>
     public Guid DraftId { get; private set; }
 
@@ -419,6 +423,8 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         new("application sharing", "/apply/{case}/sharing", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
         // Issue 14 item 5: what was agreed and by when, where the family say something has not happened.
         new("agreed actions", "/applications/{case}/actions", RouteKind.Page, Set(Owner)),
+        new("family's case page", "/applications/{case}", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
+        new("family's meeting calendar", "/applications/{case}/meetings/{meeting}/calendar.ics", RouteKind.Calendar, Set(Owner)),
         new("withdraw", "/applications/{case}/withdraw", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
         new("unavailable dates", "/applications/{case}/unavailable-dates", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
         // Issue 14 item 3: files on the case. The local authority's officer sees the staff page (with none of the family's
@@ -569,6 +575,7 @@ public sealed class AccessSweepFixture : IAsyncLifetime
             db.CaseUploads.Add(upload);
             await db.SaveChangesAsync();
             UploadId = upload.Id;
+            MeetingId = await db.CaseMeetings.MainOf(CaseId).Select(m => m.Id).FirstAsync();
             AgreementId = await db.CaseDocuments.Where(d => d.ApplicationId == CaseId && d.Kind == DocumentKind.Agreement).Select(d => d.Id).SingleAsync();
             var reference = await db.Applications.Where(a => a.Id == CaseId).Select(a => a.Reference).SingleAsync();
             Assert.NotNull(reference);

@@ -32,18 +32,22 @@ public static class MeetingInvites
         return $"meeting-{meeting.StartsAt.UtcDateTime:yyyy-MM-dd}.ics";
     }
 
-    /// <summary>The invitation (or, with a higher sequence, the update) <paramref name="recipient"/> gets.</summary>
-    public static string Request(CaseMeeting meeting, string title, string organiserName, string organiserEmail, IReadOnlyList<InvitedPerson> people, InvitedPerson recipient, DateTimeOffset now) =>
+    /// <summary>
+    /// The invitation (or, with a higher sequence, the update) <paramref name="recipient"/> gets. Null when the copy is for
+    /// someone with no e-mail address (a family adding their meeting to their calendar from the portal): it names only the
+    /// professionals.
+    /// </summary>
+    public static string Request(CaseMeeting meeting, string title, string organiserName, string organiserEmail, IReadOnlyList<InvitedPerson> people, InvitedPerson? recipient, DateTimeOffset now) =>
         Serialize(meeting, title, organiserName, organiserEmail, Listed(people, recipient), "REQUEST", "CONFIRMED", now);
 
     /// <summary>Removes the meeting from <paramref name="recipient"/>'s calendar: it was cancelled, or they are no longer invited.</summary>
     public static string Cancel(CaseMeeting meeting, string title, string organiserName, string organiserEmail, InvitedPerson recipient, DateTimeOffset now) =>
         Serialize(meeting, title, organiserName, organiserEmail, [recipient], "CANCEL", "CANCELLED", now);
 
-    private static List<InvitedPerson> Listed(IReadOnlyList<InvitedPerson> people, InvitedPerson recipient)
+    private static List<InvitedPerson> Listed(IReadOnlyList<InvitedPerson> people, InvitedPerson? recipient)
     {
-        var listed = people.Where(p => !MeetingPlan.FamilySide(p.Role) || Same(p, recipient)).ToList();
-        if (!listed.Any(p => Same(p, recipient)))
+        var listed = people.Where(p => !MeetingPlan.FamilySide(p.Role) || (recipient is not null && Same(p, recipient))).ToList();
+        if (recipient is not null && !listed.Any(p => Same(p, recipient)))
         {
             listed.Add(recipient);
         }
