@@ -34,7 +34,7 @@ public sealed class TriageJourneyTests(BrowserFixture browser) : IAsyncLifetime
         { "facilitation", FacilitationJourney },
     };
 
-    private static readonly string[] SenJourney =
+    internal static readonly string[] SenJourney =
     [
         "sen-decision|sen-decision=plan-contents",
         "sen-disputed-parts|sen-disputed-parts=section-f,section-i",
@@ -65,26 +65,7 @@ public sealed class TriageJourneyTests(BrowserFixture browser) : IAsyncLifetime
         var page = await browser.NewPageAsync(_portal.BaseAddress);
 
         // Check what help fits, without signing in.
-        await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Start now" }).ClickAsync();
-        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check");
-        await page.CheckPageAsync($"triage-{route}-00-check-route");
-        await page.Locator($"#route-{route}").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check/area");
-        await page.CheckPageAsync($"triage-{route}-01-check-area");
-        await page.Locator("#la-herts").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        if (route == "sen")
-        {
-            await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check/date");
-            await page.CheckPageAsync($"triage-{route}-02-check-date");
-            await page.GetByLabel("When was the decision letter sent?").FillAsync(TestDates.FromToday(-30));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        }
-
-        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check/result");
-        await page.CheckPageAsync($"triage-{route}-03-check-result");
+        await CheckWhatHelpFitsAsync(page, route, $"triage-{route}");
 
         // Sign in to apply: the answers carry over.
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in and apply" }).ClickAsync();
@@ -143,7 +124,32 @@ public sealed class TriageJourneyTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.Kind == "application-submitted"));
     }
 
-    private static IEnumerable<string> CommonPages(string route) =>
+    /// <summary>From the start page through "Check what help fits" to its result, for Hertfordshire (and, for SEN, a letter 30 days ago).</summary>
+    internal static async Task CheckWhatHelpFitsAsync(IPage page, string route, string screenshots)
+    {
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start now" }).ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check");
+        await page.CheckPageAsync($"{screenshots}-00-check-route");
+        await page.Locator($"#route-{route}").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check/area");
+        await page.CheckPageAsync($"{screenshots}-01-check-area");
+        await page.Locator("#la-herts").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        if (route == "sen")
+        {
+            await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check/date");
+            await page.CheckPageAsync($"{screenshots}-02-check-date");
+            await page.GetByLabel("When was the decision letter sent?").FillAsync(TestDates.FromToday(-30));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        }
+
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check/result");
+        await page.CheckPageAsync($"{screenshots}-03-check-result");
+    }
+
+    internal static IEnumerable<string> CommonPages(string route) =>
     [
         "child-name|child-first-name=Siân;child-last-name=O'Brien-Núñez",
         $"child-date-of-birth|child-date-of-birth={TestDates.YearsAgo(12)}",
@@ -157,12 +163,12 @@ public sealed class TriageJourneyTests(BrowserFixture browser) : IAsyncLifetime
         "consent|consent-contact=school,local-authority;consent-share=summary",
     ];
 
-    private static (string Step, Dictionary<string, string> Values) Split(string spec)
+    internal static (string Step, Dictionary<string, string> Values) Split(string spec)
     {
         var parts = spec.Split('|');
         return (parts[0], Values(parts[1]));
     }
 
-    private static Dictionary<string, string> Values(string text) =>
+    internal static Dictionary<string, string> Values(string text) =>
         text.Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 }

@@ -156,9 +156,12 @@ public sealed class FamilyCaseQuery(IDbContextFactory<PortalDbContext> contextFa
         _ => MeetingPlan.Describe(meeting.Kind, meeting.WithParty),
     };
 
+    private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
     /// <summary>
     /// The history a family may see: a whitelist of kinds, each in the family's words. Staff notes, internal entries and staff
-    /// names are never shown; the only text from an entry is the family's own reason for withdrawing, written by them.
+    /// names are never shown; the only text from an entry is the family's own reason for withdrawing, written by them, and the
+    /// portal's own name for the kind of a file added or removed.
     /// </summary>
     public static IEnumerable<FamilyCaseEvent> Timeline(IEnumerable<CaseEvent> events, string ownerSubject, string? route)
     {
@@ -190,6 +193,9 @@ public sealed class FamilyCaseQuery(IDbContextFactory<PortalDbContext> contextFa
                 "unavailable-dates-changed" => "You changed the dates you cannot attend a meeting",
                 "action-not-done" => "You told us an agreed action has not happened",
                 "withdrawn" => "You withdrew your application",
+                // The note is the portal's own name for the kind of file (never the file's name): safe to show.
+                "file-uploaded" => (e.ActorSubject == ownerSubject ? "You added a file: " : "We added a file to your case: ") + LowerFirst(e.Note ?? "a document"),
+                "file-removed" => (e.ActorSubject == ownerSubject ? "You removed a file: " : "We removed a file from your case: ") + LowerFirst(e.Note ?? "a document"),
                 _ => null,
             };
             if (what is not null)

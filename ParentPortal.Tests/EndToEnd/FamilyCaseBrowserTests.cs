@@ -1,0 +1,224 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Meetings;
+using ParentPortal.Features.Cases;
+using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Identity;
+using ParentPortal.Tests.TestSupport;
+
+namespace ParentPortal.Tests.EndToEnd;
+
+/// <summary>
+/// Issue 14's first "done when": a parent sends an SEN application in the browser, uploads the decision letter from
+/// their case page (scanned by the real ClamAV daemon), sees the timeline with the appeal deadline, withdraws and
+/// starts again; another parent gets 404 from every route of the first parent's case.
+/// </summary>
+[Collection(SecondBrowserTestGroup.Name)]
+public sealed partial class FamilyCaseBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+    private PortalFactory _portal = null!;
+
+    public async Task InitializeAsync()
+    {
+        var clamd = await ClamAvDaemon.SharedAsync();
+        _portal = new PortalFactory(_database, settings: clamd.Settings);
+        _portal.StartServer();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.CloseTestPagesAsync();
+        await _portal.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AParent_SendsUploadsWithdrawsAndStartsAgain_AndAnotherParentSeesOnly404()
+    {
+        var page = await browser.NewPageAsync(_portal.BaseAddress);
+        var caseId = await SendSenApplicationAsync(page);
+
+        // Their case page, from "Your applications".
+        await page.GotoAsync("/applications");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = ViewCase() }).ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/applications/{caseId}");
+        await Assertions.Expect(page.GetByTestId("case-stage")).Not.ToBeEmptyAsync();
+        var appealBy = await AppealDeadlineAsync();
+        var deadlineText = ParentPortal.Platform.Calendar.UkDates.LongDate(appealBy);
+        await Assertions.Expect(page.GetByTestId("appeal-countdown")).ToContainTextAsync($"Appeal deadline: {deadlineText}");
+        await Assertions.Expect(page.GetByTestId("case-ahead")).ToContainTextAsync(deadlineText);
+        await Assertions.Expect(page.GetByTestId("case-answers")).ToContainTextAsync("Siân");
+
+        // The decision letter, from the case page.
+        await page.GetByTestId("add-documents").ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/applications/{caseId}/documents");
+        await page.GetByLabel("The local authority's decision letter").CheckAsync();
+        await page.GetByLabel("Choose the file").SetInputFilesAsync(new FilePayload { Name = "decision-letter.pdf", MimeType = "application/pdf", Buffer = UploadSamples.Pdf() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload file" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("upload-done")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("upload")).ToContainTextAsync("decision-letter.pdf");
+        await page.CheckPageAsync("family-case-02-uploaded");
+        var download = await page.GetByRole(AriaRole.Link, new() { Name = "decision-letter.pdf" }).GetAttributeAsync("href");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to your case" }).ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/applications/{caseId}");
+        await Assertions.Expect(page.GetByTestId("case-timeline")).ToContainTextAsync("You added a file: the local authority's decision letter");
+        await page.CheckPageAsync("family-case-03-case-page");
+
+        // A meeting is arranged, so its calendar file is one of the case's routes too.
+        var meetingId = await ArrangeMeetingAsync(caseId);
+
+        // Another parent: nothing of the first parent's case, whatever they type.
+        var stranger = await browser.NewPageAsync(_portal.BaseAddress);
+        await stranger.SignInAsync("Łukasz Dvořák", "/applications");
+        string[] routes =
+        [
+            $"/applications/{caseId}",
+            $"/applications/{caseId}/documents",
+            $"/applications/{caseId}/actions",
+            $"/applications/{caseId}/withdraw",
+            $"/applications/{caseId}/unavailable-dates",
+            $"/applications/{caseId}/meetings/{meetingId}/calendar.ics",
+            $"/apply/{caseId}",
+            $"/apply/{caseId}/sharing",
+            $"/apply/{caseId}/check-answers",
+            $"/apply/{caseId}/confirmation",
+            $"/apply/{caseId}/child-name",
+            "/" + download!.TrimStart('/'),
+        ];
+        foreach (var route in routes)
+        {
+            var response = await stranger.APIRequest.GetAsync(route);
+            var body = await response.TextAsync();
+            Assert.True(response.Status == 404, $"{route} answered {response.Status} to another parent");
+            Assert.DoesNotContain("Siân", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("%PDF", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("BEGIN:VCALENDAR", body, StringComparison.Ordinal);
+        }
+
+        await stranger.GotoAsync($"/applications/{caseId}");
+        await Assertions.Expect(stranger.Locator("h1")).ToContainTextAsync("Page not found");
+        await stranger.CheckPageAsync("family-case-04-another-parent");
+
+        // The owner withdraws, with a reason, from the case page...
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = Withdraw() }).ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/applications/{caseId}/withdraw");
+        await page.GetByLabel("Why are you withdrawing? (optional)").FillAsync("We have agreed the plan with the school");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw my application" }).ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/applications");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You have withdrawn your application");
+
+        // ...and later starts again.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start a new application" }).ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check");
+        await page.Locator("#route-sen").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check/area");
+        await page.Locator("#la-herts").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check/date");
+        await page.GetByLabel("When was the decision letter sent?").FillAsync(TestDates.FromToday(-10));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/check/result");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in and apply" }).ClickAsync();
+        await StartAsync(page);
+        await page.CheckPageAsync("family-case-05-started-again");
+
+        await using var db = await DbAsync();
+        var applications = await db.Applications.Where(a => a.Owner!.Subject == "demo-parent").OrderBy(a => a.CreatedAt).ToListAsync();
+        Assert.Equal(2, applications.Count);
+        Assert.Equal((CaseStage.Closed, "Withdrawn by the family: We have agreed the plan with the school"), (applications[0].Stage, applications[0].ClosingNote));
+        Assert.Null(applications[1].SubmittedAt);
+        var upload = await db.CaseUploads.SingleAsync();
+        Assert.Equal((caseId, UploadKind.DecisionLetter), (upload.ApplicationId, upload.Kind));
+    }
+
+    /// <summary>Through "Check what help fits", sign-in and every question of the SEN route to its confirmation.</summary>
+    private static async Task<Guid> SendSenApplicationAsync(IPage page)
+    {
+        await TriageJourneyTests.CheckWhatHelpFitsAsync(page, "sen", "family-case-00");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in and apply" }).ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/dev-idp/login");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as Sam Taylor" }).ClickAsync();
+        await StartAsync(page);
+        var n = 0;
+        var path = await TriageDriver.ContinueAsync(page, TriageJourneyTests.Values("applicant=parent"), $"family-case-01-{n++:00}");
+        path = await TriageDriver.ContinueAsync(page, TriageJourneyTests.Values("parent-name=Sam Taylor"), $"family-case-01-{n++:00}");
+        foreach (var spec in TriageJourneyTests.SenJourney.Concat(TriageJourneyTests.CommonPages("sen")))
+        {
+            var (step, values) = TriageJourneyTests.Split(spec);
+            Assert.EndsWith("/" + step, path, StringComparison.Ordinal);
+            path = await TriageDriver.ContinueAsync(page, values, $"family-case-01-{n++:00}");
+        }
+
+        Assert.EndsWith("/check-answers", path, StringComparison.Ordinal);
+        await page.WaitForInteractiveAsync();
+        var send = page.GetByRole(AriaRole.Button, new() { Name = "Accept and send" });
+        await Assertions.Expect(send).ToBeEnabledAsync();
+        await send.ClickAsync();
+        await page.WaitForAddressAsync(url => url.EndsWith("/confirmation", StringComparison.Ordinal));
+        return Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[2]);
+    }
+
+    private static async Task StartAsync(IPage page)
+    {
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/apply/new");
+        await page.WaitForInteractiveAsync();
+        var start = page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true });
+        await Assertions.Expect(start).ToBeEnabledAsync();
+        await start.ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath.EndsWith("/applicant", StringComparison.Ordinal));
+    }
+
+    /// <summary>The appeal deadline from the rules engine the staff side uses: two months from the letter, with no certificate yet.</summary>
+    private async Task<DateOnly> AppealDeadlineAsync()
+    {
+        var calculator = await _portal.Services.GetRequiredService<ParentPortal.Platform.Settings.TriageContextSource>().CalculatorAsync();
+        return calculator.AppealBy(DateOnly.Parse(TestDates.FromToday(-30), System.Globalization.CultureInfo.InvariantCulture)).Date;
+    }
+
+    /// <summary>The adviser takes the case, the family want mediation, a mediator is given it and arranges an online meeting.</summary>
+    private async Task<Guid> ArrangeMeetingAsync(Guid caseId)
+    {
+        var services = _portal.Services;
+        var adviser = TestUsers.Make("demo-adviser", "Priya Shah", PortalRoles.Adviser);
+        var mediator = TestUsers.Make("demo-mediator", "Tom Okafor", PortalRoles.Mediator);
+        int mediatorId;
+        await using (var db = await DbAsync())
+        {
+            mediatorId = await db.StaffMembers.Where(s => s.Subject == "demo-mediator").Select(s => s.Id).SingleAsync();
+        }
+
+        Succeeded(await services.GetRequiredService<TakeCaseHandler>().HandleAsync(adviser, caseId));
+        Succeeded(await services.GetRequiredService<RecordDecisionHandler>().HandleAsync(adviser, caseId, SessionChoice.TryMediation));
+        Succeeded(await services.GetRequiredService<AssignMediatorHandler>().HandleAsync(adviser, caseId, mediatorId));
+        Succeeded(await services.GetRequiredService<ScheduleMeetingHandler>().HandleAsync(mediator, caseId, new MeetingForm
+        {
+            Date = DateOnly.FromDateTime(DateTime.Today.AddDays(30)),
+            Starts = new TimeOnly(10, 0),
+            Ends = new TimeOnly(12, 0),
+            Format = SessionFormat.Online,
+            MeetingLink = "https://meet.example.org/family-case",
+            People = [new() { Name = "Asha Patel", Role = AttendeeRole.SchoolRepresentative }, new() { Name = "Dr Helen Ward", Role = AttendeeRole.LaDecisionMaker }],
+        }));
+        await using var after = await DbAsync();
+        return await after.CaseMeetings.Where(m => m.ApplicationId == caseId).Select(m => m.Id).SingleAsync();
+    }
+
+    private Task<PortalDbContext> DbAsync() => _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+
+    private static void Succeeded(CaseChangeResult result) =>
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+
+    [GeneratedRegex("^View your case")]
+    private static partial Regex ViewCase();
+
+    [GeneratedRegex("^Withdraw this application")]
+    private static partial Regex Withdraw();
+}
