@@ -139,6 +139,61 @@ public sealed partial class FamilyCaseBrowserTests(BrowserFixture browser) : IAs
         Assert.Equal((caseId, UploadKind.DecisionLetter), (upload.ApplicationId, upload.Kind));
     }
 
+    [Fact]
+    public async Task AfterTheCertificate_AParentSeesTheDeadline_OptsInToReminders_GetsTheSummary_AndSaysWhatHappened_WithoutJavaScript()
+    {
+        var pages = ParentPortal.Tests.Domain.Triage.TriageFixtures.SenPages().ToDictionary(p => p.Key, p => p.Value);
+        pages["sen-letter-date"] = new() { ["sen-letter-date"] = TestDates.FromToday(-20) };
+        var caseId = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor", pages);
+        var adviser = TestUsers.Make("demo-adviser", "Priya Shah", PortalRoles.Adviser);
+        Succeeded(await _portal.Services.GetRequiredService<TakeCaseHandler>().HandleAsync(adviser, caseId));
+        Succeeded(await _portal.Services.GetRequiredService<RecordDecisionHandler>().HandleAsync(adviser, caseId, SessionChoice.CertificateOnly));
+        var issued = await _portal.Services.GetRequiredService<ParentPortal.Features.Documents.IssueCertificateHandler>().HandleAsync(adviser, caseId);
+        Assert.True(issued.Succeeded, issued.Message);
+
+        var page = await browser.NewPageAsync(_portal.BaseAddress, javaScriptEnabled: false);
+        await page.SignInAsync("Sam Taylor", $"/applications/{caseId}");
+        await page.GetByTestId("certificate-appeal").ClickAsync();
+        await page.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/applications/{caseId}/appeal");
+        var today = ParentPortal.Platform.Calendar.UkDates.DateIn(DateTimeOffset.UtcNow);
+        var calculator = await _portal.Services.GetRequiredService<ParentPortal.Platform.Settings.TriageContextSource>().CalculatorAsync();
+        var deadline = calculator.AppealBy(DateOnly.Parse(TestDates.FromToday(-20), System.Globalization.CultureInfo.InvariantCulture), today).Date;
+        await Assertions.Expect(page.GetByTestId("appeal-deadline")).ToContainTextAsync($"Appeal deadline: {ParentPortal.Platform.Calendar.UkDates.LongDate(deadline)}");
+        await Assertions.Expect(page.GetByTestId("how-to-appeal")).ToContainTextAsync("SEND35a");
+        await page.CheckPageAsync("family-appeal-01");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remind me before the deadline" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("appeal-saved")).ToContainTextAsync("We will remind you before your deadline.");
+        await Assertions.Expect(page.GetByTestId("reminders-on")).ToBeVisibleAsync();
+
+        // Nothing chosen: the error summary, and the page still works.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save what happened" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Select what happened");
+        await page.CheckPageAsync("family-appeal-02-error");
+        await page.GetByLabel("We have appealed, and are waiting").CheckAsync();
+        await page.GetByLabel("Day").FillAsync(today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Month").FillAsync(today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Year").FillAsync(today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save what happened" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("appeal-status")).ToContainTextAsync("We have appealed, and are waiting");
+        await page.CheckPageAsync("family-appeal-03-told");
+
+        // Both downloads are attachments, never shown inline.
+        foreach (var link in new[] { "appeal-summary-pdf", "appeal-summary-json" })
+        {
+            var href = await page.GetByTestId(link).GetAttributeAsync("href");
+            var response = await page.APIRequest.GetAsync("/" + href!.TrimStart('/'));
+            Assert.Equal(200, response.Status);
+            Assert.StartsWith("attachment", response.Headers["content-disposition"], StringComparison.Ordinal);
+            Assert.Equal("nosniff", response.Headers["x-content-type-options"]);
+        }
+
+        await using var db = await DbAsync();
+        var row = await db.Applications.SingleAsync(a => a.Id == caseId);
+        Assert.Equal((ParentPortal.Domain.Appeals.AppealStatus.Appealed, (DateOnly?)today, false), (row.AppealStatus, row.AppealedOn, row.AppealRemindersWanted));
+        Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.Kind == "appeal-reminder" && m.CancelledAt != null));
+    }
+
     /// <summary>Through "Check what help fits", sign-in and every question of the SEN route to its confirmation.</summary>
     private static async Task<Guid> SendSenApplicationAsync(IPage page)
     {

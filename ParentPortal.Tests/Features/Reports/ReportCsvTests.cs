@@ -79,6 +79,7 @@ public sealed class ReportCsvTests
             new SupportFigures(1, 2, 3, 4),
             new MeetingFigures(5, 6, 7, 8, 9),
             new ReferralFigures(10, 11, 12, 13, 14),
-            new AgreedActionFigures(new Share(15, 16), 17, 18));
+            new AgreedActionFigures(new Share(15, 16), 17, 18),
+            new AppealFigures(19, 20, 21, 22, new Share(3, 22)));
     }
 }

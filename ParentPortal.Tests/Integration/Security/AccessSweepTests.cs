@@ -227,6 +227,10 @@ public sealed class AccessSweepTests(AccessSweepFixture sweep, ITestOutputHelper
             {
                 failures.Add($"{route.Name}: expected the calendar invite, got {final.Content.Headers.ContentType}");
             }
+            else if (route.Kind == RouteKind.Json && !bytes.AsSpan().StartsWith("{"u8))
+            {
+                failures.Add($"{route.Name}: expected the JSON, got {final.Content.Headers.ContentType}");
+            }
             else if (route.Kind == RouteKind.Zip && !bytes.AsSpan().StartsWith("PK"u8))
             {
                 failures.Add($"{route.Name}: expected the ZIP, got {final.Content.Headers.ContentType}");
@@ -322,6 +326,7 @@ public enum RouteKind
     Pdf,
     Zip,
     Calendar,
+    Json,
 }
 
 /// <param name="Template">The route with {case}, {facilitation}, {certificate}, {agreement}, {booking}, {draft}, {meeting} (the case's main meeting) or {upload} for the target's id.</param>
@@ -432,6 +437,10 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         new("family's documents", "/applications/{case}/documents", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
         new("case files", "/advisers/cases/{case}/documents", RouteKind.Page, Set(Adviser, Mediator, HertsOfficer, Manager), Shows: Shows.Reference),
         new("uploaded file", "/uploads/{upload}/download", RouteKind.Pdf, Set(Owner, Adviser, Mediator, Manager)),
+        // Issue 14 item 4: the appeal's deadline, reminders and summary are the family's alone.
+        new("appeal support", "/applications/{case}/appeal", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
+        new("appeal summary PDF", "/applications/{case}/appeal/summary.pdf", RouteKind.Pdf, Set(Owner)),
+        new("appeal summary JSON", "/applications/{case}/appeal/summary.json", RouteKind.Json, Set(Owner), Shows: Shows.Reference),
         new("application question", "/apply/{case}/child-name", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
         new("application check answers", "/apply/{case}/check-answers", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),
         new("application confirmation", "/apply/{case}/confirmation", RouteKind.Page, Set(Owner, Adviser, Manager), Shows: Shows.Reference),

@@ -24,6 +24,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.AskFirstAnsweredHow).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.LocalAuthorityView).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.CertificateTrigger).HasConversion<string>().HasMaxLength(48);
+        builder.Property(a => a.AppealStatus).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.ClosingNote).HasMaxLength(2000);
         builder.Property(a => a.PhoneDetailsJson).HasMaxLength(4000);
         builder.Property(a => a.UnavailableDates).HasMaxLength(1000);

@@ -102,6 +102,15 @@ public sealed class Application
 
     public DateOnly? CertificateIssuedOn { get; set; }
 
+    /// <summary>The family asked to be reminded 14 and 3 days before their appeal deadline (issue 14 item 4).</summary>
+    public bool AppealRemindersWanted { get; set; }
+
+    /// <summary>What the family told us became of their appeal, if they did; null when they have not said.</summary>
+    public Domain.Appeals.AppealStatus? AppealStatus { get; set; }
+
+    /// <summary>The day they sent their appeal to the tribunal, if they told us.</summary>
+    public DateOnly? AppealedOn { get; set; }
+
     public DateOnly? MeetingHeldOn { get; set; }
 
     public DateTimeOffset? ClosedAt { get; set; }

@@ -193,6 +193,8 @@ public sealed class FamilyCaseQuery(IDbContextFactory<PortalDbContext> contextFa
                 "unavailable-dates-changed" => "You changed the dates you cannot attend a meeting",
                 "action-not-done" => "You told us an agreed action has not happened",
                 "withdrawn" => "You withdrew your application",
+                "appeal-reminders" => e.Note == "On" ? "You asked us to remind you of your appeal deadline" : "You turned off the reminders of your appeal deadline",
+                "appeal-told" => "You told us what happened with your appeal",
                 // The note is the portal's own name for the kind of file (never the file's name): safe to show.
                 "file-uploaded" => (e.ActorSubject == ownerSubject ? "You added a file: " : "We added a file to your case: ") + LowerFirst(e.Note ?? "a document"),
                 "file-removed" => (e.ActorSubject == ownerSubject ? "You removed a file: " : "We removed a file from your case: ") + LowerFirst(e.Note ?? "a document"),

@@ -20,6 +20,9 @@ public sealed class DocumentPdfs(PdfRenderer renderer)
     public byte[] Agreement(MediationAgreement agreement, DateTimeOffset createdAt) =>
         renderer.RenderToBytes(AgreementComposer.Compose(agreement, createdAt));
 
+    public byte[] AppealSummary(Domain.Appeals.AppealSummary summary, string organisation, DateTimeOffset createdAt) =>
+        renderer.RenderToBytes(AppealSummaryComposer.Compose(summary, organisation, createdAt));
+
     public byte[] MeetingRecord(FacilitatedMeetingRecord record, DateTimeOffset createdAt) =>
         renderer.RenderToBytes(MeetingRecordComposer.Compose(record, createdAt));
 }

@@ -25,6 +25,7 @@ public static class DocumentsSetup
         builder.Services.AddTransient<CaseDocumentsQuery>();
         builder.Services.AddTransient<AgreementsHandler>();
         builder.Services.AddTransient<MeetingRecordsHandler>();
+        builder.Services.AddTransient<AppealSupportHandler>();
         builder.Services.AddTransient<DocumentQueries>();
         builder.Services.AddTransient<ActionPointsHandler>();
         builder.Services.AddTransient<UploadsHandler>();
@@ -72,6 +73,30 @@ public static class DocumentsSetup
             SecurityHeaders.UseStricterPolicy(context, "sandbox; default-src 'none'");
             var extension = Path.GetExtension(file.FileName) is { Length: > 1 } e ? e : ".bin";
             return Results.File(file.Content, file.ContentType, SafeFileNames.WithExtension(file.FileName, extension));
+        }).AllowAnonymous().RefuseFromOtherSites();
+
+        // The family's appeal summary (issue 14 item 4), as a PDF and as SEND35-shaped JSON: theirs alone, made on request.
+        endpoints.MapGet("/applications/{applicationId:guid}/appeal/summary.pdf", async (Guid applicationId, ClaimsPrincipal user, AppealSupportHandler appeal, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            if (await appeal.SummaryPdfAsync(user, applicationId, cancellationToken) is not { } file)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return Results.File(file.Pdf, "application/pdf", file.FileName);
+        }).AllowAnonymous().RefuseFromOtherSites();
+        endpoints.MapGet("/applications/{applicationId:guid}/appeal/summary.json", async (Guid applicationId, ClaimsPrincipal user, AppealSupportHandler appeal, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            if (await appeal.SummaryJsonAsync(user, applicationId, cancellationToken) is not { } file)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(file.Json), "application/json; charset=utf-8", file.FileName);
         }).AllowAnonymous().RefuseFromOtherSites();
         return endpoints;
     }

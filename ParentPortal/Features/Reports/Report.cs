@@ -17,7 +17,8 @@ public sealed record Report(
     SupportFigures Support,
     MeetingFigures Meetings,
     ReferralFigures Referrals,
-    AgreedActionFigures AgreedActions);
+    AgreedActionFigures AgreedActions,
+    AppealFigures Appeals);
 
 /// <summary>A count out of a total, with the percentage to 1 decimal place (none when the total is 0).</summary>
 public sealed record Share(int Count, int OutOf)
@@ -96,3 +97,13 @@ public sealed record MeetingFigures(int IndividualHeld, int IndividualNotNeeded,
 /// done), and how many the family told us had not happened.
 /// </summary>
 public sealed record AgreedActionFigures(Share DoneOnTime, int Late, int FamilySaidNotDone, int AgreementsSigned = 0, int AgreementsDeclined = 0);
+
+/// <summary>
+/// SEN cases whose certificate was issued in the period, by what the family told us of their appeal to the tribunal (issue
+/// 14 item 4; the service's "resolved before a hearing" figure, seed 002). Families need not tell us, so these are floors.
+/// </summary>
+/// <param name="Certificates">SEN cases with a certificate issued in the period.</param>
+/// <param name="Told">Of those, how many families told us anything about an appeal.</param>
+/// <param name="Appealed">Of those, how many appealed (whatever the outcome, or none yet).</param>
+/// <param name="ResolvedBeforeHearing">Appeals the local authority conceded or that were settled before a hearing, out of the appeals.</param>
+public sealed record AppealFigures(int Certificates, int Told, int NotAppealing, int Appealed, Share ResolvedBeforeHearing);

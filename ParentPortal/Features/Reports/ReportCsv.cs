@@ -92,6 +92,12 @@ public static class ReportCsv
         ShareRow(text, "Agreed actions", "Agreed actions due in the period done by their date", actions.DoneOnTime);
         Row(text, "Agreed actions", "Agreed actions due in the period done late or not yet done", "", Count(actions.Late));
         Row(text, "Agreed actions", "Agreed actions the family told us had not happened", "", Count(actions.FamilySaidNotDone));
+        var appeals = report.Appeals;
+        Row(text, "Appeals", "SEN certificates issued in the period", "", Count(appeals.Certificates));
+        Row(text, "Appeals", "Families who told us about an appeal", "", Count(appeals.Told));
+        Row(text, "Appeals", "Families who decided not to appeal", "", Count(appeals.NotAppealing));
+        Row(text, "Appeals", "Families who appealed", "", Count(appeals.Appealed));
+        ShareRow(text, "Appeals", "Appeals resolved before a hearing", appeals.ResolvedBeforeHearing);
         return text.ToString();
     }
 

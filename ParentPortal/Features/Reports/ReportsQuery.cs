@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Appeals;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Deadlines;
 using ParentPortal.Domain.Helpline;
@@ -70,7 +71,24 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
                 profiles.Count(p => p.ReferrerWorksAt == "school"),
                 profiles.Count(p => p.ReferrerWorksAt == "local-authority"),
                 profiles.Count(p => p.IsReferral && p.ReferrerWorksAt is not ("school" or "local-authority"))),
-            await AgreedActionsAsync(db, period, cancellationToken));
+            await AgreedActionsAsync(db, period, cancellationToken),
+            await AppealsAsync(db, period, cancellationToken));
+    }
+
+    private static async Task<AppealFigures> AppealsAsync(PortalDbContext db, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var (from, to) = (period.From, period.To);
+        var told = await db.Applications.AsNoTracking()
+            .Where(a => a.Route == AnswerKeys.Sen && a.CertificateIssuedOn >= from && a.CertificateIssuedOn <= to)
+            .Select(a => a.AppealStatus)
+            .ToListAsync(cancellationToken);
+        var appealed = told.Count(s => s is not null and not AppealStatus.NotAppealing);
+        return new AppealFigures(
+            told.Count,
+            told.Count(s => s is not null),
+            told.Count(s => s == AppealStatus.NotAppealing),
+            appealed,
+            new Share(told.Count(s => s == AppealStatus.ResolvedBeforeHearing), appealed));
     }
 
     private async Task<AgreedActionFigures> AgreedActionsAsync(PortalDbContext db, ReportPeriod period, CancellationToken cancellationToken)

@@ -421,8 +421,11 @@ public sealed partial class CaseFile
         Record("decision-recorded", (choice == SessionChoice.TryMediation ? "Wants to try mediation" : "Only needs the certificate") + $" (told us after the information session on {UkDates.LongDate(day)}, before sending the application)");
     }
 
-    /// <summary>Puts a message to the family in the outbox, in this change's transaction. False when there is no address to send it to.</summary>
-    public async Task<bool> TellFamilyAsync(string kind, string subject, string body, string? correlationKey, CancellationToken cancellationToken, Guid? documentId = null)
+    /// <summary>
+    /// Puts a message to the family in the outbox, in this change's transaction (not before <paramref name="notBefore"/>, for a
+    /// reminder). False when there is no address to send it to.
+    /// </summary>
+    public async Task<bool> TellFamilyAsync(string kind, string subject, string body, string? correlationKey, CancellationToken cancellationToken, Guid? documentId = null, DateTimeOffset? notBefore = null)
     {
         var family = await CaseParties.FamilyOfAsync(Db, Row, Profile, cancellationToken);
         if (family.Email is null)
@@ -438,6 +441,7 @@ public sealed partial class CaseFile
             Subject = subject,
             Body = body,
             CorrelationKey = correlationKey,
+            NotBefore = notBefore,
             About = MessageAbout.Application(Row, documentId),
         }, Now, cancellationToken);
     }

@@ -139,6 +139,16 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("AppealRemindersWanted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AppealStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("AppealedOn")
+                        .HasColumnType("date");
+
                     b.Property<int?>("AreaId")
                         .HasColumnType("integer");
 

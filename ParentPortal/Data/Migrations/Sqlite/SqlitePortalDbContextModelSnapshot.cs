@@ -132,6 +132,16 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AppealRemindersWanted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppealStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AppealedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("AreaId")
                         .HasColumnType("INTEGER");
 

@@ -109,6 +109,7 @@ public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> conte
                 a.CertificateIssuedOn,
                 a.MeetingHeldOn,
                 DatesTheyCannotAttend = a.UnavailableDates,
+                Appeal = new { a.AppealRemindersWanted, a.AppealStatus, a.AppealedOn },
                 a.SurveyRequestedAt,
                 a.DeletionWarningSentAt,
                 Answers = TriageAnswers.FromJson(a.AnswersJson).Values,

@@ -12,7 +12,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261206130143_Initial")]
+    [Migration("20261206181427_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -141,6 +141,16 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<string>("AnswersJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("AppealRemindersWanted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AppealStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("AppealedOn")
+                        .HasColumnType("date");
 
                     b.Property<int?>("AreaId")
                         .HasColumnType("integer");

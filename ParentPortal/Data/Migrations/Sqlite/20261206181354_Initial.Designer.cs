@@ -11,7 +11,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261206130054_Initial")]
+    [Migration("20261206181354_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -133,6 +133,16 @@ namespace ParentPortal.Data.Migrations.Sqlite
 
                     b.Property<string>("AnswersJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AppealRemindersWanted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppealStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AppealedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("AreaId")
