@@ -110,6 +110,34 @@ public sealed class AppealSupportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reminders_FollowTheDeadline_WhenACertificateIsIssuedOrWithdrawn()
+    {
+        // Before the certificate: 2 months from the letter of 1 October 2026; 14 days before has passed on 20 November.
+        var id = await SenCaseAsync(_host);
+        var before = (await Appeal.GetAsync(Sam, id))!.Summary.Deadline.Date;
+        Assert.Equal(new AppealChange(true), await Appeal.SetRemindersAsync(Sam, id, true));
+        Assert.Equal([At(before, 3)], await LiveReminderTimesAsync(id));
+
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
+        Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.CertificateOnly));
+        var issued = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id);
+        Assert.True(issued.Succeeded, issued.Message);
+        var after = (await Appeal.GetAsync(Sam, id))!.Summary.Deadline.Date;
+        Assert.True(after > before);
+        Assert.Equal([At(after, 14), At(after, 3)], await LiveReminderTimesAsync(id));
+
+        var withdrawn = await _host.Get<RevokeDocumentHandler>().HandleAsync(Adviser, issued.DocumentId!.Value, "The child's name was wrong");
+        Assert.True(withdrawn.Succeeded, withdrawn.Message);
+        Assert.Equal([At(before, 3)], await LiveReminderTimesAsync(id));
+        Assert.True((await Appeal.GetAsync(Sam, id))!.RemindersWanted);
+    }
+
+    private static DateTimeOffset At(DateOnly deadline, int daysBefore) => UkDates.FromLocal(deadline.AddDays(-daysBefore), new TimeOnly(9, 0));
+
+    private async Task<List<DateTimeOffset>> LiveReminderTimesAsync(Guid id) =>
+        [.. (await RemindersAsync(id)).Where(m => m.CancelledAt is null).Select(m => m.NotBefore).Order()];
+
+    [Fact]
     public async Task Reminders_TooCloseToTheDeadline_AreRefusedKindly_AndNothingIsQueued()
     {
         var id = await CertificateCaseAsync();

@@ -96,6 +96,7 @@ public sealed class IssueCertificateHandler(
 
         var document = IssuedDocuments.Store(db, caseId, staff.Subject, DocumentKind.Certificate, kind.ToString(), number, code, pdf, $"mediation-certificate-{file.Reference}.pdf", service.Name, file.Now, replaces);
         file.CertificateIssued();
+        await file.FollowAppealDeadlineAsync(await calendars.CalculatorAsync(cancellationToken), service, cancellationToken);
         await file.TellFamilyAsync("document-ready", "Your mediation certificate is ready", $"Your mediation certificate ({number}) is ready. Sign in to the portal and choose \"Your applications\" to download it.", "certificate-ready:" + document.Id, cancellationToken, document.Id);
         file.Record("certificate-issued", number);
         AuditLog.Write(db, staff, "document-issued", "document", document.Id.ToString(), file.Now, "certificate");

@@ -5,8 +5,10 @@ using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Cases;
 using ParentPortal.Platform.Messaging;
+using ParentPortal.Platform.Settings;
 
 namespace ParentPortal.Features.Documents;
 
@@ -14,7 +16,7 @@ namespace ParentPortal.Features.Documents;
 /// Withdraws a document with a reason: it stays in the case's history and its verification page says it was withdrawn. A
 /// withdrawn certificate's clock runs again; a withdrawn signed agreement goes back to being written, and its signatures lapse.
 /// </summary>
-public sealed class RevokeDocumentHandler(IDbContextFactory<PortalDbContext> contextFactory, CaseFiles cases)
+public sealed class RevokeDocumentHandler(IDbContextFactory<PortalDbContext> contextFactory, CaseFiles cases, WorkingDayCalendarSource calendars, ServiceDirectory services)
 {
     private static readonly TextField RevokeReason = new("reason", "The reason", 500, Lines: true, "Enter why the document is being withdrawn");
 
@@ -52,6 +54,7 @@ public sealed class RevokeDocumentHandler(IDbContextFactory<PortalDbContext> con
         if (document.Kind == DocumentKind.Certificate)
         {
             file.CertificateWithdrawn();
+            await file.FollowAppealDeadlineAsync(await calendars.CalculatorAsync(cancellationToken), await services.GetAsync(cancellationToken), cancellationToken);
         }
 
         if (document.Kind == DocumentKind.Agreement && file.Stage == Domain.Cases.CaseStage.AgreementSigned)

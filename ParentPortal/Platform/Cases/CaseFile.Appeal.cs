@@ -46,7 +46,31 @@ public sealed partial class CaseFile
     /// Turns the reminders on (replacing any already queued, so a changed deadline is reminded of afresh) or off. Each
     /// opt-in has keys of its own, as the outbox enqueues a key only once ever.
     /// </summary>
-    public async Task<AppealRemindersOutcome> SetAppealRemindersAsync(bool wanted, Domain.Deadlines.Deadline deadline, ServiceProfile service, CancellationToken cancellationToken)
+    public Task<AppealRemindersOutcome> SetAppealRemindersAsync(bool wanted, Domain.Deadlines.Deadline deadline, ServiceProfile service, CancellationToken cancellationToken) =>
+        SetAppealRemindersAsync(wanted, deadline, service, record: true, cancellationToken);
+
+    /// <summary>
+    /// A certificate issued or withdrawn moves the appeal deadline: reminders the family asked for follow it (those already
+    /// past are not sent; if none is left, they stop).
+    /// </summary>
+    public async Task FollowAppealDeadlineAsync(Domain.Deadlines.DeadlineCalculator calculator, ServiceProfile service, CancellationToken cancellationToken)
+    {
+        if (!Row.AppealRemindersWanted)
+        {
+            return;
+        }
+
+        if (await AppealDeadlineAsync(calculator, cancellationToken) is { } deadline)
+        {
+            await SetAppealRemindersAsync(true, deadline, service, record: false, cancellationToken);
+            return;
+        }
+
+        await OutboxWriter.CancelByPrefixAsync(Db, AppealReminderPrefix(Row.Id), Now, cancellationToken);
+        Row.AppealRemindersWanted = false;
+    }
+
+    private async Task<AppealRemindersOutcome> SetAppealRemindersAsync(bool wanted, Domain.Deadlines.Deadline deadline, ServiceProfile service, bool record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deadline);
         ArgumentNullException.ThrowIfNull(service);
@@ -55,7 +79,7 @@ public sealed partial class CaseFile
         Row.AppealRemindersWanted = false;
         if (!wanted)
         {
-            if (was)
+            if (was && record)
             {
                 Record("appeal-reminders", "Off");
             }
@@ -104,7 +128,11 @@ public sealed partial class CaseFile
         }
 
         Row.AppealRemindersWanted = true;
-        Record("appeal-reminders", "On");
+        if (record)
+        {
+            Record("appeal-reminders", "On");
+        }
+
         return AppealRemindersOutcome.On;
     }
 
