@@ -157,11 +157,11 @@ public sealed class AppealSupportHandler(IDbContextFactory<PortalDbContext> cont
         var answers = Domain.Triage.TriageAnswers.FromJson(file.Row.AnswersJson);
         var family = await CaseParties.FamilyOfAsync(db, file.Row, profile, cancellationToken);
         var authority = await db.LocalAuthorities.AsNoTracking().Where(l => l.Id == file.Row.LocalAuthorityId).Select(l => l.Name).FirstOrDefaultAsync(cancellationToken);
-        var certificate = await db.CaseDocuments.AsNoTracking()
+        // The newest certificate not withdrawn (ordered in memory: SQLite cannot order by a DateTimeOffset).
+        var live = (await db.CaseDocuments.AsNoTracking()
             .Where(d => d.ApplicationId == file.Row.Id && d.Kind == DocumentKind.Certificate && d.RevokedAt == null)
             .Select(d => new { d.Number, d.IssuedAt })
-            .ToListAsync(cancellationToken);
-        var live = certificate.OrderByDescending(c => c.IssuedAt).FirstOrDefault();
+            .ToListAsync(cancellationToken)).MaxBy(c => c.IssuedAt);
         var summary = new AppealSummary(
             file.Row.Reference,
             decision,

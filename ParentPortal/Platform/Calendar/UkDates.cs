@@ -26,6 +26,16 @@ public static class UkDates
     /// <summary>For the datetime attribute of a time element.</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A date typed into a form's day, month and year boxes (the GOV.UK pattern, on a server-rendered form); null unless all
+    /// three make a real day between 2000 and 2100.
+    /// </summary>
+    public static DateOnly? FromTyped(string? day, string? month, string? year) =>
+        int.TryParse(day?.Trim(), out var d) && int.TryParse(month?.Trim(), out var m) && int.TryParse(year?.Trim(), out var y)
+        && y is >= 2000 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+            ? new DateOnly(y, m, d)
+            : null;
+
     /// <summary>A date and clock time in England as an instant (what staff type into a form).</summary>
     public static DateTimeOffset FromLocal(DateOnly date, TimeOnly time)
     {
