@@ -29,6 +29,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
 
+    public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
+
     public DbSet<CallLogEntry> CallLog => Set<CallLogEntry>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

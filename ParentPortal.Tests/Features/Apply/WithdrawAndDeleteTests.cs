@@ -44,6 +44,7 @@ public sealed class WithdrawAndDeleteTests : IAsyncLifetime
         Assert.True(await db.OutboxMessages.AnyAsync(m => m.ApplicationId == id && m.Kind == "meeting-cancelled"));
         var toStaff = await db.OutboxMessages.AsNoTracking().Where(m => m.ApplicationId == id && m.Kind == "case-withdrawn").ToListAsync();
         Assert.Equal(2, toStaff.Count);
+        Assert.All(toStaff, m => Assert.False(m.ToFamily));
         Assert.All(toStaff, m => Assert.Contains("Their reason: We sorted it out with the school", m.Body, StringComparison.Ordinal));
         Assert.True(await db.OutboxMessages.AnyAsync(m => m.ApplicationId == id && m.Kind == "application-withdrawn" && m.ToFamily));
         Assert.Contains(await db.CaseEvents.Where(e => e.ApplicationId == id).Select(e => e.Kind).ToListAsync(), k => k == "withdrawn");

@@ -432,6 +432,8 @@ public sealed class AccessSweepFixture : IAsyncLifetime
         new("family's meeting calendar", "/applications/{case}/meetings/{meeting}/calendar.ics", RouteKind.Calendar, Set(Owner)),
         new("withdraw", "/applications/{case}/withdraw", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
         new("unavailable dates", "/applications/{case}/unavailable-dates", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
+        new("contact details", "/applications/{case}/contact-details", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
+        new("ask for a correction", "/applications/{case}/corrections", RouteKind.Page, Set(Owner), Shows: Shows.Reference),
         // Issue 14 item 3: files on the case. The local authority's officer sees the staff page (with none of the family's
         // files on it, as none were shared) but cannot open the file.
         new("family's documents", "/applications/{case}/documents", RouteKind.Page, Set(Owner), Shows: Shows.Reference),

@@ -54,6 +54,22 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
     }
 }
 
+internal sealed class CorrectionRequestConfiguration : IEntityTypeConfiguration<CorrectionRequest>
+{
+    public void Configure(EntityTypeBuilder<CorrectionRequest> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.HasOne<Application>().WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(c => c.HandledByStaffId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(c => c.StepKey).HasMaxLength(64);
+        builder.Property(c => c.Question).HasMaxLength(300);
+        builder.Property(c => c.Wanted).HasMaxLength(2000);
+        builder.Property(c => c.Reply).HasMaxLength(1000);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(c => new { c.ApplicationId, c.Status });
+    }
+}
+
 internal sealed class CallLogConfiguration : IEntityTypeConfiguration<CallLogEntry>
 {
     public void Configure(EntityTypeBuilder<CallLogEntry> builder)

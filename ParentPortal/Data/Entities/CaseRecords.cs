@@ -123,6 +123,46 @@ public sealed class CaseEvent
     public string? Note { get; set; }
 }
 
+/// <summary>Where a family's request to correct an answer they sent stands.</summary>
+public enum CorrectionStatus
+{
+    Asked,
+    Made,
+    NotMade,
+}
+
+/// <summary>
+/// Issue 14 item 2: the family ask for an answer they sent to be corrected (they cannot change a sent answer themselves,
+/// apart from their contact details). An adviser sees it on the case and in the queue, makes the change through the same
+/// checks as the journey's page, or says why not; both are on the case's history and in the audit log.
+/// </summary>
+public sealed class CorrectionRequest
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    /// <summary>The question page the answer is on (<see cref="Domain.Triage.Step.Key"/>).</summary>
+    public required string StepKey { get; set; }
+
+    /// <summary>The question as the family saw it when they asked.</summary>
+    public required string Question { get; set; }
+
+    /// <summary>What the family say the answer should be, in their words.</summary>
+    public required string Wanted { get; set; }
+
+    public DateTimeOffset AskedAt { get; set; }
+
+    public CorrectionStatus Status { get; set; }
+
+    public DateTimeOffset? HandledAt { get; set; }
+
+    public int? HandledByStaffId { get; set; }
+
+    /// <summary>Why it was not made (or a word about how it was), for the family.</summary>
+    public string? Reply { get; set; }
+}
+
 public enum CallerType
 {
     Parent,

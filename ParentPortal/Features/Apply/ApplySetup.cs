@@ -18,6 +18,8 @@ public static class ApplySetup
         services.AddTransient<WithdrawApplicationHandler>();
         services.AddTransient<DeleteDraftHandler>();
         services.AddTransient<UnavailableDatesHandler>();
+        services.AddTransient<AskForCorrectionHandler>();
+        services.AddTransient<ChangeContactDetailsHandler>();
         services.AddTransient<FamilyCaseQuery>();
         services.AddTransient<SaveStepHandler>();
         services.AddTransient<SubmitApplicationHandler>();

@@ -193,6 +193,11 @@ public sealed class FamilyCaseQuery(IDbContextFactory<PortalDbContext> contextFa
                 "unavailable-dates-changed" => "You changed the dates you cannot attend a meeting",
                 "action-not-done" => "You told us an agreed action has not happened",
                 "withdrawn" => "You withdrew your application",
+                "contact-details-changed" => "You changed your contact details",
+                "details-corrected" => "We corrected your details on the application",
+                "correction-asked" => "You asked us to correct an answer",
+                "correction-made" => "We corrected an answer, as you asked",
+                "correction-not-made" => "We did not change an answer you asked us to correct: see why under \"Ask for a correction\"",
                 "appeal-reminders" => e.Note == "On" ? "You asked us to remind you of your appeal deadline" : "You turned off the reminders of your appeal deadline",
                 "appeal-told" => "You told us what happened with your appeal",
                 // The note is the portal's own name for the kind of file (never the file's name): safe to show.

@@ -64,24 +64,11 @@ public sealed class WithdrawApplicationHandler(IDbContextFactory<PortalDbContext
 
         file.MoveTo(CaseStage.Closed, why is null ? "Withdrawn by the family" : $"Withdrawn by the family: {why}");
         file.Record("withdrawn", why);
-        var parties = await file.PartiesAsync(cancellationToken);
-        foreach (var staff in new[] { parties.Adviser, parties.Mediator }.OfType<CaseStaff>().DistinctBy(s => s.Id).Where(s => s.Email is not null))
-        {
-            await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
-            {
-                Kind = "case-withdrawn",
-                ToAddress = staff.Email!,
-                ToName = staff.Name,
-                Subject = $"Withdrawn by the family: {file.Reference}",
-                Body = $"""
-                    The family have withdrawn application {file.Reference}, and the case is now closed.{(why is null ? "" : $"\n\nTheir reason: {why}")}
+        await file.TellStaffAsync("case-withdrawn", $"Withdrawn by the family: {file.Reference}", $"""
+            The family have withdrawn application {file.Reference}, and the case is now closed.{(why is null ? "" : $"\n\nTheir reason: {why}")}
 
-                    Any meetings still to come have been cancelled and everyone invited has been told.
-                    """,
-                CorrelationKey = $"case-withdrawn:{file.Id:N}:{staff.Id}",
-                About = MessageAbout.Application(file.Row),
-            }, file.Now, cancellationToken);
-        }
+            Any meetings still to come have been cancelled and everyone invited has been told.
+            """, $"case-withdrawn:{file.Id:N}", mediatorToo: true, cancellationToken);
 
         await file.TellFamilyAsync("application-withdrawn", $"You have withdrawn your application ({file.Reference})", $"""
             You have withdrawn your application {file.Reference}. We have closed it and told the people working on it.

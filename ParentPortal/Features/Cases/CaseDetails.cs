@@ -49,7 +49,10 @@ public sealed record CaseView(
     CaseDecisionView Decision,
     CaseSharingView Sharing,
     CaseSupportView? Support,
-    IReadOnlyList<Choice> DecisionMakers);
+    IReadOnlyList<Choice> DecisionMakers,
+    IReadOnlyList<CaseCorrectionView>? Corrections = null,
+    TriageAnswers? Answers = null,
+    IReadOnlyList<DateOnly>? UnavailableDates = null);
 
 /// <summary>
 /// The family's supporters, for the service's own staff (another party never sees them): the advocacy referral they asked
@@ -165,6 +168,12 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
                 profile.WantsIps, ips?.Name, ips is null ? null : string.Join(", ", new[] { ips.Email, ips.Phone }.Where(x => x is not null)), application.IpsAssignedOn, pool);
         }
 
+        var capabilities = CaseAccess.Capabilities(staff, application);
+        // The corrections the family asked for, with the answers to correct, for those who may correct them.
+        var corrections = capabilities.CorrectDetails
+            ? await db.CorrectionRequests.AsNoTracking().Where(c => c.ApplicationId == caseId && c.Status == CorrectionStatus.Asked)
+                .Select(c => new CaseCorrectionView(c.Id, c.StepKey, c.Question, c.Wanted, c.AskedAt)).ToListAsync(cancellationToken)
+            : [];
         return new CaseView(
             application.Id, application.Reference ?? "", application.Route ?? "", application.Stage, application.LocalAuthority?.Name,
             application.SubmittedAt ?? application.CreatedAt, profile, parties,
@@ -173,11 +182,14 @@ public sealed class CaseDetailsQuery(IDbContextFactory<PortalDbContext> contextF
             meetings,
             meeting is null ? null : CaseClocks.NoticeBy(application.Route ?? "", profile.IsAnnualReview, UkDates.DateIn(meeting.StartsAt), calculator)?.Date,
             CaseClocks.Running(CaseFactsBuilder.For(application, profile, meeting), calculator),
-            CaseAccess.MovesFor(staff, application), history, mediators, advisers, CaseAccess.Capabilities(staff, application), UkDates.DateIn(now), staff.StaffId,
+            CaseAccess.MovesFor(staff, application), history, mediators, advisers, capabilities, UkDates.DateIn(now), staff.StaffId,
             CaseFile.MediationChosen(application), application.LaToldOfMediationOn, bookings, CaseDecisionView.Of(application),
             new CaseSharingView(CaseFile.SharingOf(application), application.AskFirstAnsweredOn, application.AskFirstAnsweredHow, application.ConsentChangedAt, view),
             support,
-            application.Route == AnswerKeys.Sen && (staff.IsAdviserOrManager || staff.IsMediator) ? [.. parties.LaOfficers.Select(o => new Choice(o.Id, o.Name))] : []);
+            application.Route == AnswerKeys.Sen && (staff.IsAdviserOrManager || staff.IsMediator) ? [.. parties.LaOfficers.Select(o => new Choice(o.Id, o.Name))] : [],
+            [.. corrections.OrderBy(c => c.AskedAt)],
+            capabilities.CorrectDetails ? TriageAnswers.FromJson(application.AnswersJson) : null,
+            capabilities.ScheduleMeeting ? Unavailability.Read(application.UnavailableDates, UkDates.DateIn(now)) : []);
     }
 
     private static async Task<List<Choice>> StaffWithRoleAsync(PortalDbContext db, string[] roles, CancellationToken cancellationToken) =>

@@ -28,6 +28,7 @@ public static class CasesSetup
         services.AddTransient<ChangeDecisionHandler>();
         services.AddTransient<KeepDecisionHandler>();
         services.AddTransient<CorrectFamilyDetailsHandler>();
+        services.AddTransient<HandleCorrectionHandler>();
         services.AddTransient<RecordLaCannotArrangeHandler>();
         services.AddTransient<RecordLaToldHandler>();
         services.AddTransient<RecordSharingAnswerHandler>();

@@ -446,6 +446,29 @@ public sealed partial class CaseFile
         }, Now, cancellationToken);
     }
 
+    /// <summary>
+    /// Puts a message to the staff working on the case (the adviser, and the mediator or facilitator when
+    /// <paramref name="mediatorToo"/>) in the outbox, in this change's transaction; one each, keyed by <paramref name="correlationKey"/>.
+    /// The body names the case by its reference, never the family's details. Nobody assigned: the queue shows it.
+    /// </summary>
+    public async Task TellStaffAsync(string kind, string subject, string body, string correlationKey, bool mediatorToo, CancellationToken cancellationToken)
+    {
+        var parties = await PartiesAsync(cancellationToken);
+        foreach (var staff in new[] { parties.Adviser, mediatorToo ? parties.Mediator : null }.OfType<CaseStaff>().DistinctBy(s => s.Id).Where(s => s.Email is not null))
+        {
+            await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
+            {
+                Kind = kind,
+                ToAddress = staff.Email!,
+                ToName = staff.Name,
+                Subject = subject,
+                Body = body,
+                CorrelationKey = $"{correlationKey}:{staff.Id}",
+                About = MessageAbout.Application(Row, toFamily: false),
+            }, Now, cancellationToken);
+        }
+    }
+
     /// <summary>Every meeting on the case (cancelled ones too), with their attendees, tracked, in the order they start.</summary>
     public async Task<IReadOnlyList<CaseMeeting>> MeetingsAsync(CancellationToken cancellationToken)
     {

@@ -908,6 +908,57 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.ToTable("CaseUploads");
                 });
 
+            modelBuilder.Entity("ParentPortal.Data.Entities.CorrectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("HandledByStaffId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Wanted")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandledByStaffId");
+
+                    b.HasIndex("ApplicationId", "Status");
+
+                    b.ToTable("CorrectionRequests");
+                });
+
             modelBuilder.Entity("ParentPortal.Data.Entities.IndependentSupporter", b =>
                 {
                     b.Property<int>("Id")
@@ -1741,6 +1792,20 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.CorrectionRequest", b =>
+                {
+                    b.HasOne("ParentPortal.Data.Entities.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParentPortal.Data.Entities.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("HandledByStaffId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.InformationSession", b =>

@@ -891,6 +891,57 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.ToTable("CaseUploads");
                 });
 
+            modelBuilder.Entity("ParentPortal.Data.Entities.CorrectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HandledByStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Wanted")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandledByStaffId");
+
+                    b.HasIndex("ApplicationId", "Status");
+
+                    b.ToTable("CorrectionRequests");
+                });
+
             modelBuilder.Entity("ParentPortal.Data.Entities.IndependentSupporter", b =>
                 {
                     b.Property<int>("Id")
@@ -1708,6 +1759,20 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ParentPortal.Data.Entities.CorrectionRequest", b =>
+                {
+                    b.HasOne("ParentPortal.Data.Entities.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParentPortal.Data.Entities.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("HandledByStaffId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ParentPortal.Data.Entities.InformationSession", b =>

@@ -24,6 +24,7 @@ public sealed record CaseRemoval(int Documents, int Uploads, int CaseEvents, int
         await db.CaseActionPoints.Where(a => ids.Contains(a.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
         var documents = await db.CaseDocuments.Where(d => ids.Contains(d.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
         var uploads = await db.CaseUploads.Where(u => ids.Contains(u.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
+        await db.CorrectionRequests.Where(c => ids.Contains(c.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
         var events = await db.CaseEvents.Where(e => ids.Contains(e.ApplicationId)).ExecuteDeleteAsync(cancellationToken);
         await db.MeetingAttendees.Where(p => db.CaseMeetings.Any(m => m.Id == p.MeetingId && ids.Contains(m.ApplicationId))).ExecuteDeleteAsync(cancellationToken);
         var meetings = await db.CaseMeetings.Where(m => ids.Contains(m.ApplicationId)).ExecuteDeleteAsync(cancellationToken);

@@ -64,6 +64,7 @@ public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> conte
         var recordDrafts = await db.MeetingRecordDrafts.AsNoTracking().Where(d => ids.Contains(d.ApplicationId)).ToListAsync(cancellationToken);
         var actionPoints = await db.CaseActionPoints.AsNoTracking().Where(p => ids.Contains(p.ApplicationId)).OrderBy(p => p.DocumentId).ThenBy(p => p.Number).ToListAsync(cancellationToken);
         var surveys = await db.SatisfactionResponses.AsNoTracking().Where(r => ids.Contains(r.ApplicationId)).ToListAsync(cancellationToken);
+        var corrections = await db.CorrectionRequests.AsNoTracking().Where(c => ids.Contains(c.ApplicationId)).ToListAsync(cancellationToken);
         var leftovers = records.LeftoverPhoneRecords;
         var phoneRecords = await db.Users.AsNoTracking().Where(u => leftovers.Contains(u.Id)).OrderBy(u => u.FirstSignedInAt).ToListAsync(cancellationToken);
         var invitations = await db.ApplicationInvitations.AsNoTracking().Where(i => ids.Contains(i.ApplicationId)).OrderBy(i => i.CreatedAt).ToListAsync(cancellationToken);
@@ -137,6 +138,8 @@ public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> conte
                 {
                     u.Id, u.Kind, u.FileName, File = uploadPaths[u.Id], u.ContentType, u.Size, u.ContentHash, u.UploadedAt, UploadedBy = u.UploadedByName, u.ByStaff, u.SharedWithLocalAuthority,
                 }),
+                // Corrections the family asked for, and what became of each.
+                CorrectionRequests = corrections.Where(c => c.ApplicationId == a.Id).OrderBy(c => c.AskedAt).Select(c => new { c.Question, c.Wanted, c.AskedAt, c.Status, c.HandledAt, c.Reply }),
                 Invitations = invitations.Where(i => i.ApplicationId == a.Id).Select(i => new { i.Id, i.CreatedAt, i.ExpiresAt, i.ClaimedAt }),
                 Survey = surveys.Where(r => r.ApplicationId == a.Id).Select(r => new { r.Rating, r.Comment, r.SubmittedAt }).FirstOrDefault(),
             }),

@@ -687,6 +687,38 @@ namespace ParentPortal.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CorrectionRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StepKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Question = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Wanted = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AskedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    HandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HandledByStaffId = table.Column<int>(type: "integer", nullable: true),
+                    Reply = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CorrectionRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CorrectionRequests_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CorrectionRequests_StaffMembers_HandledByStaffId",
+                        column: x => x.HandledByStaffId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MeetingRecordDrafts",
                 columns: table => new
                 {
@@ -1003,6 +1035,16 @@ namespace ParentPortal.Data.Migrations.Postgres
                 column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CorrectionRequests_ApplicationId_Status",
+                table: "CorrectionRequests",
+                columns: new[] { "ApplicationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectionRequests_HandledByStaffId",
+                table: "CorrectionRequests",
+                column: "HandledByStaffId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InformationSessions_CalendarUid",
                 table: "InformationSessions",
                 column: "CalendarUid",
@@ -1148,6 +1190,9 @@ namespace ParentPortal.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CaseUploads");
+
+            migrationBuilder.DropTable(
+                name: "CorrectionRequests");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

@@ -686,6 +686,38 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CorrectionRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StepKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Wanted = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AskedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    HandledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HandledByStaffId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CorrectionRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CorrectionRequests_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CorrectionRequests_StaffMembers_HandledByStaffId",
+                        column: x => x.HandledByStaffId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MeetingRecordDrafts",
                 columns: table => new
                 {
@@ -1002,6 +1034,16 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CorrectionRequests_ApplicationId_Status",
+                table: "CorrectionRequests",
+                columns: new[] { "ApplicationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CorrectionRequests_HandledByStaffId",
+                table: "CorrectionRequests",
+                column: "HandledByStaffId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InformationSessions_CalendarUid",
                 table: "InformationSessions",
                 column: "CalendarUid",
@@ -1147,6 +1189,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CaseUploads");
+
+            migrationBuilder.DropTable(
+                name: "CorrectionRequests");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using ParentPortal.Domain.Triage;
+using ParentPortal.Features.Apply;
+using ParentPortal.Features.Cases;
+using ParentPortal.Tests.Domain.Triage;
+using ParentPortal.Tests.TestSupport;
+using static ParentPortal.Tests.Features.Cases.CaseTestData;
+
+namespace ParentPortal.Tests.Features.Apply;
+
+/// <summary>Issue 14 item 2: the family change their contact details at any time, through the journey's checks; the staff are told.</summary>
+public sealed class ChangeContactDetailsTests : IAsyncLifetime
+{
+    private ApplicationsHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ApplicationsHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task TheFamily_ChangeTheirDetails_MessagesUseTheNewAddress_AndTheHistorySaysWhatChangedNotTheValues()
+    {
+        var id = await SenCaseAsync(_host);
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
+        var contact = _host.Get<ChangeContactDetailsHandler>();
+        var current = (await contact.GetAsync(Sam, id))!.Current;
+        Assert.Equal(("parent@example.com", "email"), (current.Email, current.Method));
+
+        // Phone preferred: the journey then asks when to call, and so does this page.
+        var refused = await contact.HandleAsync(Sam, id, new ContactDetailsForm { Phone = "", Email = "sam.new@example.com", Method = "phone" });
+        Assert.Equal(AnswerKeys.ContactPhone, Assert.Single(refused!.Errors).FieldKey);
+        refused = await contact.HandleAsync(Sam, id, new ContactDetailsForm { Phone = "07700 900 123", Email = "sam.new@example.com", Method = "phone" });
+        Assert.Equal(AnswerKeys.CallTimes, Assert.Single(refused!.Errors).FieldKey);
+        Assert.Equal("parent@example.com", (await contact.GetAsync(Sam, id))!.Current.Email);
+
+        var changed = await contact.HandleAsync(Sam, id, new ContactDetailsForm { Phone = "07700 900 123", Email = "sam.new@example.com", Method = "phone", CallTimes = ["morning"] });
+        Assert.True(changed!.Succeeded && changed.Changed);
+        var family = await _host.Get<FamilyCaseQuery>().HandleAsync(Sam, id);
+        Assert.Equal("sam.new@example.com", family!.Answers[AnswerKeys.ContactEmail]);
+        Assert.Contains(family.Timeline, e => e.What == "You changed your contact details");
+        // Nothing changed: nothing recorded.
+        Assert.False((await contact.HandleAsync(Sam, id, new ContactDetailsForm { Phone = "07700 900 123", Email = "sam.new@example.com", Method = "phone", CallTimes = ["morning"] }))!.Changed);
+
+        // The next message to the family goes to the new address.
+        Assert.True((await _host.Get<WithdrawApplicationHandler>().HandleAsync(Sam, id, null))!.Succeeded);
+        await using var db = await _host.DbAsync();
+        var history = await db.CaseEvents.SingleAsync(e => e.ApplicationId == id && e.Kind == "contact-details-changed");
+        Assert.DoesNotContain("sam.new", history.Note, StringComparison.Ordinal);
+        Assert.Contains("Email", history.Note, StringComparison.Ordinal);
+        var toStaff = await db.OutboxMessages.SingleAsync(m => m.ApplicationId == id && m.Kind == "contact-details-changed");
+        Assert.False(toStaff.ToFamily);
+        Assert.DoesNotContain("sam.new", toStaff.Body, StringComparison.Ordinal);
+        Assert.Equal("sam.new@example.com", (await db.OutboxMessages.SingleAsync(m => m.ApplicationId == id && m.Kind == "application-withdrawn")).ToAddress);
+    }
+
+    [Fact]
+    public async Task OnlyTheFamily_MayChangeThem_WhileTheCaseIsOpen()
+    {
+        var id = await SubmitAsync(_host, Sam, TriageFixtures.BullyingPages());
+        var contact = _host.Get<ChangeContactDetailsHandler>();
+        var form = new ContactDetailsForm { Phone = "07700 900 456", Email = "x@example.com", Method = "email", CallTimes = ["any"] };
+        Assert.Null(await contact.GetAsync(Lukasz, id));
+        Assert.Null(await contact.HandleAsync(Lukasz, id, form));
+        Assert.Null(await contact.HandleAsync(Adviser, id, form));
+        // A bullying complaint needs a number to call back.
+        Assert.Equal(AnswerKeys.ContactPhone, Assert.Single((await contact.HandleAsync(Sam, id, new ContactDetailsForm { Email = "x@example.com", Method = "email" }))!.Errors).FieldKey);
+
+        Assert.True((await _host.Get<WithdrawApplicationHandler>().HandleAsync(Sam, id, null))!.Succeeded);
+        Assert.Null(await contact.GetAsync(Sam, id));
+        Assert.Null(await contact.HandleAsync(Sam, id, form));
+    }
+}
