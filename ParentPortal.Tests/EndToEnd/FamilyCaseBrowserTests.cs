@@ -194,6 +194,73 @@ public sealed partial class FamilyCaseBrowserTests(BrowserFixture browser) : IAs
         Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.Kind == "appeal-reminder" && m.CancelledAt != null));
     }
 
+    [Fact]
+    public async Task AParent_ChangesTheirContactDetails_AndAsksForACorrection_WithoutJavaScript_AndTheAdviserMakesIt()
+    {
+        var caseId = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor");
+        var adviserUser = TestUsers.Make("demo-adviser", "Priya Shah", PortalRoles.Adviser);
+        Succeeded(await _portal.Services.GetRequiredService<TakeCaseHandler>().HandleAsync(adviserUser, caseId));
+
+        var family = await browser.NewPageAsync(_portal.BaseAddress, javaScriptEnabled: false);
+        await family.SignInAsync("Sam Taylor", $"/applications/{caseId}");
+        await family.GetByRole(AriaRole.Link, new() { NameRegex = ContactDetailsLink() }).ClickAsync();
+        await family.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/applications/{caseId}/contact-details");
+        // Telephone preferred without a number: the journey's own message, and what was typed stays.
+        await family.GetByLabel("Telephone number").FillAsync("");
+        await family.GetByLabel("Email address").FillAsync("sam.new@example.com");
+        await family.GetByLabel("By telephone").CheckAsync();
+        await family.GetByRole(AriaRole.Button, new() { Name = "Save contact details" }).ClickAsync();
+        await Assertions.Expect(family.Locator(".error-summary")).ToContainTextAsync("Enter a telephone number");
+        await Assertions.Expect(family.GetByLabel("Email address")).ToHaveValueAsync("sam.new@example.com");
+        await family.CheckPageAsync("family-contact-01-error");
+        await family.GetByLabel("Telephone number").FillAsync("07700 900 123");
+        await family.GetByLabel("Mornings, 9am to 12pm").CheckAsync();
+        await family.GetByRole(AriaRole.Button, new() { Name = "Save contact details" }).ClickAsync();
+        await Assertions.Expect(family.GetByTestId("contact-saved")).ToContainTextAsync("Your contact details are changed");
+        await family.CheckPageAsync("family-contact-02-saved");
+
+        await family.GotoAsync($"/applications/{caseId}/corrections");
+        await family.GetByLabel("Which answer is wrong?").SelectOptionAsync(new SelectOptionValue { Label = "School, college or setting" });
+        await family.GetByLabel("What should it say?").FillAsync("Hillside Academy: the school changed its name in September.");
+        await family.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ClickAsync();
+        await Assertions.Expect(family.GetByTestId("correction-asked")).ToBeVisibleAsync();
+        await Assertions.Expect(family.GetByTestId("correction-status")).ToHaveTextAsync("Waiting for your adviser");
+        await family.CheckPageAsync("family-correction-01-asked");
+
+        // The adviser: flagged in the queue; on the case, the journey's own question, filled with the answer to correct.
+        var adviser = await browser.NewPageAsync(_portal.BaseAddress);
+        await adviser.SignInAsync("Priya Shah", "/advisers/cases");
+        await adviser.WaitForInteractiveAsync();
+        var row = adviser.GetByTestId("case-row").Filter(new() { HasText = await ReferenceAsync(caseId) });
+        await Assertions.Expect(row.GetByTestId("corrections-asked")).ToHaveTextAsync("The family ask for a correction");
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await adviser.WaitForAddressAsync(url => new Uri(url).AbsolutePath == $"/advisers/cases/{caseId}");
+        await adviser.WaitForInteractiveAsync();
+        var request = adviser.GetByTestId("correction-request");
+        await Assertions.Expect(request.GetByTestId("correction-wanted")).ToContainTextAsync("Hillside Academy");
+        await request.GetByRole(AriaRole.Button, new() { NameRegex = MakeCorrection() }).ClickAsync();
+        var school = request.GetByLabel("Which school, college or setting do they go to?");
+        await Assertions.Expect(school).ToHaveValueAsync("Hillside Primary");
+        await school.FillAsync("Hillside Academy");
+        await adviser.CheckPageAsync("staff-correction-01-making");
+        await request.GetByRole(AriaRole.Button, new() { Name = "Save the correction" }).ClickAsync();
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Status)).ToContainTextAsync("Corrected, and the family have been told");
+        await Assertions.Expect(adviser.GetByTestId("family-corrections")).ToHaveCountAsync(0);
+
+        await family.GotoAsync($"/applications/{caseId}/corrections");
+        await Assertions.Expect(family.GetByTestId("correction-status")).ToContainTextAsync("Corrected on");
+        await family.GotoAsync($"/applications/{caseId}");
+        await Assertions.Expect(family.GetByTestId("case-answers")).ToContainTextAsync("Hillside Academy");
+        await Assertions.Expect(family.GetByTestId("case-answers")).ToContainTextAsync("sam.new@example.com");
+        await Assertions.Expect(family.GetByTestId("case-timeline")).ToContainTextAsync("We corrected an answer, as you asked");
+    }
+
+    private async Task<string> ReferenceAsync(Guid caseId)
+    {
+        await using var db = await DbAsync();
+        return await db.Applications.Where(a => a.Id == caseId).Select(a => a.Reference!).SingleAsync();
+    }
+
     /// <summary>Through "Check what help fits", sign-in and every question of the SEN route to its confirmation.</summary>
     private static async Task<Guid> SendSenApplicationAsync(IPage page)
     {
@@ -276,4 +343,10 @@ public sealed partial class FamilyCaseBrowserTests(BrowserFixture browser) : IAs
 
     [GeneratedRegex("^Withdraw this application")]
     private static partial Regex Withdraw();
+
+    [GeneratedRegex("^Your contact details")]
+    private static partial Regex ContactDetailsLink();
+
+    [GeneratedRegex("^Make this correction")]
+    private static partial Regex MakeCorrection();
 }
