@@ -109,6 +109,13 @@ public sealed class FacilitationStepsTests : IAsyncLifetime
         var family = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == "document-ready" && m.DocumentId == issued.DocumentId);
         Assert.Contains("Your action points:\n- Share the reading assessment", family.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("one-page profile", family.Body, StringComparison.Ordinal);
+
+        // Each owner is reminded 3 days before their action point is due, at 9am; never the LA's SEN team (a record is not an agreement).
+        var reminders = await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == "agreed-action-reminder").OrderBy(m => m.NotBefore).ToListAsync();
+        Assert.Equal([Senco, "parent@example.com"], reminders.Select(m => m.ToAddress));
+        Assert.Equal(UkDates.FromLocal(Today.AddDays(11), new TimeOnly(9, 0)), reminders[0].NotBefore);
+        Assert.All(reminders, m => Assert.StartsWith("Reminder: an action from your meeting is due on", m.Subject, StringComparison.Ordinal));
+        Assert.Contains("In the record of the meeting", reminders[1].Body, StringComparison.Ordinal);
     }
 
     /// <summary>

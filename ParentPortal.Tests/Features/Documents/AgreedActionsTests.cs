@@ -117,6 +117,18 @@ public sealed class AgreedActionsTests : IAsyncLifetime
         var report = (await _host.Handler<ParentPortal.Features.Reports.ReportsQuery>().HandleAsync(Manager, ParentPortal.Features.Reports.ReportPeriod.Create(Today.AddDays(-60), Today.AddDays(60))))!;
         Assert.Equal((0, 2, 1, 1), (report.AgreedActions.DoneOnTime.Count, report.AgreedActions.DoneOnTime.OutOf, report.AgreedActions.Late, report.AgreedActions.FamilySaidNotDone));
         Assert.Equal((1, 0), (report.AgreedActions.AgreementsSigned, report.AgreedActions.AgreementsDeclined));
+
+        // Marked done by mistake and reopened: the owner's reminder comes back while its day is ahead; one whose day has
+        // passed stays withdrawn rather than going out late.
+        Assert.True(await actions.MarkDoneAsync(Adviser, family[1].Id));
+        Assert.True(await actions.MarkDoneAsync(Adviser, family[1].Id, done: false));
+        Assert.True(await actions.MarkDoneAsync(Adviser, family[0].Id, done: false));
+        await using (var db = await _host.DbAsync())
+        {
+            var reminders = await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == "agreed-action-reminder").ToListAsync();
+            Assert.Null(reminders.Single(m => m.ToAddress == "parent@example.com").CancelledAt);
+            Assert.NotNull(reminders.Single(m => m.ToAddress == "sen.team@herts.example.gov.uk").CancelledAt);
+        }
     }
 
     private async Task<IReadOnlyList<CaseQueueRow>> QueueAsync() =>

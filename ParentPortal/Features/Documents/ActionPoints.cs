@@ -39,7 +39,7 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
     /// <paramref name="mayTell"/> says whether the family's consent lets us tell an attendee about the case (as it decides
     /// who is e-mailed the record), so a point is linked to a staff account only when its owner may be told.
     /// </summary>
-    public static async Task AddForRecordAsync(PortalDbContext db, Guid caseId, Guid documentId, IReadOnlyList<MeetingActionForm> points, CaseMeeting? meeting, string? familyName, Func<MeetingAttendee, bool> mayTell, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<CaseActionPoint>> AddForRecordAsync(PortalDbContext db, Guid caseId, Guid documentId, IReadOnlyList<MeetingActionForm> points, CaseMeeting? meeting, string? familyName, Func<MeetingAttendee, bool> mayTell, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(points);
@@ -55,12 +55,13 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
             return ids.Count == 1 ? ids[0] : null; // linked only when exactly one account has it
         }
 
+        var added = new List<CaseActionPoint>();
         for (var i = 0; i < points.Count; i++)
         {
             var point = points[i];
             var owner = MeetingRecordsHandler.OwnerName(point.Owner);
             var attendee = people.FirstOrDefault(p => MeetingRecordsHandler.OwnerName(p.Name) == owner);
-            db.CaseActionPoints.Add(new CaseActionPoint
+            added.Add(new CaseActionPoint
             {
                 Id = Guid.NewGuid(),
                 ApplicationId = caseId,
@@ -74,6 +75,9 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
                 Due = point.Due!.Value,
             });
         }
+
+        db.CaseActionPoints.AddRange(added);
+        return added;
     }
 
     /// <summary>How long before an agreed action is due its owner is reminded, at 9am.</summary>
@@ -112,7 +116,9 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
     /// Issue 14 item 5: whoever must carry out an agreed action is reminded <see cref="ReminderLead"/> before it is due (at
     /// 9am), through the outbox with the case's id: the family for their own; an attendee of the mediation the action names,
     /// while the family's consent lets us write to them; otherwise, on an SEN case, the local authority's SEN team (the
-    /// duty under reg 42 is the LA's). No reminder for an action due sooner; marking it done withdraws it.
+    /// duty under reg 42 is the LA's). An action point in a facilitated meeting's record is reminded the same way to the
+    /// family or the attendee who owns it (or their linked staff account), never to the SEN team: the record is not an
+    /// agreement under reg 42. No reminder for an action due sooner; marking it done withdraws it, reopening it restores it.
     /// </summary>
     public static async Task RemindBeforeDueAsync(PortalDbContext db, CaseFile file, IReadOnlyList<CaseActionPoint> points, string organisation, CancellationToken cancellationToken)
     {
@@ -133,9 +139,14 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
             }
 
             var attendee = meeting?.People.FirstOrDefault(p => MeetingRecordsHandler.OwnerName(p.Name) == MeetingRecordsHandler.OwnerName(point.Owner) && file.MayWriteTo(p));
+            var agreed = point.Source == ActionSource.Agreement;
+            var staffOwner = point.OwnerStaffId is { } staffId
+                ? await db.StaffMembers.AsNoTracking().Where(s => s.Id == staffId && s.IsActive).Select(s => new { s.DisplayName, s.Email }).FirstOrDefaultAsync(cancellationToken)
+                : null;
             var (name, email, toFamily) = point.OwnerIsFamily ? (family.Name, family.Email, true)
-                : attendee is not null ? (attendee.Name, attendee.Email, false)
-                : senTeam is not null ? (senTeam.SenTeamName ?? "SEN team", senTeam.SenTeamEmail, false)
+                : attendee is { Email: not null } ? (attendee.Name, attendee.Email, false)
+                : staffOwner is { Email: not null } ? (staffOwner.DisplayName, staffOwner.Email, false)
+                : agreed && senTeam is not null ? (senTeam.SenTeamName ?? "SEN team", senTeam.SenTeamEmail, false)
                 : (null, null, false);
             if (email is null)
             {
@@ -147,11 +158,11 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
                 Kind = "agreed-action-reminder",
                 ToAddress = email,
                 ToName = name,
-                Subject = $"Reminder: an action agreed in mediation is due on {UkDates.LongDate(point.Due)} ({file.Reference})",
+                Subject = $"Reminder: an action {(agreed ? "agreed in mediation" : "from your meeting")} is due on {UkDates.LongDate(point.Due)} ({file.Reference})",
                 Body = $"""
                     Dear {name},
 
-                    In the mediation agreement for case {file.Reference}, it was agreed that {(toFamily ? "you would" : $"{point.Owner} would")}:
+                    {(agreed ? "In the mediation agreement" : "In the record of the meeting")} for case {file.Reference}, it was agreed that {(toFamily ? "you would" : $"{point.Owner} would")}:
 
                     {point.What}
 
@@ -247,6 +258,11 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
         if (done)
         {
             await OutboxWriter.CancelAsync(db, ReminderKey(point.Id), now, cancellationToken);
+        }
+        else
+        {
+            // Not done after all: the owner's reminder comes back, if its day is still ahead.
+            await OutboxWriter.RestoreAsync(db, ReminderKey(point.Id), now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -166,7 +166,8 @@ public sealed class MeetingRecordsHandler(
         AuditLog.Write(db, file.Staff, "document-issued", "document", document.Id.ToString(), now, "meeting-record");
         var family = (await file.PartiesAsync(cancellationToken)).Family.Name;
         var meeting = await file.MeetingAsync(cancellationToken);
-        await ActionPointsHandler.AddForRecordAsync(db, caseId, document.Id, form.ActionPoints, meeting, family, file.MayWriteTo, cancellationToken);
+        var points = await ActionPointsHandler.AddForRecordAsync(db, caseId, document.Id, form.ActionPoints, meeting, family, file.MayWriteTo, cancellationToken);
+        await ActionPointsHandler.RemindBeforeDueAsync(db, file, points, profile.Name, cancellationToken);
         await file.TellFamilyAsync("document-ready", "The record of your meeting is ready", $"The facilitator's record of your meeting ({number}) is ready. Sign in to the portal and choose \"Your applications\" to download it.{OwnActions(form, family)}", "record-ready:" + document.Id, cancellationToken, document.Id);
 
         // Issue 13 item 7 and seed 004: the record goes to everyone who attended, each told the action points they own.

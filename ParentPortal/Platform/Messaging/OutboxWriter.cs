@@ -118,6 +118,25 @@ public static class OutboxWriter
             cancellationToken);
     }
 
+    /// <summary>
+    /// Puts back a message cancelled by <see cref="CancelAsync"/> (a reminder withdrawn when an action was marked done, then
+    /// reopened), when the caller saves; only while it has not gone and its time is still ahead. False when there is none.
+    /// </summary>
+    public static async Task<bool> RestoreAsync(PortalDbContext db, string correlationKey, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentException.ThrowIfNullOrEmpty(correlationKey);
+        var message = await db.OutboxMessages.FirstOrDefaultAsync(m => m.CorrelationKey == correlationKey && m.SentAt == null && m.CancelledAt != null, cancellationToken);
+        if (message is null || message.NotBefore <= now.ToUniversalTime())
+        {
+            return false;
+        }
+
+        message.CancelledAt = null;
+        message.NextAttemptAt = message.NotBefore;
+        return true;
+    }
+
     private static async Task<int> CancelWhereAsync(
         PortalDbContext db,
         System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> inDatabase,
