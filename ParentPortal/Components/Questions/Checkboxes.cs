@@ -1,6 +1,6 @@
 using ParentPortal.Domain.Triage;
 
-namespace ParentPortal.Features.Apply.Components;
+namespace ParentPortal.Components.Questions;
 
 /// <summary>How ticking a checkbox changes a checkbox question's stored answer (values comma-separated, in the options' order).</summary>
 public static class Checkboxes

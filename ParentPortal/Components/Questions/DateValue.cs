@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ParentPortal.Features.Apply.Components;
+namespace ParentPortal.Components.Questions;
 
 /// <summary>
 /// A date typed as day, month and year boxes (the GOV.UK pattern), kept as "year-month-day" text so

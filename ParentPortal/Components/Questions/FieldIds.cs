@@ -1,6 +1,6 @@
 using ParentPortal.Domain.Triage;
 
-namespace ParentPortal.Features.Apply.Components;
+namespace ParentPortal.Components.Questions;
 
 /// <summary>Element ids for question fields, so error summary links land on the input to fix.</summary>
 public static class FieldIds
