@@ -2,7 +2,8 @@
 # Runs every test. On a new Debian machine it first installs what the tests need (Chromium for the
 # browser tests, PostgreSQL for the second database run, poppler-utils for looking at PDFs, nginx for
 # the two-instance test, which runs its own nginx process on a free port, and ClamAV's daemon for the upload tests,
-# which start their own clamd on a free port with the suite's small signature database), starts
+# which start their own clamd on a free port with the suite's small signature database, and aiosmtpd, the real SMTP
+# server the e-mail tests start on a free loopback port), starts
 # PostgreSQL with a test role, then runs the whole suite and ends with one summary line:
 #   N passed, N failed, N skipped
 set -uo pipefail
@@ -17,6 +18,7 @@ command -v pg_ctlcluster >/dev/null 2>&1 || packages+=(postgresql)
 command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
 [ -x /usr/sbin/nginx ] || packages+=(nginx)
 [ -x /usr/sbin/clamd ] || packages+=(clamav-daemon)
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || packages+=(python3-aiosmtpd)
 if [ ${#packages[@]} -gt 0 ]; then
   echo "Installing: ${packages[*]}"
   as_root apt-get update -qq

@@ -103,6 +103,19 @@ public sealed class NoPersonalDataInLogsTests : IAsyncLifetime
 
         Assert.Equal(2, (await logOnly.ProcessDueAsync()).Sent);
 
+        // And one through a real mail server with the SMTP sender.
+        await using (var smtp = await SmtpTestServer.StartAsync())
+        {
+            await EnqueueForSamAsync(services);
+            var settings = services.GetRequiredService<MessagingSettings>() with
+            {
+                Smtp = new SmtpSettings("127.0.0.1", smtp.Port, SmtpSecurity.None, null, null, "no-reply@mediation.example.org", "Family Mediation Partnership"),
+            };
+            var mailed = ActivatorUtilities.CreateInstance<OutboxProcessor>(services, new SmtpMessageSender(settings, TimeProvider.System));
+            Assert.Equal(1, (await mailed.ProcessDueAsync()).Sent);
+            Assert.Single(smtp.Received());
+        }
+
         var entries = _logs.Entries.ToList();
         Assert.Contains(entries, e => e.Category == "Microsoft.AspNetCore.Hosting.Diagnostics" && e.Text.Contains("Request starting", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) && e.Level == LogLevel.Debug);

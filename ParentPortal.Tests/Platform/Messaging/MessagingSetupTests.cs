@@ -15,7 +15,7 @@ public sealed class MessagingSetupTests
 
     [Theory]
     [InlineData("Pigeon")]
-    [InlineData("Smtp")]
+    [InlineData("Notify2")]
     [InlineData("1")]
     public async Task UnknownSender_StopsThePortalFromStarting_AndSaysWhatToSet(string sender)
     {
@@ -27,6 +27,31 @@ public sealed class MessagingSetupTests
         Assert.Contains($"Messaging:Sender is '{sender}'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'Folder'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'Log'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Smtp'", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 15: a mail server set up wrongly stops the portal starting with the setting to fix, never later and silently.</summary>
+    [Theory]
+    [InlineData(null, "no-reply@example.org", "StartTls", null, "Messaging:Smtp:Host is not set")]
+    [InlineData("mail.example.org", null, "StartTls", null, "Messaging:Smtp:From is ''")]
+    [InlineData("mail.example.org", "not an address", "StartTls", null, "Messaging:Smtp:From is 'not an address'")]
+    [InlineData("mail.example.org", "no-reply@example.org", "Pigeon", null, "Messaging:Smtp:Security is 'Pigeon'")]
+    [InlineData("mail.example.org", "no-reply@example.org", "None", null, "Messaging:Smtp:Security is 'None' for mail.example.org")]
+    [InlineData("mail.example.org", "no-reply@example.org", "StartTls", "portal", "Messaging:Smtp:UserName and Messaging:Smtp:Password go together")]
+    public async Task AMisconfiguredMailServer_StopsThePortalFromStarting_NamingTheSetting(string? host, string? from, string security, string? user, string expected)
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var portal = new PortalFactory(database, settings: new Dictionary<string, string?>
+        {
+            ["Messaging:Sender"] = "Smtp",
+            ["Messaging:Smtp:Host"] = host,
+            ["Messaging:Smtp:From"] = from,
+            ["Messaging:Smtp:Security"] = security,
+            ["Messaging:Smtp:UserName"] = user,
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => portal.StartServer());
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

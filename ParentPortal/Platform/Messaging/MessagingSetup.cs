@@ -17,13 +17,17 @@ public static class MessagingSetup
         var services = builder.Services;
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
-        if (settings.Sender == MessageSenderKind.Log)
+        switch (settings.Sender)
         {
-            services.AddSingleton<IMessageSender, LogMessageSender>();
-        }
-        else
-        {
-            services.AddSingleton<IMessageSender, FolderMessageSender>();
+            case MessageSenderKind.Log:
+                services.AddSingleton<IMessageSender, LogMessageSender>();
+                break;
+            case MessageSenderKind.Smtp:
+                services.AddSingleton<IMessageSender, SmtpMessageSender>();
+                break;
+            default:
+                services.AddSingleton<IMessageSender, FolderMessageSender>();
+                break;
         }
 
         services.AddSingleton<OutboxProcessor>();
@@ -42,9 +46,10 @@ public enum MessageSenderKind
 {
     Folder,
     Log,
+    Smtp,
 }
 
-public sealed record MessagingSettings(MessageSenderKind Sender, string Folder, TimeSpan PollInterval, bool DispatcherEnabled, int BatchSize)
+public sealed record MessagingSettings(MessageSenderKind Sender, string Folder, TimeSpan PollInterval, bool DispatcherEnabled, int BatchSize, SmtpSettings? Smtp = null)
 {
     public const string DefaultFolder = "data/outbox";
     public const int DefaultPollSeconds = 5;
@@ -61,8 +66,9 @@ public sealed record MessagingSettings(MessageSenderKind Sender, string Folder, 
             null or "" => MessageSenderKind.Folder,
             _ when senderName.Equals("Folder", StringComparison.OrdinalIgnoreCase) => MessageSenderKind.Folder,
             _ when senderName.Equals("Log", StringComparison.OrdinalIgnoreCase) => MessageSenderKind.Log,
+            _ when senderName.Equals("Smtp", StringComparison.OrdinalIgnoreCase) => MessageSenderKind.Smtp,
             _ => throw new InvalidOperationException(
-                $"Messaging:Sender is '{senderName}'. Use 'Folder' (the default: writes .eml files into Messaging:Folder) or 'Log' (logs that a message would have been sent)."),
+                $"Messaging:Sender is '{senderName}'. Use 'Folder' (the default: writes .eml files into Messaging:Folder), 'Log' (logs that a message would have been sent) or 'Smtp' (sends through the mail server in Messaging:Smtp)."),
         };
 
         var folder = section["Folder"];
@@ -76,10 +82,11 @@ public sealed record MessagingSettings(MessageSenderKind Sender, string Folder, 
             throw new InvalidOperationException($"Messaging:DispatcherEnabled is '{enabledText}'. Use 'true' (the default) or 'false'.");
         }
 
-        return new MessagingSettings(sender, folder, TimeSpan.FromSeconds(pollSeconds), dispatcherEnabled, batchSize);
+        var smtp = sender == MessageSenderKind.Smtp ? SmtpSettings.From(section.GetSection("Smtp")) : null;
+        return new MessagingSettings(sender, folder, TimeSpan.FromSeconds(pollSeconds), dispatcherEnabled, batchSize, smtp);
     }
 
-    private static int Number(IConfigurationSection section, string key, int defaultValue, int min, int max)
+    internal static int Number(IConfigurationSection section, string key, int defaultValue, int min, int max)
     {
         var text = section[key];
         if (string.IsNullOrWhiteSpace(text))
@@ -89,7 +96,7 @@ public sealed record MessagingSettings(MessageSenderKind Sender, string Folder, 
 
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            throw new InvalidOperationException($"Messaging:{key} is '{text}'. Use a whole number from {min} to {max} (the default is {defaultValue}).");
+            throw new InvalidOperationException($"{section.Path}:{key} is '{text}'. Use a whole number from {min} to {max} (the default is {defaultValue}).");
         }
 
         return value;

@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Features.Booking;
+using ParentPortal.Features.Cases;
+using ParentPortal.Features.Documents;
+using ParentPortal.Platform.Messaging;
+using ParentPortal.Tests.Domain.Triage;
+using ParentPortal.Tests.Features.Booking;
+using ParentPortal.Tests.TestSupport;
+using static ParentPortal.Tests.Features.Cases.CaseTestData;
+
+namespace ParentPortal.Tests.Platform.Messaging;
+
+/// <summary>
+/// Issue 15 item 1: the SMTP sender (MailKit) against a real SMTP server on loopback (Debian's aiosmtpd): what arrives is
+/// read back as a mail client would, with its headers, body, attachment and the names of people written as they are.
+/// </summary>
+public sealed class SmtpMessageSenderTests : IAsyncLifetime
+{
+    private const string Siân = "Siân Ó Súilleabháin";
+
+    private SmtpTestServer _smtp = null!;
+    private ApplicationsHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _smtp = await SmtpTestServer.StartAsync();
+        _host = await ApplicationsHost.StartAsync(settings: _smtp.Settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TheConfirmation_ArrivesWithTheFamilysNameAsWritten_AndAPlainTextBody()
+    {
+        var pages = TriageFixtures.SenPages().ToDictionary(p => p.Key, p => p.Value);
+        pages["your-name"] = new() { ["parent-name"] = Siân };
+        var id = await SubmitAsync(_host, Sam, pages);
+
+        var message = await OnlyArrivalAsync("application-submitted");
+        var to = Assert.IsType<MailboxAddress>(Assert.Single(message.To));
+        Assert.Equal((Siân, "parent@example.com"), (to.Name, to.Address));
+        var from = Assert.IsType<MailboxAddress>(Assert.Single(message.From));
+        Assert.Equal(("Family Mediation Partnership", "no-reply@mediation.example.org"), (from.Name, from.Address));
+        await using var db = await _host.DbAsync();
+        var row = await db.OutboxMessages.SingleAsync(m => m.Kind == "application-submitted");
+        Assert.Equal(row.Subject, message.Subject);
+        Assert.Equal($"{row.Id:N}@mediation.example.org", message.MessageId);
+        var reference = await db.Applications.Where(a => a.Id == id).Select(a => a.Reference!).SingleAsync();
+        Assert.Contains(reference, message.TextBody, StringComparison.Ordinal);
+        Assert.Equal("utf-8", Assert.IsType<TextPart>(message.Body).ContentType.Charset, ignoreCase: true);
+        Assert.NotNull(row.SentAt);
+    }
+
+    [Fact]
+    public async Task ASessionBooking_ArrivesWithItsCalendarFile()
+    {
+        var sessionId = await SessionTestData.CreateSessionAsync(_host, 10, TimeSpan.FromDays(7));
+        await using (var db = await _host.DbAsync())
+        {
+            var now = _host.Clock.GetUtcNow();
+            db.Users.Add(new PortalUser { Id = Guid.NewGuid(), Subject = "lukasz", DisplayName = "Łukasz Dvořák", Email = "lukasz@example.com", FirstSignedInAt = now, LastSignedInAt = now });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(BookOutcome.Booked, (await _host.Get<BookSessionHandler>().HandleAsync(TestUsers.Parent("lukasz", "Łukasz Dvořák"), sessionId, null, false)).Outcome);
+
+        var message = await OnlyArrivalAsync("session-booked");
+        Assert.Equal("Łukasz Dvořák", ((MailboxAddress)message.To.Single()).Name);
+        var attachment = Assert.IsAssignableFrom<MimePart>(Assert.Single(message.Attachments));
+        Assert.Equal("text/calendar", attachment.ContentType.MimeType);
+        Assert.Equal(ContentEncoding.Base64, attachment.ContentTransferEncoding);
+        using var content = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(content);
+        var calendar = Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(content.ToArray()))!;
+        await using var db2 = await _host.DbAsync();
+        Assert.Equal((await db2.InformationSessions.SingleAsync(s => s.Id == sessionId)).CalendarUid, Assert.Single(calendar.Events).Uid);
+    }
+
+    [Fact]
+    public async Task TheCertificateIssuedMessage_ArrivesForTheFamily()
+    {
+        var pages = TriageFixtures.SenPages().ToDictionary(p => p.Key, p => p.Value);
+        pages["your-name"] = new() { ["parent-name"] = Siân };
+        var id = await SubmitAsync(_host, Sam, pages);
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
+        Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.CertificateOnly));
+        var issued = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id);
+        Assert.True(issued.Succeeded, issued.Message);
+
+        var certificate = Assert.Single(await ArrivalsAsync(), m => m.Headers["X-Portal-Kind"] == "document-ready");
+        Assert.Equal("Your mediation certificate is ready", certificate.Subject);
+        Assert.Equal(Siân, ((MailboxAddress)certificate.To.Single()).Name);
+        Assert.Contains("Your mediation certificate (", certificate.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AServerThatRefuses_LeavesTheMessageToRetry_WithNoAddressInTheError()
+    {
+        await _smtp.DisposeAsync();
+        await SubmitAsync(_host, Sam, TriageFixtures.SenPages());
+        var result = await _host.Get<OutboxProcessor>().ProcessDueAsync();
+        Assert.True(result.Failed > 0);
+        await using var db = await _host.DbAsync();
+        var row = await db.OutboxMessages.SingleAsync(m => m.Kind == "application-submitted");
+        Assert.Null(row.SentAt);
+        Assert.Equal(1, row.AttemptCount);
+        Assert.DoesNotContain("parent@example.com", row.LastError, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the outbox until nothing is due, then reads what the server accepted.</summary>
+    private async Task<IReadOnlyList<MimeMessage>> ArrivalsAsync()
+    {
+        var processor = _host.Get<OutboxProcessor>();
+        while (true)
+        {
+            var batch = await processor.ProcessDueAsync();
+            Assert.Equal(0, batch.Failed);
+            if (!batch.MoreMayBeDue)
+            {
+                break;
+            }
+        }
+
+        return _smtp.Received();
+    }
+
+    private async Task<MimeMessage> OnlyArrivalAsync(string kind) =>
+        Assert.Single(await ArrivalsAsync(), m => m.Headers["X-Portal-Kind"] == kind);
+}
