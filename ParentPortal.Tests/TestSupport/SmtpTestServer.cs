@@ -29,6 +29,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>Recipient addresses starting with this are refused for good.</summary>
+    public const string RefusedPrefix = "nobody-here";
+
     private string Maildir => Path.Combine(_directory, "maildir");
 
     /// <summary>The portal's settings that send through this server (no TLS: it is on this machine).</summary>
@@ -42,6 +45,10 @@ public sealed class SmtpTestServer : IAsyncDisposable
         ["Messaging:Smtp:FromName"] = "Family Mediation Partnership",
     };
 
+    /// <summary>
+    /// Starts a server. Every recipient address that starts with <see cref="RefusedPrefix"/> is refused with
+    /// <c>550 5.1.1</c> (no such mailbox), as a real server refuses an address that does not exist.
+    /// </summary>
     public static async Task<SmtpTestServer> StartAsync()
     {
         if (!File.Exists(Python))
@@ -54,7 +61,19 @@ public sealed class SmtpTestServer : IAsyncDisposable
         var port = PortalFactory.FreePort();
         var output = new ConcurrentQueue<string>();
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-u", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", Path.Combine(directory, "maildir") })
+        // aiosmtpd's Maildir handler, refusing the addresses a test wants refused.
+        await File.WriteAllTextAsync(Path.Combine(directory, "portal_smtp.py"), $$"""
+            from aiosmtpd.handlers import Mailbox
+
+            class Refusing(Mailbox):
+                async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                    if address.startswith('{{RefusedPrefix}}'):
+                        return '550 5.1.1 No such mailbox here'
+                    envelope.rcpt_tos.append(address)
+                    return '250 OK'
+            """);
+        start.Environment["PYTHONPATH"] = directory;
+        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-u", "-l", $"127.0.0.1:{port}", "-c", "portal_smtp.Refusing", Path.Combine(directory, "maildir") })
         {
             start.ArgumentList.Add(argument);
         }

@@ -216,7 +216,7 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ProcessDue_AMessageThatKeepsFailing_DoesNotHoldUpTheOthers_AndWaitsAtMostAnHour()
+    public async Task ProcessDue_AMessageThatKeepsFailing_DoesNotHoldUpTheOthers_WaitsAtMostAnHour_AndIsGivenUpAfterMaxAttempts()
     {
         var ids = await EnqueueAsync(Message(1), Message(2), Message(3));
         _sender.FailFirst(ids[0], int.MaxValue);
@@ -226,16 +226,28 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
 
         Assert.Equal(new OutboxBatchResult(3, 2, 1, false), result);
         Assert.Equal(ids[1..].Order(), _sender.Sent.Order());
-        for (var attempt = 2; attempt <= 12; attempt++)
+        Assert.Equal(MessagingSettings.DefaultMaxAttempts, Settings.MaxAttempts);
+        for (var attempt = 2; attempt < Settings.MaxAttempts; attempt++)
         {
             _clock.Advance(OutboxProcessor.RetryDelay(attempt - 1));
             Assert.Equal(1, (await processor.ProcessDueAsync()).Failed);
         }
 
         var failing = (await AllAsync()).Single(m => m.Id == ids[0]);
-        Assert.Equal(12, failing.AttemptCount);
-        Assert.Null(failing.SentAt);
+        Assert.Equal(Settings.MaxAttempts - 1, failing.AttemptCount);
+        Assert.Null(failing.GaveUpAt);
         Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromHours(1), failing.NextAttemptAt);
+
+        // The last attempt fails too: the outbox stops, says so in the log (no address), and never claims it again.
+        _clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, (await processor.ProcessDueAsync()).Failed);
+        failing = (await AllAsync()).Single(m => m.Id == ids[0]);
+        Assert.Equal(_clock.GetUtcNow(), failing.GaveUpAt);
+        Assert.Contains(_log.Lines, line => line.Contains("Gave up sending message " + ids[0], StringComparison.Ordinal));
+        Assert.All(_log.Lines, AssertNoPersonalData);
+        _clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(0, (await processor.ProcessDueAsync()).Claimed);
+        Assert.Null(failing.SentAt);
     }
 
     /// <summary>

@@ -114,6 +114,28 @@ public sealed class SmtpMessageSenderTests : IAsyncLifetime
         Assert.DoesNotContain("parent@example.com", row.LastError, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 15 item 3: an address the server refuses for good is not tried again; it waits on the undelivered list.</summary>
+    [Fact]
+    public async Task AnAddressTheServerRefuses_IsNotTriedAgain_AndWaitsForAnAdviser()
+    {
+        var pages = TriageFixtures.SenPages().ToDictionary(p => p.Key, p => p.Value);
+        pages["contact"] = new() { ["contact-phone"] = "07700 900 982", ["contact-email"] = SmtpTestServer.RefusedPrefix + "@example.com", ["contact-method"] = "email" };
+        var id = await SubmitAsync(_host, Sam, pages);
+
+        Assert.Equal(1, (await _host.Get<OutboxProcessor>().ProcessDueAsync()).Failed);
+        Assert.Empty(_smtp.Received());
+        await using var db = await _host.DbAsync();
+        var row = await db.OutboxMessages.SingleAsync(m => m.Kind == "application-submitted");
+        Assert.NotNull(row.GaveUpAt);
+        Assert.Equal("ParentPortal.Platform.Messaging.PermanentDeliveryException: The mail server refused the address for good (550).", row.LastError);
+        _host.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, (await _host.Get<OutboxProcessor>().ProcessDueAsync()).Claimed);
+
+        var undelivered = _host.Get<ParentPortal.Features.Advisers.UndeliveredMessagesHandler>();
+        var waiting = Assert.Single((await undelivered.ListAsync(Adviser))!);
+        Assert.Equal((id, row.Id), (waiting.CaseId!.Value, waiting.Id));
+    }
+
     /// <summary>Runs the outbox until nothing is due, then reads what the server accepted.</summary>
     private async Task<IReadOnlyList<MimeMessage>> ArrivalsAsync()
     {

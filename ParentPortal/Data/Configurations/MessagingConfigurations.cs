@@ -19,6 +19,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.ClaimedBy).HasMaxLength(OutboxMessage.ClaimedByMaxLength);
         builder.Property(m => m.AttachmentName).HasMaxLength(OutboxMessage.AttachmentNameMaxLength);
         builder.Property(m => m.AttachmentContentType).HasMaxLength(OutboxMessage.AttachmentTypeMaxLength);
+        builder.Property(m => m.DealtWithBy).HasMaxLength(OutboxMessage.NameMaxLength);
+        builder.Property(m => m.DealtWithNote).HasMaxLength(OutboxMessage.ErrorMaxLength);
+        builder.HasIndex(m => new { m.GaveUpAt, m.DealtWithAt });
         // The same filter text works on SQLite and PostgreSQL (both quote identifiers with double quotes).
         builder.HasIndex(m => m.CorrelationKey).IsUnique().HasFilter("\"CorrelationKey\" IS NOT NULL");
         builder.HasIndex(m => new { m.SentAt, m.CancelledAt, m.NextAttemptAt });

@@ -53,6 +53,21 @@ public sealed class OutboxMessage
 
     public DateTimeOffset? CancelledAt { get; set; }
 
+    /// <summary>
+    /// When the outbox stopped trying (issue 15 item 3): the server refused it for good, or it failed
+    /// <c>Messaging:MaxAttempts</c> times. It then waits on "Messages that could not be delivered" until staff retry it or
+    /// record how they dealt with it.
+    /// </summary>
+    public DateTimeOffset? GaveUpAt { get; set; }
+
+    /// <summary>When a member of staff recorded how they reached the person instead (for example, phoned them).</summary>
+    public DateTimeOffset? DealtWithAt { get; set; }
+
+    /// <summary>Who dealt with it, and how, in their words.</summary>
+    public string? DealtWithBy { get; set; }
+
+    public string? DealtWithNote { get; set; }
+
     /// <summary>The processor sending it, until <see cref="ClaimedUntil"/>: two instances never send it at once.</summary>
     public string? ClaimedBy { get; set; }
 

@@ -9,6 +9,7 @@ public static class AdvisersSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        services.AddTransient<UndeliveredMessagesHandler>();
         services.AddTransient<CallLogHandler>();
         services.AddTransient<StartPhoneApplicationHandler>();
         services.AddTransient<InviteFamilyHandler>();

@@ -49,9 +49,12 @@ public enum MessageSenderKind
     Smtp,
 }
 
-public sealed record MessagingSettings(MessageSenderKind Sender, string Folder, TimeSpan PollInterval, bool DispatcherEnabled, int BatchSize, SmtpSettings? Smtp = null)
+public sealed record MessagingSettings(MessageSenderKind Sender, string Folder, TimeSpan PollInterval, bool DispatcherEnabled, int BatchSize, SmtpSettings? Smtp = null, int MaxAttempts = MessagingSettings.DefaultMaxAttempts)
 {
     public const string DefaultFolder = "data/outbox";
+
+    /// <summary>With the retry delays doubling from 30 s to at most an hour, 10 attempts take about 4 hours.</summary>
+    public const int DefaultMaxAttempts = 10;
     public const int DefaultPollSeconds = 5;
     public const int DefaultBatchSize = 20;
 
@@ -75,6 +78,7 @@ public sealed record MessagingSettings(MessageSenderKind Sender, string Folder, 
         folder = Path.GetFullPath(Path.Combine(contentRootPath, string.IsNullOrWhiteSpace(folder) ? DefaultFolder : folder));
         var pollSeconds = Number(section, "PollSeconds", DefaultPollSeconds, min: 1, max: 3600);
         var batchSize = Number(section, "BatchSize", DefaultBatchSize, min: 1, max: 500);
+        var maxAttempts = Number(section, "MaxAttempts", DefaultMaxAttempts, min: 1, max: 100);
         var enabledText = section["DispatcherEnabled"];
         bool dispatcherEnabled = true;
         if (!string.IsNullOrWhiteSpace(enabledText) && !bool.TryParse(enabledText, out dispatcherEnabled))
@@ -83,7 +87,7 @@ public sealed record MessagingSettings(MessageSenderKind Sender, string Folder, 
         }
 
         var smtp = sender == MessageSenderKind.Smtp ? SmtpSettings.From(section.GetSection("Smtp")) : null;
-        return new MessagingSettings(sender, folder, TimeSpan.FromSeconds(pollSeconds), dispatcherEnabled, batchSize, smtp);
+        return new MessagingSettings(sender, folder, TimeSpan.FromSeconds(pollSeconds), dispatcherEnabled, batchSize, smtp, maxAttempts);
     }
 
     internal static int Number(IConfigurationSection section, string key, int defaultValue, int min, int max)

@@ -116,12 +116,22 @@ public sealed partial class OutboxProcessor(
             }
             catch (Exception exception)
             {
-                // Whatever the sender throws is recorded and retried later; the batch goes on.
+                // Whatever the sender throws is recorded and retried later; the batch goes on. A refusal for good, or one
+                // failure too many, ends the trying: the message waits for staff on the undelivered list.
                 message.AttemptCount++;
                 message.NextAttemptAt = clock.GetUtcNow() + RetryDelay(message.AttemptCount);
                 message.LastError = DescribeFailure(exception, message);
+                if (exception is PermanentDeliveryException || message.AttemptCount >= settings.MaxAttempts)
+                {
+                    message.GaveUpAt = clock.GetUtcNow();
+                    LogGaveUp(logger, message.Id, message.Kind, message.AttemptCount, message.LastError);
+                }
+                else
+                {
+                    LogFailed(logger, message.Id, message.Kind, message.AttemptCount, message.NextAttemptAt, message.LastError);
+                }
+
                 failed++;
-                LogFailed(logger, message.Id, message.Kind, message.AttemptCount, message.NextAttemptAt, message.LastError);
             }
 
             message.ClaimedBy = null;
@@ -168,7 +178,7 @@ public sealed partial class OutboxProcessor(
     }
 
     private static Expression<Func<OutboxMessage, bool>> IsDue(DateTimeOffset now) =>
-        m => m.SentAt == null && m.CancelledAt == null && m.NotBefore <= now && m.NextAttemptAt <= now &&
+        m => m.SentAt == null && m.CancelledAt == null && m.GaveUpAt == null && m.NotBefore <= now && m.NextAttemptAt <= now &&
              (m.ClaimedUntil == null || m.ClaimedUntil < now);
 
     private async Task SendOneAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -204,4 +214,13 @@ public sealed partial class OutboxProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending message {MessageId} ({Kind}) failed, attempt {Attempt}; next attempt at {NextAttemptAt}: {Error}")]
     private static partial void LogFailed(ILogger logger, Guid messageId, string kind, int attempt, DateTimeOffset nextAttemptAt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up sending message {MessageId} ({Kind}) after attempt {Attempt}: {Error}. It is on the undelivered list.")]
+    private static partial void LogGaveUp(ILogger logger, Guid messageId, string kind, int attempt, string error);
 }
+
+/// <summary>
+/// A sender's way of saying that trying again cannot help (the mail server refused the address for good): the outbox
+/// stops at once and puts the message on the undelivered list. The message must hold no personal data.
+/// </summary>
+public sealed class PermanentDeliveryException(string message, Exception? innerException = null) : Exception(message, innerException);

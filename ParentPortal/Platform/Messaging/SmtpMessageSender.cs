@@ -100,7 +100,16 @@ public sealed class SmtpMessageSender(MessagingSettings settings, TimeProvider c
             await client.AuthenticateAsync(_smtp.UserName, _smtp.Password ?? "", cancellationToken);
         }
 
-        await client.SendAsync(mime, cancellationToken);
+        try
+        {
+            await client.SendAsync(mime, cancellationToken);
+        }
+        catch (SmtpCommandException refused) when (refused.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)refused.StatusCode is >= 500 and < 600)
+        {
+            // A 5xx answer to the address (no such mailbox) will not change by trying again: say so without the address.
+            throw new PermanentDeliveryException($"The mail server refused the address for good ({(int)refused.StatusCode}).", refused);
+        }
+
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
 

@@ -1311,8 +1311,22 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DealtWithAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DealtWithBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DealtWithNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid?>("DocumentId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("GaveUpAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("InvitationId")
                         .HasColumnType("uuid");
@@ -1366,6 +1380,8 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasFilter("\"CorrelationKey\" IS NOT NULL");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("GaveUpAt", "DealtWithAt");
 
                     b.HasIndex("SentAt", "CancelledAt", "NextAttemptAt");
 

@@ -1284,8 +1284,22 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DealtWithAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DealtWithBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DealtWithNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("DocumentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("GaveUpAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("InvitationId")
                         .HasColumnType("TEXT");
@@ -1339,6 +1353,8 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasFilter("\"CorrelationKey\" IS NOT NULL");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("GaveUpAt", "DealtWithAt");
 
                     b.HasIndex("SentAt", "CancelledAt", "NextAttemptAt");
 

@@ -128,6 +128,10 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CorrelationKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    GaveUpAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DealtWithAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DealtWithBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DealtWithNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     AttachmentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -1101,6 +1105,11 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 column: "CorrelationKey",
                 unique: true,
                 filter: "\"CorrelationKey\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_GaveUpAt_DealtWithAt",
+                table: "OutboxMessages",
+                columns: new[] { "GaveUpAt", "DealtWithAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_SentAt_CancelledAt_NextAttemptAt",

@@ -129,6 +129,10 @@ namespace ParentPortal.Data.Migrations.Postgres
                     LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CorrelationKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    GaveUpAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DealtWithAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DealtWithBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DealtWithNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     AttachmentName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -1102,6 +1106,11 @@ namespace ParentPortal.Data.Migrations.Postgres
                 column: "CorrelationKey",
                 unique: true,
                 filter: "\"CorrelationKey\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_GaveUpAt_DealtWithAt",
+                table: "OutboxMessages",
+                columns: new[] { "GaveUpAt", "DealtWithAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_SentAt_CancelledAt_NextAttemptAt",
