@@ -1,3 +1,4 @@
+using ParentPortal.Platform.Messaging;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -139,6 +140,7 @@ public static class WebSetup
         app.MapApplyEndpoints();
         app.MapReportEndpoints();
         app.MapPrivacyEndpoints();
+        app.MapMessagingEndpoints();
         app.MapDevIdentityProvider();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

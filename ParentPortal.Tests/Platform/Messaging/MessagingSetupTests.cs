@@ -30,6 +30,29 @@ public sealed class MessagingSetupTests
         Assert.Contains("'Smtp'", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 15: GOV.UK Notify set up wrongly stops the portal starting with the setting to fix.</summary>
+    [Theory]
+    [InlineData(null, "0c2a7a5e-1b3d-4e6f-8a9b-1c2d3e4f5a6b", null, "Messaging:Notify:ApiKey is missing or not a GOV.UK Notify API key")]
+    [InlineData("just-a-password", "0c2a7a5e-1b3d-4e6f-8a9b-1c2d3e4f5a6b", null, "Messaging:Notify:ApiKey is missing or not a GOV.UK Notify API key")]
+    [InlineData(TestKey, "welcome-email", null, "Messaging:Notify:EmailTemplateId is 'welcome-email'")]
+    [InlineData(TestKey, "0c2a7a5e-1b3d-4e6f-8a9b-1c2d3e4f5a6b", "short", "Messaging:Notify:ReceiptToken is too short")]
+    public async Task AMisconfiguredNotify_StopsThePortalFromStarting_NamingTheSetting(string? key, string template, string? token, string expected)
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var portal = new PortalFactory(database, settings: new Dictionary<string, string?>
+        {
+            ["Messaging:Sender"] = "Notify",
+            ["Messaging:Notify:ApiKey"] = key,
+            ["Messaging:Notify:EmailTemplateId"] = template,
+            ["Messaging:Notify:ReceiptToken"] = token,
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => portal.StartServer());
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    private const string TestKey = "portal_test-6f1c2b44-3d5e-4f7a-9b8c-0d1e2f3a4b5c-a9b8c7d6-e5f4-4321-8765-43210fedcba9";
+
     /// <summary>Issue 15: a mail server set up wrongly stops the portal starting with the setting to fix, never later and silently.</summary>
     [Theory]
     [InlineData(null, "no-reply@example.org", "StartTls", null, "Messaging:Smtp:Host is not set")]

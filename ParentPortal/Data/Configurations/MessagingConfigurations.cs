@@ -20,6 +20,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.AttachmentName).HasMaxLength(OutboxMessage.AttachmentNameMaxLength);
         builder.Property(m => m.AttachmentContentType).HasMaxLength(OutboxMessage.AttachmentTypeMaxLength);
         builder.Property(m => m.DealtWithBy).HasMaxLength(OutboxMessage.NameMaxLength);
+        builder.Property(m => m.ProviderId).HasMaxLength(64);
         builder.Property(m => m.DealtWithNote).HasMaxLength(OutboxMessage.ErrorMaxLength);
         builder.HasIndex(m => new { m.GaveUpAt, m.DealtWithAt });
         // The same filter text works on SQLite and PostgreSQL (both quote identifiers with double quotes).

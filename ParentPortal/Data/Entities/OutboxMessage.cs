@@ -60,6 +60,12 @@ public sealed class OutboxMessage
     /// </summary>
     public DateTimeOffset? GaveUpAt { get; set; }
 
+    /// <summary>When the delivery service said it reached the person (a GOV.UK Notify delivery receipt).</summary>
+    public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>The delivery service's own id for the message (GOV.UK Notify's notification id), to match its receipts.</summary>
+    public string? ProviderId { get; set; }
+
     /// <summary>When a member of staff recorded how they reached the person instead (for example, phoned them).</summary>
     public DateTimeOffset? DealtWithAt { get; set; }
 

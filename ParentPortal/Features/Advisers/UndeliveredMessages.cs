@@ -51,11 +51,13 @@ public sealed class UndeliveredMessagesHandler(IDbContextFactory<PortalDbContext
     public static string? Plain(string? lastError) =>
         lastError is { } error && error.IndexOf(": ", StringComparison.Ordinal) is var at and > 0 && !error[..at].Contains(' ', StringComparison.Ordinal) ? error[(at + 2)..] : lastError;
 
-    /// <summary>Tries the message again from now, with its attempts counted afresh.</summary>
+    /// <summary>Tries the message again from now, with its attempts counted afresh (one handed over and then not delivered is sent again).</summary>
     public Task<UndeliveredResult> RetryAsync(ClaimsPrincipal user, Guid messageId, CancellationToken cancellationToken = default) =>
         ChangeAsync(user, messageId, "message-retried", (message, _, now) =>
         {
             message.GaveUpAt = null;
+            message.SentAt = null;
+            message.ProviderId = null;
             message.AttemptCount = 0;
             message.NextAttemptAt = now;
             return null;
@@ -114,5 +116,6 @@ public sealed class UndeliveredMessagesHandler(IDbContextFactory<PortalDbContext
     private const string NotThere = "Someone has already dealt with that message. The list shows what is still waiting.";
 
     private static IQueryable<OutboxMessage> Waiting(PortalDbContext db) =>
-        db.OutboxMessages.Where(m => m.GaveUpAt != null && m.DealtWithAt == null && m.SentAt == null && m.CancelledAt == null);
+        // Given up by the outbox, or handed over and then not delivered (a delivery receipt that says it failed).
+        db.OutboxMessages.Where(m => m.GaveUpAt != null && m.DealtWithAt == null && m.DeliveredAt == null && m.CancelledAt == null);
 }

@@ -25,6 +25,9 @@ public static class MessagingSetup
             case MessageSenderKind.Smtp:
                 services.AddSingleton<IMessageSender, SmtpMessageSender>();
                 break;
+            case MessageSenderKind.Notify:
+                services.AddSingleton<IMessageSender, NotifyMessageSender>();
+                break;
             default:
                 services.AddSingleton<IMessageSender, FolderMessageSender>();
                 break;
@@ -47,9 +50,10 @@ public enum MessageSenderKind
     Folder,
     Log,
     Smtp,
+    Notify,
 }
 
-public sealed record MessagingSettings(MessageSenderKind Sender, string Folder, TimeSpan PollInterval, bool DispatcherEnabled, int BatchSize, SmtpSettings? Smtp = null, int MaxAttempts = MessagingSettings.DefaultMaxAttempts)
+public sealed record MessagingSettings(MessageSenderKind Sender, string Folder, TimeSpan PollInterval, bool DispatcherEnabled, int BatchSize, SmtpSettings? Smtp = null, int MaxAttempts = MessagingSettings.DefaultMaxAttempts, NotifySettings? Notify = null)
 {
     public const string DefaultFolder = "data/outbox";
 
@@ -70,8 +74,9 @@ public sealed record MessagingSettings(MessageSenderKind Sender, string Folder, 
             _ when senderName.Equals("Folder", StringComparison.OrdinalIgnoreCase) => MessageSenderKind.Folder,
             _ when senderName.Equals("Log", StringComparison.OrdinalIgnoreCase) => MessageSenderKind.Log,
             _ when senderName.Equals("Smtp", StringComparison.OrdinalIgnoreCase) => MessageSenderKind.Smtp,
+            _ when senderName.Equals("Notify", StringComparison.OrdinalIgnoreCase) => MessageSenderKind.Notify,
             _ => throw new InvalidOperationException(
-                $"Messaging:Sender is '{senderName}'. Use 'Folder' (the default: writes .eml files into Messaging:Folder), 'Log' (logs that a message would have been sent) or 'Smtp' (sends through the mail server in Messaging:Smtp)."),
+                $"Messaging:Sender is '{senderName}'. Use 'Folder' (the default: writes .eml files into Messaging:Folder), 'Log' (logs that a message would have been sent), 'Smtp' (sends through the mail server in Messaging:Smtp) or 'Notify' (sends through GOV.UK Notify with Messaging:Notify)."),
         };
 
         var folder = section["Folder"];
@@ -87,7 +92,8 @@ public sealed record MessagingSettings(MessageSenderKind Sender, string Folder, 
         }
 
         var smtp = sender == MessageSenderKind.Smtp ? SmtpSettings.From(section.GetSection("Smtp")) : null;
-        return new MessagingSettings(sender, folder, TimeSpan.FromSeconds(pollSeconds), dispatcherEnabled, batchSize, smtp, maxAttempts);
+        var notify = sender == MessageSenderKind.Notify ? NotifySettings.From(section.GetSection("Notify")) : null;
+        return new MessagingSettings(sender, folder, TimeSpan.FromSeconds(pollSeconds), dispatcherEnabled, batchSize, smtp, maxAttempts, notify);
     }
 
     internal static int Number(IConfigurationSection section, string key, int defaultValue, int min, int max)

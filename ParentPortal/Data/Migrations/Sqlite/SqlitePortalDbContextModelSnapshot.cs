@@ -1295,6 +1295,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("DocumentId")
                         .HasColumnType("TEXT");
 
@@ -1318,6 +1321,10 @@ namespace ParentPortal.Data.Migrations.Sqlite
 
                     b.Property<long>("NotBefore")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");

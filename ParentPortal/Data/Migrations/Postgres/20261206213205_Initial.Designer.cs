@@ -12,7 +12,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261206211725_Initial")]
+    [Migration("20261206213205_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1325,6 +1325,9 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("DocumentId")
                         .HasColumnType("uuid");
 
@@ -1348,6 +1351,10 @@ namespace ParentPortal.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("NotBefore")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProviderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");

@@ -130,6 +130,8 @@ namespace ParentPortal.Data.Migrations.Postgres
                     CorrelationKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     GaveUpAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ProviderId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     DealtWithAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DealtWithBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     DealtWithNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),

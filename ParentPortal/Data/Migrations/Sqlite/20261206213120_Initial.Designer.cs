@@ -11,7 +11,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261206211651_Initial")]
+    [Migration("20261206213120_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1298,6 +1298,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("DocumentId")
                         .HasColumnType("TEXT");
 
@@ -1321,6 +1324,10 @@ namespace ParentPortal.Data.Migrations.Sqlite
 
                     b.Property<long>("NotBefore")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");

@@ -129,6 +129,8 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     CorrelationKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
                     GaveUpAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProviderId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     DealtWithAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DealtWithBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     DealtWithNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
