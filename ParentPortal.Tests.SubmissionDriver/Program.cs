@@ -176,6 +176,7 @@ internal static class SubmissionLoop
             ["Database:Provider"] = "Sqlite",
             ["Database:SeedDemoData"] = "false",
             ["Applications:RetentionJobEnabled"] = "false",
+            ["Messaging:StaffDigestEnabled"] = "false",
             ["Service:Name"] = "Test Mediation Service",
             ["Service:HelplinePhone"] = "0300 000 0000",
             ["Service:HelplineHours"] = "Weekdays 9 to 5",

@@ -262,6 +262,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutTests.Deployme
                 ["ConnectionStrings:Portal"] = _database.ConnectionString,
                 ["Database:SeedVolumes"] = "false",
                 ["Retention:JobEnabled"] = "false",
+                ["Messaging:StaffDigestEnabled"] = "false",
                 ["Messaging:Folder"] = _outbox,
                 ["Portal:PublicBaseUrl"] = $"http://127.0.0.1:{proxyPort}",
                 ["ForwardedHeaders:KnownProxies"] = "127.0.0.1",

@@ -48,6 +48,7 @@ public sealed class ApplicationsHost : IAsyncDisposable
                     ["Applications:RetentionJobEnabled"] = "false",
                     ["Sessions:OfferExpiryJobEnabled"] = "false",
                     ["Retention:JobEnabled"] = "false",
+                    ["Messaging:StaffDigestEnabled"] = "false",
                     // The real outbox with the folder sender, in a folder of this host's own; a test runs the processor itself.
                     ["Messaging:DispatcherEnabled"] = "false",
                     ["Messaging:Folder"] = Path.Combine(Path.GetTempPath(), "parentportal-tests", "host-outbox-" + Guid.NewGuid().ToString("N")),

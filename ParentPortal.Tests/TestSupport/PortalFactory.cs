@@ -123,6 +123,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedVolumes", "false");
         // The retention clean-up deletes by age; a test that wants it runs RetentionJob itself.
         builder.UseSetting("Retention:JobEnabled", "false");
+        // The staff digest goes out at 8am on working days by the real clock; a test that wants it runs StaffDigestJob itself.
+        builder.UseSetting("Messaging:StaffDigestEnabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

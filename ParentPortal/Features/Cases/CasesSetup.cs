@@ -1,5 +1,6 @@
 using ParentPortal.Features.Cases.Family;
 using ParentPortal.Platform.Cases;
+using ParentPortal.Platform.Hosting;
 
 namespace ParentPortal.Features.Cases;
 
@@ -29,6 +30,7 @@ public static class CasesSetup
         services.AddTransient<KeepDecisionHandler>();
         services.AddTransient<CorrectFamilyDetailsHandler>();
         services.AddTransient<HandleCorrectionHandler>();
+        services.AddTransient<StaffDigestJob>();
         services.AddTransient<RecordLaCannotArrangeHandler>();
         services.AddTransient<RecordLaToldHandler>();
         services.AddTransient<RecordSharingAnswerHandler>();
@@ -39,6 +41,16 @@ public static class CasesSetup
         services.AddTransient<AssignIpsHandler>();
         services.AddTransient<SurveyHandler>();
         services.AddCasePanel<SurveyForm>(CasePanelPlace.FamilyCase, order: 20);
+        // Issue 15 item 4: staff hear each working day what needs them (on by default; tests that run it themselves turn it off).
+        if (builder.Configuration.GetValue("Messaging:StaffDigestEnabled", true))
+        {
+            services.AddPeriodicJob("staff-digest", TimeSpan.FromMinutes(15), async (provider, cancellationToken) =>
+            {
+                await provider.GetRequiredService<StaffDigestJob>().RunOnceAsync(cancellationToken);
+                return false;
+            });
+        }
+
         return builder;
     }
 }

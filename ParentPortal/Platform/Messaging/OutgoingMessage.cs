@@ -66,6 +66,9 @@ public sealed class MessageAbout
         return new() { UserId = application.OwnerId, ApplicationId = application.Id, DocumentId = documentId, InvitationId = invitationId, ToFamily = toFamily };
     }
 
+    /// <summary>A message to a member of staff about their work (the daily digest): no family's ids, as it names several cases.</summary>
+    public static MessageAbout Staff() => new() { ToFamily = false };
+
     /// <summary>A message about a place on an information session, to the person who holds it.</summary>
     public static MessageAbout Booking(SessionBooking booking)
     {
