@@ -93,6 +93,16 @@ public sealed class HandleCorrectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnOldCase_CanBeCorrected_EvenWhenAnotherAnswerWouldNotPassTodaysChecks()
+    {
+        // A facilitation request whose meeting date has passed since it was sent: correcting the school is still allowed.
+        var (id, request) = await AskedAsync("child-school", "Hillside Academy", TriageFixtures.FacilitationPages());
+        var meetingDate = DateOnly.Parse(TriageFixtures.FacilitationPages()["meeting-date"]["meeting-date"]!, System.Globalization.CultureInfo.InvariantCulture);
+        _host.Clock.SetUtcNow(new DateTimeOffset(meetingDate.AddDays(10), new TimeOnly(10, 0), TimeSpan.Zero));
+        Succeeded(await _host.Get<HandleCorrectionHandler>().MakeAsync(Adviser, id, request, new Dictionary<string, string?> { ["child-school"] = "Hillside Academy" }));
+    }
+
+    [Fact]
     public async Task Requests_AreInTheSubjectAccessExport_AndGoWithErasure()
     {
         // A bullying complaint: nothing keeps its records for an appeal, so it can be erased at once.

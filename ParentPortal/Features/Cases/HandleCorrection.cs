@@ -53,7 +53,9 @@ public sealed class HandleCorrectionHandler(CaseFiles cases, TriageContextSource
                 return CaseChangeResult.Refused("Nothing has changed: change the answer first, or tell the family why it is not being changed.");
             }
 
-            if (corrected.Route != answers.Route || TriageFlow.StoppedAt(corrected) is not null || !TriageFlow.IsComplete(corrected, context))
+            // The same questions as before (not "is every answer still valid today": a meeting date sent last month may be past).
+            if (corrected.Route != answers.Route || TriageFlow.StoppedAt(corrected) is not null
+                || !TriageFlow.Steps(corrected).Select(s => s.Key).SequenceEqual(TriageFlow.Steps(answers).Select(s => s.Key), StringComparer.Ordinal))
             {
                 return CaseChangeResult.Refused("This change would alter which questions the application asks, or whether it can go ahead. Talk to the family: they may need to withdraw and apply again.");
             }
