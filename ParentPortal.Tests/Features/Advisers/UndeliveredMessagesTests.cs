@@ -37,6 +37,8 @@ public sealed class UndeliveredMessagesTests : IAsyncLifetime
         var listed = Assert.Single((await Undelivered.ListAsync(Adviser))!);
         Assert.Equal((messageId, id, "parent@example.com", 1), (listed.Id, listed.CaseId!.Value, listed.ToAddress, listed.Attempts));
         Assert.NotNull(listed.CaseReference);
+        // The queue flags the case too, until someone deals with it.
+        Assert.Equal(1, Assert.Single((await _host.Get<ParentPortal.Features.Cases.CaseQueueQuery>().HandleAsync(Adviser, new ParentPortal.Features.Cases.CaseQueueFilter()))!.Rows, r => r.Id == id).Undelivered);
         Assert.Single((await Undelivered.ListAsync(Manager))!);
         Assert.Null(await Undelivered.ListAsync(Mediator));
         Assert.Null(await Undelivered.ListAsync(HertsOfficer));

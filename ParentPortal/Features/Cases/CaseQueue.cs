@@ -17,6 +17,7 @@ public sealed record CaseQueueFilter(int? LocalAuthorityId = null, CaseStage? St
 /// <param name="LateActions">Agreed actions and action points not done by their date (issue 14 item 5): someone else's duty, so flagged, not sorted by.</param>
 /// <param name="FamilySaysNotDone">The family told us an action has not happened, and it is not marked done.</param>
 /// <param name="CorrectionsAsked">Corrections to sent answers the family asked for that nobody has dealt with (issue 14 item 2).</param>
+/// <param name="Undelivered">Messages about the case the outbox could not deliver and nobody has dealt with (issue 15 item 3).</param>
 public sealed record CaseQueueRow(
     Guid Id,
     string Reference,
@@ -31,7 +32,8 @@ public sealed record CaseQueueRow(
     bool Overdue,
     int LateActions = 0,
     bool FamilySaysNotDone = false,
-    int CorrectionsAsked = 0);
+    int CorrectionsAsked = 0,
+    int Undelivered = 0);
 
 public sealed record CaseQueueView(IReadOnlyList<CaseQueueRow> Rows, IReadOnlyList<(int Id, string Name)> LocalAuthorities, IReadOnlyList<(int Id, string Name)> Assignees, DateOnly Today, IReadOnlyList<(int Id, string Name)> Areas);
 
@@ -94,6 +96,7 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
                 LateActions = open.Count(p => p.ApplicationId == a.Id && p.Due < today),
                 FamilySaysNotDone = open.Any(p => p.ApplicationId == a.Id && p.FamilySaysNotDoneOn != null),
                 CorrectionsAsked = db.CorrectionRequests.Count(c => c.ApplicationId == a.Id && c.Status == CorrectionStatus.Asked),
+                Undelivered = db.OutboxMessages.Count(m => m.ApplicationId == a.Id && m.GaveUpAt != null && m.DealtWithAt == null && m.DeliveredAt == null && m.CancelledAt == null),
             })
             .ToListAsync(cancellationToken);
 
@@ -105,7 +108,7 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
             var urgent = CaseClocks.MostUrgent(clocks);
             return new CaseQueueRow(
                 r.Case.Id, r.Case.Reference ?? "", r.Case.Route ?? "", r.LocalAuthority, r.Area, r.Case.Stage, r.Assignee, r.Case.SubmittedAt ?? r.Case.CreatedAt,
-                clocks, urgent, clocks.Any(c => c.StaffAction && c.IsOverdue(today)), r.LateActions, r.FamilySaysNotDone, r.CorrectionsAsked);
+                clocks, urgent, clocks.Any(c => c.StaffAction && c.IsOverdue(today)), r.LateActions, r.FamilySaysNotDone, r.CorrectionsAsked, r.Undelivered);
         })
         .OrderByDescending(r => r.Overdue)
         .ThenBy(r => r.MostUrgent ?? DateOnly.MaxValue)
