@@ -33,7 +33,7 @@ public sealed class UndeliveredMessagesBrowserTests(BrowserFixture browser) : IA
     }
 
     [Fact]
-    public async Task TheAdviser_SeesAMessageThatCouldNotBeDelivered_AndMarksItDealtWith()
+    public async Task TheAdviser_SeesAMessageThatCouldNotBeDelivered_MarksItDealtWith_AndTurnsTheDigestOff()
     {
         var caseId = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor");
         await using (var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
@@ -78,6 +78,14 @@ public sealed class UndeliveredMessagesBrowserTests(BrowserFixture browser) : IA
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Recorded as dealt with.");
         await Assertions.Expect(page.GetByTestId("undelivered-message").Filter(new() { HasText = reference })).ToHaveCountAsync(0);
         await page.CheckPageAsync("undelivered-02-dealt-with");
+
+        // Issue 15 item 4: the adviser's own choice about the daily summary.
+        await page.GotoAsync("/advisers/digest");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("digest-state")).ToHaveTextAsync("You get the daily summary.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop the daily summary" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("digest-state")).ToHaveTextAsync("You do not get the daily summary.");
+        await page.CheckPageAsync("digest-01-off");
     }
 
     /// <summary>A mail server that refuses every address for good, as <see cref="SmtpMessageSender"/> reports a 550.</summary>

@@ -60,4 +60,27 @@ public sealed class StaffDigestTests : IAsyncLifetime
         // The mediator has no cases and no queue: nothing to say, so nothing is sent.
         Assert.DoesNotContain(digests, m => m.ToAddress.Contains("tom", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task Anyone_CanTurnTheirOwnDigestOff_Audited_AndTheyAreSentNone()
+    {
+        var sams = await SenCaseAsync(_host);
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, sams));
+        await SenCaseAsync(_host, Lukasz);
+        var choice = _host.Get<DigestChoiceHandler>();
+        Assert.Null(await choice.GetAsync(Sam));
+        Assert.False(await choice.SetAsync(Sam, false));
+        Assert.True(await choice.GetAsync(Adviser));
+        Assert.True(await choice.SetAsync(Adviser, false));
+        Assert.False(await choice.GetAsync(Adviser));
+
+        _host.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero));
+        await _host.Get<StaffDigestJob>().RunOnceAsync();
+        await using var db = await _host.DbAsync();
+        var digests = await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == "staff-digest").Select(m => m.ToAddress).ToListAsync();
+        Assert.DoesNotContain("priya.shah@example.org", digests);
+        // A manager still gets theirs (the queue has Łukasz's application waiting).
+        Assert.NotEmpty(digests);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "digest-off"));
+    }
 }

@@ -16,6 +16,9 @@ public sealed class StaffMember
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Whether they want the daily digest of what needs them (issue 15 item 4); their own choice, on until they turn it off.</summary>
+    public bool DailyDigest { get; set; } = true;
+
     /// <summary>For local authority officers: the authority they act for.</summary>
     public int? LocalAuthorityId { get; set; }
 

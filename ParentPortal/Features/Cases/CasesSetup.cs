@@ -31,6 +31,7 @@ public static class CasesSetup
         services.AddTransient<CorrectFamilyDetailsHandler>();
         services.AddTransient<HandleCorrectionHandler>();
         services.AddTransient<StaffDigestJob>();
+        services.AddTransient<DigestChoiceHandler>();
         services.AddTransient<RecordLaCannotArrangeHandler>();
         services.AddTransient<RecordLaToldHandler>();
         services.AddTransient<RecordSharingAnswerHandler>();

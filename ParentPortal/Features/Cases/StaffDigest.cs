@@ -19,7 +19,7 @@ namespace ParentPortal.Features.Cases;
 /// (as adviser or mediator) the statutory clocks due in the next 2 working days or overdue, agreed actions that are late,
 /// what families did since the last working day (decided, withdrew, asked for a correction, said an action has not
 /// happened) and messages that could not be delivered. References, clock names and stage names only: no family's details;
-/// each line links to the case, which opens after sign-in.
+/// each line links to the case, which opens after sign-in. Anyone can turn it off for themselves (<see cref="DigestChoiceHandler"/>).
 /// </summary>
 public sealed class StaffDigestJob(IDbContextFactory<PortalDbContext> contextFactory, WorkingDayCalendarSource calendars, PublicAddress address, TimeProvider clock)
 {
@@ -52,7 +52,7 @@ public sealed class StaffDigestJob(IDbContextFactory<PortalDbContext> contextFac
         var since = UkDates.FromLocal(calendar.SubtractWorkingDays(today, 1), SendAt);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var staff = await db.StaffMembers.AsNoTracking()
-            .Where(s => s.IsActive && s.Email != null && s.Roles.Any(r => r.Role == PortalRoles.Adviser || r.Role == PortalRoles.Manager || r.Role == PortalRoles.Mediator))
+            .Where(s => s.IsActive && s.DailyDigest && s.Email != null && s.Roles.Any(r => r.Role == PortalRoles.Adviser || r.Role == PortalRoles.Manager || r.Role == PortalRoles.Mediator))
             .Select(s => new { s.Id, s.DisplayName, s.Email, Advises = s.Roles.Any(r => r.Role == PortalRoles.Adviser || r.Role == PortalRoles.Manager) })
             .ToListAsync(cancellationToken);
         var waiting = await db.Applications.AsNoTracking()
@@ -130,7 +130,7 @@ public sealed class StaffDigestJob(IDbContextFactory<PortalDbContext> contextFac
                 }
             }
 
-            body.Append("\nThe links open after you sign in. You get this each working day when something needs you.\n");
+            body.Append(CultureInvariant($"\nThe links open after you sign in. You get this each working day when something needs you; to stop it, go to {address.For("advisers/digest")}.\n"));
             if (await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
             {
                 Kind = "staff-digest",
@@ -151,4 +151,32 @@ public sealed class StaffDigestJob(IDbContextFactory<PortalDbContext> contextFac
     }
 
     private static string CultureInvariant(FormattableString text) => FormattableString.Invariant(text);
+}
+
+/// <summary>A member of staff turns their own daily digest on or off (audited).</summary>
+public sealed class DigestChoiceHandler(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
+{
+    /// <summary>Null for anyone who is not staff.</summary>
+    public async Task<bool?> GetAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await Platform.Access.StaffAccess.ForAsync(db, user, cancellationToken) is { } staff
+            ? await db.StaffMembers.Where(s => s.Id == staff.StaffId).Select(s => s.DailyDigest).SingleAsync(cancellationToken)
+            : null;
+    }
+
+    public async Task<bool> SetAsync(System.Security.Claims.ClaimsPrincipal user, bool wanted, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await Platform.Access.StaffAccess.ForAsync(db, user, cancellationToken) is not { } staff)
+        {
+            return false;
+        }
+
+        var row = await db.StaffMembers.SingleAsync(s => s.Id == staff.StaffId, cancellationToken);
+        row.DailyDigest = wanted;
+        Platform.Access.AuditLog.Write(db, staff, wanted ? "digest-on" : "digest-off", "staff", staff.StaffId.ToString(System.Globalization.CultureInfo.InvariantCulture), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 }

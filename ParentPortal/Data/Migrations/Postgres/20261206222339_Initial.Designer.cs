@@ -12,7 +12,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261206213205_Initial")]
+    [Migration("20261206222339_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1569,6 +1569,9 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("DailyDigest")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()

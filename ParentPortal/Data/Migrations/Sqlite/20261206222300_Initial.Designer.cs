@@ -11,7 +11,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261206213120_Initial")]
+    [Migration("20261206222300_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1537,6 +1537,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DailyDigest")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayName")

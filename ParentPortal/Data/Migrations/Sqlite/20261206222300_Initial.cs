@@ -249,6 +249,7 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DailyDigest = table.Column<bool>(type: "INTEGER", nullable: false),
                     LocalAuthorityId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
