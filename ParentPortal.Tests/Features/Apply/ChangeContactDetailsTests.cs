@@ -65,8 +65,10 @@ public sealed class ChangeContactDetailsTests : IAsyncLifetime
         // A bullying complaint needs a number to call back.
         Assert.Equal(AnswerKeys.ContactPhone, Assert.Single((await contact.HandleAsync(Sam, id, new ContactDetailsForm { Email = "x@example.com", Method = "email" }))!.Errors).FieldKey);
 
+        // Closed: the page says so kindly, and nothing is changed.
         Assert.True((await _host.Get<WithdrawApplicationHandler>().HandleAsync(Sam, id, null))!.Succeeded);
-        Assert.Null(await contact.GetAsync(Sam, id));
-        Assert.Null(await contact.HandleAsync(Sam, id, form));
+        Assert.True((await contact.GetAsync(Sam, id))!.Closed);
+        Assert.Equal(ChangeContactDetailsHandler.ClosedMessage, Assert.Single((await contact.HandleAsync(Sam, id, form))!.Errors).Message);
+        Assert.Null(await contact.GetAsync(Lukasz, id));
     }
 }

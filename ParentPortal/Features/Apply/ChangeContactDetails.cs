@@ -24,7 +24,7 @@ public sealed class ContactDetailsForm
     public string? CallTimesNotes { get; set; }
 }
 
-public sealed record ContactDetailsView(Guid Id, string Reference, bool IsReferral, bool PhoneRequired, ContactDetailsForm Current);
+public sealed record ContactDetailsView(Guid Id, string Reference, bool IsReferral, bool PhoneRequired, ContactDetailsForm Current, bool Closed = false);
 
 public sealed record ContactDetailsResult(bool Succeeded, IReadOnlyList<FieldError> Errors, bool Changed = false);
 
@@ -40,11 +40,12 @@ public sealed class ChangeContactDetailsHandler(IDbContextFactory<PortalDbContex
 
     private const string CallTimesStep = "call-times";
 
+    public const string ClosedMessage = "This application is closed, so there is nothing to contact you about. If you start a new application, it asks how to contact you.";
+
     public async Task<ContactDetailsView?> GetAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (await ApplicationAccess.OwnedAsync(db, user, applicationId, cancellationToken) is not { Status: ApplicationStatus.Submitted, Reference: { } reference } application
-            || application.Stage == CaseStage.Closed)
+        if (await ApplicationAccess.OwnedAsync(db, user, applicationId, cancellationToken) is not { Status: ApplicationStatus.Submitted, Reference: { } reference } application)
         {
             return null;
         }
@@ -57,18 +58,23 @@ public sealed class ChangeContactDetailsHandler(IDbContextFactory<PortalDbContex
             Method = answers[AnswerKeys.ContactMethod],
             CallTimes = Checkboxes(answers[AnswerKeys.CallTimes]),
             CallTimesNotes = answers[AnswerKeys.CallTimesNotes],
-        });
+        }, application.Stage == CaseStage.Closed);
     }
 
-    /// <returns>Null when it is not this family's open case (the page answers 404).</returns>
+    /// <returns>Null when it is not this family's sent application (the page answers 404).</returns>
     public async Task<ContactDetailsResult?> HandleAsync(ClaimsPrincipal user, Guid applicationId, ContactDetailsForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var file = await cases.OpenForFamilyAsync(db, user, applicationId, cancellationToken);
-        if (file is null || file.Stage == CaseStage.Closed)
+        if (file is null)
         {
             return null;
+        }
+
+        if (file.Stage == CaseStage.Closed)
+        {
+            return new(false, [new FieldError(AnswerKeys.ContactPhone, ClosedMessage)]);
         }
 
         var answers = TriageAnswers.FromJson(file.Row.AnswersJson);
