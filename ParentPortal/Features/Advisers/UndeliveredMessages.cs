@@ -5,6 +5,7 @@ using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Messaging;
 
 namespace ParentPortal.Features.Advisers;
 
@@ -117,5 +118,5 @@ public sealed class UndeliveredMessagesHandler(IDbContextFactory<PortalDbContext
 
     private static IQueryable<OutboxMessage> Waiting(PortalDbContext db) =>
         // Given up by the outbox, or handed over and then not delivered (a delivery receipt that says it failed).
-        db.OutboxMessages.Where(m => m.GaveUpAt != null && m.DealtWithAt == null && m.DeliveredAt == null && m.CancelledAt == null);
+        db.OutboxMessages.Where(OutboxQueries.Undelivered);
 }

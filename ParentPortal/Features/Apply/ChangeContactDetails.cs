@@ -115,9 +115,7 @@ public sealed class ChangeContactDetailsHandler(IDbContextFactory<PortalDbContex
         {
             return new(true, []);
         }
-
-        var owner = await db.Users.AsNoTracking().Where(u => u.Id == file.Row.OwnerId).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(cancellationToken);
-        file.CorrectAnswers(corrected, owner?.DisplayName, owner?.Email);
+        await file.CorrectAnswersAsync(corrected, cancellationToken);
         file.Record("contact-details-changed", $"The family changed: {string.Join(", ", changed)}");
         await file.TellStaffAsync("contact-details-changed", $"New contact details: {file.Reference}", $"""
             The family have changed how we contact them on application {file.Reference}.

@@ -5,6 +5,7 @@ using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
+using ParentPortal.Platform.Messaging;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Cases;
 using ParentPortal.Platform.Identity;
@@ -96,7 +97,7 @@ public sealed class CaseQueueQuery(IDbContextFactory<PortalDbContext> contextFac
                 LateActions = open.Count(p => p.ApplicationId == a.Id && p.Due < today),
                 FamilySaysNotDone = open.Any(p => p.ApplicationId == a.Id && p.FamilySaysNotDoneOn != null),
                 CorrectionsAsked = db.CorrectionRequests.Count(c => c.ApplicationId == a.Id && c.Status == CorrectionStatus.Asked),
-                Undelivered = db.OutboxMessages.Count(m => m.ApplicationId == a.Id && m.GaveUpAt != null && m.DealtWithAt == null && m.DeliveredAt == null && m.CancelledAt == null),
+                Undelivered = db.OutboxMessages.Where(OutboxQueries.Undelivered).Count(m => m.ApplicationId == a.Id),
             })
             .ToListAsync(cancellationToken);
 

@@ -72,9 +72,7 @@ public sealed class CorrectFamilyDetailsHandler(CaseFiles cases, TriageContextSo
             {
                 return CaseChangeResult.Refused("Nothing has changed: correct a detail first", "details-reason");
             }
-
-            var owner = await db.Users.AsNoTracking().Where(u => u.Id == file.Row.OwnerId).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(cancellationToken);
-            file.CorrectAnswers(corrected, owner?.DisplayName, owner?.Email);
+            await file.CorrectAnswersAsync(corrected, cancellationToken);
             file.Record("details-corrected", $"Corrected: {string.Join(", ", changed.Distinct())}. Why: {why}");
             return CaseChangeResult.Ok("Corrected. A certificate or agreement already issued keeps the old details: withdraw it and issue it again if it must change.");
         }, cancellationToken);

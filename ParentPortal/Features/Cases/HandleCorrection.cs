@@ -59,9 +59,7 @@ public sealed class HandleCorrectionHandler(CaseFiles cases, TriageContextSource
             {
                 return CaseChangeResult.Refused("This change would alter which questions the application asks, or whether it can go ahead. Talk to the family: they may need to withdraw and apply again.");
             }
-
-            var owner = await db.Users.AsNoTracking().Where(u => u.Id == file.Row.OwnerId).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(cancellationToken);
-            file.CorrectAnswers(corrected, owner?.DisplayName, owner?.Email);
+            await file.CorrectAnswersAsync(corrected, cancellationToken);
             request.Status = CorrectionStatus.Made;
             request.HandledAt = file.Now;
             request.HandledByStaffId = file.Staff.StaffId;

@@ -68,7 +68,7 @@ public sealed class StaffDigestJob(IDbContextFactory<PortalDbContext> contextFac
                     Case = a,
                     Meeting = db.CaseMeetings.Where(CaseMeetingQueries.IsMain).Where(m => m.ApplicationId == a.Id).OrderByDescending(m => m.StartsAt).FirstOrDefault(),
                     Late = db.CaseActionPoints.Live(db).Count(p => p.ApplicationId == a.Id && p.DoneOn == null && p.Due < today),
-                    Undelivered = db.OutboxMessages.Count(m => m.ApplicationId == a.Id && m.GaveUpAt != null && m.DealtWithAt == null && m.DeliveredAt == null && m.CancelledAt == null),
+                    Undelivered = db.OutboxMessages.Where(OutboxQueries.Undelivered).Count(m => m.ApplicationId == a.Id),
                     Events = db.CaseEvents.Where(e => e.ApplicationId == a.Id && e.At >= since && e.ActorSubject == a.Owner!.Subject).Select(e => e.Kind).ToList(),
                 })
                 .ToListAsync(cancellationToken);
@@ -151,32 +151,4 @@ public sealed class StaffDigestJob(IDbContextFactory<PortalDbContext> contextFac
     }
 
     private static string CultureInvariant(FormattableString text) => FormattableString.Invariant(text);
-}
-
-/// <summary>A member of staff turns their own daily digest on or off (audited).</summary>
-public sealed class DigestChoiceHandler(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
-{
-    /// <summary>Null for anyone who is not staff.</summary>
-    public async Task<bool?> GetAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Platform.Access.StaffAccess.ForAsync(db, user, cancellationToken) is { } staff
-            ? await db.StaffMembers.Where(s => s.Id == staff.StaffId).Select(s => s.DailyDigest).SingleAsync(cancellationToken)
-            : null;
-    }
-
-    public async Task<bool> SetAsync(System.Security.Claims.ClaimsPrincipal user, bool wanted, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (await Platform.Access.StaffAccess.ForAsync(db, user, cancellationToken) is not { } staff)
-        {
-            return false;
-        }
-
-        var row = await db.StaffMembers.SingleAsync(s => s.Id == staff.StaffId, cancellationToken);
-        row.DailyDigest = wanted;
-        Platform.Access.AuditLog.Write(db, staff, wanted ? "digest-on" : "digest-off", "staff", staff.StaffId.ToString(System.Globalization.CultureInfo.InvariantCulture), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
 }

@@ -335,12 +335,19 @@ public sealed partial class CaseFile
     }
 
     /// <summary>
-    /// The family's details, corrected by staff (a wrong or unprintable name, a changed e-mail): the answers are replaced and
-    /// the search text follows them. Documents already issued keep what they printed until withdrawn and issued again.
+    /// A sent answer corrected (by staff, or the family's own contact details): the answers are replaced and the search
+    /// text follows them, with the owner's name and e-mail read from their sign-in record. Documents already issued keep
+    /// what they printed until withdrawn and issued again.
     /// </summary>
-    public void CorrectAnswers(TriageAnswers corrected, string? ownerName, string? ownerEmail)
+    public async Task CorrectAnswersAsync(TriageAnswers corrected, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(corrected);
+        var owner = await Db.Users.AsNoTracking().Where(u => u.Id == Row.OwnerId).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(cancellationToken);
+        CorrectAnswers(corrected, owner?.DisplayName, owner?.Email);
+    }
+
+    private void CorrectAnswers(TriageAnswers corrected, string? ownerName, string? ownerEmail)
+    {
         Row.AnswersJson = corrected.ToJson();
         Row.SearchText = ApplicationSearchText.For(corrected, ownerName, ownerEmail, Row.Reference);
         _profile = null;

@@ -4,6 +4,13 @@ using ParentPortal.Data.Entities;
 
 namespace ParentPortal.Platform.Messaging;
 
+/// <summary>Which outbox rows wait for staff: the outbox stopped trying, or a receipt said it failed, and nobody has dealt with it.</summary>
+public static class OutboxQueries
+{
+    public static readonly System.Linq.Expressions.Expression<Func<OutboxMessage, bool>> Undelivered =
+        m => m.GaveUpAt != null && m.DealtWithAt == null && m.DeliveredAt == null && m.CancelledAt == null;
+}
+
 /// <summary>
 /// Puts messages into the outbox in the caller's own <see cref="PortalDbContext"/>: they are saved by the
 /// caller's SaveChanges, in the caller's transaction, so a message exists if and only if the change that
