@@ -33,6 +33,8 @@ public sealed class AskForCorrectionTests : IAsyncLifetime
 
         var asked = await corrections.AskAsync(Sam, id, "child-school", "It is Hillside Academy now, not Hillside Primary.");
         Assert.True(asked!.Succeeded);
+        // Sent twice (a double click): one request.
+        Assert.True((await corrections.AskAsync(Sam, id, "child-school", "It is Hillside Academy now, not Hillside Primary."))!.Succeeded);
 
         view = await corrections.GetAsync(Sam, id);
         var request = Assert.Single(view!.Requests);

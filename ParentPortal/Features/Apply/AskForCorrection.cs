@@ -80,6 +80,12 @@ public sealed class AskForCorrectionHandler(IDbContextFactory<PortalDbContext> c
             return new(false, errors);
         }
 
+        // The same request again (a double click, a resent form) is the one already waiting, not a second.
+        if (await db.CorrectionRequests.AnyAsync(c => c.ApplicationId == file.Id && c.Status == CorrectionStatus.Asked && c.StepKey == question!.StepKey && c.Wanted == text, cancellationToken))
+        {
+            return new(true, []);
+        }
+
         if (await db.CorrectionRequests.CountAsync(c => c.ApplicationId == file.Id && c.Status == CorrectionStatus.Asked, cancellationToken) >= MostWaiting)
         {
             return AskForCorrectionResult.Refused(QuestionKey, $"You already have {MostWaiting} corrections waiting. Your adviser will deal with those first: call the helpline if it is urgent.");
