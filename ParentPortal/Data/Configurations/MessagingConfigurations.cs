@@ -13,6 +13,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Kind).HasMaxLength(OutboxMessage.KindMaxLength);
         builder.Property(m => m.ToAddress).HasMaxLength(OutboxMessage.AddressMaxLength);
         builder.Property(m => m.ToName).HasMaxLength(OutboxMessage.NameMaxLength);
+        builder.Property(m => m.ShortText).HasMaxLength(OutboxMessage.ShortTextMaxLength);
+        builder.Property(m => m.Reference).HasMaxLength(OutboxMessage.ReferenceMaxLength);
         builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength);
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
         builder.Property(m => m.CorrelationKey).HasMaxLength(OutboxMessage.CorrelationKeyMaxLength);

@@ -20,6 +20,8 @@ public sealed class OutboxMessage
     public const int ClaimedByMaxLength = 200;
     public const int AttachmentNameMaxLength = 200;
     public const int AttachmentTypeMaxLength = 100;
+    public const int ShortTextMaxLength = 612;
+    public const int ReferenceMaxLength = 32;
 
     public Guid Id { get; set; }
 
@@ -29,6 +31,15 @@ public sealed class OutboxMessage
     public required string ToAddress { get; set; }
 
     public string? ToName { get; set; }
+
+    /// <summary>E-mail, text message or letter (issue 15 item 2): <see cref="ToAddress"/> is then an e-mail address, a mobile number, or the postal address's lines.</summary>
+    public Domain.Messaging.MessageChannel Channel { get; set; }
+
+    /// <summary>For a text message, the words sent (<see cref="Domain.Messaging.MessageKinds.Text"/>); <see cref="Body"/> keeps what an e-mail would have said.</summary>
+    public string? ShortText { get; set; }
+
+    /// <summary>The application's reference when it was written, so the message can be sent again another way (a family's new channel).</summary>
+    public string? Reference { get; set; }
 
     public required string Subject { get; set; }
 

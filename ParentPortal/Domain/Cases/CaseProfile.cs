@@ -72,6 +72,15 @@ public sealed record CaseProfile
 
     public string? ContactPhone { get; init; }
 
+    /// <summary>How the family asked for confirmations and reminders (asked when they prefer phone calls); null: by e-mail when they gave one.</summary>
+    public Messaging.MessageChannel? MessagesBy { get; init; }
+
+    /// <summary>The postal address lines they gave for letters (first line, second line, town, postcode), blanks left out.</summary>
+    public IReadOnlyList<string> PostalAddress { get; init; } = [];
+
+    /// <summary>They turned off the messages they can do without (reminders, the survey); legal and case messages still go.</summary>
+    public bool OptionalMessagesOff { get; init; }
+
     /// <summary>The language the family uses, as people read it ("English", "British Sign Language (BSL)", or their own words); null when not answered.</summary>
     public string? Language { get; init; }
 
@@ -144,6 +153,17 @@ public sealed record CaseProfile
             WantsIps = answers[AnswerKeys.Supporter] == AnswerKeys.SupporterIpsWanted,
             ContactEmail = answers[AnswerKeys.ContactEmail],
             ContactPhone = answers[AnswerKeys.ContactPhone],
+            MessagesBy = answers[AnswerKeys.ContactMethod] != "phone" ? null : answers[AnswerKeys.MessagesBy] switch
+            {
+                "email" => Messaging.MessageChannel.Email,
+                "text" => Messaging.MessageChannel.Text,
+                "letter" => Messaging.MessageChannel.Letter,
+                _ => null,
+            },
+            PostalAddress = answers[AnswerKeys.ContactMethod] == "phone" && answers[AnswerKeys.MessagesBy] == "letter"
+                ? [.. new[] { answers[AnswerKeys.AddressLine1], answers[AnswerKeys.AddressLine2], answers[AnswerKeys.AddressTown], Messaging.UkContactFormats.Postcode(answers[AnswerKeys.AddressPostcode]) }.OfType<string>().Where(l => l.Trim().Length > 0)]
+                : [],
+            OptionalMessagesOff = answers[AnswerKeys.OptionalMessages] == "off",
             Language = answers[AnswerKeys.Language] switch
             {
                 "english" => "English",

@@ -60,6 +60,14 @@ public static class AnswerKeys
     public const string ContactMethod = "contact-method";
     public const string ContactPhone = "contact-phone";
     public const string ContactEmail = "contact-email";
+    public const string MessagesBy = "messages-by";
+    public const string AddressLine1 = "address-line-1";
+    public const string AddressLine2 = "address-line-2";
+    public const string AddressTown = "address-town";
+    public const string AddressPostcode = "address-postcode";
+
+    /// <summary>"off" when the family turned off the messages they can do without (reminders, the survey); issue 15 item 5.</summary>
+    public const string OptionalMessages = "optional-messages";
     public const string CallTimes = "call-times";
     public const string CallTimesNotes = "call-times-notes";
     public const string Language = "language";

@@ -463,6 +463,71 @@ public static class TriageQuestions
             Rules = ContactRules,
         },
 
+        // Issue 15 item 2: a family who asked to be phoned may have no e-mail; confirmations and reminders still reach them.
+        new Step("messages", TriageSection.Contact, "How should we send you confirmations and reminders?",
+        [
+            Radios(AnswerKeys.MessagesBy, "How should we send you confirmations and reminders?", "Select how we should send you confirmations and reminders",
+                new("email", "Email"),
+                new("text", "Text message", "A short message to your mobile with your reference. Sign in or call us for the details."),
+                new("letter", "Letter in the post")) with
+            {
+                SummaryLabel = "Sent by",
+                Hint = "For example, that we have your application, the details of a session or meeting, and when your certificate is ready. We will still phone you.",
+            },
+        ])
+        {
+            ProfessionalTitle = "How should we send the family confirmations and reminders?",
+            AppliesWhen = a => a[AnswerKeys.ContactMethod] == "phone",
+            SummaryLabel = "Confirmations and reminders",
+            Rules = MessagesRules,
+        },
+
+        new Step("postal-address", TriageSection.Contact, "What is your postal address?",
+        [
+            new Field(AnswerKeys.AddressLine1, FieldKind.Text, "Address line 1")
+            {
+                SummaryLabel = "Address",
+                RequiredMessage = "Enter the first line of your address, like 10 Station Road",
+                MessageName = "Address line 1",
+                MaxLength = NameLength,
+                Autocomplete = "address-line1",
+                AboutTheFamily = true,
+            },
+            new Field(AnswerKeys.AddressLine2, FieldKind.Text, "Address line 2 (optional)")
+            {
+                SummaryLabel = "Address line 2",
+                Required = false,
+                MessageName = "Address line 2",
+                MaxLength = NameLength,
+                Autocomplete = "address-line2",
+                AboutTheFamily = true,
+            },
+            new Field(AnswerKeys.AddressTown, FieldKind.Text, "Town or city (optional)")
+            {
+                SummaryLabel = "Town or city",
+                Required = false,
+                MessageName = "Town or city",
+                MaxLength = NameLength,
+                Autocomplete = "address-level2",
+                AboutTheFamily = true,
+            },
+            new Field(AnswerKeys.AddressPostcode, FieldKind.Text, "Postcode")
+            {
+                SummaryLabel = "Postcode",
+                RequiredMessage = "Enter your postcode, like SW1A 1AA",
+                MessageName = "Postcode",
+                MaxLength = 10,
+                Autocomplete = "postal-code",
+                AboutTheFamily = true,
+            },
+        ])
+        {
+            ProfessionalTitle = "What is the family's postal address?",
+            AppliesWhen = a => a[AnswerKeys.ContactMethod] == "phone" && a[AnswerKeys.MessagesBy] == "letter",
+            SummaryLabel = "Postal address",
+            Rules = AddressRules,
+        },
+
         new Step("call-times", TriageSection.Contact, "When is the best time to call you?",
         [
             new Field(AnswerKeys.CallTimes, FieldKind.Checkboxes, "When is the best time to call you?")
@@ -603,6 +668,29 @@ public static class TriageQuestions
         EarliestDate = today => today.AddYears(-5),
         EarliestDateMessage = char.ToUpperInvariant(name[0]) + name[1..] + " must be within the last 5 years",
     };
+
+    private static IEnumerable<FieldError> MessagesRules(IReadOnlyDictionary<string, string> values, TriageAnswers answers, TriageContext context)
+    {
+        var by = values.GetValueOrDefault(AnswerKeys.MessagesBy);
+        if (by == "email" && string.IsNullOrEmpty(answers[AnswerKeys.ContactEmail]))
+        {
+            yield return new FieldError(AnswerKeys.MessagesBy, "You have not given an email address. Go back to add one, or choose text message or letter");
+        }
+        else if (by == "text" && Messaging.UkContactFormats.MobileNumber(answers[AnswerKeys.ContactPhone]) is null)
+        {
+            yield return new FieldError(AnswerKeys.MessagesBy, string.IsNullOrEmpty(answers[AnswerKeys.ContactPhone])
+                ? "You have not given a mobile number. Go back to add one, or choose email or letter"
+                : "We can only send text messages to a mobile number, like 07700 900 982 or +33 6 12 34 56 78. Go back to change the number, or choose email or letter");
+        }
+    }
+
+    private static IEnumerable<FieldError> AddressRules(IReadOnlyDictionary<string, string> values, TriageAnswers answers, TriageContext context)
+    {
+        if (values.GetValueOrDefault(AnswerKeys.AddressPostcode) is { Length: > 0 } postcode && Messaging.UkContactFormats.Postcode(postcode) is null)
+        {
+            yield return new FieldError(AnswerKeys.AddressPostcode, "Enter a real postcode, like SW1A 1AA");
+        }
+    }
 
     private static IEnumerable<FieldError> ContactRules(IReadOnlyDictionary<string, string> values, TriageAnswers answers, TriageContext context)
     {

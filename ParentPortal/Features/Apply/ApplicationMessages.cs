@@ -21,18 +21,13 @@ public sealed class ApplicationMessages(ServiceDirectory services)
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(answers);
-        var (address, name) = await RecipientAsync(db, application, answers, cancellationToken);
-        if (address is null)
-        {
-            return;
-        }
+        var family = await RecipientAsync(db, application, answers, cancellationToken);
 
         var profile = await services.GetAsync(cancellationToken);
         await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
         {
             Kind = "application-submitted",
-            ToAddress = address,
-            ToName = name,
+            Family = family,
             Subject = $"We have received your application ({application.Reference})",
             Body = $"""
                 Thank you. We have received your application to {profile.Name}.
@@ -85,18 +80,13 @@ public sealed class ApplicationMessages(ServiceDirectory services)
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(application);
         var answers = TriageAnswers.FromJson(application.AnswersJson);
-        var (address, name) = await RecipientAsync(db, application, answers, cancellationToken);
-        if (address is null)
-        {
-            return;
-        }
+        var family = await RecipientAsync(db, application, answers, cancellationToken);
 
         var profile = await services.GetAsync(cancellationToken);
         await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
         {
             Kind = "draft-deletion-warning",
-            ToAddress = address,
-            ToName = name,
+            Family = family,
             Subject = "Your unfinished application will be deleted soon",
             Body = $"""
                 You started an application to {profile.Name} but have not finished it.
@@ -112,11 +102,10 @@ public sealed class ApplicationMessages(ServiceDirectory services)
         }, now, cancellationToken);
     }
 
-    private static async Task<(string? Address, string? Name)> RecipientAsync(PortalDbContext db, Application application, TriageAnswers answers, CancellationToken cancellationToken)
+    private static async Task<FamilyContact> RecipientAsync(PortalDbContext db, Application application, TriageAnswers answers, CancellationToken cancellationToken)
     {
         var owner = await db.Users.AsNoTracking().Where(u => u.Id == application.OwnerId).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
-        var contact = FamilyContact.Of(CaseProfile.From(answers), owner?.DisplayName, owner?.Email);
-        return (contact.Email, contact.Name);
+        return FamilyContact.Of(CaseProfile.From(answers), owner?.DisplayName, owner?.Email);
     }
 
     private static string Helpline(ServiceProfile profile) =>

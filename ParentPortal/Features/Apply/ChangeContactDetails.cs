@@ -22,6 +22,20 @@ public sealed class ContactDetailsForm
     public IReadOnlyList<string> CallTimes { get; set; } = [];
 
     public string? CallTimesNotes { get; set; }
+
+    /// <summary>How confirmations and reminders are sent when they prefer telephone calls: "email", "text" or "letter".</summary>
+    public string? MessagesBy { get; set; }
+
+    public string? AddressLine1 { get; set; }
+
+    public string? AddressLine2 { get; set; }
+
+    public string? AddressTown { get; set; }
+
+    public string? AddressPostcode { get; set; }
+
+    /// <summary>"on" (the default) or "off": reminders and the feedback survey (issue 15 item 5).</summary>
+    public string? OptionalMessages { get; set; }
 }
 
 public sealed record ContactDetailsView(Guid Id, string Reference, bool IsReferral, bool PhoneRequired, ContactDetailsForm Current, bool Closed = false);
@@ -39,6 +53,10 @@ public sealed class ChangeContactDetailsHandler(IDbContextFactory<PortalDbContex
     public const string StepKey = "contact";
 
     private const string CallTimesStep = "call-times";
+
+    private const string MessagesStep = "messages";
+
+    private const string AddressStep = "postal-address";
 
     public const string ClosedMessage = "This application is closed, so there is nothing to contact you about. If you start a new application, it asks how to contact you.";
 
@@ -58,6 +76,12 @@ public sealed class ChangeContactDetailsHandler(IDbContextFactory<PortalDbContex
             Method = answers[AnswerKeys.ContactMethod],
             CallTimes = Checkboxes(answers[AnswerKeys.CallTimes]),
             CallTimesNotes = answers[AnswerKeys.CallTimesNotes],
+            MessagesBy = answers[AnswerKeys.MessagesBy],
+            AddressLine1 = answers[AnswerKeys.AddressLine1],
+            AddressLine2 = answers[AnswerKeys.AddressLine2],
+            AddressTown = answers[AnswerKeys.AddressTown],
+            AddressPostcode = answers[AnswerKeys.AddressPostcode],
+            OptionalMessages = answers[AnswerKeys.OptionalMessages] == "off" ? "off" : "on",
         }, application.Stage == CaseStage.Closed);
     }
 
@@ -109,6 +133,44 @@ public sealed class ChangeContactDetailsHandler(IDbContextFactory<PortalDbContex
             var before = corrected;
             corrected = corrected.WithStep(CallTimesStep, times.Values);
             changed = [.. changed, .. Changed(step, before, corrected)];
+        }
+
+        // How confirmations and reminders go, and where letters go: asked, as in the journey, once they prefer telephone calls.
+        foreach (var (stepKey, posted) in new (string, Dictionary<string, string?>)[]
+        {
+            (MessagesStep, new(StringComparer.Ordinal) { [AnswerKeys.MessagesBy] = form.MessagesBy }),
+            (AddressStep, new(StringComparer.Ordinal)
+            {
+                [AnswerKeys.AddressLine1] = form.AddressLine1,
+                [AnswerKeys.AddressLine2] = form.AddressLine2,
+                [AnswerKeys.AddressTown] = form.AddressTown,
+                [AnswerKeys.AddressPostcode] = form.AddressPostcode,
+            }),
+        })
+        {
+            if (!TriageFlow.Applies(corrected, stepKey))
+            {
+                continue;
+            }
+
+            var step = TriageQuestions.Find(stepKey)!;
+            var result = StepValidator.Validate(step, posted, corrected, context);
+            if (!result.IsValid)
+            {
+                return new(false, result.Errors);
+            }
+
+            var before = corrected;
+            corrected = corrected.WithStep(stepKey, result.Values);
+            changed = [.. changed, .. Changed(step, before, corrected)];
+        }
+
+        // Reminders and the survey may be turned off; what the law or the case needs always goes.
+        var optional = form.OptionalMessages == "off" ? "off" : null;
+        if (optional != answers[AnswerKeys.OptionalMessages])
+        {
+            corrected = corrected.WithStep(StepKey, new Dictionary<string, string?>(StringComparer.Ordinal) { [AnswerKeys.OptionalMessages] = optional });
+            changed = [.. changed, "Reminders and the survey"];
         }
 
         if (changed.Count == 0)

@@ -1,5 +1,6 @@
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Meetings;
 using ParentPortal.Platform.Messaging;
 using ParentPortal.Platform.Sessions;
@@ -20,18 +21,13 @@ public sealed class SessionMessages(ServiceDirectory services)
 
     public async Task BookedAsync(PortalDbContext db, SessionBooking booking, InformationSession session, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (address, name) = await RecipientAsync(db, booking, cancellationToken);
-        if (address is null)
-        {
-            return;
-        }
+        var family = await SessionSeats.RecipientAsync(db, booking, cancellationToken);
 
         var organisation = (await services.GetAsync(cancellationToken)).Name;
         await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
         {
             Kind = "session-booked",
-            ToAddress = address,
-            ToName = name,
+            Family = family,
             Subject = $"Your place: {session.Title}, {When(session)}",
             Body = $"""
                 You have a place on {session.Title}.
@@ -45,21 +41,14 @@ public sealed class SessionMessages(ServiceDirectory services)
             About = MessageAbout.Booking(booking),
             Attachment = Invite(CalendarInvites.Request(session, organisation, now), session),
         }, now, cancellationToken);
-        await ScheduleRemindersAsync(db, booking, session, address, name, now, cancellationToken);
+        await ScheduleRemindersAsync(db, booking, session, family, now, cancellationToken);
     }
 
-    public async Task ScheduleRemindersAsync(PortalDbContext db, SessionBooking booking, InformationSession session, string? address, string? name, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task ScheduleRemindersAsync(PortalDbContext db, SessionBooking booking, InformationSession session, FamilyContact? family, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(booking);
         ArgumentNullException.ThrowIfNull(session);
-        if (address is null)
-        {
-            (address, name) = await RecipientAsync(db, booking, cancellationToken);
-            if (address is null)
-            {
-                return;
-            }
-        }
+        family ??= await SessionSeats.RecipientAsync(db, booking, cancellationToken);
 
         foreach (var lead in ReminderLeadTimes)
         {
@@ -72,8 +61,7 @@ public sealed class SessionMessages(ServiceDirectory services)
             await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
             {
                 Kind = "session-reminder",
-                ToAddress = address,
-                ToName = name,
+                Family = family,
                 Subject = $"Reminder: {session.Title}, {When(session)}",
                 Body = $"""
                     This is a reminder of your place on {session.Title}.
@@ -99,18 +87,13 @@ public sealed class SessionMessages(ServiceDirectory services)
     /// <summary>The person gave up their place (or moved): their calendar event is removed.</summary>
     public async Task PlaceCancelledAsync(PortalDbContext db, SessionBooking booking, InformationSession session, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (address, name) = await RecipientAsync(db, booking, cancellationToken);
-        if (address is null)
-        {
-            return;
-        }
+        var family = await SessionSeats.RecipientAsync(db, booking, cancellationToken);
 
         var organisation = (await services.GetAsync(cancellationToken)).Name;
         await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
         {
             Kind = "session-place-cancelled",
-            ToAddress = address,
-            ToName = name,
+            Family = family,
             Subject = $"Cancelled: your place on {session.Title}, {When(session)}",
             Body = $"""
                 {reason}
@@ -125,17 +108,12 @@ public sealed class SessionMessages(ServiceDirectory services)
 
     public async Task WaitingListAsync(PortalDbContext db, SessionBooking booking, InformationSession session, int position, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (address, name) = await RecipientAsync(db, booking, cancellationToken);
-        if (address is null)
-        {
-            return;
-        }
+        var family = await SessionSeats.RecipientAsync(db, booking, cancellationToken);
 
         await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
         {
             Kind = "session-waiting-list",
-            ToAddress = address,
-            ToName = name,
+            Family = family,
             Subject = $"You are on the waiting list: {session.Title}",
             Body = $"""
                 {session.Title}, {When(session)}, is full. You are number {position} on the waiting list.
@@ -156,17 +134,12 @@ public sealed class SessionMessages(ServiceDirectory services)
         foreach (var booking in places)
         {
             await CancelRemindersAsync(db, booking, now, cancellationToken);
-            var (address, name) = await RecipientAsync(db, booking, cancellationToken);
-            if (address is null)
-            {
-                continue;
-            }
+            var family = await SessionSeats.RecipientAsync(db, booking, cancellationToken);
 
             await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
             {
                 Kind = "session-changed",
-                ToAddress = address,
-                ToName = name,
+                Family = family,
                 Subject = $"Changed: {session.Title}, now {When(session)}",
                 Body = $"""
                     {whatChanged} Your place is kept.
@@ -182,7 +155,7 @@ public sealed class SessionMessages(ServiceDirectory services)
             }, now, cancellationToken);
             if (booking.Status == BookingStatus.Booked)
             {
-                await ScheduleRemindersAsync(db, booking, session, address, name, now, cancellationToken);
+                await ScheduleRemindersAsync(db, booking, session, family, now, cancellationToken);
             }
         }
     }
@@ -190,18 +163,13 @@ public sealed class SessionMessages(ServiceDirectory services)
     public async Task SessionCancelledAsync(PortalDbContext db, InformationSession session, SessionBooking booking, bool hadPlace, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var (address, name) = await RecipientAsync(db, booking, cancellationToken);
-        if (address is null)
-        {
-            return;
-        }
+        var family = await SessionSeats.RecipientAsync(db, booking, cancellationToken);
 
         var organisation = (await services.GetAsync(cancellationToken)).Name;
         await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
         {
             Kind = "session-cancelled",
-            ToAddress = address,
-            ToName = name,
+            Family = family,
             Subject = $"Cancelled: {session.Title}, {When(session)}",
             Body = $"""
                 We are sorry: {session.Title}, {When(session)}, has been cancelled.{(session.CancellationReason is { Length: > 0 } reason ? " " + reason : "")}
@@ -231,9 +199,4 @@ public sealed class SessionMessages(ServiceDirectory services)
         Content = ics,
     };
 
-    private static async Task<(string? Address, string? Name)> RecipientAsync(PortalDbContext db, SessionBooking booking, CancellationToken cancellationToken)
-    {
-        var recipient = await SessionSeats.RecipientAsync(db, booking, cancellationToken);
-        return (recipient.Email, recipient.Name);
-    }
 }

@@ -143,7 +143,7 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
             var staffOwner = point.OwnerStaffId is { } staffId
                 ? await db.StaffMembers.AsNoTracking().Where(s => s.Id == staffId && s.IsActive).Select(s => new { s.DisplayName, s.Email }).FirstOrDefaultAsync(cancellationToken)
                 : null;
-            var (name, email, toFamily) = point.OwnerIsFamily ? (family.Name, family.Email, true)
+            var (name, email, toFamily) = point.OwnerIsFamily ? (family.Name, family.Email ?? "", true)
                 : attendee is { Email: not null } ? (attendee.Name, attendee.Email, false)
                 : staffOwner is { Email: not null } ? (staffOwner.DisplayName, staffOwner.Email, false)
                 : agreed && senTeam is not null ? (senTeam.SenTeamName ?? "SEN team", senTeam.SenTeamEmail, false)
@@ -156,7 +156,9 @@ public sealed class ActionPointsHandler(IDbContextFactory<PortalDbContext> conte
             await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
             {
                 Kind = "agreed-action-reminder",
-                ToAddress = email,
+                // The family by the way they chose; a letter would come too late, so they get none by post.
+                ToAddress = toFamily ? null : email,
+                Family = toFamily ? family : null,
                 ToName = name,
                 Subject = $"Reminder: an action {(agreed ? "agreed in mediation" : "from your meeting")} is due on {UkDates.LongDate(point.Due)} ({file.Reference})",
                 Body = $"""

@@ -495,27 +495,25 @@ public sealed partial class AgreementsHandler(
     private static async Task AskToSignAsync(PortalDbContext db, CaseFile file, string body, CancellationToken cancellationToken, string? key = null, Guid? documentId = null)
     {
         var parties = await file.PartiesAsync(cancellationToken);
-        var recipients = new List<(string Address, string? Name, bool ToFamily)>();
-        if (parties.Family.Email is { } family)
-        {
-            recipients.Add((family, parties.Family.Name, true));
-        }
+        var recipients = new List<(string? Address, string? Name, bool ToFamily)> { (null, parties.Family.Name, true) };
 
         // CaseParties already holds the officers only where the family's consent (or the law) lets the LA see the case; when a
         // decision maker with an account is named, they are the local authority here (issue 13 item 5).
         var decisionMaker = await db.CaseMeetings.AsNoTracking().MainOf(file.Id).Select(m => m.DecisionMakerStaffId).FirstOrDefaultAsync(cancellationToken);
         var officers = parties.LaOfficers.Where(o => decisionMaker is null || o.Id == decisionMaker);
-        recipients.AddRange(new[] { parties.Mediator }.Concat(officers).Where(s => s?.Email is not null).Select(s => (s!.Email!, (string?)s.Name, false)));
+        recipients.AddRange(new[] { parties.Mediator }.Concat(officers).Where(s => s?.Email is not null).Select(s => (Address: (string?)s!.Email, Name: (string?)s.Name, ToFamily: false)));
         foreach (var (to, name, toFamily) in recipients)
         {
             await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
             {
                 Kind = "agreement",
                 ToAddress = to,
+                // The family by the way they chose (e-mail, text or letter); their key keeps the e-mail address it always had.
+                Family = toFamily ? parties.Family : null,
                 ToName = name,
                 Subject = $"Mediation agreement ({file.Reference})",
                 Body = body,
-                CorrelationKey = key is null ? null : $"{key}:{to}",
+                CorrelationKey = key is null ? null : $"{key}:{to ?? parties.Family.Email ?? "family"}",
                 // The staff's copies belong to the family's records too: they go with the family's erasure.
                 About = MessageAbout.Application(file.Row, documentId, toFamily: toFamily),
             }, file.Now, cancellationToken);

@@ -1,4 +1,5 @@
 using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Meetings;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Calendar;
@@ -39,21 +40,23 @@ public sealed partial class CaseFile
         ArgumentNullException.ThrowIfNull(uninvited);
         ArgumentNullException.ThrowIfNull(service);
         await OutboxWriter.CancelByPrefixAsync(Db, MeetingReminderPrefix(meeting.Id), Now, cancellationToken);
-        var family = MeetingPlan.FamilyAttends(meeting.Kind, meeting.WithParty) ? await FamilyPersonAsync(cancellationToken) : null;
+        var guest = MeetingPlan.FamilyAttends(meeting.Kind, meeting.WithParty) ? await FamilyGuestAsync(cancellationToken) : null;
+        var family = guest?.Calendar;
         var people = meeting.People.Where(MayWriteTo).Select(p => new InvitedPerson(p.Name, p.Email!, p.Role)).ToList();
+        // The calendar file lists the family by their e-mail address only; a family sent texts or letters is sent no file.
         var everyone = family is null ? people : [family, .. people];
         var title = MeetingTitle(meeting);
         var when = $"{UkDates.LongDate(UkDates.DateIn(meeting.StartsAt))}, {UkDates.Time(meeting.StartsAt)} to {UkDates.Time(meeting.EndsAt)}, {MeetingPlaceText(meeting)}";
         var changed = meeting.Sequence > 0;
+        var familyTold = false;
 
-        foreach (var person in everyone)
+        foreach (var (person, toFamily) in Recipients(guest, people))
         {
-            var toFamily = ReferenceEquals(person, family);
             var body = toFamily
                 ? $"""
                     Your {MeetingPlan.Describe(meeting.Kind, meeting.WithParty).ToLowerInvariant()} {(changed ? "has changed. It is now" : "is")} on {when}.
 
-                    You can bring a friend, an Independent Parental Supporter or an advocate. If the time does not suit you, please call us on {service.HelplinePhone} as soon as you can. The attached file adds it to your calendar.
+                    You can bring a friend, an Independent Parental Supporter or an advocate. If the time does not suit you, please call us on {service.HelplinePhone} as soon as you can.{(family is null ? "" : " If this came by e-mail, the attached file adds it to your calendar.")}
 
                     {service.Name}
                     """
@@ -66,17 +69,19 @@ public sealed partial class CaseFile
 
                     {service.Name}
                     """;
-            await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
+            var sent = await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
             {
                 Kind = toFamily ? "case-meeting" : "meeting-invitation",
-                ToAddress = person.Email,
+                ToAddress = toFamily ? null : person.Email,
+                Family = toFamily ? guest!.Contact : null,
                 ToName = person.Name,
                 Subject = $"{(changed ? "Changed: " : "")}{title}, {UkDates.DateAndTime(meeting.StartsAt)}",
                 Body = body,
-                CorrelationKey = $"meeting:{meeting.Id:N}:{meeting.Sequence}:{Hash(person)}",
-                Attachment = Calendar(meeting, MeetingInvites.Request(meeting, title, service.Name, service.ContactEmail, everyone, person, Now), cancel: false),
+                CorrelationKey = $"meeting:{meeting.Id:N}:{meeting.Sequence}:{Key(person, toFamily)}",
+                Attachment = toFamily && family is null ? null : Calendar(meeting, MeetingInvites.Request(meeting, title, service.Name, service.ContactEmail, everyone, toFamily ? family : person, Now), cancel: false),
                 About = MessageAbout.Application(Row, toFamily: toFamily),
             }, Now, cancellationToken);
+            familyTold |= toFamily && (sent || guest!.Contact.RouteFor("case-meeting") is not null);
 
             var remindAt = meeting.StartsAt - MeetingReminderLead;
             if (remindAt > Now)
@@ -84,7 +89,8 @@ public sealed partial class CaseFile
                 await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
                 {
                     Kind = toFamily ? "case-meeting-reminder" : "meeting-reminder",
-                    ToAddress = person.Email,
+                    ToAddress = toFamily ? null : person.Email,
+                    Family = toFamily ? guest!.Contact : null,
                     ToName = person.Name,
                     Subject = $"Reminder: {title}, {UkDates.DateAndTime(meeting.StartsAt)}",
                     Body = $"""
@@ -95,7 +101,7 @@ public sealed partial class CaseFile
                         {service.Name}
                         """,
                     NotBefore = remindAt,
-                    CorrelationKey = $"{MeetingReminderPrefix(meeting.Id)}{meeting.Sequence}:{Hash(person)}",
+                    CorrelationKey = $"{MeetingReminderPrefix(meeting.Id)}{meeting.Sequence}:{Key(person, toFamily)}",
                     About = MessageAbout.Application(Row, toFamily: toFamily),
                 }, Now, cancellationToken);
             }
@@ -115,10 +121,10 @@ public sealed partial class CaseFile
         {
             // Telling the family now is the notice the rules require. Without e-mail, a changed meeting needs telling again:
             // notice of the old date is not notice of the new one (staff record it when they have).
-            meeting.NoticeGivenOn = family is null ? null : Today;
+            meeting.NoticeGivenOn = familyTold ? Today : null;
         }
 
-        return meeting.People.Count(p => !MayWriteTo(p)) + (MeetingPlan.FamilyAttends(meeting.Kind, meeting.WithParty) && family is null ? 1 : 0);
+        return meeting.People.Count(p => !MayWriteTo(p)) + (MeetingPlan.FamilyAttends(meeting.Kind, meeting.WithParty) && !familyTold ? 1 : 0);
     }
 
     /// <summary>
@@ -148,23 +154,19 @@ public sealed partial class CaseFile
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(body);
         var sent = new List<string>();
-        var family = includeFamily && MeetingPlan.FamilyAttends(meeting.Kind, meeting.WithParty) ? await FamilyPersonAsync(cancellationToken) : null;
-        var everyone = meeting.People.Where(MayWriteTo).Select(p => (Person: new InvitedPerson(p.Name, p.Email!, p.Role), ToFamily: false)).ToList();
-        if (family is not null)
-        {
-            everyone.Insert(0, (family, true));
-        }
-
-        foreach (var (person, toFamily) in everyone)
+        var guest = includeFamily && MeetingPlan.FamilyAttends(meeting.Kind, meeting.WithParty) ? await FamilyGuestAsync(cancellationToken) : null;
+        var people = meeting.People.Where(MayWriteTo).Select(p => new InvitedPerson(p.Name, p.Email!, p.Role)).ToList();
+        foreach (var (person, toFamily) in Recipients(guest, people))
         {
             if (await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
             {
                 Kind = kind,
-                ToAddress = person.Email,
+                ToAddress = toFamily ? null : person.Email,
+                Family = toFamily ? guest!.Contact : null,
                 ToName = person.Name,
                 Subject = subject,
                 Body = body(person.Name, toFamily),
-                CorrelationKey = $"{keyPrefix}:{Hash(person)}",
+                CorrelationKey = $"{keyPrefix}:{Key(person, toFamily)}",
                 Attachment = attachment,
                 About = MessageAbout.Application(Row, documentId, toFamily: toFamily),
             }, Now, cancellationToken))
@@ -186,9 +188,10 @@ public sealed partial class CaseFile
         meeting.UpdatedAt = Now;
         await OutboxWriter.CancelByPrefixAsync(Db, MeetingReminderPrefix(meeting.Id), Now, cancellationToken);
         var title = MeetingTitle(meeting);
-        if (MeetingPlan.FamilyAttends(meeting.Kind, meeting.WithParty) && meeting.NoticeGivenOn is not null && await FamilyPersonAsync(cancellationToken) is { } family)
+        if (MeetingPlan.FamilyAttends(meeting.Kind, meeting.WithParty) && meeting.NoticeGivenOn is not null)
         {
-            await SendCancellationAsync(meeting, family, title, service, "We will be in touch about what happens next.", cancellationToken, toFamily: true);
+            var guest = await FamilyGuestAsync(cancellationToken);
+            await SendCancellationAsync(meeting, guest.Calendar ?? guest.Person, title, service, "We will be in touch about what happens next.", cancellationToken, family: guest);
         }
 
         foreach (var attendee in meeting.People.Where(p => MayWriteTo(p) && p.InvitedOn is not null))
@@ -197,11 +200,12 @@ public sealed partial class CaseFile
         }
     }
 
-    private async Task SendCancellationAsync(CaseMeeting meeting, InvitedPerson person, string title, ServiceProfile service, string why, CancellationToken cancellationToken, bool toFamily = false) =>
+    private async Task SendCancellationAsync(CaseMeeting meeting, InvitedPerson person, string title, ServiceProfile service, string why, CancellationToken cancellationToken, FamilyGuest? family = null) =>
         await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
         {
-            Kind = toFamily ? "case-meeting-cancelled" : "meeting-cancelled",
-            ToAddress = person.Email,
+            Kind = family is not null ? "case-meeting-cancelled" : "meeting-cancelled",
+            ToAddress = family is not null ? null : person.Email,
+            Family = family?.Contact,
             ToName = person.Name,
             Subject = $"Cancelled: {title}, {UkDates.DateAndTime(meeting.StartsAt)}",
             Body = $"""
@@ -209,16 +213,32 @@ public sealed partial class CaseFile
 
                 {service.Name}
                 """,
-            CorrelationKey = $"meeting-cancel:{meeting.Id:N}:{meeting.Sequence}:{Hash(person)}",
-            Attachment = Calendar(meeting, MeetingInvites.Cancel(meeting, title, service.Name, service.ContactEmail, person, Now), cancel: true),
-            About = MessageAbout.Application(Row, toFamily: toFamily),
+            CorrelationKey = $"meeting-cancel:{meeting.Id:N}:{meeting.Sequence}:{Key(person, family is not null)}",
+            Attachment = family is { Calendar: null } ? null : Calendar(meeting, MeetingInvites.Cancel(meeting, title, service.Name, service.ContactEmail, person, Now), cancel: true),
+            About = MessageAbout.Application(Row, toFamily: family is not null),
         }, Now, cancellationToken);
 
-    private async Task<InvitedPerson?> FamilyPersonAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The family at a meeting: how to reach them (<see cref="FamilyContact.RouteFor"/> picks e-mail, text or letter), the person
+    /// the messages name, and the same person for the calendar file only when they have an e-mail address (a calendar lists
+    /// people by it; a phone number is never put in a file other attendees get).
+    /// </summary>
+    private sealed record FamilyGuest(FamilyContact Contact, InvitedPerson Person, InvitedPerson? Calendar);
+
+    private async Task<FamilyGuest> FamilyGuestAsync(CancellationToken cancellationToken)
     {
         var family = await CaseParties.FamilyOfAsync(Db, Row, Profile, cancellationToken);
-        return family.Email is null ? null : new InvitedPerson(family.Name ?? "The family", family.Email, Profile.IsYoungPerson ? AttendeeRole.YoungPerson : AttendeeRole.Parent);
+        var role = Profile.IsYoungPerson ? AttendeeRole.YoungPerson : AttendeeRole.Parent;
+        var person = new InvitedPerson(family.Name ?? "The family", family.Email ?? "", role);
+        return new FamilyGuest(family, person, family.Email is null ? null : person);
     }
+
+    /// <summary>The family first (when they are told), then each attendee we may write to.</summary>
+    private static IEnumerable<(InvitedPerson Person, bool ToFamily)> Recipients(FamilyGuest? guest, IEnumerable<InvitedPerson> people) =>
+        (guest is null ? [] : new[] { (guest.Person, true) }).Concat(people.Select(p => (p, false)));
+
+    // The family's messages keep the key they had when only e-mail was possible (a hash of the address); without one, "family".
+    private static string Key(InvitedPerson person, bool toFamily) => toFamily && person.Email.Length == 0 ? "family" : Hash(person);
 
     private static MessageAttachment Calendar(CaseMeeting meeting, string ics, bool cancel) => new()
     {

@@ -344,6 +344,8 @@ public sealed partial class CaseFile
         ArgumentNullException.ThrowIfNull(corrected);
         var owner = await Db.Users.AsNoTracking().Where(u => u.Id == Row.OwnerId).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(cancellationToken);
         CorrectAnswers(corrected, owner?.DisplayName, owner?.Email);
+        // Messages waiting to go (a reminder booked last month) go to the new details, the new way, or not at all (issue 15).
+        await OutboxWriter.ReaddressAsync(Db, Row.Id, FamilyContact.Of(Profile, owner?.DisplayName, owner?.Email), Now, cancellationToken);
     }
 
     private void CorrectAnswers(TriageAnswers corrected, string? ownerName, string? ownerEmail)
@@ -430,21 +432,15 @@ public sealed partial class CaseFile
 
     /// <summary>
     /// Puts a message to the family in the outbox, in this change's transaction (not before <paramref name="notBefore"/>, for a
-    /// reminder). False when there is no address to send it to.
+    /// reminder), by the channel they chose. False when there is no way to send it to them, or they turned this kind off.
     /// </summary>
     public async Task<bool> TellFamilyAsync(string kind, string subject, string body, string? correlationKey, CancellationToken cancellationToken, Guid? documentId = null, DateTimeOffset? notBefore = null)
     {
         var family = await CaseParties.FamilyOfAsync(Db, Row, Profile, cancellationToken);
-        if (family.Email is null)
-        {
-            return false;
-        }
-
         return await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
         {
             Kind = kind,
-            ToAddress = family.Email,
-            ToName = family.Name,
+            Family = family,
             Subject = subject,
             Body = body,
             CorrelationKey = correlationKey,

@@ -13,7 +13,7 @@ public sealed partial class LogMessageSender(ILogger<LogMessageSender> logger) :
     public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        LogMessage(logger, message.Id, message.Kind, AddressHash(message.ToAddress));
+        LogMessage(logger, message.Id, message.Kind, message.Channel, AddressHash(message.ToAddress));
         return Task.CompletedTask;
     }
 
@@ -25,6 +25,6 @@ public sealed partial class LogMessageSender(ILogger<LogMessageSender> logger) :
         return Convert.ToHexStringLower(hash.AsSpan(0, 8));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} ({Kind}) to address {AddressHash} logged, not sent.")]
-    private static partial void LogMessage(ILogger logger, Guid messageId, string kind, string addressHash);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} ({Kind}, {Channel}) to address {AddressHash} logged, not sent.")]
+    private static partial void LogMessage(ILogger logger, Guid messageId, string kind, Domain.Messaging.MessageChannel channel, string addressHash);
 }

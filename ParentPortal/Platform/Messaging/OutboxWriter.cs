@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Messaging;
 
 namespace ParentPortal.Platform.Messaging;
 
@@ -48,6 +50,12 @@ public static class OutboxWriter
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(message);
         Validate(message);
+        var route = message.Family is { } family ? family.RouteFor(message.Kind) : new MessageRoute(MessageChannel.Email, message.ToAddress!);
+        if (route is null)
+        {
+            return false;
+        }
+
         var key = message.CorrelationKey;
         if (key is not null &&
             (db.OutboxMessages.Local.Any(m => m.CorrelationKey == key) ||
@@ -56,6 +64,9 @@ public static class OutboxWriter
             return false;
         }
 
+        var service = await ServiceAsync(db, cancellationToken);
+        var body = WithContactDetails(message.Body, service);
+
         // PostgreSQL stores timestamptz only from UTC values; SQLite compares the stored numbers.
         now = now.ToUniversalTime();
         var notBefore = message.NotBefore?.ToUniversalTime() ?? now;
@@ -63,27 +74,71 @@ public static class OutboxWriter
         {
             Id = Guid.CreateVersion7(now),
             Kind = message.Kind,
-            ToAddress = message.ToAddress.Trim(),
-            ToName = string.IsNullOrWhiteSpace(message.ToName) ? null : message.ToName.Trim(),
+            ToAddress = route.Address.Trim(),
+            ToName = Name(message),
+            Channel = route.Channel,
+            ShortText = route.Channel == MessageChannel.Text ? MessageKinds.Text(message.Kind, message.About.Reference, service.Name, service.HelplinePhone) : null,
+            Reference = message.About.Reference,
             Subject = message.Subject,
-            Body = message.Body,
+            Body = body,
             CreatedAt = now,
             NotBefore = notBefore,
             NextAttemptAt = notBefore,
             CorrelationKey = key,
-            AttachmentName = message.Attachment?.FileName,
-            AttachmentContentType = message.Attachment?.ContentType,
-            AttachmentContent = message.Attachment?.Content,
-            AttachmentData = message.Attachment?.Data,
+            // A calendar file or a PDF goes by e-mail only: a text or a letter says where to find it.
+            AttachmentName = route.Channel == MessageChannel.Email ? message.Attachment?.FileName : null,
+            AttachmentContentType = route.Channel == MessageChannel.Email ? message.Attachment?.ContentType : null,
+            AttachmentContent = route.Channel == MessageChannel.Email ? message.Attachment?.Content : null,
+            AttachmentData = route.Channel == MessageChannel.Email ? message.Attachment?.Data : null,
             UserId = message.About.UserId,
             ApplicationId = message.About.ApplicationId,
             BookingId = message.About.BookingId,
             DocumentId = message.About.DocumentId,
             InvitationId = message.About.InvitationId,
             ToFamily = message.About.ToFamily,
-            BodyOnceSent = message.SecretInBody is { } secret ? message.Body.Replace(secret, SecretRemovedText, StringComparison.Ordinal) : null,
+            BodyOnceSent = message.SecretInBody is { } secret ? body.Replace(secret, SecretRemovedText, StringComparison.Ordinal) : null,
         });
         return true;
+    }
+
+    /// <summary>
+    /// The family changed how they get messages (issue 15 items 2 and 5): every message to them about the application that has
+    /// not gone yet goes the new way (a reminder booked last month by e-mail now goes by text), and one they can no longer get,
+    /// or turned off, is cancelled. The caller saves. Returns how many were changed or cancelled.
+    /// </summary>
+    public static async Task<int> ReaddressAsync(PortalDbContext db, Guid applicationId, FamilyContact family, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(family);
+        var waiting = await db.OutboxMessages
+            .Where(m => m.ApplicationId == applicationId && m.ToFamily && m.SentAt == null && m.CancelledAt == null && m.GaveUpAt == null)
+            .ToListAsync(cancellationToken);
+        var changed = 0;
+        foreach (var message in waiting)
+        {
+            var route = family.RouteFor(message.Kind);
+            if (route is null)
+            {
+                message.CancelledAt = now.ToUniversalTime();
+                ForgetSecret(message);
+                changed++;
+            }
+            else if (route.Channel != message.Channel || route.Address != message.ToAddress)
+            {
+                message.Channel = route.Channel;
+                message.ToAddress = route.Address;
+                message.ToName = family.Name ?? message.ToName;
+                message.ShortText = route.Channel == MessageChannel.Text ? await TextAsync(db, message.Kind, message.Reference, cancellationToken) : null;
+                if (route.Channel != MessageChannel.Email)
+                {
+                    (message.AttachmentName, message.AttachmentContentType, message.AttachmentContent, message.AttachmentData) = (null, null, null, null);
+                }
+
+                changed++;
+            }
+        }
+
+        return changed;
     }
 
     /// <summary>
@@ -171,11 +226,40 @@ public static class OutboxWriter
         return cancelled.Count;
     }
 
+    private static string? Name(OutgoingMessage message)
+    {
+        var name = message.ToName ?? message.Family?.Name;
+        return string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+    }
+
+    /// <summary>The text message for this kind, in the service's name, with its helpline (the organisation's row).</summary>
+    private static async Task<string> TextAsync(PortalDbContext db, string kind, string? reference, CancellationToken cancellationToken)
+    {
+        var service = await ServiceAsync(db, cancellationToken);
+        return MessageKinds.Text(kind, reference, service.Name, service.HelplinePhone);
+    }
+
+    private sealed record ServiceContact(string Name, string HelplinePhone, string HelplineHours, string ContactEmail);
+
+    private static async Task<ServiceContact> ServiceAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        await db.Organisations.AsNoTracking().OrderBy(o => o.Id)
+            .Select(o => new ServiceContact(o.Name, o.HelplinePhone, o.HelplineHours, o.ContactEmail))
+            .FirstOrDefaultAsync(cancellationToken)
+        ?? throw new InvalidOperationException("The service has not been set up: the database has no organisation row.");
+
+    /// <summary>What ends every e-mail and letter (issue 15 item 5): who sent it and how to reach them.</summary>
+    public static string ContactDetails(string name, string helplinePhone, string helplineHours, string contactEmail) =>
+        $"--\n{name}\nHelpline: {helplinePhone} ({helplineHours})\nEmail: {contactEmail}\n";
+
+    private static string WithContactDetails(string body, ServiceContact service) =>
+        body.TrimEnd() + "\n\n" + ContactDetails(service.Name, service.HelplinePhone, service.HelplineHours, service.ContactEmail);
+
     // The messages say which field is wrong, never its value (which may be personal data).
     private static void Validate(OutgoingMessage message)
     {
         var problem = Problem(message.Kind, OutboxMessage.KindMaxLength, "Kind")
-            ?? Problem(message.ToAddress, OutboxMessage.AddressMaxLength, "ToAddress")
+            ?? ((message.ToAddress is null) == (message.Family is null) ? "Give either ToAddress or Family." : null)
+            ?? (message.Family is null ? Problem(message.ToAddress, OutboxMessage.AddressMaxLength, "ToAddress") : null)
             ?? Problem(message.Subject, OutboxMessage.SubjectMaxLength, "Subject")
             ?? (message.Body is null ? "Body is missing." : null)
             ?? (message.ToName is { Length: > OutboxMessage.NameMaxLength } ? $"ToName is longer than {OutboxMessage.NameMaxLength} characters." : null)

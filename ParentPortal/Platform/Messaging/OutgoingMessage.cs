@@ -1,4 +1,5 @@
 using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
 
 namespace ParentPortal.Platform.Messaging;
 
@@ -11,7 +12,15 @@ public sealed class OutgoingMessage
     /// <summary>What the message is for, e.g. "application-submitted" (at most 64 characters). Safe to log.</summary>
     public required string Kind { get; init; }
 
-    public required string ToAddress { get; init; }
+    /// <summary>An e-mail address; leave it unset and give <see cref="Family"/> for a message to a family.</summary>
+    public string? ToAddress { get; init; }
+
+    /// <summary>
+    /// The family the message is for, in place of <see cref="ToAddress"/>: the outbox sends it the way they chose (e-mail,
+    /// text message or letter, <see cref="FamilyContact.RouteFor"/>), or not at all when they have no way to get it or turned
+    /// this kind off. A text message carries only <see cref="Domain.Messaging.MessageKinds.Text"/>; a text or a letter, no attachment.
+    /// </summary>
+    public FamilyContact? Family { get; init; }
 
     public string? ToName { get; init; }
 
@@ -60,10 +69,13 @@ public sealed class MessageAbout
     public bool ToFamily { get; init; } = true;
 
     /// <summary>A message about an application (a case or a draft), to its family unless <paramref name="toFamily"/> is false.</summary>
+    /// <summary>The application's reference, for a text message (which names nothing else); null for a draft or a session booking.</summary>
+    public string? Reference { get; init; }
+
     public static MessageAbout Application(Application application, Guid? documentId = null, Guid? invitationId = null, bool toFamily = true)
     {
         ArgumentNullException.ThrowIfNull(application);
-        return new() { UserId = application.OwnerId, ApplicationId = application.Id, DocumentId = documentId, InvitationId = invitationId, ToFamily = toFamily };
+        return new() { UserId = application.OwnerId, ApplicationId = application.Id, DocumentId = documentId, InvitationId = invitationId, ToFamily = toFamily, Reference = application.Reference };
     }
 
     /// <summary>A message to a member of staff about their work (the daily digest): no family's ids, as it names several cases.</summary>

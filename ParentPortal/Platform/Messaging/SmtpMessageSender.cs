@@ -1,3 +1,5 @@
+using ParentPortal.Domain.Messaging;
+using ParentPortal.Platform.Hosting;
 using System.Net;
 using System.Text;
 using MailKit.Net.Smtp;
@@ -80,14 +82,20 @@ public sealed record SmtpSettings(string Host, int Port, SmtpSecurity Security, 
 /// again after a crash is recognisably the same one. A failure throws, and the outbox retries it; the exception's text
 /// goes through <see cref="OutboxProcessor.DescribeFailure"/>, which takes addresses out. Nothing is logged here.
 /// </summary>
-public sealed class SmtpMessageSender(MessagingSettings settings, TimeProvider clock) : IMessageSender
+public sealed class SmtpMessageSender(MessagingSettings settings, TimeProvider clock, PublicAddress? links = null) : IMessageSender
 {
     private readonly SmtpSettings _smtp = settings.Smtp ?? throw new InvalidOperationException("Messaging:Sender is 'Smtp' but there is no Messaging:Smtp section.");
 
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        using var mime = Compose(message, _smtp, clock.GetUtcNow());
+        if (message.Channel != MessageChannel.Email)
+        {
+            // Never dropped in silence: it waits on "Messages that could not be delivered" for staff to phone or post instead.
+            throw new PermanentDeliveryException($"A mail server cannot send a {(message.Channel == MessageChannel.Text ? "text message" : "letter")}: set Messaging:Sender to Notify to send them.");
+        }
+
+        using var mime = Compose(message, _smtp, clock.GetUtcNow(), MessageLinks.Unsubscribe(message, links));
         using var client = new SmtpClient();
         await client.ConnectAsync(_smtp.Host, _smtp.Port, _smtp.Security switch
         {
@@ -114,7 +122,7 @@ public sealed class SmtpMessageSender(MessagingSettings settings, TimeProvider c
     }
 
     /// <summary>The MIME message for an outbox row, as it goes to the mail server.</summary>
-    public static MimeMessage Compose(OutboxMessage message, SmtpSettings smtp, DateTimeOffset date)
+    public static MimeMessage Compose(OutboxMessage message, SmtpSettings smtp, DateTimeOffset date, string? unsubscribe = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(smtp);
@@ -125,6 +133,12 @@ public sealed class SmtpMessageSender(MessagingSettings settings, TimeProvider c
         mime.Date = date;
         mime.MessageId = $"{message.Id:N}@{smtp.FromAddress[(smtp.FromAddress.LastIndexOf('@') + 1)..]}";
         mime.Headers.Add("X-Portal-Kind", message.Kind);
+        if (unsubscribe is not null)
+        {
+            // RFC 2369: only on the messages a family can turn off; the page where they do (after signing in).
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+        }
+
         var text = new TextPart(TextFormat.Plain);
         text.SetText(Encoding.UTF8, message.Body.ReplaceLineEndings("\r\n"));
         if (message.AttachmentContent is null && message.AttachmentData is null)

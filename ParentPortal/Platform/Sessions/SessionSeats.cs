@@ -79,7 +79,7 @@ public static class SessionSeats
     private static async Task TellOfferedAsync(PortalDbContext db, SessionBooking booking, InformationSession session, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var recipient = await RecipientAsync(db, booking, cancellationToken);
-        if (recipient.Email is null || booking.OfferExpiresAt is not { } until)
+        if (booking.OfferExpiresAt is not { } until)
         {
             return;
         }
@@ -87,8 +87,7 @@ public static class SessionSeats
         await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
         {
             Kind = "session-offer",
-            ToAddress = recipient.Email,
-            ToName = recipient.Name,
+            Family = recipient,
             Subject = $"A place is free for you: {session.Title}",
             Body = $"""
                 A place has become free on {session.Title}, {When(session)}, and we are holding it for you.

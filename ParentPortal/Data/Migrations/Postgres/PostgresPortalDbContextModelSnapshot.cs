@@ -1297,6 +1297,9 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1353,8 +1356,16 @@ namespace ParentPortal.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ShortText")
+                        .HasMaxLength(612)
+                        .HasColumnType("character varying(612)");
 
                     b.Property<string>("Subject")
                         .IsRequired()

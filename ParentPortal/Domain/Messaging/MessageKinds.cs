@@ -1,0 +1,68 @@
+namespace ParentPortal.Domain.Messaging;
+
+/// <summary>
+/// What the portal knows about each kind of message beyond its text (issue 15 items 2 and 5): which a family may turn off
+/// (reminders and the survey; every legal and case message always goes), which are pointless by post (a reminder of
+/// something in the next days), and the line a text message carries. A text message never carries the case's details: it
+/// says there is news, gives the reference, and asks them to sign in or call; no child's name, need or diagnosis.
+/// </summary>
+public static class MessageKinds
+{
+    private static readonly HashSet<string> Optional = new(StringComparer.Ordinal)
+    {
+        "session-reminder", "case-meeting-reminder", "agreed-action-reminder", "survey-request",
+    };
+
+    private static readonly HashSet<string> ShortNotice = new(StringComparer.Ordinal)
+    {
+        "session-reminder", "case-meeting-reminder", "agreed-action-reminder",
+    };
+
+    private static readonly Dictionary<string, string> TextLines = new(StringComparer.Ordinal)
+    {
+        ["application-submitted"] = "We have received your application.",
+        ["draft-deletion-warning"] = "Your unfinished application will be deleted soon unless you carry on with it.",
+        ["application-withdrawn"] = "You have withdrawn your application.",
+        ["session-booked"] = "Your place on an information session is booked.",
+        ["session-changed"] = "The time or place of your information session has changed.",
+        ["session-cancelled"] = "Your information session has been cancelled.",
+        ["session-place-cancelled"] = "Your place on an information session has been cancelled.",
+        ["session-offer"] = "A place on an information session is free for you.",
+        ["session-waiting-list"] = "You are on the waiting list for an information session.",
+        ["session-reminder"] = "A reminder of your information session.",
+        ["case-meeting"] = "Your meeting has been arranged.",
+        ["case-meeting-changed"] = "Your meeting has changed.",
+        ["case-meeting-reminder"] = "A reminder of your meeting.",
+        ["case-meeting-cancelled"] = "Your meeting has been cancelled.",
+        ["document-ready"] = "A document is ready for you to download.",
+        ["agreement"] = "There is news about your mediation agreement: it is ready to sign, or signed by everyone.",
+        ["agreed-action-reminder"] = "A reminder of an action agreed at your meeting.",
+        ["appeal-reminder"] = "A reminder: your deadline to appeal to the SEND tribunal is coming up.",
+        ["survey-request"] = "Please tell us how we did.",
+        ["correction-made"] = "We have corrected your application as you asked.",
+        ["correction-not-made"] = "We have replied about the correction you asked for.",
+        ["advocacy-referred"] = "We have put you in touch with the advocacy service, as you asked.",
+        ["ips-assigned-family"] = "An Independent Parental Supporter will contact you.",
+    };
+
+    /// <summary>A reminder or the survey: the family may turn these off.</summary>
+    public static bool IsOptional(string kind) => Optional.Contains(kind);
+
+    /// <summary>A reminder of something in the next days: a letter would arrive too late to help.</summary>
+    public static bool TooLateByPost(string kind) => ShortNotice.Contains(kind);
+
+    /// <summary>
+    /// The text message for a message of this kind: the service's name, a line saying what happened, the reference, and how to
+    /// find out more. The same for every family, so it can carry nothing about theirs.
+    /// </summary>
+    public static string Text(string kind, string? reference, string serviceName, string helplinePhone)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        var line = TextLines.GetValueOrDefault(kind, "We have an update about your application.");
+        var about = string.IsNullOrEmpty(reference) ? "" : $" Your reference is {reference}.";
+        return $"{serviceName}: {line}{about} Sign in to your account to see the details, or call us on {helplinePhone}.";
+    }
+
+    /// <summary>The kinds with their own text line (every kind a family is sent), for the tests that read each text.</summary>
+    public static IReadOnlyCollection<string> WithTextLines => TextLines.Keys;
+}
