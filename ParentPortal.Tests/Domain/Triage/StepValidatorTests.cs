@@ -160,6 +160,33 @@ public sealed class StepValidatorTests
         Assert.Equal([new FieldError("contact-email", "Enter an email address, or choose to be contacted by telephone")], result.Errors);
     }
 
+    [Theory]
+    [InlineData("text", "01632 960 001", null, "We can only send text messages to a mobile number, like 07700 900 982 or +33 6 12 34 56 78. Go back to change the number, or choose email or letter")]
+    [InlineData("text", null, "a@example.com", "You have not given a mobile number. Go back to add one, or choose email or letter")]
+    [InlineData("email", "07700 900 982", null, "You have not given an email address. Go back to add one, or choose text message or letter")]
+    public void Messages_ByAWayTheyGaveNoDetailsFor_IsRefusedKindly(string by, string? phone, string? email, string message)
+    {
+        var answers = TriageAnswers.From(new Dictionary<string, string> { ["contact-method"] = "phone" }
+            .Concat(phone is null ? [] : [new("contact-phone", phone)]).Concat(email is null ? [] : [new("contact-email", email)]).ToDictionary());
+
+        var result = Validate("messages", new() { ["messages-by"] = by }, answers);
+
+        Assert.Equal([new FieldError("messages-by", message)], result.Errors);
+        Assert.True(Validate("messages", new() { ["messages-by"] = "letter" }, answers).IsValid);
+    }
+
+    [Fact]
+    public void PostalAddress_NeedsAFirstLineAndAPostcodeThatLooksLikeOne()
+    {
+        Assert.Equal(
+            [new FieldError("address-line-1", "Enter the first line of your address, like 10 Station Road"), new FieldError("address-postcode", "Enter your postcode, like SW1A 1AA")],
+            Validate("postal-address", new() { ["address-line-1"] = "", ["address-postcode"] = " " }).Errors);
+        Assert.Equal(
+            [new FieldError("address-postcode", "Enter a real postcode, like SW1A 1AA")],
+            Validate("postal-address", new() { ["address-line-1"] = "10 Station Road", ["address-postcode"] = "12345" }).Errors);
+        Assert.True(Validate("postal-address", new() { ["address-line-1"] = "10 Station Road", ["address-postcode"] = "ls1 4ap" }).IsValid);
+    }
+
     [Fact]
     public void Contact_ForBullyingTelephoneSupport_NeedsANumberToCallBack()
     {

@@ -33,13 +33,17 @@ public sealed class ChangeContactDetailsTests : IAsyncLifetime
         Assert.Equal(AnswerKeys.CallTimes, Assert.Single(refused!.Errors).FieldKey);
         Assert.Equal("parent@example.com", (await contact.GetAsync(Sam, id))!.Current.Email);
 
-        var changed = await contact.HandleAsync(Sam, id, new ContactDetailsForm { Phone = "07700 900 123", Email = "sam.new@example.com", Method = "phone", CallTimes = ["morning"] });
+        // ... and how to send confirmations and reminders.
+        refused = await contact.HandleAsync(Sam, id, new ContactDetailsForm { Phone = "07700 900 123", Email = "sam.new@example.com", Method = "phone", CallTimes = ["morning"] });
+        Assert.Equal(AnswerKeys.MessagesBy, Assert.Single(refused!.Errors).FieldKey);
+
+        var changed = await contact.HandleAsync(Sam, id, new ContactDetailsForm { Phone = "07700 900 123", Email = "sam.new@example.com", Method = "phone", CallTimes = ["morning"], MessagesBy = "email" });
         Assert.True(changed!.Succeeded && changed.Changed);
         var family = await _host.Get<FamilyCaseQuery>().HandleAsync(Sam, id);
         Assert.Equal("sam.new@example.com", family!.Answers[AnswerKeys.ContactEmail]);
         Assert.Contains(family.Timeline, e => e.What == "You changed your contact details");
         // Nothing changed: nothing recorded.
-        Assert.False((await contact.HandleAsync(Sam, id, new ContactDetailsForm { Phone = "07700 900 123", Email = "sam.new@example.com", Method = "phone", CallTimes = ["morning"] }))!.Changed);
+        Assert.False((await contact.HandleAsync(Sam, id, new ContactDetailsForm { Phone = "07700 900 123", Email = "sam.new@example.com", Method = "phone", CallTimes = ["morning"], MessagesBy = "email" }))!.Changed);
 
         // The next message to the family goes to the new address.
         Assert.True((await _host.Get<WithdrawApplicationHandler>().HandleAsync(Sam, id, null))!.Succeeded);
@@ -51,6 +55,44 @@ public sealed class ChangeContactDetailsTests : IAsyncLifetime
         Assert.False(toStaff.ToFamily);
         Assert.DoesNotContain("sam.new", toStaff.Body, StringComparison.Ordinal);
         Assert.Equal("sam.new@example.com", (await db.OutboxMessages.SingleAsync(m => m.ApplicationId == id && m.Kind == "application-withdrawn")).ToAddress);
+    }
+
+    [Fact]
+    public async Task TheFamily_ChooseTextsOrLetters_AndWhatHasNotGoneYetGoesTheNewWay()
+    {
+        var id = await SenCaseAsync(_host);
+        var contact = _host.Get<ChangeContactDetailsHandler>();
+        var texts = new ContactDetailsForm { Phone = "07700 900 123", Method = "phone", CallTimes = ["any"], MessagesBy = "text" };
+
+        // A landline cannot get texts: said kindly, and nothing is lost.
+        var refused = await contact.HandleAsync(Sam, id, new ContactDetailsForm { Phone = "01632 960 001", Method = "phone", CallTimes = ["any"], MessagesBy = "text" });
+        Assert.StartsWith("We can only send text messages to a mobile number", Assert.Single(refused!.Errors).Message, StringComparison.Ordinal);
+
+        Assert.True((await contact.HandleAsync(Sam, id, texts))!.Changed);
+        await using (var db = await _host.DbAsync())
+        {
+            // The confirmation written when they applied, not sent yet, now goes as a text with only the reference.
+            var confirmation = await db.OutboxMessages.SingleAsync(m => m.ApplicationId == id && m.Kind == "application-submitted");
+            Assert.Equal((ParentPortal.Domain.Messaging.MessageChannel.Text, "+447700900123"), (confirmation.Channel, confirmation.ToAddress));
+            Assert.Contains((await db.Applications.SingleAsync(a => a.Id == id)).Reference!, confirmation.ShortText, StringComparison.Ordinal);
+        }
+
+        // Letters: the address is checked as the journey checks it.
+        var letters = new ContactDetailsForm { Phone = "01632 960 001", Method = "phone", CallTimes = ["any"], MessagesBy = "letter", AddressLine1 = "10 Station Road", AddressPostcode = "LS1" };
+        Assert.Equal(AnswerKeys.AddressPostcode, Assert.Single((await contact.HandleAsync(Sam, id, letters))!.Errors).FieldKey);
+        letters.AddressPostcode = "ls1 4ap";
+        letters.OptionalMessages = "off";
+        Assert.True((await contact.HandleAsync(Sam, id, letters))!.Changed);
+        var current = (await contact.GetAsync(Sam, id))!.Current;
+        Assert.Equal(("letter", "10 Station Road", "off"), (current.MessagesBy, current.AddressLine1, current.OptionalMessages));
+        await using (var db = await _host.DbAsync())
+        {
+            var confirmation = await db.OutboxMessages.SingleAsync(m => m.ApplicationId == id && m.Kind == "application-submitted");
+            Assert.Equal((ParentPortal.Domain.Messaging.MessageChannel.Letter, "10 Station Road\nLS1 4AP"), (confirmation.Channel, confirmation.ToAddress));
+            var history = await db.CaseEvents.Where(e => e.ApplicationId == id && e.Kind == "contact-details-changed").OrderBy(e => e.Id).Select(e => e.Note ?? "").ToListAsync();
+            Assert.Contains("Reminders and the survey", history[^1], StringComparison.Ordinal);
+            Assert.All(history, note => Assert.DoesNotContain("Station", note, StringComparison.Ordinal));
+        }
     }
 
     [Fact]

@@ -36,7 +36,10 @@ public sealed class MessagingSetupTests
     [InlineData("just-a-password", "0c2a7a5e-1b3d-4e6f-8a9b-1c2d3e4f5a6b", null, "Messaging:Notify:ApiKey is missing or not a GOV.UK Notify API key")]
     [InlineData(TestKey, "welcome-email", null, "Messaging:Notify:EmailTemplateId is 'welcome-email'")]
     [InlineData(TestKey, "0c2a7a5e-1b3d-4e6f-8a9b-1c2d3e4f5a6b", "short", "Messaging:Notify:ReceiptToken is too short")]
-    public async Task AMisconfiguredNotify_StopsThePortalFromStarting_NamingTheSetting(string? key, string template, string? token, string expected)
+    [InlineData(TestKey, "0c2a7a5e-1b3d-4e6f-8a9b-1c2d3e4f5a6b", null, "Messaging:Notify:TextTemplateId is ''", "")]
+    [InlineData(TestKey, "0c2a7a5e-1b3d-4e6f-8a9b-1c2d3e4f5a6b", null, "Messaging:Notify:LetterTemplateId is 'letters'", "1d3b8b6f-2c4e-4f70-9bac-2d3e4f5a6b7c", "letters")]
+    public async Task AMisconfiguredNotify_StopsThePortalFromStarting_NamingTheSetting(string? key, string template, string? token, string expected,
+        string text = "1d3b8b6f-2c4e-4f70-9bac-2d3e4f5a6b7c", string letter = "2e4c9c70-3d5f-4081-8cbd-3e4f5a6b7c8d")
     {
         await using var database = new SqliteTestDatabase();
         await using var portal = new PortalFactory(database, settings: new Dictionary<string, string?>
@@ -44,6 +47,8 @@ public sealed class MessagingSetupTests
             ["Messaging:Sender"] = "Notify",
             ["Messaging:Notify:ApiKey"] = key,
             ["Messaging:Notify:EmailTemplateId"] = template,
+            ["Messaging:Notify:TextTemplateId"] = text,
+            ["Messaging:Notify:LetterTemplateId"] = letter,
             ["Messaging:Notify:ReceiptToken"] = token,
         });
 

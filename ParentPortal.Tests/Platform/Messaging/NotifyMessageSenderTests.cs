@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Messaging;
 using ParentPortal.Features.Advisers;
 using ParentPortal.Platform.Messaging;
 using ParentPortal.Tests.TestSupport;
@@ -51,7 +53,7 @@ public sealed class NotifyMessageSenderTests : IAsyncLifetime
         var email = Assert.Single(_notify.Emails);
         Assert.Equal(("sian@example.com", NotifyStandIn.EmailTemplate, messageId.ToString("N")), (email.EmailAddress, email.TemplateId, email.Reference));
         Assert.Equal("We have your application", email.Personalisation["subject"]);
-        Assert.Equal("Dear Siân Ó Súilleabháin,\n\nWe have your application.", email.Personalisation["body"]);
+        Assert.StartsWith("Dear Siân Ó Súilleabháin,\n\nWe have your application.\n\n--\n", email.Personalisation["body"]);
         var row = await RowAsync(messageId);
         Assert.NotNull(row.SentAt);
         Assert.Equal(email.Id, row.ProviderId);
@@ -134,6 +136,115 @@ public sealed class NotifyMessageSenderTests : IAsyncLifetime
 
         Assert.Null((await RowAsync(delivered)).GaveUpAt);
     }
+
+    [Fact]
+    public async Task AFamilyWhoChoseTexts_GetsAText_WithOnlyTheReference_AndItsReceiptsWork()
+    {
+        var family = new FamilyContact("Siân Ó Súilleabháin", null, "07700 900 982") { Chosen = MessageChannel.Text };
+        var (caseId, messageId) = await EnqueueForAsync(family, "application-submitted");
+
+        Assert.Equal(1, (await Processor.ProcessDueAsync()).Sent);
+
+        var text = Assert.Single(_notify.Texts);
+        Assert.Equal(("+447700900982", NotifyStandIn.TextTemplate, messageId.ToString("N")), (text.PhoneNumber, text.TemplateId, text.Reference));
+        var (reference, service, helpline) = await ReferenceAsync(caseId);
+        Assert.Equal($"{service}: We have received your application. Your reference is {reference}. Sign in to your account to see the details, or call us on {helpline}.", text.Text);
+        // Only the one placeholder goes: never the e-mail's body, with whatever it says about the family.
+        Assert.Equal(["body"], text.Personalisation.Keys);
+        Assert.Empty(_notify.Emails);
+
+        var row = await RowAsync(messageId);
+        Assert.Equal((MessageChannel.Text, text.Id), (row.Channel, row.ProviderId));
+        using var client = _portal.CreateHttpClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", ReceiptToken);
+        using (var failed = await client.PostAsJsonAsync(NotifyReceipts.Path, Receipt(row, "permanent-failure", "sms")))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, failed.StatusCode);
+        }
+
+        Assert.Equal(messageId, Assert.Single((await _portal.Services.GetRequiredService<UndeliveredMessagesHandler>().ListAsync(Adviser))!).Id);
+    }
+
+    [Fact]
+    public async Task ANumberNotifyCannotText_IsRefusedForGood_AndListed()
+    {
+        // A landline stored before the portal checked numbers: Notify refuses it, and it waits for an adviser.
+        var caseId = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor");
+        var messageId = Guid.CreateVersion7();
+        await using (var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Id = messageId, Kind = "application-submitted", Channel = MessageChannel.Text, ToAddress = "01632 960 001", Subject = "We have your application",
+                Body = "Dear Sam", ShortText = "Family Mediation Service: We have received your application.", CreatedAt = DateTimeOffset.UtcNow,
+                NotBefore = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow, ApplicationId = caseId, ToFamily = true,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, (await Processor.ProcessDueAsync()).Failed);
+
+        var row = await RowAsync(messageId);
+        Assert.NotNull(row.GaveUpAt);
+        Assert.Equal("ParentPortal.Platform.Messaging.PermanentDeliveryException: GOV.UK Notify refused the message (400): ValidationError", row.LastError);
+        Assert.Empty(_notify.Texts);
+        Assert.Equal(messageId, Assert.Single((await _portal.Services.GetRequiredService<UndeliveredMessagesHandler>().ListAsync(Adviser))!).Id);
+    }
+
+    [Fact]
+    public async Task AFamilyWhoChoseLetters_GetsALetter_AddressedWithTheirNameAndPostcodeLast()
+    {
+        var family = new FamilyContact("Łukasz Dvořák", null, "01632 960 001") { Chosen = MessageChannel.Letter, PostalAddress = ["10 Station Road", "Leeds", "LS1 4AP"] };
+        var (_, messageId) = await EnqueueForAsync(family, "document-ready");
+
+        Assert.Equal(1, (await Processor.ProcessDueAsync()).Sent);
+
+        var letter = Assert.Single(_notify.Letters);
+        Assert.Equal(["Łukasz Dvořák", "10 Station Road", "Leeds", "LS1 4AP"], letter.AddressLines);
+        Assert.Equal((NotifyStandIn.LetterTemplate, messageId.ToString("N")), (letter.TemplateId, letter.Reference));
+        Assert.Equal("Your certificate is ready", letter.Personalisation["subject"]);
+        Assert.StartsWith("Dear Łukasz Dvořák,", letter.Personalisation["body"]);
+        // Every letter ends with how to reach the service.
+        var (_, service, helpline) = await ReferenceAsync(Guid.Empty);
+        Assert.Contains($"\n\n--\n{service}\nHelpline: {helpline} (", letter.Personalisation["body"], StringComparison.Ordinal);
+    }
+
+    private async Task<(Guid Case, Guid Message)> EnqueueForAsync(FamilyContact family, string kind)
+    {
+        var caseId = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor");
+        await using var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var row = await db.Applications.SingleAsync(a => a.Id == caseId);
+        Assert.True(await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
+        {
+            Kind = kind,
+            Family = family,
+            Subject = kind == "document-ready" ? "Your certificate is ready" : "We have your application",
+            Body = $"Dear {family.Name},\n\nYour child's needs are set out in section B.",
+            About = MessageAbout.Application(row),
+        }, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+        return (caseId, db.OutboxMessages.Local.Single(m => m.ApplicationId == caseId).Id);
+    }
+
+    /// <summary>The case's reference, and the service's name and helpline as its settings have them.</summary>
+    private async Task<(string? Reference, string Service, string Helpline)> ReferenceAsync(Guid caseId)
+    {
+        await using var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var organisation = await db.Organisations.OrderBy(o => o.Id).FirstAsync();
+        return ((await db.Applications.SingleOrDefaultAsync(a => a.Id == caseId))?.Reference, organisation.Name, organisation.HelplinePhone);
+    }
+
+    private static object Receipt(OutboxMessage row, string status, string type) => new
+    {
+        id = row.ProviderId,
+        reference = row.Id.ToString("N"),
+        to = row.ToAddress,
+        status,
+        created_at = DateTimeOffset.UtcNow.AddMinutes(-1),
+        completed_at = DateTimeOffset.UtcNow,
+        sent_at = DateTimeOffset.UtcNow.AddMinutes(-1),
+        notification_type = type,
+    };
 
     private static object Receipt(OutboxMessage row, string status) => new
     {

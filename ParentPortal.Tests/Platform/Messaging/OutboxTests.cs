@@ -8,6 +8,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
+using ParentPortal.Domain.Cases;
+using ParentPortal.Domain.Messaging;
 using ParentPortal.Platform.Hosting;
 using ParentPortal.Platform.Messaging;
 using ParentPortal.Tests.TestSupport;
@@ -281,11 +283,11 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
 
         Assert.Contains("QWERT23456", _sender.Bodies[ids[0]], StringComparison.Ordinal);
         var stored = (await AllAsync()).ToDictionary(m => m.Id);
-        Assert.Equal($"Dear Sam,\nYour code is:\n\n{OutboxWriter.SecretRemovedText}\n\nIt works once.\n", stored[ids[0]].Body);
+        Assert.StartsWith($"Dear Sam,\nYour code is:\n\n{OutboxWriter.SecretRemovedText}\n\nIt works once.\n\n--\n", stored[ids[0]].Body, StringComparison.Ordinal);
         Assert.DoesNotContain("ZXCVB98765", stored[ids[1]].Body, StringComparison.Ordinal);
         Assert.Null(stored[ids[1]].SentAt);
         Assert.All(stored.Values, m => Assert.Null(m.BodyOnceSent));
-        Assert.Equal("Dear Sam,\nWe have your application.\n", stored[ids[2]].Body);
+        Assert.StartsWith("Dear Sam,\nWe have your application.\n\n--\n", stored[ids[2]].Body, StringComparison.Ordinal);
         await using (var db = await Factory.CreateDbContextAsync())
         {
             var notInBody = new OutgoingMessage { Kind = "k", ToAddress = "a@example.com", Subject = "s", Body = "no secret here", About = new MessageAbout(), SecretInBody = "QWERT23456" };
@@ -399,6 +401,91 @@ public abstract class OutboxTests(DatabaseProvider provider) : IAsyncLifetime
 
     private OutboxProcessor Processor(RecordingSender? sender = null, int? batchSize = null, IDbContextFactory<PortalDbContext>? factory = null) =>
         new(factory ?? Factory, sender ?? _sender, Settings with { BatchSize = batchSize ?? Settings.BatchSize }, _clock, _log);
+
+    [Fact]
+    public async Task EveryMessage_EndsWithTheServicesContactDetails()
+    {
+        await EnqueueAsync(Message(1));
+
+        Assert.Equal(
+            "Dear Sam,\nWe have your application.\n\n--\nTest Mediation Service\nHelpline: 0300 000 0000 (Weekdays 9 to 5)\nEmail: help@test.example\n",
+            (await AllAsync()).Single().Body);
+    }
+
+    [Fact]
+    public async Task AMessageToAFamily_GoesTheWayTheyChose_TextsWithOnlyTheShortWordsAndNoAttachment()
+    {
+        var application = Guid.NewGuid();
+        var texts = new FamilyContact("Sam Taylor", "sam@example.com", "07700 900 982") { Chosen = MessageChannel.Text };
+        var letters = new FamilyContact("Sam Taylor", null, null) { Chosen = MessageChannel.Letter, PostalAddress = ["10 Station Road", "LS1 4AP"] };
+        await EnqueueAsync(ForFamily(texts, "case-meeting", application, "PP-2026-000042"), ForFamily(letters, "case-meeting", application, null));
+
+        var stored = await AllAsync();
+        var text = stored.Single(m => m.Channel == MessageChannel.Text);
+        Assert.Equal(("+447700900982", "Sam Taylor", "PP-2026-000042"), (text.ToAddress, text.ToName, text.Reference));
+        Assert.Equal("Test Mediation Service: Your meeting has been arranged. Your reference is PP-2026-000042. Sign in to your account to see the details, or call us on 0300 000 0000.", text.ShortText);
+        Assert.Null(text.AttachmentContent);
+        var letter = stored.Single(m => m.Channel == MessageChannel.Letter);
+        Assert.Equal(("10 Station Road\nLS1 4AP", (string?)null), (letter.ToAddress, letter.AttachmentName));
+
+        await using var db = await Factory.CreateDbContextAsync();
+        // Nothing goes when there is no way to send it, when they turned it off, or when a letter would come too late.
+        Assert.False(await OutboxWriter.EnqueueAsync(db, ForFamily(new FamilyContact("Sam", null, "01632 960 001"), "case-meeting", application, null), _clock.GetUtcNow()));
+        Assert.False(await OutboxWriter.EnqueueAsync(db, ForFamily(new FamilyContact("Sam", "sam@example.com", null) { OptionalMessagesOff = true }, "survey-request", application, null), _clock.GetUtcNow()));
+        Assert.False(await OutboxWriter.EnqueueAsync(db, ForFamily(letters, "case-meeting-reminder", application, null), _clock.GetUtcNow()));
+        Assert.Empty(db.OutboxMessages.Local);
+    }
+
+    [Fact]
+    public async Task AFamilysNewWayOfGettingMessages_AppliesToWhatHasNotGoneYet()
+    {
+        var application = Guid.NewGuid();
+        var byEmail = new FamilyContact("Sam Taylor", "sam@example.com", "07700 900 982");
+        var reminder = ForFamily(byEmail, "case-meeting-reminder", application, "PP-2026-000042");
+        var ids = await EnqueueAsync(ForFamily(byEmail, "case-meeting", application, "PP-2026-000042"), reminder, ForFamily(byEmail, "survey-request", application, "PP-2026-000042"));
+        await Processor().ProcessDueAsync();
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            // The first went already; the reminder and the survey are waiting (the survey for later).
+            var waiting = await db.OutboxMessages.Where(m => m.Id != ids[0]).ToListAsync();
+            waiting.ForEach(m => (m.SentAt, m.NextAttemptAt) = (null, _clock.GetUtcNow().AddDays(3)));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            var byText = byEmail with { Chosen = MessageChannel.Text, OptionalMessagesOff = false };
+            Assert.Equal(2, await OutboxWriter.ReaddressAsync(db, application, byText, _clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        var stored = (await AllAsync()).ToDictionary(m => m.Id);
+        Assert.Equal(MessageChannel.Email, stored[ids[0]].Channel);
+        Assert.Equal((MessageChannel.Text, "+447700900982"), (stored[ids[1]].Channel, stored[ids[1]].ToAddress));
+        Assert.Null(stored[ids[1]].AttachmentContent);
+        Assert.StartsWith("Test Mediation Service: A reminder of your meeting. Your reference is PP-2026-000042.", stored[ids[1]].ShortText, StringComparison.Ordinal);
+
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            Assert.Equal(2, await OutboxWriter.ReaddressAsync(db, application, byEmail with { OptionalMessagesOff = true }, _clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        stored = (await AllAsync()).ToDictionary(m => m.Id);
+        Assert.NotNull(stored[ids[1]].CancelledAt);
+        Assert.NotNull(stored[ids[2]].CancelledAt);
+    }
+
+    private static OutgoingMessage ForFamily(FamilyContact family, string kind, Guid application, string? reference) => new()
+    {
+        Kind = kind,
+        Family = family,
+        Subject = "Your meeting",
+        Body = "Your meeting is on Monday.",
+        CorrelationKey = $"{kind}:{application:N}:{family.Chosen}:{family.PostalAddress.Count}",
+        Attachment = new MessageAttachment { FileName = "invite.ics", ContentType = "text/calendar; method=REQUEST", Content = "BEGIN:VCALENDAR" },
+        About = new MessageAbout { ApplicationId = application, ToFamily = true, Reference = reference },
+    };
 
     private async Task<List<Guid>> EnqueueAsync(params OutgoingMessage[] messages)
     {

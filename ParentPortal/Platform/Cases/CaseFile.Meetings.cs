@@ -32,7 +32,7 @@ public sealed partial class CaseFile
     /// <summary>
     /// Sends the meeting (new, or changed with its sequence raised by the caller) to everyone attending, and a cancellation to
     /// <paramref name="uninvited"/> (people taken off it). Sets when each person and the family were sent it. Returns how
-    /// many people with no e-mail address must be told another way.
+    /// many people must be told another way (no e-mail address; for the family, nothing that carries the date: no e-mail, no letter).
     /// </summary>
     public async Task<int> SendMeetingAsync(CaseMeeting meeting, IReadOnlyList<InvitedPerson> uninvited, ServiceProfile service, CancellationToken cancellationToken)
     {
@@ -69,7 +69,7 @@ public sealed partial class CaseFile
 
                     {service.Name}
                     """;
-            var sent = await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
+            await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
             {
                 Kind = toFamily ? "case-meeting" : "meeting-invitation",
                 ToAddress = toFamily ? null : person.Email,
@@ -81,7 +81,8 @@ public sealed partial class CaseFile
                 Attachment = toFamily && family is null ? null : Calendar(meeting, MeetingInvites.Request(meeting, title, service.Name, service.ContactEmail, everyone, toFamily ? family : person, Now), cancel: false),
                 About = MessageAbout.Application(Row, toFamily: toFamily),
             }, Now, cancellationToken);
-            familyTold |= toFamily && (sent || guest!.Contact.RouteFor("case-meeting") is not null);
+            // A letter or an e-mail gives the date, time and place; a text only says to sign in or call, so staff still record notice.
+            familyTold |= toFamily && guest!.Contact.RouteFor("case-meeting") is { Channel: not Domain.Messaging.MessageChannel.Text };
 
             var remindAt = meeting.StartsAt - MeetingReminderLead;
             if (remindAt > Now)
