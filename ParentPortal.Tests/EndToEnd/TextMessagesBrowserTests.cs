@@ -71,7 +71,7 @@ public sealed partial class TextMessagesBrowserTests(BrowserFixture browser) : I
         }
 
         // Phone calls preferred: the journey asks how confirmations should go. A landline would be refused kindly here.
-        await Assertions.Expect(adviser.GetByRole(AriaRole.Heading, new() { Name = "How should we send the family confirmations and reminders?" })).ToBeVisibleAsync();
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Heading, new() { Name = "How should we send you confirmations and reminders?" })).ToBeVisibleAsync();
         foreach (var spec in new[] { "messages-by=text", "call-times=any", "language=english", "access-needs=no", "supporter=none", "consent-contact=school,local-authority;consent-share=summary" })
         {
             await TriageDriver.ContinueAsync(adviser, Values(spec), $"texts-{n++:00}-question");
@@ -133,6 +133,8 @@ public sealed partial class TextMessagesBrowserTests(BrowserFixture browser) : I
         await adviser.WaitForInteractiveAsync();
         var message = adviser.GetByTestId("undelivered-message").Filter(new() { HasText = reference }).First;
         await Assertions.Expect(message).ToContainTextAsync("permanent-failure");
+        await Assertions.Expect(message.GetByTestId("undelivered-channel")).ToHaveTextAsync("Text message");
+        await Assertions.Expect(message).ToContainTextAsync("Accepted for delivery");
         await adviser.CheckPageAsync($"texts-{n++:00}-undelivered");
         await message.GetByLabel("How you dealt with it").FillAsync("Phoned and told them the certificate is in their account");
         await message.GetByRole(AriaRole.Button, new() { NameRegex = MarkDealtWith() }).ClickAsync();

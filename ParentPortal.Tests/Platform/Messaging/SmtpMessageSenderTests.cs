@@ -136,6 +136,42 @@ public sealed class SmtpMessageSenderTests : IAsyncLifetime
         Assert.Equal((id, row.Id), (waiting.CaseId!.Value, waiting.Id));
     }
 
+    /// <summary>
+    /// Issue 15 item 5: every e-mail ends with the service's contact details; only one a family can turn off (a reminder, the
+    /// survey) has a List-Unsubscribe, to the page where they turn it off; a text message is never given to a mail server.
+    /// </summary>
+    [Fact]
+    public async Task OnlyOptionalMessages_HaveListUnsubscribe_EveryEmailSaysHowToReachUs_AndTextsAreRefused()
+    {
+        var id = await SubmitAsync(_host, Sam, TriageFixtures.SenPages());
+        await using (var db = await _host.DbAsync())
+        {
+            var application = await db.Applications.SingleAsync(a => a.Id == id);
+            var family = new FamilyContact(Siân, "parent@example.com", "07700 900 982");
+            foreach (var (kind, who) in new[] { ("survey-request", family), ("document-ready", family), ("case-meeting", family with { Chosen = ParentPortal.Domain.Messaging.MessageChannel.Text }) })
+            {
+                Assert.True(await OutboxWriter.EnqueueAsync(db, new OutgoingMessage { Kind = kind, Family = who, Subject = kind, Body = "Hello.", About = MessageAbout.Application(application) }, _host.Clock.GetUtcNow()));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        // The text fails for good; the e-mails go.
+        Assert.Equal(1, (await _host.Get<OutboxProcessor>().ProcessDueAsync()).Failed);
+        var arrived = _smtp.Received();
+        var survey = Assert.Single(arrived, m => m.Headers["X-Portal-Kind"] == "survey-request");
+        Assert.Matches($"^<https?://[^>]+/applications/{id}/contact-details>$", survey.Headers["List-Unsubscribe"]);
+        var document = Assert.Single(arrived, m => m.Headers["X-Portal-Kind"] == "document-ready");
+        Assert.Null(document.Headers["List-Unsubscribe"]);
+        Assert.All(arrived, m => Assert.Matches("\\r?\\n--\\r?\\n.+\\r?\\nHelpline: .+\\r?\\nEmail: .+@", m.TextBody));
+
+        await using var check = await _host.DbAsync();
+        var text = await check.OutboxMessages.SingleAsync(m => m.Kind == "case-meeting");
+        Assert.NotNull(text.GaveUpAt);
+        Assert.Contains("set Messaging:Sender to Notify", text.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain(arrived, m => m.Headers["X-Portal-Kind"] == "case-meeting");
+    }
+
     /// <summary>Runs the outbox until nothing is due, then reads what the server accepted.</summary>
     private async Task<IReadOnlyList<MimeMessage>> ArrivalsAsync()
     {

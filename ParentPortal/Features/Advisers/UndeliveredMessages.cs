@@ -10,7 +10,14 @@ using ParentPortal.Platform.Messaging;
 namespace ParentPortal.Features.Advisers;
 
 /// <summary>One message the outbox gave up on: who it was for, what it was, the case it belongs to, and why it failed.</summary>
-public sealed record UndeliveredMessage(Guid Id, string Kind, string Subject, string ToAddress, string? ToName, DateTimeOffset CreatedAt, DateTimeOffset GaveUpAt, int Attempts, string? LastError, Guid? CaseId, string? CaseReference);
+public sealed record UndeliveredMessage(Guid Id, string Kind, string Subject, string ToAddress, string? ToName, DateTimeOffset CreatedAt, DateTimeOffset GaveUpAt, int Attempts, string? LastError, Guid? CaseId, string? CaseReference)
+{
+    /// <summary>E-mail, text message or letter.</summary>
+    public Domain.Messaging.MessageChannel Channel { get; init; }
+
+    /// <summary>When the mail server or GOV.UK Notify accepted it, before a receipt said it was not delivered; null when never accepted.</summary>
+    public DateTimeOffset? HandedOverAt { get; init; }
+}
 
 public sealed record UndeliveredResult(bool Succeeded, IReadOnlyList<FieldError> Errors)
 {
@@ -41,11 +48,15 @@ public sealed class UndeliveredMessagesHandler(IDbContextFactory<PortalDbContext
             .Where(m => m.ApplicationId == null || visible.Contains(m.ApplicationId.Value))
             .Select(m => new
             {
-                m.Id, m.Kind, m.Subject, m.ToAddress, m.ToName, m.CreatedAt, m.GaveUpAt, m.AttemptCount, m.LastError, m.ApplicationId,
+                m.Id, m.Kind, m.Subject, m.ToAddress, m.ToName, m.CreatedAt, m.GaveUpAt, m.AttemptCount, m.LastError, m.ApplicationId, m.Channel, m.SentAt,
                 Reference = db.Applications.Where(a => a.Id == m.ApplicationId).Select(a => a.Reference).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(r => r.GaveUpAt).Select(r => new UndeliveredMessage(r.Id, r.Kind, r.Subject, r.ToAddress, r.ToName, r.CreatedAt, r.GaveUpAt!.Value, r.AttemptCount, Plain(r.LastError), r.ApplicationId, r.Reference))];
+        return [.. rows.OrderBy(r => r.GaveUpAt).Select(r => new UndeliveredMessage(r.Id, r.Kind, r.Subject, r.ToAddress, r.ToName, r.CreatedAt, r.GaveUpAt!.Value, r.AttemptCount, Plain(r.LastError), r.ApplicationId, r.Reference)
+        {
+            Channel = r.Channel,
+            HandedOverAt = r.SentAt,
+        })];
     }
 
     /// <summary>The outbox's record of the failure without the exception's type name ("System.Net.Sockets.SocketException: ..."), for people.</summary>
