@@ -19,6 +19,9 @@ public sealed class StaffMember
     /// <summary>Whether they want the daily digest of what needs them (issue 15 item 4); their own choice, on until they turn it off.</summary>
     public bool DailyDigest { get; set; } = true;
 
+    /// <summary>Whether they want to be e-mailed as things happen on their work (<see cref="Platform.Messaging.StaffNotices"/>); off until they turn it on.</summary>
+    public bool ImmediateNotices { get; set; }
+
     /// <summary>For local authority officers: the authority they act for.</summary>
     public int? LocalAuthorityId { get; set; }
 

@@ -14,8 +14,24 @@ namespace ParentPortal.Features.Apply;
 /// that causes them, so a confirmation is never lost and never sent for something that did not happen.
 /// Messages say only what is needed: no child's name, nothing about special educational needs.
 /// </summary>
-public sealed class ApplicationMessages(ServiceDirectory services)
+public sealed class ApplicationMessages(ServiceDirectory services, Platform.Hosting.PublicAddress? links = null)
 {
+    /// <summary>Issue 15 item 4: advisers and managers who asked to hear straight away are told a new application is waiting.</summary>
+    public async Task EnqueueNewInQueueAsync(PortalDbContext db, Application application, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(application);
+        if (application.AdviserId is not null || application.Reference is null)
+        {
+            return;
+        }
+
+        await StaffNotices.TellAsync(db, await StaffNotices.QueueWorkersAsync(db, cancellationToken),
+            $"New application waiting: {application.Reference}",
+            $"A new application, {application.Reference}, is waiting for an adviser.",
+            $"advisers/cases/{application.Id}", $"new-application:{application.Id:N}", links, now, cancellationToken);
+    }
+
     public async Task EnqueueSubmittedAsync(PortalDbContext db, Application application, TriageAnswers answers, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -137,6 +137,8 @@ public sealed class SubmitApplicationHandler(
             {
                 await messages.EnqueueSubmittedAsync(db, application, pruned, now, cancellationToken);
             }
+
+            await messages.EnqueueNewInQueueAsync(db, application, now, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

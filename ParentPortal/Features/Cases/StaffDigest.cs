@@ -25,16 +25,7 @@ public sealed class StaffDigestJob(IDbContextFactory<PortalDbContext> contextFac
 {
     public static readonly TimeOnly SendAt = new(8, 0);
 
-    /// <summary>What families do that their adviser or mediator hears of in the digest.</summary>
-    private static readonly Dictionary<string, string> FamilyEvents = new(StringComparer.Ordinal)
-    {
-        ["decision-recorded"] = "the family told us their decision about mediation",
-        ["decision-change-requested"] = "the family asked to change their decision",
-        ["withdrawn"] = "the family withdrew",
-        ["correction-asked"] = "the family asked for a correction",
-        ["contact-details-changed"] = "the family changed their contact details",
-        ["action-not-done"] = "the family say an agreed action has not happened",
-    };
+    private static IReadOnlyDictionary<string, string> FamilyEvents => StaffNotices.FamilyEvents;
 
     /// <returns>How many digests were put in the outbox.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)

@@ -41,6 +41,7 @@ public sealed partial class CaseFile
     private CaseStage _stageAtLastEntry;
     private CaseProfile? _profile;
     private List<CaseMeeting>? _meetings;
+    private readonly List<string> _recorded = [];
 
     internal CaseFile(PortalDbContext db, Application row, CaseActor actor, DateTimeOffset now)
         : this(row, actor, now, entity => db.Add(entity)) => _db = db;
@@ -383,6 +384,32 @@ public sealed partial class CaseFile
         });
         _add(AuditLog.Entry(Actor.Subject, Actor.Roles, "case-" + kind, "application", Row.Id.ToString(), Now, moved ? Row.Stage.ToString() : null));
         _stageAtLastEntry = Row.Stage;
+        _recorded.Add(kind);
+    }
+
+    /// <summary>The portal's own address, for links in messages to staff; set when the case is opened by <see cref="CaseFiles"/>.</summary>
+    public Hosting.PublicAddress? Links { get; init; }
+
+    /// <summary>
+    /// Issue 15 item 4: what the family did in this change (decided, withdrew, asked for a correction ...) is told straight away
+    /// to the case's adviser and mediator who chose to hear at once (<see cref="StaffNotices"/>), in the same transaction.
+    /// </summary>
+    private async Task TellStaffStraightAwayAsync(CancellationToken cancellationToken)
+    {
+        if (Actor.Roles != "family" || Row.Reference is null)
+        {
+            return;
+        }
+
+        foreach (var kind in _recorded.Where(StaffNotices.FamilyEvents.ContainsKey).Distinct(StringComparer.Ordinal))
+        {
+            await StaffNotices.TellAsync(Db, new[] { Row.AdviserId, Row.AssignedStaffId }.OfType<int>().Distinct().ToList(),
+                $"{Reference}: {StaffNotices.FamilyEvents[kind]}",
+                $"On case {Reference} ({CaseWorkflow.Describe(Row.Stage)}), {StaffNotices.FamilyEvents[kind]}.",
+                $"advisers/cases/{Row.Id}", $"{kind}:{Row.Id:N}:{Now.ToUnixTimeMilliseconds()}", Links, Now, cancellationToken);
+        }
+
+        _recorded.Clear();
     }
 
     /// <summary>The first entry in a case's history: the application was sent, and the case begins at its first stage.</summary>
@@ -530,6 +557,7 @@ public sealed partial class CaseFile
             }
 
             file.PrepareToSave();
+            await file.TellStaffStraightAwayAsync(cancellationToken);
         }
 
         try

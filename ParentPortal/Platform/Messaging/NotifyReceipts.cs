@@ -31,7 +31,7 @@ public static class NotifyReceipts
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, NotifyReceipt? receipt, MessagingSettings settings, IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, NotifyReceipt? receipt, MessagingSettings settings, IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock, Hosting.PublicAddress links, CancellationToken cancellationToken)
     {
         if (settings.Notify?.ReceiptToken is not { } token || !Authorised(request, token))
         {
@@ -57,10 +57,16 @@ public static class NotifyReceipts
             case "delivered":
                 message.DeliveredAt = receipt.CompletedAt ?? now;
                 break;
-            case "permanent-failure" or "temporary-failure" or "technical-failure":
+            // A letter Notify could not print or post (a bad address, a file that failed its scan) fails the same way.
+            case "permanent-failure" or "temporary-failure" or "technical-failure" or "validation-failed" or "virus-scan-failed":
                 message.DeliveredAt = null;
-                message.GaveUpAt ??= now;
                 message.LastError = $"GOV.UK Notify could not deliver it ({status}).";
+                if (message.GaveUpAt is null)
+                {
+                    message.GaveUpAt = now;
+                    await StaffNotices.TellUndeliveredAsync(db, message, links, now, cancellationToken);
+                }
+
                 break;
             default:
                 return Results.NoContent();

@@ -1,3 +1,4 @@
+using ParentPortal.Platform.Hosting;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,8 @@ public sealed partial class OutboxProcessor(
     IMessageSender sender,
     MessagingSettings settings,
     TimeProvider clock,
-    ILogger<OutboxProcessor> logger)
+    ILogger<OutboxProcessor> logger,
+    PublicAddress? links = null)
 {
     /// <summary>The periodic job that runs the processor every <c>Messaging:PollSeconds</c>.</summary>
     public const string JobName = "outbox";
@@ -125,6 +127,7 @@ public sealed partial class OutboxProcessor(
                 {
                     message.GaveUpAt = clock.GetUtcNow();
                     LogGaveUp(logger, message.Id, message.Kind, message.AttemptCount, message.LastError);
+                    await StaffNotices.TellUndeliveredAsync(db, message, links, clock.GetUtcNow(), CancellationToken.None);
                 }
                 else
                 {

@@ -253,6 +253,7 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     DailyDigest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ImmediateNotices = table.Column<bool>(type: "INTEGER", nullable: false),
                     LocalAuthorityId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>

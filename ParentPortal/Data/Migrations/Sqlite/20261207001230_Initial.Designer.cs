@@ -11,7 +11,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261206234307_Initial")]
+    [Migration("20261207001230_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1561,6 +1561,9 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ImmediateNotices")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");

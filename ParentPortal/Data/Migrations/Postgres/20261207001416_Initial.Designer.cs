@@ -12,7 +12,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261206234408_Initial")]
+    [Migration("20261207001416_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1592,6 +1592,9 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<bool>("ImmediateNotices")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");

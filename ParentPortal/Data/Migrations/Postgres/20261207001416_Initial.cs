@@ -254,6 +254,7 @@ namespace ParentPortal.Data.Migrations.Postgres
                     Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
                     DailyDigest = table.Column<bool>(type: "boolean", nullable: false),
+                    ImmediateNotices = table.Column<bool>(type: "boolean", nullable: false),
                     LocalAuthorityId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
