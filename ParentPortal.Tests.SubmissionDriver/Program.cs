@@ -14,6 +14,7 @@ using ParentPortal.Features.Apply;
 using ParentPortal.Platform;
 using ParentPortal.Platform.Hosting;
 using ParentPortal.Platform.Identity;
+using ParentPortal.Platform.Messaging;
 using ParentPortal.Tests.Domain.Triage;
 
 // The protocol on standard output, one line each, written and flushed only once the thing has happened:
@@ -23,18 +24,20 @@ using ParentPortal.Tests.Domain.Triage;
 //   confirmed <id> <reference>   SubmitApplicationHandler returned Submitted with this reference
 //   resubmitted <id> <reference> a second submit of an application already sent returned this reference
 //   locked <ms> / released <ms>  (hold-lock) the write lock is held / has been let go, at this Unix time in milliseconds
+//   dispatching / sent <n>       (dispatch) the outbox is being sent through the SMTP server on the port / it sent n
 // Anything unexpected goes to standard error and ends the process with a non-zero code.
 return args switch
 {
     ["submit", var file] => await SubmissionLoop.RunAsync(file, int.MaxValue),
     ["submit", var file, var count] => await SubmissionLoop.RunAsync(file, int.Parse(count, CultureInfo.InvariantCulture)),
     ["hold-lock", var file, var seconds] => await LockHolder.RunAsync(file, double.Parse(seconds, CultureInfo.InvariantCulture)),
+    ["dispatch", var file, var port] => await Dispatcher.RunAsync(file, int.Parse(port, CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: submit <sqlite-file> [applications]   |   hold-lock <sqlite-file> <seconds>");
+    Console.Error.WriteLine("Usage: submit <sqlite-file> [applications]   |   hold-lock <sqlite-file> <seconds>   |   dispatch <sqlite-file> <smtp-port>");
     return 64;
 }
 
@@ -235,3 +238,38 @@ internal static class LockHolder
         await command.ExecuteNonQueryAsync();
     }
 }
+
+/// <summary>
+/// The outbox's dispatcher on its own, as a deployment runs it, sending what is due through an SMTP server on loopback with
+/// the real <see cref="ParentPortal.Platform.Messaging.SmtpMessageSender"/>; a test kills it in the middle of a send.
+/// </summary>
+internal static class Dispatcher
+{
+    public static async Task<int> RunAsync(string file, int port)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Portal"] = new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(file) }.ToString(),
+            ["Database:Provider"] = "Sqlite",
+            ["Messaging:Sender"] = "Smtp",
+            ["Messaging:DispatcherEnabled"] = "false",
+            ["Messaging:Smtp:Host"] = "127.0.0.1",
+            ["Messaging:Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Messaging:Smtp:Security"] = "None",
+            ["Messaging:Smtp:From"] = "no-reply@mediation.example.org",
+        });
+        builder.Services.AddMemoryCache();
+        builder.AddPortalData();
+        builder.AddPortalMessaging();
+        await using var app = builder.Build();
+        Console.Out.WriteLine("dispatching");
+        Console.Out.Flush();
+        var result = await app.Services.GetRequiredService<ParentPortal.Platform.Messaging.OutboxProcessor>().ProcessDueAsync();
+        Console.Out.WriteLine($"sent {result.Sent}");
+        Console.Out.Flush();
+        return 0;
+    }
+}
+

@@ -215,6 +215,9 @@ public sealed partial class FamilyCaseBrowserTests(BrowserFixture browser) : IAs
         await family.CheckPageAsync("family-contact-01-error");
         await family.GetByLabel("Telephone number").FillAsync("07700 900 123");
         await family.GetByLabel("Mornings, 9am to 12pm").CheckAsync();
+        // Phone calls preferred: how confirmations should go is asked too (issue 15), and a text needs a mobile.
+        await family.GetByLabel("Text message").CheckAsync();
+        await family.GetByLabel("Only send me what I must know").CheckAsync();
         await family.GetByRole(AriaRole.Button, new() { Name = "Save contact details" }).ClickAsync();
         await Assertions.Expect(family.GetByTestId("contact-saved")).ToContainTextAsync("Your contact details are changed");
         await family.CheckPageAsync("family-contact-02-saved");

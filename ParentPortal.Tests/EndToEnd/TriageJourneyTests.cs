@@ -156,7 +156,7 @@ public sealed class TriageJourneyTests(BrowserFixture browser) : IAsyncLifetime
         "child-school|child-school=Hillside Primary School",
         "ehc-plan|ehc-plan=" + (route == "sen" ? "yes" : "no"),
         "contact|contact-phone=07700 900 982;contact-email=sam.taylor@example.com;contact-method=" + (route == "bullying" ? "phone" : "email"),
-        .. route == "bullying" ? new[] { "call-times|call-times=morning,afternoon" } : [],
+        .. route == "bullying" ? new[] { "messages|messages-by=text", "call-times|call-times=morning,afternoon" } : [],
         "language|language=other;language-other=Polish;interpreter=yes",
         "access-needs|access-needs=yes;access-needs-details=Large print letters, please.",
         "supporter|supporter=ips",
