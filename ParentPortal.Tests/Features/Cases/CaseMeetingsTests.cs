@@ -71,6 +71,27 @@ public sealed class CaseMeetingsTests : IAsyncLifetime
         Assert.All(messages, m => Assert.False(string.IsNullOrEmpty(m.CorrelationKey)));
     }
 
+    /// <summary>Issue 15 item 2: an attendee with only a mobile number is invited and reminded by text, with no calendar file and no details.</summary>
+    [Fact]
+    public async Task AnAttendeeWithOnlyAMobile_IsInvitedAndRemindedByText()
+    {
+        var id = await BullyingCaseBeingArrangedAsync();
+        Succeeded(await Schedule(id, Meeting(MeetingKind.Joint, null, 14, Representative(),
+            new() { Name = "Gran Morwenna", Role = AttendeeRole.Supporter, Phone = "07700 900 456" },
+            new() { Name = "Uncle Dai", Role = AttendeeRole.Supporter, Phone = "01632 960 001" })));
+
+        await using var db = await _host.DbAsync();
+        var joint = await db.CaseMeetings.AsNoTracking().Include(m => m.People).SingleAsync(m => m.ApplicationId == id && m.Kind == MeetingKind.Joint);
+        Assert.Equal(Today, joint.People.Single(p => p.Name == "Gran Morwenna").InvitedOn);
+        // A landline cannot take a text: still someone to tell another way.
+        Assert.Null(joint.People.Single(p => p.Name == "Uncle Dai").InvitedOn);
+        var texts = await db.OutboxMessages.AsNoTracking().Where(m => m.ApplicationId == id && m.Channel == ParentPortal.Domain.Messaging.MessageChannel.Text).ToListAsync();
+        Assert.Equal(["meeting-invitation", "meeting-reminder"], texts.Select(m => m.Kind).Order());
+        Assert.All(texts, m => Assert.Equal(("+447700900456", "Gran Morwenna", false, (string?)null), (m.ToAddress, m.ToName!, m.ToFamily, m.AttachmentContent)));
+        Assert.All(texts, m => Assert.Contains(joint.Id.ToString("N")[..8], m.CorrelationKey!, StringComparison.Ordinal));
+        Assert.StartsWith("Test Mediation Service: You are invited to a meeting", texts.Single(m => m.Kind == "meeting-invitation").ShortText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AChangedMeeting_GoesOutWithAHigherSequence_SomeoneTakenOff_IsSentACancel_AndOldRemindersAreWithdrawn()
     {

@@ -108,6 +108,13 @@ public sealed partial class CaseFile
             }
         }
 
+        var details = $"You are invited to a {MeetingPlan.Describe(meeting.Kind, meeting.WithParty).ToLowerInvariant()} arranged by {service.Name} (reference {Reference}), on {when}.";
+        await TextAttendeesAsync(meeting.People, "meeting-invitation", $"{(changed ? "Changed: " : "")}{title}", details, $"meeting:{meeting.Id:N}:{meeting.Sequence}", null, cancellationToken);
+        if (meeting.StartsAt - MeetingReminderLead > Now)
+        {
+            await TextAttendeesAsync(meeting.People, "meeting-reminder", $"Reminder: {title}", details, $"{MeetingReminderPrefix(meeting.Id)}{meeting.Sequence}", meeting.StartsAt - MeetingReminderLead, cancellationToken);
+        }
+
         foreach (var person in uninvited)
         {
             await SendCancellationAsync(meeting, person, title, service, "You are no longer invited to it: the attached file removes it from your calendar.", cancellationToken);
@@ -115,7 +122,7 @@ public sealed partial class CaseFile
 
         foreach (var attendee in meeting.People)
         {
-            attendee.InvitedOn = MayWriteTo(attendee) ? Today : null;
+            attendee.InvitedOn = MayWriteTo(attendee) || MayTextTo(attendee) ? Today : null;
         }
 
         if (MeetingPlan.FamilyAttends(meeting.Kind, meeting.WithParty))
@@ -125,7 +132,7 @@ public sealed partial class CaseFile
             meeting.NoticeGivenOn = familyTold ? Today : null;
         }
 
-        return meeting.People.Count(p => !MayWriteTo(p)) + (MeetingPlan.FamilyAttends(meeting.Kind, meeting.WithParty) && !familyTold ? 1 : 0);
+        return meeting.People.Count(p => !MayWriteTo(p) && !MayTextTo(p)) + (MeetingPlan.FamilyAttends(meeting.Kind, meeting.WithParty) && !familyTold ? 1 : 0);
     }
 
     /// <summary>
@@ -136,12 +143,49 @@ public sealed partial class CaseFile
     public bool MayWriteTo(MeetingAttendee attendee)
     {
         ArgumentNullException.ThrowIfNull(attendee);
-        return attendee.Email is not null && attendee.Role switch
+        return attendee.Email is not null && ConsentLetsUsContact(attendee.Role);
+    }
+
+    /// <summary>
+    /// Issue 15 item 2: an attendee with no e-mail address but a mobile number (a relative who supports the family, say) is
+    /// sent texts instead, under the same consent as <see cref="MayWriteTo"/>: a fixed line, the reference, "call us".
+    /// </summary>
+    public bool MayTextTo(MeetingAttendee attendee)
+    {
+        ArgumentNullException.ThrowIfNull(attendee);
+        return attendee.Email is null && Domain.Messaging.UkContactFormats.MobileNumber(attendee.Phone) is not null && ConsentLetsUsContact(attendee.Role);
+    }
+
+    private bool ConsentLetsUsContact(AttendeeRole role) => role switch
+    {
+        AttendeeRole.SchoolRepresentative => Sharing.ContactSchool,
+        AttendeeRole.LaDecisionMaker => Row.LocalAuthorityView != Domain.Privacy.PartyView.Nothing,
+        _ => true,
+    };
+
+    /// <summary>A text to each attendee reached by text (<see cref="MayTextTo"/>), keyed per attendee; returns their names.</summary>
+    private async Task<List<string>> TextAttendeesAsync(IEnumerable<MeetingAttendee> attendees, string kind, string subject, string body, string keyPrefix, DateTimeOffset? notBefore, CancellationToken cancellationToken)
+    {
+        var sent = new List<string>();
+        foreach (var attendee in attendees.Where(MayTextTo))
         {
-            AttendeeRole.SchoolRepresentative => Sharing.ContactSchool,
-            AttendeeRole.LaDecisionMaker => Row.LocalAuthorityView != Domain.Privacy.PartyView.Nothing,
-            _ => true,
-        };
+            if (await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
+            {
+                Kind = kind,
+                Route = new MessageRoute(Domain.Messaging.MessageChannel.Text, Domain.Messaging.UkContactFormats.MobileNumber(attendee.Phone)!),
+                ToName = attendee.Name,
+                Subject = subject,
+                Body = body,
+                NotBefore = notBefore,
+                CorrelationKey = $"{keyPrefix}:attendee-{attendee.Id}",
+                About = MessageAbout.Application(Row, toFamily: false),
+            }, Now, cancellationToken))
+            {
+                sent.Add(attendee.Name);
+            }
+        }
+
+        return sent;
     }
 
     /// <summary>
@@ -157,6 +201,7 @@ public sealed partial class CaseFile
         var sent = new List<string>();
         var guest = includeFamily && MeetingPlan.FamilyAttends(meeting.Kind, meeting.WithParty) ? await FamilyGuestAsync(cancellationToken) : null;
         var people = meeting.People.Where(MayWriteTo).Select(p => new InvitedPerson(p.Name, p.Email!, p.Role)).ToList();
+        sent.AddRange(await TextAttendeesAsync(meeting.People, kind, subject, body("", false), keyPrefix, null, cancellationToken));
         foreach (var (person, toFamily) in Recipients(guest, people))
         {
             if (await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
@@ -199,6 +244,8 @@ public sealed partial class CaseFile
         {
             await SendCancellationAsync(meeting, new InvitedPerson(attendee.Name, attendee.Email!, attendee.Role), title, service, "The attached file removes it from your calendar.", cancellationToken);
         }
+
+        await TextAttendeesAsync(meeting.People.Where(p => p.InvitedOn is not null), "meeting-cancelled", $"Cancelled: {title}", $"The meeting on {UkDates.LongDate(UkDates.DateIn(meeting.StartsAt))} has been cancelled.", $"meeting-cancel:{meeting.Id:N}:{meeting.Sequence}", null, cancellationToken);
     }
 
     private async Task SendCancellationAsync(CaseMeeting meeting, InvitedPerson person, string title, ServiceProfile service, string why, CancellationToken cancellationToken, FamilyGuest? family = null) =>

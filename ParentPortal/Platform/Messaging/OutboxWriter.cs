@@ -50,7 +50,7 @@ public static class OutboxWriter
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(message);
         Validate(message);
-        var route = message.Family is { } family ? family.RouteFor(message.Kind) : new MessageRoute(MessageChannel.Email, message.ToAddress!);
+        var route = message.Family is { } family ? family.RouteFor(message.Kind) : message.Route ?? new MessageRoute(MessageChannel.Email, message.ToAddress!);
         if (route is null)
         {
             return false;
@@ -258,8 +258,9 @@ public static class OutboxWriter
     private static void Validate(OutgoingMessage message)
     {
         var problem = Problem(message.Kind, OutboxMessage.KindMaxLength, "Kind")
-            ?? ((message.ToAddress is null) == (message.Family is null) ? "Give either ToAddress or Family." : null)
-            ?? (message.Family is null ? Problem(message.ToAddress, OutboxMessage.AddressMaxLength, "ToAddress") : null)
+            ?? (new object?[] { message.ToAddress, message.Family, message.Route }.Count(o => o is not null) != 1 ? "Give one of ToAddress, Family or Route." : null)
+            ?? (message.ToAddress is not null ? Problem(message.ToAddress, OutboxMessage.AddressMaxLength, "ToAddress") : null)
+            ?? (message.Route is { } given ? Problem(given.Address, OutboxMessage.AddressMaxLength, "Route") : null)
             ?? Problem(message.Subject, OutboxMessage.SubjectMaxLength, "Subject")
             ?? (message.Body is null ? "Body is missing." : null)
             ?? (message.ToName is { Length: > OutboxMessage.NameMaxLength } ? $"ToName is longer than {OutboxMessage.NameMaxLength} characters." : null)

@@ -22,6 +22,9 @@ public sealed class OutgoingMessage
     /// </summary>
     public FamilyContact? Family { get; init; }
 
+    /// <summary>Where to send it, in place of <see cref="ToAddress"/>, when it is not an e-mail: a text to a meeting attendee without e-mail.</summary>
+    public MessageRoute? Route { get; init; }
+
     public string? ToName { get; init; }
 
     public required string Subject { get; init; }
