@@ -86,6 +86,17 @@ public sealed class UndeliveredMessagesBrowserTests(BrowserFixture browser) : IA
         await page.GetByRole(AriaRole.Button, new() { Name = "Stop the daily summary" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("digest-state")).ToHaveTextAsync("You do not get the daily summary.");
         await page.CheckPageAsync("digest-01-off");
+
+        // Straight away, by text: a landline is refused kindly, a mobile is kept.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tell me straight away" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("immediate-state")).ToHaveTextAsync("You are told straight away.");
+        await page.GetByLabel("Mobile number for text messages (optional)").FillAsync("01632 960 001");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save how I am told" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".field-error")).ToContainTextAsync("Enter a mobile number");
+        await page.GetByLabel("Mobile number for text messages (optional)").FillAsync("07700 900 321");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save how I am told" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notices-channel")).ToHaveTextAsync("Messages straight away come by text to +447700900321.");
+        await page.CheckPageAsync("digest-02-straight-away-by-text");
     }
 
     /// <summary>A mail server that refuses every address for good, as <see cref="SmtpMessageSender"/> reports a 550.</summary>

@@ -69,6 +69,28 @@ public sealed class StaffNoticesTests : IAsyncLifetime
         Assert.Equal(count, (await NoticesAsync()).Count);
     }
 
+    [Fact]
+    public async Task AMemberOfStaffWhoGaveAMobile_IsToldByText_WithTheReferenceOnly()
+    {
+        var choice = _host.Get<DigestChoiceHandler>();
+        Assert.True(await choice.SetImmediateAsync(Adviser, true));
+        Assert.Equal(DigestChoiceHandler.MobileMessage, await choice.SetMobileAsync(Adviser, "01632 960 001"));
+        Assert.Null((await choice.ChoicesAsync(Adviser))!.Mobile);
+        Assert.Null(await choice.SetMobileAsync(Adviser, "07700 900 321"));
+        Assert.Equal("+447700900321", (await choice.ChoicesAsync(Adviser))!.Mobile);
+
+        var sams = await SenCaseAsync(_host);
+        var reference = await ReferenceAsync(sams);
+        var text = Assert.Single(await NoticesAsync());
+        Assert.Equal((ParentPortal.Domain.Messaging.MessageChannel.Text, "+447700900321"), (text.Channel, text.ToAddress));
+        Assert.EndsWith($": something on your work needs you ({reference}). Sign in to the portal to see it.", text.ShortText, StringComparison.Ordinal);
+
+        // Emptied: by e-mail again.
+        Assert.Null(await choice.SetMobileAsync(Adviser, ""));
+        await SenCaseAsync(_host, Lukasz);
+        Assert.Equal(ParentPortal.Domain.Messaging.MessageChannel.Email, (await NoticesAsync())[^1].Channel);
+    }
+
     private async Task<List<OutboxMessage>> NoticesAsync()
     {
         await using var db = await _host.DbAsync();

@@ -25,6 +25,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         builder.HasIndex(s => s.Subject).IsUnique();
         builder.Property(s => s.DisplayName).HasMaxLength(200);
         builder.Property(s => s.Email).HasMaxLength(320);
+        builder.Property(s => s.Mobile).HasMaxLength(20);
         builder.HasOne(s => s.LocalAuthority).WithMany().HasForeignKey(s => s.LocalAuthorityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Roles).WithOne().HasForeignKey(r => r.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -22,6 +22,9 @@ public sealed class StaffMember
     /// <summary>Whether they want to be e-mailed as things happen on their work (<see cref="Platform.Messaging.StaffNotices"/>); off until they turn it on.</summary>
     public bool ImmediateNotices { get; set; }
 
+    /// <summary>Their mobile, as a text message service takes it (+447700900123), when they want those notices by text (issue 15 item 2).</summary>
+    public string? Mobile { get; set; }
+
     /// <summary>For local authority officers: the authority they act for.</summary>
     public int? LocalAuthorityId { get; set; }
 

@@ -8,6 +8,9 @@ namespace ParentPortal.Domain.Messaging;
 /// </summary>
 public static class MessageKinds
 {
+    /// <summary>A message telling a member of staff straight away that something needs them.</summary>
+    public const string StaffNotice = "staff-notice";
+
     private static readonly HashSet<string> Optional = new(StringComparer.Ordinal)
     {
         "session-reminder", "case-meeting-reminder", "agreed-action-reminder", "survey-request",
@@ -63,6 +66,12 @@ public static class MessageKinds
     public static string Text(string kind, string? reference, string serviceName, string helplinePhone)
     {
         ArgumentException.ThrowIfNullOrEmpty(kind);
+        if (kind == StaffNotice)
+        {
+            // To a member of staff: no helpline to call, they sign in.
+            return $"{serviceName}: something on your work needs you{(string.IsNullOrEmpty(reference) ? "" : $" ({reference})")}. Sign in to the portal to see it.";
+        }
+
         var line = TextLines.GetValueOrDefault(kind, "We have an update about your application.");
         var about = string.IsNullOrEmpty(reference) ? "" : $" Your reference is {reference}.";
         return $"{serviceName}: {line}{about} Sign in to your account to see the details, or call us on {helplinePhone}.";

@@ -29,7 +29,7 @@ public sealed class ApplicationMessages(ServiceDirectory services, Platform.Host
         await StaffNotices.TellAsync(db, await StaffNotices.QueueWorkersAsync(db, cancellationToken),
             $"New application waiting: {application.Reference}",
             $"A new application, {application.Reference}, is waiting for an adviser.",
-            $"advisers/cases/{application.Id}", $"new-application:{application.Id:N}", links, now, cancellationToken);
+            $"advisers/cases/{application.Id}", $"new-application:{application.Id:N}", links, now, cancellationToken, application.Reference);
     }
 
     public async Task EnqueueSubmittedAsync(PortalDbContext db, Application application, TriageAnswers answers, DateTimeOffset now, CancellationToken cancellationToken)

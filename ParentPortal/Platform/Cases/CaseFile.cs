@@ -406,7 +406,7 @@ public sealed partial class CaseFile
             await StaffNotices.TellAsync(Db, new[] { Row.AdviserId, Row.AssignedStaffId }.OfType<int>().Distinct().ToList(),
                 $"{Reference}: {StaffNotices.FamilyEvents[kind]}",
                 $"On case {Reference} ({CaseWorkflow.Describe(Row.Stage)}), {StaffNotices.FamilyEvents[kind]}.",
-                $"advisers/cases/{Row.Id}", $"{kind}:{Row.Id:N}:{Now.ToUnixTimeMilliseconds()}", Links, Now, cancellationToken);
+                $"advisers/cases/{Row.Id}", $"{kind}:{Row.Id:N}:{Now.ToUnixTimeMilliseconds()}", Links, Now, cancellationToken, Reference);
         }
 
         _recorded.Clear();

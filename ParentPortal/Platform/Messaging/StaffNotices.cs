@@ -15,7 +15,7 @@ namespace ParentPortal.Platform.Messaging;
 /// </summary>
 public static class StaffNotices
 {
-    public const string Kind = "staff-notice";
+    public const string Kind = Domain.Messaging.MessageKinds.StaffNotice;
 
     /// <summary>What families do that their adviser or mediator hears of (straight away, or in the digest), by history kind.</summary>
     public static readonly IReadOnlyDictionary<string, string> FamilyEvents = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -29,7 +29,8 @@ public static class StaffNotices
     };
 
     /// <summary>Tells each of these staff who chose to hear straight away, in the caller's transaction. Returns how many.</summary>
-    public static async Task<int> TellAsync(PortalDbContext db, IReadOnlyCollection<int> staffIds, string subject, string line, string path, string key, PublicAddress? links, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="reference">The case's reference, for a notice sent by text (which carries nothing else).</param>
+    public static async Task<int> TellAsync(PortalDbContext db, IReadOnlyCollection<int> staffIds, string subject, string line, string path, string key, PublicAddress? links, DateTimeOffset now, CancellationToken cancellationToken, string? reference = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(staffIds);
@@ -39,8 +40,8 @@ public static class StaffNotices
         }
 
         var people = await db.StaffMembers.AsNoTracking()
-            .Where(s => staffIds.Contains(s.Id) && s.IsActive && s.ImmediateNotices && s.Email != null)
-            .Select(s => new { s.Id, s.DisplayName, s.Email })
+            .Where(s => staffIds.Contains(s.Id) && s.IsActive && s.ImmediateNotices && (s.Email != null || s.Mobile != null))
+            .Select(s => new { s.Id, s.DisplayName, s.Email, s.Mobile })
             .ToListAsync(cancellationToken);
         var link = links?.For(path) ?? path;
         var told = 0;
@@ -49,7 +50,9 @@ public static class StaffNotices
             if (await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
             {
                 Kind = Kind,
-                ToAddress = person.Email!,
+                // By text when they gave a mobile for it (issue 15 item 2), else by e-mail.
+                ToAddress = person.Mobile is null ? person.Email : null,
+                Route = person.Mobile is null ? null : new Domain.Cases.MessageRoute(Domain.Messaging.MessageChannel.Text, person.Mobile),
                 ToName = person.DisplayName,
                 Subject = subject,
                 Body = $"""
@@ -60,7 +63,7 @@ public static class StaffNotices
                     The link opens after you sign in. You are told straight away because you asked to be; to change that, go to {links?.For("advisers/digest") ?? "advisers/digest"}.
                     """,
                 CorrelationKey = $"{Kind}:{key}:{person.Id}",
-                About = MessageAbout.Staff(),
+                About = new MessageAbout { ToFamily = false, Reference = reference },
             }, now, cancellationToken))
             {
                 told++;
@@ -101,6 +104,6 @@ public static class StaffNotices
         await TellAsync(db, new[] { owners.AdviserId, owners.AssignedStaffId }.OfType<int>().Distinct().ToList(),
             $"A message could not be delivered: {owners.Reference}",
             $"A message on case {owners.Reference} could not be delivered. Reach the person another way, then mark it dealt with.",
-            "advisers/messages", $"undelivered:{message.Id:N}", links, now, cancellationToken);
+            "advisers/messages", $"undelivered:{message.Id:N}", links, now, cancellationToken, owners.Reference);
     }
 }

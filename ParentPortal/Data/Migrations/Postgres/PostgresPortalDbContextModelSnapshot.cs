@@ -1599,6 +1599,10 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<int?>("LocalAuthorityId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Mobile")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(255)

@@ -1568,6 +1568,10 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<int?>("LocalAuthorityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Mobile")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(255)

@@ -254,6 +254,7 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     DailyDigest = table.Column<bool>(type: "INTEGER", nullable: false),
                     ImmediateNotices = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Mobile = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     LocalAuthorityId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261207001230_Initial")]
+    [Migration("20261207004025_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1570,6 +1570,10 @@ namespace ParentPortal.Data.Migrations.Sqlite
 
                     b.Property<int?>("LocalAuthorityId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mobile")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
                         .IsRequired()

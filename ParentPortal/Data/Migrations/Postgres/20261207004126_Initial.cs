@@ -255,6 +255,7 @@ namespace ParentPortal.Data.Migrations.Postgres
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
                     DailyDigest = table.Column<bool>(type: "boolean", nullable: false),
                     ImmediateNotices = table.Column<bool>(type: "boolean", nullable: false),
+                    Mobile = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     LocalAuthorityId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>

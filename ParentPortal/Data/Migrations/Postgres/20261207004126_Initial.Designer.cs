@@ -12,7 +12,7 @@ using ParentPortal.Data;
 namespace ParentPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261207001416_Initial")]
+    [Migration("20261207004126_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1601,6 +1601,10 @@ namespace ParentPortal.Data.Migrations.Postgres
 
                     b.Property<int?>("LocalAuthorityId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Mobile")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Subject")
                         .IsRequired()
