@@ -26,7 +26,8 @@ public sealed class MessageKindsTests
             Assert.True(text.Length <= 306, $"{kind}: {text.Length} characters");
             // The words are the same for every family: nothing of theirs can be in them.
             Assert.Equal(text, MessageKinds.Text(kind, "PP-2026-000123", "Family Mediation Service", "0300 123 4567"));
-            foreach (var word in new[] { "autism", "diagnos", "needs", "child", "EHC", "bully" })
+            // Nor anything a reader of the phone could infer them from: special educational needs, race, a health condition.
+            foreach (var word in new[] { "autism", "diagnos", "needs", "child", "EHC", "bully", "SEN", "tribunal", "advocacy", "racis", "ethnic", "Parental Supporter", "health" })
             {
                 Assert.DoesNotContain(word, text, StringComparison.OrdinalIgnoreCase);
             }

@@ -4,7 +4,9 @@ namespace ParentPortal.Domain.Messaging;
 /// What the portal knows about each kind of message beyond its text (issue 15 items 2 and 5): which a family may turn off
 /// (reminders and the survey; every legal and case message always goes), which are pointless by post (a reminder of
 /// something in the next days), and the line a text message carries. A text message never carries the case's details: it
-/// says there is news, gives the reference, and asks them to sign in or call; no child's name, need or diagnosis.
+/// says there is news, gives the reference, and asks them to sign in or call; no child's name, need or diagnosis, and
+/// nothing that would let a reader of the phone infer one (not "SEND tribunal", not the advocacy service for minority
+/// ethnic families, not a parental supporter for special educational needs).
 /// </summary>
 public static class MessageKinds
 {
@@ -45,12 +47,12 @@ public static class MessageKinds
         ["document-ready"] = "A document is ready for you to download.",
         ["agreement"] = "There is news about your mediation agreement: it is ready to sign, or signed by everyone.",
         ["agreed-action-reminder"] = "A reminder of an action agreed at your meeting.",
-        ["appeal-reminder"] = "A reminder: your deadline to appeal to the SEND tribunal is coming up.",
+        ["appeal-reminder"] = "A reminder: an important deadline on your case is coming up.",
         ["survey-request"] = "Please tell us how we did.",
         ["correction-made"] = "We have corrected your application as you asked.",
         ["correction-not-made"] = "We have replied about the correction you asked for.",
-        ["advocacy-referred"] = "We have put you in touch with the advocacy service, as you asked.",
-        ["ips-assigned-family"] = "An Independent Parental Supporter will contact you.",
+        ["advocacy-referred"] = "We have passed your details on, as you asked.",
+        ["ips-assigned-family"] = "A supporter will get in touch with you.",
     };
 
     /// <summary>A reminder or the survey: the family may turn these off.</summary>
