@@ -71,6 +71,23 @@ public sealed class CaseMeetingsTests : IAsyncLifetime
         Assert.All(messages, m => Assert.False(string.IsNullOrEmpty(m.CorrelationKey)));
     }
 
+    /// <summary>A case closed by staff holds no meetings: those still to come are cancelled, everyone is told, no reminder goes.</summary>
+    [Fact]
+    public async Task ClosingTheCase_CancelsTheMeetingsStillToCome_AndTellsEveryone()
+    {
+        var id = await BullyingCaseBeingArrangedAsync();
+        Succeeded(await Schedule(id, Meeting(MeetingKind.Joint, null, 14, Representative())));
+
+        Succeeded(await _host.Get<ChangeStageHandler>().HandleAsync(Adviser, id, CaseStage.Closed, "Resolved with the school by phone"));
+
+        await using var db = await _host.DbAsync();
+        Assert.NotNull((await db.CaseMeetings.AsNoTracking().SingleAsync(m => m.ApplicationId == id)).CancelledAt);
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.ApplicationId == id).ToListAsync();
+        Assert.All(messages.Where(m => m.Kind is "case-meeting-reminder" or "meeting-reminder"), m => Assert.NotNull(m.CancelledAt));
+        Assert.Single(messages, m => m.Kind == "case-meeting-cancelled");
+        Assert.Single(messages, m => m.Kind == "meeting-cancelled" && m.ToAddress == School);
+    }
+
     /// <summary>Issue 15 item 2: an attendee with only a mobile number is invited and reminded by text, with no calendar file and no details.</summary>
     [Fact]
     public async Task AnAttendeeWithOnlyAMobile_IsInvitedAndRemindedByText()

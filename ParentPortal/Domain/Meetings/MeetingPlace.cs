@@ -26,6 +26,11 @@ public sealed record MeetingPlace(string? Link, string? VenueName, string? Venue
                 {
                     errors.Add(new("link", LinkWanted));
                 }
+                else if (typed is not null)
+                {
+                    // "HTTPS://..." is the same address: kept with the scheme as every mail program recognises a link by it.
+                    typed = Uri.UriSchemeHttps + typed[Uri.UriSchemeHttps.Length..];
+                }
 
                 return new(typed, null, null);
             case SessionFormat.InPerson:

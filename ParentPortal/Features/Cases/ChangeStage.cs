@@ -10,7 +10,8 @@ namespace ParentPortal.Features.Cases;
 
 /// <summary>
 /// Staff move a case on to a stage its route allows and their role permits (an adviser any such move; the case's mediator
-/// only the meeting stages). Arranging, holding and closing have their own conditions; closing asks the family for the survey.
+/// only the meeting stages). Arranging, holding and closing have their own conditions; closing cancels the meetings still to
+/// come (everyone invited is told) and asks the family for the survey.
 /// </summary>
 public sealed class ChangeStageHandler(CaseFiles cases, ServiceDirectory services)
 {
@@ -46,6 +47,14 @@ public sealed class ChangeStageHandler(CaseFiles cases, ServiceDirectory service
                     break;
                 case CaseStage.Closed:
                     file.MoveTo(to, note);
+                    // A closed case holds no meetings: each one still to come is cancelled and everyone invited is told, as
+                    // when a family withdraws; its reminders are withdrawn with it.
+                    var service = await services.GetAsync(cancellationToken);
+                    foreach (var ahead in meetings.Where(m => m.IsOpen && m.StartsAt > file.Now).ToList())
+                    {
+                        await file.CancelMeetingAsync(ahead, service, cancellationToken);
+                    }
+
                     await AskForSurveyAsync(file, cancellationToken);
                     break;
                 default:
