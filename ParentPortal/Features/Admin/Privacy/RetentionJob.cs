@@ -80,7 +80,7 @@ public sealed partial class RetentionJob(
         var outboxBefore = now - o.OutboxContent;
         var expiredMessages = db.OutboxMessages
             .Where(m => ((m.SentAt != null && m.SentAt <= outboxBefore) || (m.CancelledAt != null && m.CancelledAt <= outboxBefore))
-                && (m.ToAddress != "" || m.Body != "" || m.Subject != "" || m.ToName != null || m.AttachmentContent != null || m.AttachmentData != null || m.BodyOnceSent != null));
+                && (m.ToAddress != "" || m.Body != "" || m.Subject != "" || m.ToName != null || m.AttachmentContent != null || m.AttachmentData != null || m.BodyOnceSent != null || m.ShortText != null));
         var messageIds = await expiredMessages.Select(m => m.Id).ToListAsync(cancellationToken);
         var outbox = await db.OutboxMessages.Where(m => messageIds.Contains(m.Id))
             .ExecuteUpdateAsync(s => s
@@ -90,7 +90,8 @@ public sealed partial class RetentionJob(
                 .SetProperty(m => m.Body, "")
                 .SetProperty(m => m.AttachmentContent, (string?)null)
                 .SetProperty(m => m.AttachmentData, (byte[]?)null)
-                .SetProperty(m => m.BodyOnceSent, (string?)null), cancellationToken);
+                .SetProperty(m => m.BodyOnceSent, (string?)null)
+                .SetProperty(m => m.ShortText, (string?)null), cancellationToken);
 
         var invitationsBefore = now - o.Invitations;
         var invitations = await db.ApplicationInvitations

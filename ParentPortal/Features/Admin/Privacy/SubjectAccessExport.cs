@@ -163,7 +163,8 @@ public sealed class SubjectAccessExport(IDbContextFactory<PortalDbContext> conte
             }),
             EmailsSentToThem = records.Messages.Where(m => m.ToFamily).Select(m => m.Message).Select(m => new
             {
-                m.Id, m.Kind, m.ToAddress, m.ToName, m.Subject, m.Body, m.CreatedAt, m.SentAt, m.CancelledAt, m.AttachmentName, m.AttachmentContent,
+                // E-mails, and texts and letters too (issue 15): how it was sent and, for a text, the words that went.
+                m.Id, m.Kind, Channel = m.Channel.ToString(), m.ToAddress, m.ToName, m.Subject, m.Body, m.ShortText, m.CreatedAt, m.SentAt, m.CancelledAt, m.AttachmentName, m.AttachmentContent,
             }),
             AuditEntries = records.AuditEntries.Select(e => new { e.At, e.ActorSubject, e.ActorRoles, e.Action, e.TargetType, e.TargetId, e.Detail }),
         };
