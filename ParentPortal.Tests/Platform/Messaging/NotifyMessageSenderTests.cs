@@ -234,7 +234,7 @@ public sealed class NotifyMessageSenderTests : IAsyncLifetime
         return ((await db.Applications.SingleOrDefaultAsync(a => a.Id == caseId))?.Reference, organisation.Name, organisation.HelplinePhone);
     }
 
-    private static object Receipt(OutboxMessage row, string status, string type) => new
+    private static object Receipt(OutboxMessage row, string status, string type = "email") => new
     {
         id = row.ProviderId,
         reference = row.Id.ToString("N"),
@@ -244,18 +244,6 @@ public sealed class NotifyMessageSenderTests : IAsyncLifetime
         completed_at = DateTimeOffset.UtcNow,
         sent_at = DateTimeOffset.UtcNow.AddMinutes(-1),
         notification_type = type,
-    };
-
-    private static object Receipt(OutboxMessage row, string status) => new
-    {
-        id = row.ProviderId,
-        reference = row.Id.ToString("N"),
-        to = row.ToAddress,
-        status,
-        created_at = DateTimeOffset.UtcNow.AddMinutes(-1),
-        completed_at = DateTimeOffset.UtcNow,
-        sent_at = DateTimeOffset.UtcNow.AddMinutes(-1),
-        notification_type = "email",
     };
 
     private async Task<(Guid Case, Guid Message)> EnqueueAsync(string name, string address)

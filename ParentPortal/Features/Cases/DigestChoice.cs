@@ -39,21 +39,19 @@ public sealed class DigestChoiceHandler(IDbContextFactory<PortalDbContext> conte
             return MobileMessage;
         }
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (await StaffAccess.ForAsync(db, user, cancellationToken) is not { } staff)
-        {
-            return null;
-        }
-
-        var row = await db.StaffMembers.SingleAsync(s => s.Id == staff.StaffId, cancellationToken);
-        row.Mobile = number;
-        AuditLog.Write(db, staff, number is null ? "notices-by-email" : "notices-by-text", "staff", staff.StaffId.ToString(CultureInfo.InvariantCulture), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await ChangeOwnAsync(user, row => row.Mobile = number, number is null ? "notices-by-email" : "notices-by-text", cancellationToken);
         return null;
     }
 
     /// <summary>Turns messages straight away (issue 15 item 4) on or off for themselves (audited).</summary>
-    public async Task<bool> SetImmediateAsync(ClaimsPrincipal user, bool wanted, CancellationToken cancellationToken = default)
+    public Task<bool> SetImmediateAsync(ClaimsPrincipal user, bool wanted, CancellationToken cancellationToken = default) =>
+        ChangeOwnAsync(user, row => row.ImmediateNotices = wanted, wanted ? "immediate-notices-on" : "immediate-notices-off", cancellationToken);
+
+    public Task<bool> SetAsync(ClaimsPrincipal user, bool wanted, CancellationToken cancellationToken = default) =>
+        ChangeOwnAsync(user, row => row.DailyDigest = wanted, wanted ? "digest-on" : "digest-off", cancellationToken);
+
+    /// <summary>Changes the signed-in member of staff's own row and audits it; false for anyone who is not staff.</summary>
+    private async Task<bool> ChangeOwnAsync(ClaimsPrincipal user, Action<Data.Entities.StaffMember> change, string action, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (await StaffAccess.ForAsync(db, user, cancellationToken) is not { } staff)
@@ -61,24 +59,8 @@ public sealed class DigestChoiceHandler(IDbContextFactory<PortalDbContext> conte
             return false;
         }
 
-        var row = await db.StaffMembers.SingleAsync(s => s.Id == staff.StaffId, cancellationToken);
-        row.ImmediateNotices = wanted;
-        AuditLog.Write(db, staff, wanted ? "immediate-notices-on" : "immediate-notices-off", "staff", staff.StaffId.ToString(CultureInfo.InvariantCulture), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
-
-    public async Task<bool> SetAsync(ClaimsPrincipal user, bool wanted, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (await StaffAccess.ForAsync(db, user, cancellationToken) is not { } staff)
-        {
-            return false;
-        }
-
-        var row = await db.StaffMembers.SingleAsync(s => s.Id == staff.StaffId, cancellationToken);
-        row.DailyDigest = wanted;
-        AuditLog.Write(db, staff, wanted ? "digest-on" : "digest-off", "staff", staff.StaffId.ToString(CultureInfo.InvariantCulture), clock.GetUtcNow());
+        change(await db.StaffMembers.SingleAsync(s => s.Id == staff.StaffId, cancellationToken));
+        AuditLog.Write(db, staff, action, "staff", staff.StaffId.ToString(CultureInfo.InvariantCulture), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -25,8 +25,6 @@ public sealed class StaffDigestJob(IDbContextFactory<PortalDbContext> contextFac
 {
     public static readonly TimeOnly SendAt = new(8, 0);
 
-    private static IReadOnlyDictionary<string, string> FamilyEvents => StaffNotices.FamilyEvents;
-
     /// <returns>How many digests were put in the outbox.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
@@ -82,7 +80,7 @@ public sealed class StaffDigestJob(IDbContextFactory<PortalDbContext> contextFac
                     lines.Add($"{c.Case.Reference}: {(c.Late == 1 ? "1 agreed action is late" : $"{c.Late} agreed actions are late")}. {link}");
                 }
 
-                foreach (var what in c.Events.Where(FamilyEvents.ContainsKey).Select(k => FamilyEvents[k]).Distinct(StringComparer.Ordinal))
+                foreach (var what in c.Events.Where(StaffNotices.FamilyEvents.ContainsKey).Select(k => StaffNotices.FamilyEvents[k]).Distinct(StringComparer.Ordinal))
                 {
                     lines.Add($"{c.Case.Reference}: {what}. {link}");
                 }

@@ -109,10 +109,10 @@ public sealed partial class CaseFile
         }
 
         var details = $"You are invited to a {MeetingPlan.Describe(meeting.Kind, meeting.WithParty).ToLowerInvariant()} arranged by {service.Name} (reference {Reference}), on {when}.";
-        await TextAttendeesAsync(meeting.People, "meeting-invitation", $"{(changed ? "Changed: " : "")}{title}", details, $"meeting:{meeting.Id:N}:{meeting.Sequence}", null, cancellationToken);
+        await TextAttendeesAsync(meeting.People, "meeting-invitation", $"{(changed ? "Changed: " : "")}{title}", _ => details, $"meeting:{meeting.Id:N}:{meeting.Sequence}", null, cancellationToken);
         if (meeting.StartsAt - MeetingReminderLead > Now)
         {
-            await TextAttendeesAsync(meeting.People, "meeting-reminder", $"Reminder: {title}", details, $"{MeetingReminderPrefix(meeting.Id)}{meeting.Sequence}", meeting.StartsAt - MeetingReminderLead, cancellationToken);
+            await TextAttendeesAsync(meeting.People, "meeting-reminder", $"Reminder: {title}", _ => details, $"{MeetingReminderPrefix(meeting.Id)}{meeting.Sequence}", meeting.StartsAt - MeetingReminderLead, cancellationToken);
         }
 
         foreach (var person in uninvited)
@@ -164,7 +164,8 @@ public sealed partial class CaseFile
     };
 
     /// <summary>A text to each attendee reached by text (<see cref="MayTextTo"/>), keyed per attendee; returns their names.</summary>
-    private async Task<List<string>> TextAttendeesAsync(IEnumerable<MeetingAttendee> attendees, string kind, string subject, string body, string keyPrefix, DateTimeOffset? notBefore, CancellationToken cancellationToken)
+    /// <param name="body">Each attendee's copy, by their name: kept on the outbox row as what an e-mail would have said.</param>
+    private async Task<List<string>> TextAttendeesAsync(IEnumerable<MeetingAttendee> attendees, string kind, string subject, Func<string, string> body, string keyPrefix, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         var sent = new List<string>();
         foreach (var attendee in attendees.Where(MayTextTo))
@@ -175,7 +176,7 @@ public sealed partial class CaseFile
                 Route = new MessageRoute(Domain.Messaging.MessageChannel.Text, Domain.Messaging.UkContactFormats.MobileNumber(attendee.Phone)!),
                 ToName = attendee.Name,
                 Subject = subject,
-                Body = body,
+                Body = body(attendee.Name),
                 NotBefore = notBefore,
                 CorrelationKey = $"{keyPrefix}:attendee-{attendee.Id}",
                 About = MessageAbout.Application(Row, toFamily: false),
@@ -201,7 +202,7 @@ public sealed partial class CaseFile
         var sent = new List<string>();
         var guest = includeFamily && MeetingPlan.FamilyAttends(meeting.Kind, meeting.WithParty) ? await FamilyGuestAsync(cancellationToken) : null;
         var people = meeting.People.Where(MayWriteTo).Select(p => new InvitedPerson(p.Name, p.Email!, p.Role)).ToList();
-        sent.AddRange(await TextAttendeesAsync(meeting.People, kind, subject, body("", false), keyPrefix, null, cancellationToken));
+        sent.AddRange(await TextAttendeesAsync(meeting.People, kind, subject, name => body(name, false), keyPrefix, null, cancellationToken));
         foreach (var (person, toFamily) in Recipients(guest, people))
         {
             if (await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
@@ -245,7 +246,7 @@ public sealed partial class CaseFile
             await SendCancellationAsync(meeting, new InvitedPerson(attendee.Name, attendee.Email!, attendee.Role), title, service, "The attached file removes it from your calendar.", cancellationToken);
         }
 
-        await TextAttendeesAsync(meeting.People.Where(p => p.InvitedOn is not null), "meeting-cancelled", $"Cancelled: {title}", $"The meeting on {UkDates.LongDate(UkDates.DateIn(meeting.StartsAt))} has been cancelled.", $"meeting-cancel:{meeting.Id:N}:{meeting.Sequence}", null, cancellationToken);
+        await TextAttendeesAsync(meeting.People.Where(p => p.InvitedOn is not null), "meeting-cancelled", $"Cancelled: {title}", _ => $"The meeting on {UkDates.LongDate(UkDates.DateIn(meeting.StartsAt))} has been cancelled.", $"meeting-cancel:{meeting.Id:N}:{meeting.Sequence}", null, cancellationToken);
     }
 
     private async Task SendCancellationAsync(CaseMeeting meeting, InvitedPerson person, string title, ServiceProfile service, string why, CancellationToken cancellationToken, FamilyGuest? family = null) =>

@@ -241,11 +241,23 @@ public static class OutboxWriter
 
     private sealed record ServiceContact(string Name, string HelplinePhone, string HelplineHours, string ContactEmail);
 
-    private static async Task<ServiceContact> ServiceAsync(PortalDbContext db, CancellationToken cancellationToken) =>
-        await db.Organisations.AsNoTracking().OrderBy(o => o.Id)
+    // Read once per DbContext (one handler's change), not once per message: a session moved for 40 people writes 120.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PortalDbContext, ServiceContact> Services = new();
+
+    private static async Task<ServiceContact> ServiceAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        if (Services.TryGetValue(db, out var known))
+        {
+            return known;
+        }
+
+        var service = await db.Organisations.AsNoTracking().OrderBy(o => o.Id)
             .Select(o => new ServiceContact(o.Name, o.HelplinePhone, o.HelplineHours, o.ContactEmail))
             .FirstOrDefaultAsync(cancellationToken)
-        ?? throw new InvalidOperationException("The service has not been set up: the database has no organisation row.");
+            ?? throw new InvalidOperationException("The service has not been set up: the database has no organisation row.");
+        Services.AddOrUpdate(db, service);
+        return service;
+    }
 
     /// <summary>What ends every e-mail and letter (issue 15 item 5): who sent it and how to reach them.</summary>
     public static string ContactDetails(string name, string helplinePhone, string helplineHours, string contactEmail) =>
