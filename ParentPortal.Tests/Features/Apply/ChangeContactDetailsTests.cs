@@ -96,6 +96,27 @@ public sealed class ChangeContactDetailsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BadAnswersForHowMessagesGo_AreRefusedKindly_AndWhatWasSavedStays()
+    {
+        var id = await SenCaseAsync(_host);
+        var contact = _host.Get<ChangeContactDetailsHandler>();
+        ContactDetailsForm Letters(string? line1, string? postcode, string? by = "letter") =>
+            new() { Phone = "01632 960 001", Method = "phone", CallTimes = ["any"], MessagesBy = by, AddressLine1 = line1, AddressPostcode = postcode };
+
+        Assert.Equal("Select how we should send you confirmations and reminders", Assert.Single((await contact.HandleAsync(Sam, id, Letters("1 Road", "LS1 4AP", by: "pigeon")))!.Errors).Message);
+        Assert.Equal("Enter the first line of your address, like 10 Station Road", Assert.Single((await contact.HandleAsync(Sam, id, Letters("  ", "LS1 4AP")))!.Errors).Message);
+        Assert.Equal("Address line 1 must be 100 characters or fewer", Assert.Single((await contact.HandleAsync(Sam, id, Letters(new string('a', 5000), "LS1 4AP")))!.Errors).Message);
+        Assert.Equal("Postcode must be 10 characters or fewer", Assert.Single((await contact.HandleAsync(Sam, id, Letters("1 Road", new string('9', 5000))))!.Errors).Message);
+
+        // Nothing of the refused forms was kept: the answers are still those sent with the application.
+        var current = (await contact.GetAsync(Sam, id))!.Current;
+        Assert.Equal(("email", null, null), (current.Method, current.MessagesBy, current.AddressLine1));
+        // The same form twice: saved once, then "nothing changed".
+        Assert.True((await contact.HandleAsync(Sam, id, Letters("1 Road", "LS1 4AP")))!.Changed);
+        Assert.False((await contact.HandleAsync(Sam, id, Letters("1 Road", "LS1 4AP")))!.Changed);
+    }
+
+    [Fact]
     public async Task OnlyTheFamily_MayChangeThem_WhileTheCaseIsOpen()
     {
         var id = await SubmitAsync(_host, Sam, TriageFixtures.BullyingPages());
