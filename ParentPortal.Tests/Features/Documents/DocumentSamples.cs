@@ -11,7 +11,7 @@ public static class DocumentSamples
 {
     public static readonly DateTimeOffset CreatedAt = new(2026, 3, 9, 14, 5, 0, TimeSpan.Zero);
 
-    private static readonly Lazy<PdfFontSet> SharedFonts = new(PdfFontSet.LoadEmbedded);
+    private static readonly Lazy<PdfFontSet> SharedFonts = new(() => PdfFontSet.Shared);
 
     public static PdfFontSet Fonts => SharedFonts.Value;
 

@@ -15,7 +15,7 @@ public static class DocumentsSetup
     public static WebApplicationBuilder AddPortalDocuments(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var fonts = PdfFontSet.LoadEmbedded();
+        var fonts = PdfFontSet.Shared;
         builder.Services.AddSingleton(fonts);
         builder.Services.AddSingleton<PdfRenderer>();
         builder.Services.AddSingleton<DocumentPdfs>();

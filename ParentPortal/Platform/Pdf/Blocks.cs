@@ -78,7 +78,8 @@ public sealed record SignatureEntry(string Name, string Role, string? SignedAt);
 public sealed record SignatureBlock(IReadOnlyList<SignatureEntry> Entries) : Block;
 
 /// <summary>A QR code with its caption beside it (say what it is for and print its text too: not every reader scans).</summary>
-public sealed record QrCodeBlock(string Payload, IReadOnlyList<ParagraphBlock> Caption, float Size = 92f) : Block;
+/// <param name="Alt">What a screen reader says for the code; by default "QR code linking to" and the payload.</param>
+public sealed record QrCodeBlock(string Payload, IReadOnlyList<ParagraphBlock> Caption, float Size = 92f, string? Alt = null) : Block;
 
 /// <summary>Blocks that stay on one page: if they do not fit in what is left of this one, they start the next.</summary>
 public sealed record KeepTogetherBlock(IReadOnlyList<Block> Blocks) : Block;
@@ -87,6 +88,7 @@ public sealed record KeepTogetherBlock(IReadOnlyList<Block> Blocks) : Block;
 /// <param name="Organisation">Printed at the top of every page and recorded as the PDF's author.</param>
 /// <param name="CreatedAt">The PDF's creation date: passed in, never read from the clock, so the same input gives the same bytes.</param>
 /// <param name="Reference">Printed in the header of every page (a certificate or case number).</param>
-public sealed record DocumentMetadata(string Title, string Organisation, DateTimeOffset CreatedAt, string? Reference = null, string? Subject = null);
+/// <param name="Language">The document's language (BCP 47), recorded for screen readers: en-GB until documents are translated.</param>
+public sealed record DocumentMetadata(string Title, string Organisation, DateTimeOffset CreatedAt, string? Reference = null, string? Subject = null, string Language = "en-GB");
 
 public sealed record PdfDocumentDefinition(DocumentMetadata Metadata, IReadOnlyList<Block> Blocks);

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using HarfBuzzSharp;
-using SkiaSharp;
+using ParentPortal.Platform.Pdf.Writer;
 
 namespace ParentPortal.Platform.Pdf;
 
@@ -11,7 +11,7 @@ internal enum FaceStyle
     Italic,
 }
 
-/// <summary>One font file, loaded for both drawing (Skia) and shaping (HarfBuzz). Immutable once made, so shared by all threads.</summary>
+/// <summary>One font file, loaded for shaping (HarfBuzz) and embedding (<see cref="TrueTypeFont"/>). Immutable once made, so shared by all threads.</summary>
 internal sealed class PdfFontFace : IDisposable
 {
     private readonly Blob blob;
@@ -21,20 +21,13 @@ internal sealed class PdfFontFace : IDisposable
     {
         Name = name;
         RightToLeft = rightToLeft;
-        // FromData returns null for a damaged file instead of throwing; an unnoticed null would print in a system font.
-        Typeface = SKTypeface.FromData(SKData.CreateCopy(data))
-            ?? throw new InvalidOperationException($"The PDF font {name} could not be read: the embedded file is damaged.");
+        Font = new TrueTypeFont(name, data);
         blob = CopyToBlob(data);
         face = new Face(blob, 0);
         UnitsPerEm = face.UnitsPerEm;
         Shaper = new HarfBuzzSharp.Font(face);
         Shaper.SetFunctionsOpenType();
         Shaper.SetScale(UnitsPerEm, UnitsPerEm);
-
-        using var font = new SKFont(Typeface, 1f);
-        var metrics = font.Metrics;
-        Ascent = -metrics.Ascent;
-        Descent = metrics.Descent;
     }
 
     public string Name { get; }
@@ -42,17 +35,12 @@ internal sealed class PdfFontFace : IDisposable
     /// <summary>The face of a right-to-left script: its letters are laid out from the right.</summary>
     public bool RightToLeft { get; }
 
-    public SKTypeface Typeface { get; }
+    /// <summary>The font file as the PDF embeds it (cut down to the glyphs a document uses).</summary>
+    public TrueTypeFont Font { get; }
 
     public HarfBuzzSharp.Font Shaper { get; }
 
     public int UnitsPerEm { get; }
-
-    /// <summary>Above the baseline, in ems.</summary>
-    public float Ascent { get; }
-
-    /// <summary>Below the baseline, in ems.</summary>
-    public float Descent { get; }
 
     // Blob.FromStream keeps a pointer into a managed array that the garbage collector may move: HarfBuzz then reads
     // garbage and reports glyphs missing at random. Duplicate makes HarfBuzz take its own copy while the array is pinned.
@@ -76,7 +64,6 @@ internal sealed class PdfFontFace : IDisposable
         Shaper.Dispose();
         face.Dispose();
         blob.Dispose();
-        Typeface.Dispose();
     }
 
     public override string ToString() => Name;
@@ -84,11 +71,27 @@ internal sealed class PdfFontFace : IDisposable
 
 /// <summary>
 /// The fonts every PDF is drawn with, loaded once from the assembly at start-up. For each character the first face of
-/// the style's chain that has it is used: Noto Sans Latin, then Greek/Cyrillic/Latin Extended Additional, then Arabic.
+/// the style's chain that has it is used: Noto Sans Latin, then Greek/Cyrillic/Latin Extended Additional, then the
+/// other scripts a family in England may write a name in (Arabic, Hebrew, Devanagari, Bengali, Gujarati, Gurmukhi,
+/// Tamil, Sinhala, Chinese). Only the Latin faces have an italic: emphasis in another script prints upright.
 /// </summary>
 public sealed class PdfFontSet : IDisposable
 {
     internal const string ResourcePrefix = "ParentPortal.Fonts.";
+
+    // The scripts beyond Latin, Greek and Cyrillic, each with a regular and a bold face and a letter it must have.
+    private static readonly (string Family, int Probe, bool RightToLeft)[] Scripts =
+    [
+        ("NotoSansArabic", 'م', true),
+        ("NotoSansHebrew", 'ש', true),
+        ("NotoSansDevanagari", 'क', false),
+        ("NotoSansBengali", 'ক', false),
+        ("NotoSansGujarati", 'ક', false),
+        ("NotoSansGurmukhi", 'ਕ', false),
+        ("NotoSansTamil", 'க', false),
+        ("NotoSansSinhala", 'ක', false),
+        ("NotoSansSC", '王', false),
+    ];
 
     // A character each file must have, so a wrong or truncated file fails at start-up rather than in a parent's certificate.
     internal static readonly IReadOnlyList<(string File, int Probe, bool RightToLeft)> Files =
@@ -99,8 +102,7 @@ public sealed class PdfFontSet : IDisposable
         ("NotoSans-Bold-ext.ttf", 'Ω', false),
         ("NotoSans-Italic-latin.ttf", 'Ł', false),
         ("NotoSans-Italic-ext.ttf", 'Ω', false),
-        ("NotoSansArabic-Regular.ttf", 'م', true),
-        ("NotoSansArabic-Bold.ttf", 'م', true),
+        .. Scripts.SelectMany(s => new[] { ($"{s.Family}-Regular.ttf", s.Probe, s.RightToLeft), ($"{s.Family}-Bold.ttf", s.Probe, s.RightToLeft) }),
     ];
 
     private readonly Dictionary<string, PdfFontFace> faces;
@@ -109,12 +111,21 @@ public sealed class PdfFontSet : IDisposable
     private PdfFontSet(Dictionary<string, PdfFontFace> faces)
     {
         this.faces = faces;
+        PdfFontFace[] Chain(string latin, string scriptWeight) =>
+            [faces[$"NotoSans-{latin}-latin.ttf"], faces[$"NotoSans-{latin}-ext.ttf"], .. Scripts.Select(s => faces[$"{s.Family}-{scriptWeight}.ttf"])];
         chains = new PdfFontFace[3][];
-        chains[(int)FaceStyle.Regular] = [faces["NotoSans-Regular-latin.ttf"], faces["NotoSans-Regular-ext.ttf"], faces["NotoSansArabic-Regular.ttf"]];
-        chains[(int)FaceStyle.Bold] = [faces["NotoSans-Bold-latin.ttf"], faces["NotoSans-Bold-ext.ttf"], faces["NotoSansArabic-Bold.ttf"]];
-        // Arabic has no italic: emphasis in Arabic script prints upright.
-        chains[(int)FaceStyle.Italic] = [faces["NotoSans-Italic-latin.ttf"], faces["NotoSans-Italic-ext.ttf"], faces["NotoSansArabic-Regular.ttf"]];
+        chains[(int)FaceStyle.Regular] = Chain("Regular", "Regular");
+        chains[(int)FaceStyle.Bold] = Chain("Bold", "Bold");
+        chains[(int)FaceStyle.Italic] = Chain("Italic", "Regular");
     }
+
+    private static readonly Lazy<PdfFontSet> SharedEmbedded = new(LoadEmbedded);
+
+    /// <summary>
+    /// The embedded fonts, loaded once per process and never disposed: they hold about 25 MB (most of it Chinese), so
+    /// every host in the process (the test suite starts many) shares them rather than each loading its own.
+    /// </summary>
+    public static PdfFontSet Shared => SharedEmbedded.Value;
 
     /// <summary>Loads the fonts embedded in the ParentPortal assembly; throws if any is missing or unreadable.</summary>
     public static PdfFontSet LoadEmbedded()

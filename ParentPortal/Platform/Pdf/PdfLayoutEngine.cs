@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace ParentPortal.Platform.Pdf;
 
-internal abstract record DrawOp;
+internal abstract record DrawOp
+{
+    /// <summary>The structure element this belongs to; none for an artifact (rules, shading, running headers and footers).</summary>
+    public StructureElement? Node { get; init; }
+}
 
 internal sealed record TextOp(TextLine Line, float X, float Baseline, uint Colour) : DrawOp;
 
@@ -22,13 +26,17 @@ internal sealed class LaidOutPage
 /// <summary>Every page with everything on it placed, footers included: what the renderer draws, and what tests can inspect.</summary>
 public sealed class LaidOutDocument
 {
-    internal LaidOutDocument(DocumentMetadata metadata, IReadOnlyList<LaidOutPage> pages)
+    internal LaidOutDocument(DocumentMetadata metadata, IReadOnlyList<LaidOutPage> pages, StructureElement structure)
     {
         Metadata = metadata;
         Pages = pages;
+        Structure = structure;
     }
 
     public DocumentMetadata Metadata { get; }
+
+    /// <summary>The logical structure (the tags): a Document element whose descendants follow the blocks.</summary>
+    public StructureElement Structure { get; }
 
     internal IReadOnlyList<LaidOutPage> Pages { get; }
 }
@@ -60,13 +68,18 @@ internal sealed class PdfLayoutEngine
     private readonly TextShaper shaper;
     private readonly float bottom;
     private readonly List<LaidOutPage> pages = [];
+    private readonly StructureElement root = new("Document");
     private LaidOutPage page = null!;
     private float y;
+
+    // Where the next block's elements go: the document, or a list item, table row or figure group being placed.
+    private StructureElement container;
 
     public PdfLayoutEngine(TextShaper shaper, bool measureOnly = false)
     {
         this.shaper = shaper;
         bottom = measureOnly ? float.PositiveInfinity : BodyBottom;
+        container = root;
         NewPage();
     }
 
@@ -82,10 +95,29 @@ internal sealed class PdfLayoutEngine
         }
 
         AddHeadersAndFooters(document.Metadata);
-        return new LaidOutDocument(document.Metadata, pages);
+        return new LaidOutDocument(document.Metadata, pages, root);
     }
 
     private static float LineHeight(float size) => size * LineSpacing;
+
+    private void Emit(DrawOp op, StructureElement? node) => page.Ops.Add(node is null ? op : op with { Node = node });
+
+    private StructureElement Element(string role, string? alt = null, string? scope = null, string? numbering = null) =>
+        new(role, container) { Alt = alt, Scope = scope, ListNumbering = numbering };
+
+    private T Within<T>(StructureElement parent, Func<T> place)
+    {
+        var outer = container;
+        container = parent;
+        try
+        {
+            return place();
+        }
+        finally
+        {
+            container = outer;
+        }
+    }
 
     // Centres the font's ascent + descent (Noto Sans: 1.069 + 0.293 em) in the line box.
     private static float BaselineOffset(float size) => ((LineHeight(size) - (1.362f * size)) / 2) + (1.069f * size);
@@ -155,20 +187,22 @@ internal sealed class PdfLayoutEngine
             _ => (11f, 10f, 2f, Ink),
         };
         var lines = shaper.Wrap([TextRun.Strong(heading.Text)], size, ContentWidth);
+        var element = Element("H" + Math.Clamp(heading.Level, 1, 6).ToString(CultureInfo.InvariantCulture));
         Gap(before);
         // Keep a heading with the first lines of what follows it.
         EnsureSpace((lines.Count * LineHeight(size)) + (3 * LineHeight(BodySize)));
         foreach (var line in lines)
         {
-            page.Ops.Add(new TextOp(line, Margin, y + BaselineOffset(size), colour));
+            Emit(new TextOp(line, Margin, y + BaselineOffset(size), colour), element);
             y += LineHeight(size);
         }
 
         y += after;
     }
 
-    private void PlaceParagraph(ParagraphBlock paragraph, float left, float width)
+    private void PlaceParagraph(ParagraphBlock paragraph, float left, float width, string role = "P")
     {
+        var element = Element(role);
         var (size, colour, after) = paragraph.Style switch
         {
             ParagraphStyle.Small => (SmallSize, Muted, 4f),
@@ -187,7 +221,7 @@ internal sealed class PdfLayoutEngine
             var lineTop = y + pad;
             foreach (var line in boxed)
             {
-                page.Ops.Add(new TextOp(line, left + bar + pad, lineTop + BaselineOffset(size), colour));
+                Emit(new TextOp(line, left + bar + pad, lineTop + BaselineOffset(size), colour), element);
                 lineTop += LineHeight(size);
             }
 
@@ -201,7 +235,7 @@ internal sealed class PdfLayoutEngine
         foreach (var line in lines)
         {
             EnsureSpace(LineHeight(size));
-            page.Ops.Add(new TextOp(line, left, y + BaselineOffset(size), colour));
+            Emit(new TextOp(line, left, y + BaselineOffset(size), colour), element);
             y += LineHeight(size);
         }
 
@@ -212,16 +246,20 @@ internal sealed class PdfLayoutEngine
     {
         const float indent = 16f;
         var lineHeight = LineHeight(BodySize);
+        var listElement = Element("L", numbering: list.Numbered ? "Decimal" : "Disc");
         for (var i = 0; i < list.Items.Count; i++)
         {
+            var item = new StructureElement("LI", listElement);
+            var label = new StructureElement("Lbl", item);
+            var body = new StructureElement("LBody", item);
             var marker = shaper.Line(list.Numbered ? string.Create(CultureInfo.InvariantCulture, $"{i + 1}.") : "\u2022", BodySize);
             var lines = shaper.Wrap(list.Items[i], BodySize, ContentWidth - indent);
             EnsureSpace(Math.Min(lines.Count, 2) * lineHeight);
-            page.Ops.Add(new TextOp(marker, Margin + (list.Numbered ? indent - 4f - marker.Width : 3f), y + BaselineOffset(BodySize), Muted));
+            Emit(new TextOp(marker, Margin + (list.Numbered ? indent - 4f - marker.Width : 3f), y + BaselineOffset(BodySize), Muted), label);
             foreach (var line in lines)
             {
                 EnsureSpace(lineHeight);
-                page.Ops.Add(new TextOp(line, Margin + indent, y + BaselineOffset(BodySize), Ink));
+                Emit(new TextOp(line, Margin + indent, y + BaselineOffset(BodySize), Ink), body);
                 y += lineHeight;
             }
 
@@ -237,20 +275,25 @@ internal sealed class PdfLayoutEngine
         var keyWidth = MathF.Round(ContentWidth * 0.34f);
         var valueWidth = ContentWidth - keyWidth - gap;
         var lineHeight = LineHeight(BodySize);
+        // Labels and values are a table with row headers: a screen reader announces the label with its value.
+        var table = Element("Table");
         foreach (var item in list.Items)
         {
+            var row = new StructureElement("TR", table);
+            var key = new StructureElement("TH", row) { Scope = "Row" };
+            var value = new StructureElement("TD", row);
             var keyLines = shaper.Wrap([TextRun.Plain(item.Key)], BodySize, keyWidth);
             var valueLines = shaper.Wrap(item.Value, BodySize, valueWidth);
             var height = Math.Max(keyLines.Count, valueLines.Count) * lineHeight;
             EnsureSpace(height);
             for (var i = 0; i < keyLines.Count; i++)
             {
-                page.Ops.Add(new TextOp(keyLines[i], Margin, y + (i * lineHeight) + BaselineOffset(BodySize), Muted));
+                Emit(new TextOp(keyLines[i], Margin, y + (i * lineHeight) + BaselineOffset(BodySize), Muted), key);
             }
 
             for (var i = 0; i < valueLines.Count; i++)
             {
-                page.Ops.Add(new TextOp(valueLines[i], Margin + keyWidth + gap, y + (i * lineHeight) + BaselineOffset(BodySize), Ink));
+                Emit(new TextOp(valueLines[i], Margin + keyWidth + gap, y + (i * lineHeight) + BaselineOffset(BodySize), Ink), value);
             }
 
             y += height + 3f;
@@ -276,9 +319,14 @@ internal sealed class PdfLayoutEngine
             [.. widths.Select((w, i) => shaper.Wrap([new TextRun(i < cells.Count ? cells[i] : string.Empty, bold)], TableSize, w - (2 * padX)))];
 
         var header = WrapRow([.. table.Columns.Select(c => c.Header)], bold: true);
+        var tableElement = Element("Table");
+        var headerRow = new StructureElement("TR", tableElement);
+        var headerCells = table.Columns.Select(_ => new StructureElement("TH", headerRow) { Scope = "Column" }).ToArray();
+        var headerTagged = false;
         var headerHeight = (header.Max(c => c.Count) * lineHeight) + (2 * padY);
 
-        void DrawRow(List<IReadOnlyList<TextLine>> cells, int firstLine, int lineCount, bool isHeader)
+        // A header repeated on a later page is an artifact: the tags hold it once.
+        void DrawRow(List<IReadOnlyList<TextLine>> cells, int firstLine, int lineCount, bool isHeader, StructureElement?[] tags)
         {
             var height = (lineCount * lineHeight) + (2 * padY);
             if (isHeader)
@@ -291,7 +339,7 @@ internal sealed class PdfLayoutEngine
                 for (var l = firstLine; l < Math.Min(cells[c].Count, firstLine + lineCount); l++)
                 {
                     var baseline = y + padY + ((l - firstLine) * lineHeight) + BaselineOffset(TableSize);
-                    page.Ops.Add(new TextOp(cells[c][l], Margin + lefts[c] + padX, baseline, Ink));
+                    Emit(new TextOp(cells[c][l], Margin + lefts[c] + padX, baseline, Ink), tags[c]);
                 }
             }
 
@@ -299,7 +347,11 @@ internal sealed class PdfLayoutEngine
             page.Ops.Add(new LineOp(Margin, y, Margin + ContentWidth, y, isHeader ? 0.9f : 0.5f, isHeader ? Accent : Rule));
         }
 
-        void DrawHeader() => DrawRow(header, 0, header.Max(c => c.Count), isHeader: true);
+        void DrawHeader()
+        {
+            DrawRow(header, 0, header.Max(c => c.Count), isHeader: true, headerTagged ? new StructureElement?[header.Count] : headerCells);
+            headerTagged = true;
+        }
 
         var rows = table.Rows.Count == 0 && table.EmptyText is { } empty
             ? [WrapRow([empty], bold: false)]
@@ -309,6 +361,8 @@ internal sealed class PdfLayoutEngine
         DrawHeader();
         foreach (var row in rows)
         {
+            var rowElement = new StructureElement("TR", tableElement);
+            var cellTags = row.Select(_ => (StructureElement?)new StructureElement("TD", rowElement)).ToArray();
             var lines = Math.Max(1, row.Max(c => c.Count));
             var height = (lines * lineHeight) + (2 * padY);
             if (height > Remaining)
@@ -323,7 +377,7 @@ internal sealed class PdfLayoutEngine
             {
                 var fits = Math.Max(1, (int)((Remaining - (2 * padY)) / lineHeight));
                 var take = Math.Min(lines - done, fits);
-                DrawRow(row, done, take, isHeader: false);
+                DrawRow(row, done, take, isHeader: false, cellTags);
                 done += take;
                 if (done < lines)
                 {
@@ -353,14 +407,16 @@ internal sealed class PdfLayoutEngine
             EnsureSpace(height);
             for (var b = 0; b < row.Count; b++)
             {
+                var signature = Element("Div");
                 var left = Margin + (b * (boxWidth + gap));
                 page.Ops.Add(new StrokeOp(left, y, boxWidth, height, 0.7f, Rule));
                 var top = y + pad;
                 foreach (var (lines, size, colour) in new[] { (row[b].Role, SmallSize, Muted), (row[b].Name, 11f, Ink), (row[b].Status, 9.5f, row[b].Signed ? Ink : Muted) })
                 {
+                    var part = new StructureElement("P", signature);
                     foreach (var line in lines)
                     {
-                        page.Ops.Add(new TextOp(line, left + pad, top + BaselineOffset(size), colour));
+                        Emit(new TextOp(line, left + pad, top + BaselineOffset(size), colour), part);
                         top += LineHeight(size);
                     }
                 }
@@ -380,11 +436,17 @@ internal sealed class PdfLayoutEngine
         var height = Math.Max(qr.Size, captionHeight);
         EnsureSpace(height);
         var top = y;
-        page.Ops.Add(new QrOp(Margin, top, qr.Size, modules));
-        foreach (var paragraph in qr.Caption)
+        var group = Element("Div");
+        Within(group, () =>
         {
-            PlaceParagraph(paragraph, captionLeft, captionWidth);
-        }
+            Emit(new QrOp(Margin, top, qr.Size, modules), Element("Figure", alt: qr.Alt ?? $"QR code linking to {qr.Payload}"));
+            foreach (var paragraph in qr.Caption)
+            {
+                PlaceParagraph(paragraph, captionLeft, captionWidth);
+            }
+
+            return 0;
+        });
 
         y = top + height + 8f;
     }

@@ -98,6 +98,9 @@ internal sealed class TextShaper(PdfFontSet fonts)
         buffer.AddUtf8(utf8);
         buffer.Direction = level == 1 ? Direction.RightToLeft : Direction.LeftToRight;
         buffer.GuessSegmentProperties();
+        // Each character keeps its own cluster unless glyphs really merge it (a ligature, an Indic conjunct): the PDF's
+        // ToUnicode map then gives a combining mark back as itself rather than folded into its letter.
+        buffer.ClusterLevel = ClusterLevel.MonotoneCharacters;
         face.Shaper.Shape(buffer, level == 1 ? RightToLeftFeatures : LeftToRightFeatures);
 
         var infos = buffer.GetGlyphInfoSpan();
@@ -163,8 +166,10 @@ internal sealed class TextShaper(PdfFontSet fonts)
 
                 var category = Rune.GetUnicodeCategory(rune);
                 var isMark = category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark;
-                // A mark stays in its letter's font when it can, so HarfBuzz positions it on that letter.
-                var face = isMark && previous is not null && previous.HasGlyph(rune.Value)
+                // A mark (or a joiner, or a danda) stays in its letter's font when it can, so HarfBuzz shapes it with
+                // that letter: a Bengali vowel sign or a zero-width joiner in another font would break the cluster.
+                var staysWithLetter = isMark || category == UnicodeCategory.Format || rune.Value is 0x0964 or 0x0965;
+                var face = staysWithLetter && previous is not null && previous.HasGlyph(rune.Value)
                     ? previous
                     : FirstWith(chain, rune.Value);
                 if (face is null)
@@ -216,8 +221,8 @@ internal sealed class TextShaper(PdfFontSet fonts)
         }
 
         var v = rune.Value;
-        var arabic = v is (>= 0x0600 and <= 0x06FF) or (>= 0x0750 and <= 0x077F) or (>= 0x08A0 and <= 0x08FF) or (>= 0xFB50 and <= 0xFDFF) or (>= 0xFE70 and <= 0xFEFF);
-        if (arabic && category is UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter)
+        var rightToLeft = v is (>= 0x0590 and <= 0x05FF) or (>= 0x0600 and <= 0x06FF) or (>= 0x0750 and <= 0x077F) or (>= 0x08A0 and <= 0x08FF) or (>= 0xFB1D and <= 0xFDFF) or (>= 0xFE70 and <= 0xFEFF);
+        if (rightToLeft && category is UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter)
         {
             return BidiClass.Right;
         }
