@@ -53,6 +53,37 @@ public static class PdfText
         }
     }
 
+    /// <summary>
+    /// Runs a command-line tool (poppler's pdfinfo, pdffonts, pdftotext; the PDF/UA checker) on a PDF written to
+    /// artifacts/pdf/, returning its exit code and what it printed.
+    /// </summary>
+    public static (int ExitCode, string Output) Tool(byte[] pdf, string name, string tool, params string[] arguments)
+    {
+        var pdfPath = RepositoryPaths.Artifacts("pdf", name + ".pdf");
+        File.WriteAllBytes(pdfPath, pdf);
+        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.ArgumentList.Add(pdfPath);
+        if (tool == "pdftotext")
+        {
+            info.ArgumentList.Add("-");
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException(tool + " did not start");
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + errors.Result);
+    }
+
+    /// <summary>The independent PDF/UA-1 checker (tools/pdfua-check.py, Python with pikepdf): exit code and its report.</summary>
+    public static (int ExitCode, string Output) PdfUaCheck(byte[] pdf, string name) =>
+        Tool(pdf, name, "/usr/bin/python3", Path.Combine(RepositoryPaths.Root, "tools", "pdfua-check.py"));
+
     /// <summary>Renders pages to PNG with poppler's pdftoppm into artifacts/pdf/, to look at; returns the files.</summary>
     public static IReadOnlyList<string> RenderPng(byte[] pdf, string name, int dpi = 80, int? lastPage = null)
     {

@@ -71,6 +71,64 @@ public sealed class NamePrintingTests
         Assert.Equal("محمد علي", new string([.. arabic.Reverse()]).Normalize(NormalizationForm.FormKC));
     }
 
+    public static TheoryData<string, string> NamesInEveryScript => new()
+    {
+        { "Chinese (Simplified)", "王秀英" },
+        { "Chinese (Traditional)", "陳志明" },
+        { "Bengali", "অনন্যা রহমান" },
+        { "Devanagari (Hindi)", "अनन्या शर्मा" },
+        { "Devanagari (reordered vowel sign)", "किरण" },
+        { "Gujarati", "પ્રિયા પટેલ" },
+        { "Gurmukhi (Punjabi)", "ਹਰਪ੍ਰੀਤ ਸਿੰਘ" },
+        { "Tamil", "கார்த்திக் ராஜா" },
+        { "Sinhala", "නිමල් පෙරේරා" },
+        { "Hebrew", "דוד כהן" },
+        { "Arabic", "فاطمة الزهراء" },
+        { "Urdu", "عائشہ خان" },
+    };
+
+    /// <summary>
+    /// A name in each script a family may write it in prints, regular and bold (a signature block), alone and inside an
+    /// English sentence, and pdftotext (poppler, as copy and paste and screen readers get it) gives back exactly
+    /// what was typed: ActualText carries the logical order where the glyphs are reordered or joined.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(NamesInEveryScript))]
+    public void NameInEveryScript_PrintsAndReadsBackAsTyped(string script, string name)
+    {
+        var blocks = new Block[]
+        {
+            new ParagraphBlock(name),
+            new ParagraphBlock([TextRun.Strong(name)]),
+            new ParagraphBlock($"The parent, {name}, asked for mediation."),
+        };
+        var pdf = DocumentSamples.Renderer.RenderToBytes(new PdfDocumentDefinition(Metadata("Names"), blocks));
+
+        var (exitCode, text) = PdfText.Tool(pdf, "script-" + script.Split(' ')[0].ToLowerInvariant(), "pdftotext");
+
+        Assert.Equal(0, exitCode);
+        // The body comes after the running header; poppler wraps right-to-left text in embedding marks (U+202B, U+202C).
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Replace("\u202B", string.Empty, StringComparison.Ordinal).Replace("\u202C", string.Empty, StringComparison.Ordinal).Trim().Normalize(NormalizationForm.FormC))
+            .SkipWhile(l => l != "Test organisation").Skip(1).ToList();
+        var expected = name.Normalize(NormalizationForm.FormC);
+        Assert.Equal(expected, lines[0]);
+        Assert.Equal(expected, lines[1]);
+        Assert.Equal($"The parent, {expected}, asked for mediation.", lines[2]);
+        Assert.True(PdfText.PdfUaCheck(pdf, "script-ua").ExitCode == 0, script);
+    }
+
+    [Fact]
+    public void NamesInEveryScript_RenderToPng_ForALook()
+    {
+        var blocks = new List<Block> { new HeadingBlock("Names in every script", 1) };
+        blocks.AddRange(NamesInEveryScript.Select(row => (Block)new ParagraphBlock([TextRun.Plain((string)row[0] + ": "), TextRun.Plain((string)row[1] + "  "), TextRun.Strong((string)row[1])])));
+
+        var bytes = DocumentSamples.Renderer.RenderToBytes(new PdfDocumentDefinition(Metadata("Scripts"), blocks));
+
+        Assert.NotEmpty(PdfText.RenderPng(bytes, "scripts", dpi: 110));
+    }
+
     [Fact]
     public void NumberAfterArabicText_IsRefusedRatherThanMisplaced()
     {

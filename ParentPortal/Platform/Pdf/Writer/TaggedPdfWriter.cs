@@ -253,10 +253,31 @@ internal static class TaggedPdfWriter
                 }
             }
 
-            result[i] = Encoding.UTF8.GetString(piece.Utf8, (int)cluster, (int)(end - cluster));
+            var text = Encoding.UTF8.GetString(piece.Utf8, (int)cluster, (int)(end - cluster));
+            // Right-to-left glyphs are drawn in visual order, and readers (poppler, Acrobat, PdfPig) turn a visual
+            // run back into reading order by reversing it: a ligature's letters (lam-alef) are given reversed too.
+            result[i] = piece.Level == 1 ? Reversed(text) : text;
         }
 
         return result;
+    }
+
+    private static string Reversed(string text)
+    {
+        if (text.Length < 2)
+        {
+            return text;
+        }
+
+        var elements = new List<string>();
+        var enumerator = StringInfo.GetTextElementEnumerator(text);
+        while (enumerator.MoveNext())
+        {
+            elements.Add(enumerator.GetTextElement());
+        }
+
+        elements.Reverse();
+        return string.Concat(elements);
     }
 
     private static void WriteFont(PdfObjects pdf, FontUse use)
@@ -457,7 +478,8 @@ internal static class TaggedPdfWriter
         var i = 0;
         while (i < pieces.Count)
         {
-            // A right-to-left stretch (its pieces reversed into visual order) reads back as one run in logical order.
+            // A right-to-left stretch is drawn in visual order, which readers reverse into reading order. Only when a
+            // glyph's Unicode mapping cannot say it (a glyph shared by two letters) does ActualText give the logical text.
             if (pieces[i].Piece.Level == 1)
             {
                 var j = i;
@@ -466,14 +488,22 @@ internal static class TaggedPdfWriter
                     j++;
                 }
 
-                var logical = string.Concat(Enumerable.Range(i, j - i).Reverse().Select(k => Encoding.UTF8.GetString(pieces[k].Piece.Utf8)));
-                pen.BeginActualText(logical);
+                var needsActualText = Enumerable.Range(i, j - i).Any(k => pieces[k].Piece.Glyphs.Length > 0 && !ExtractsAsTyped(pieces[k].Piece, fonts[pieces[k].Piece.Face]));
+                if (needsActualText)
+                {
+                    pen.BeginActualText(string.Concat(Enumerable.Range(i, j - i).Reverse().Select(k => Encoding.UTF8.GetString(pieces[k].Piece.Utf8))));
+                }
+
                 for (var k = i; k < j; k++)
                 {
                     pen.Draw(op, pieces[k], fonts);
                 }
 
-                pen.EndMarkedContent();
+                if (needsActualText)
+                {
+                    pen.EndMarkedContent();
+                }
+
                 i = j;
                 continue;
             }
@@ -502,6 +532,11 @@ internal static class TaggedPdfWriter
     private static bool ExtractsAsTyped(ShapedPiece piece, FontUse use)
     {
         var text = Encoding.UTF8.GetString(piece.Utf8);
+        if (piece.Level == 1)
+        {
+            text = Reversed(text);
+        }
+
         var position = 0;
         foreach (var glyph in piece.Glyphs)
         {
