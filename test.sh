@@ -2,8 +2,8 @@
 # Runs every test. On a new Debian machine it first installs what the tests need (Chromium for the
 # browser tests, PostgreSQL for the second database run, poppler-utils for looking at PDFs, nginx for
 # the two-instance test, which runs its own nginx process on a free port, and ClamAV's daemon for the upload tests,
-# which start their own clamd on a free port with the suite's small signature database, and aiosmtpd, the real SMTP
-# server the e-mail tests start on a free loopback port), starts
+# which start their own clamd on a free port with the suite's small signature database, aiosmtpd, the real SMTP
+# server the e-mail tests start on a free loopback port, and pikepdf for the PDF/UA-1 checker), starts
 # PostgreSQL with a test role, then runs the whole suite and ends with one summary line:
 #   N passed, N failed, N skipped
 set -uo pipefail
@@ -19,6 +19,8 @@ command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
 [ -x /usr/sbin/nginx ] || packages+=(nginx)
 [ -x /usr/sbin/clamd ] || packages+=(clamav-daemon)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || packages+=(python3-aiosmtpd)
+# pikepdf (qpdf) for the PDF/UA-1 checker in tools/pdfua-check.py (PyPI's pdfua cannot be reached here).
+/usr/bin/python3 -c 'import pikepdf' >/dev/null 2>&1 || packages+=(python3-pikepdf)
 if [ ${#packages[@]} -gt 0 ]; then
   echo "Installing: ${packages[*]}"
   as_root apt-get update -qq

@@ -8,7 +8,7 @@ namespace ParentPortal.Benchmarks;
 [MemoryDiagnoser]
 public class CertificateBenchmarks : IDisposable
 {
-    private readonly PdfFontSet fonts = PdfFontSet.LoadEmbedded();
+    private readonly PdfFontSet fonts = PdfFontSet.Shared;
     private readonly MemoryStream output = new();
     private DocumentPdfs pdfs = null!;
     private int n;
@@ -26,7 +26,6 @@ public class CertificateBenchmarks : IDisposable
 
     public void Dispose()
     {
-        fonts.Dispose();
         output.Dispose();
         GC.SuppressFinalize(this);
     }

@@ -7,6 +7,8 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using ParentPortal.Benchmarks;
 using ParentPortal.Features.Documents;
 using ParentPortal.Platform.Pdf;
+// documents [count]: the tagged PDF writer beside the previous one (Skia), in one run: certificates per second on one
+//   thread and size, the 60-action agreement's size, memory over the run (default 10,000 certificates each).
 // certificates [count]: certificates per second on one thread, and memory growth over the run (default 10,000).
 // bdn: the same certificate under BenchmarkDotNet (in-process), for time and allocations per document.
 // bookings [attempts] [workers]: session bookings per second through the real handler and database (default 4,000 by 8).
@@ -25,14 +27,19 @@ if (mode == "bdn")
     return 0;
 }
 
+if (mode == "documents")
+{
+    return DocumentsBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? args[2] : null);
+}
+
 if (mode != "certificates")
 {
-    Console.Error.WriteLine("Usage: certificates [count] | bdn | bookings [attempts] [workers]");
+    Console.Error.WriteLine("Usage: documents [count] | certificates [count] | bdn | bookings [attempts] [workers]");
     return 2;
 }
 
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
-using var fonts = PdfFontSet.LoadEmbedded();
+var fonts = PdfFontSet.Shared;
 var pdfs = new DocumentPdfs(new PdfRenderer(fonts));
 using var output = new MemoryStream();
 var createdAt = new DateTimeOffset(2026, 3, 9, 14, 5, 0, TimeSpan.Zero);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using HarfBuzzSharp;
 using ParentPortal.Platform.Pdf.Writer;
@@ -57,7 +58,31 @@ internal sealed class PdfFontFace : IDisposable
         }
     }
 
-    public bool HasGlyph(int codePoint) => Shaper.TryGetGlyph((uint)codePoint, out var glyph) && glyph != 0;
+    /// <summary>Words shaped in this face before, by text, size and direction (shaped pieces are never changed once made).</summary>
+    internal ConcurrentDictionary<(string Text, float Size, int Level), ShapedPiece> Shaped { get; } = new();
+
+    internal const int ShapedLimit = 20_000;
+
+    // For each character of the Basic Multilingual Plane: 0 not asked yet, 1 in the font, 2 not (races only repeat a lookup).
+    private readonly byte[] known = new byte[0x10000];
+
+    public bool HasGlyph(int codePoint)
+    {
+        if (codePoint < known.Length)
+        {
+            var answer = known[codePoint];
+            if (answer != 0)
+            {
+                return answer == 1;
+            }
+
+            var has = Shaper.TryGetGlyph((uint)codePoint, out var found) && found != 0;
+            known[codePoint] = has ? (byte)1 : (byte)2;
+            return has;
+        }
+
+        return Shaper.TryGetGlyph((uint)codePoint, out var glyph) && glyph != 0;
+    }
 
     public void Dispose()
     {

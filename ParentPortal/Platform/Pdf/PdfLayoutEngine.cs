@@ -67,6 +67,9 @@ internal sealed class PdfLayoutEngine
 
     private readonly TextShaper shaper;
     private readonly float bottom;
+
+    // Only finding out how tall something is: nothing placed is drawn, so nothing costly (a QR code) is made.
+    private readonly bool measuring;
     private readonly List<LaidOutPage> pages = [];
     private readonly StructureElement root = new("Document");
     private LaidOutPage page = null!;
@@ -79,6 +82,7 @@ internal sealed class PdfLayoutEngine
     {
         this.shaper = shaper;
         bottom = measureOnly ? float.PositiveInfinity : BodyBottom;
+        measuring = measureOnly;
         container = root;
         NewPage();
     }
@@ -429,7 +433,7 @@ internal sealed class PdfLayoutEngine
     private void PlaceQr(QrCodeBlock qr)
     {
         const float gap = 14f;
-        var modules = QrModules.Create(qr.Payload);
+        var modules = measuring ? null : QrModules.Create(qr.Payload);
         var captionLeft = Margin + qr.Size + gap;
         var captionWidth = ContentWidth - qr.Size - gap;
         var captionHeight = Measure(qr.Caption, captionWidth);
@@ -439,7 +443,12 @@ internal sealed class PdfLayoutEngine
         var group = Element("Div");
         Within(group, () =>
         {
-            Emit(new QrOp(Margin, top, qr.Size, modules), Element("Figure", alt: qr.Alt ?? $"QR code linking to {qr.Payload}"));
+            var figure = Element("Figure", alt: qr.Alt ?? $"QR code linking to {qr.Payload}");
+            if (modules is not null)
+            {
+                Emit(new QrOp(Margin, top, qr.Size, modules), figure);
+            }
+
             foreach (var paragraph in qr.Caption)
             {
                 PlaceParagraph(paragraph, captionLeft, captionWidth);

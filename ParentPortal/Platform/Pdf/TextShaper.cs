@@ -27,6 +27,14 @@ internal sealed class ShapedPiece
     public required float Width { get; init; }
 
     public required int Level { get; init; }
+
+    /// <summary>The characters shaped, as text.</summary>
+    public string Text => text ??= Encoding.UTF8.GetString(Utf8);
+
+    private string? text;
+
+    /// <summary>What each glyph stands for, worked out once by the PDF writer (pieces are shared between documents).</summary>
+    public string?[]? ClusterTexts { get; set; }
 }
 
 internal readonly record struct PlacedPiece(ShapedPiece Piece, float X);
@@ -73,7 +81,7 @@ internal sealed class TextShaper(PdfFontSet fonts)
 
     private abstract record Token;
 
-    private sealed record WordToken(List<Cell> Cells, List<ShapedPiece> Pieces, float Width) : Token;
+    private sealed record WordToken(ArraySegment<Cell> Cells, List<ShapedPiece> Pieces, float Width) : Token;
 
     private sealed record SpaceToken(ShapedPiece Piece) : Token;
 
@@ -91,7 +99,27 @@ internal sealed class TextShaper(PdfFontSet fonts)
     public TextLine Line(string text, float size, bool bold = false) =>
         Wrap([new TextRun(text, bold)], size, float.PositiveInfinity) is [var line, ..] ? line : TextLine.Empty;
 
+    /// <summary>Shapes <paramref name="text"/>, or returns the same words shaped before: most of a document's words are its fixed wording.</summary>
     public static ShapedPiece Shape(string text, PdfFontFace face, float size, int level)
+    {
+        var key = (text, size, level);
+        if (face.Shaped.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var piece = ShapeNow(text, face, size, level);
+        if (face.Shaped.Count >= PdfFontFace.ShapedLimit)
+        {
+            // Bounded: names and free text vary without end; start again rather than grow.
+            face.Shaped.Clear();
+        }
+
+        face.Shaped.TryAdd(key, piece);
+        return piece;
+    }
+
+    private static ShapedPiece ShapeNow(string text, PdfFontFace face, float size, int level)
     {
         var utf8 = Encoding.UTF8.GetBytes(text);
         using var buffer = new Buffer();
@@ -141,7 +169,13 @@ internal sealed class TextShaper(PdfFontSet fonts)
 
     private List<Cell> Itemise(IReadOnlyList<TextRun> runs)
     {
-        var cells = new List<Cell>();
+        var length = 0;
+        foreach (var run in runs)
+        {
+            length += run.Text.Length;
+        }
+
+        var cells = new List<Cell>(length);
         List<string>? missing = null;
         foreach (var run in runs)
         {
@@ -175,14 +209,14 @@ internal sealed class TextShaper(PdfFontSet fonts)
                 if (face is null)
                 {
                     missing ??= [];
-                    var text = rune.ToString();
+                    var text = Text(rune);
                     if (!missing.Contains(text))
                     {
                         missing.Add(text);
                     }
                 }
 
-                cells.Add(new Cell { Text = rune.ToString(), Style = style, Face = face, Class = Classify(rune, category, isMark) });
+                cells.Add(new Cell { Text = Text(rune), Style = style, Face = face, Class = Classify(rune, category, isMark) });
                 previous = face;
             }
         }
@@ -194,6 +228,12 @@ internal sealed class TextShaper(PdfFontSet fonts)
 
         return cells;
     }
+
+    // One string per character of the Basic Multilingual Plane, made once: a document has thousands of characters.
+    private static readonly string?[] CharacterStrings = new string?[0x10000];
+
+    private static string Text(Rune rune) =>
+        rune.Value < CharacterStrings.Length ? CharacterStrings[rune.Value] ??= rune.ToString() : rune.ToString();
 
     private static PdfFontFace? FirstWith(IReadOnlyList<PdfFontFace> chain, int codePoint)
     {
@@ -318,40 +358,44 @@ internal sealed class TextShaper(PdfFontSet fonts)
         cells[index] = cell;
     }
 
-    private static List<Token> Tokenise(List<Cell> cells, float size)
+    private static List<Token> Tokenise(List<Cell> list, float size)
     {
+        // Words are stretches of one array, not lists of their own: a document has thousands of them.
+        var cells = list.ToArray();
         var tokens = new List<Token>();
-        var word = new List<Cell>();
-        foreach (var cell in cells)
+        var start = 0;
+        for (var i = 0; i < cells.Length; i++)
         {
+            var cell = cells[i];
             if (cell.IsBreak || cell.IsSpace)
             {
-                if (word.Count > 0)
+                if (i > start)
                 {
-                    tokens.Add(MakeWord(word, size));
-                    word = [];
+                    tokens.Add(MakeWord(new ArraySegment<Cell>(cells, start, i - start), size));
                 }
 
                 tokens.Add(cell.IsBreak ? new BreakToken() : new SpaceToken(Shape(" ", cell.Face!, size, cell.Level)));
-                continue;
+                start = i + 1;
             }
-
-            word.Add(cell);
         }
 
-        if (word.Count > 0)
+        if (cells.Length > start)
         {
-            tokens.Add(MakeWord(word, size));
+            tokens.Add(MakeWord(new ArraySegment<Cell>(cells, start, cells.Length - start), size));
         }
 
         return tokens;
     }
 
-    private static WordToken MakeWord(List<Cell> cells, float size)
+    [ThreadStatic]
+    private static StringBuilder? wordText;
+
+    private static WordToken MakeWord(ArraySegment<Cell> cells, float size)
     {
-        var pieces = new List<ShapedPiece>();
+        var pieces = new List<ShapedPiece>(1);
         var width = 0f;
-        var text = new StringBuilder();
+        var text = wordText ??= new StringBuilder();
+        text.Clear();
         for (var i = 0; i < cells.Count; i++)
         {
             text.Append(cells[i].Text);

@@ -47,10 +47,24 @@ internal sealed class PdfObjects(Stream output)
         Ascii("\nendstream\nendobj\n");
     }
 
-    private static byte[] Deflate(ReadOnlySpan<byte> data)
+    /// <summary>A stream whose data is already Flate-compressed (a font program made once and reused).</summary>
+    public void CompressedStream(int number, string dictionary, byte[] body)
+    {
+        Begin(number);
+        Ascii(string.Create(CultureInfo.InvariantCulture, $"<<{dictionary} /Filter /FlateDecode /Length {body.Length}>>\nstream\n"));
+        Raw(body);
+        Ascii("\nendstream\nendobj\n");
+    }
+
+    // Page content and structure compress well even at zlib level 2, made for every document; a font program is
+    // compressed once for many documents (TrueTypeFont.CompressedSubset), so at the slower, smaller level 9.
+    private static readonly ZLibCompressionOptions Fast = new() { CompressionLevel = 2 };
+    private static readonly ZLibCompressionOptions Small = new() { CompressionLevel = 9 };
+
+    public static byte[] Deflate(ReadOnlySpan<byte> data, bool once = false)
     {
         using var buffer = new MemoryStream((data.Length / 2) + 64);
-        using (var zlib = new ZLibStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        using (var zlib = new ZLibStream(buffer, once ? Small : Fast, leaveOpen: true))
         {
             zlib.Write(data);
         }
@@ -172,11 +186,78 @@ internal sealed class PdfObjects(Stream output)
         return builder.ToString();
     }
 
-    public static string Number(float value)
-    {
-        var rounded = MathF.Round(value, 3);
-        return rounded == 0 ? "0" : rounded.ToString("0.###", CultureInfo.InvariantCulture);
-    }
+    public static string Number(float value) => new PdfNumber(value).ToString();
+
+    /// <summary>A number for a content stream, formatted straight into the page's text without a string of its own.</summary>
+    public static PdfNumber N(float value) => new(value);
 
     public static string Date(DateTimeOffset value) => "(D:" + value.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "Z)";
+}
+
+/// <summary>
+/// A real number as PDF writes it: at most three decimals, no exponent, no trailing zeros ("12.5", "-0.25", "3").
+/// Formatted by hand: a page has thousands of them and the general float formatter was a fifth of the writer's time.
+/// </summary>
+internal readonly struct PdfNumber(float value) : ISpanFormattable
+{
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        var thousandths = (long)Math.Round(value * 1000d, MidpointRounding.AwayFromZero);
+        var position = 0;
+        if (thousandths < 0)
+        {
+            if (destination.Length < 1)
+            {
+                charsWritten = 0;
+                return false;
+            }
+
+            destination[position++] = '-';
+            thousandths = -thousandths;
+        }
+
+        var whole = thousandths / 1000;
+        var fraction = (int)(thousandths % 1000);
+        if (!whole.TryFormat(destination[position..], out var written, default, CultureInfo.InvariantCulture))
+        {
+            charsWritten = 0;
+            return false;
+        }
+
+        position += written;
+        if (fraction != 0)
+        {
+            var digits = fraction % 100 == 0 ? 1 : fraction % 10 == 0 ? 2 : 3;
+            if (destination.Length < position + 1 + digits)
+            {
+                charsWritten = 0;
+                return false;
+            }
+
+            destination[position++] = '.';
+            var divisor = 100;
+            for (var i = 0; i < digits; i++)
+            {
+                destination[position++] = (char)('0' + (fraction / divisor % 10));
+                divisor /= 10;
+            }
+        }
+
+        if (position == 2 && destination[0] == '-' && destination[1] == '0')
+        {
+            destination[0] = '0';
+            position = 1;
+        }
+
+        charsWritten = position;
+        return true;
+    }
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    public override string ToString()
+    {
+        Span<char> buffer = stackalloc char[32];
+        return TryFormat(buffer, out var written, default, null) ? new string(buffer[..written]) : value.ToString(CultureInfo.InvariantCulture);
+    }
 }

@@ -65,9 +65,9 @@ internal static class TaggedPdfWriter
                 list.Add((pageObject, m));
             }
 
-            var bytes = Encoding.ASCII.GetBytes(content);
-            hash.AppendData(bytes);
-            pdf.Stream(contentObject, string.Empty, bytes);
+            var compressedContent = Compress(content);
+            hash.AppendData(compressedContent);
+            pdf.CompressedStream(contentObject, string.Empty, compressedContent);
             var fontResources = string.Concat(fonts.Where(f => f.UsedOnPages.Contains(p)).Select(f => $"/F{f.Index} {f.Object} 0 R"));
             pdf.Object(pageObject, string.Create(CultureInfo.InvariantCulture,
                 $"<</Type /Page /Parent {pagesNode} 0 R /MediaBox [0 0 {Number(PageWidth)} {Number(PageHeight)}] /Resources <</Font <<{fontResources}>>>> /Contents {contentObject} 0 R /StructParents {p} /Tabs /S>>"));
@@ -197,7 +197,7 @@ internal static class TaggedPdfWriter
                     }
 
                     use.UsedOnPages.Add(p);
-                    var texts = ClusterTexts(piece);
+                    var texts = piece.ClusterTexts ??= ClusterTexts(piece);
                     for (var i = 0; i < piece.Glyphs.Length; i++)
                     {
                         use.Glyphs.Add(piece.Glyphs[i]);
@@ -296,9 +296,9 @@ internal static class TaggedPdfWriter
         var italic = use.Face.Name.Contains("Italic", StringComparison.Ordinal);
         pdf.Object(descriptor, string.Create(CultureInfo.InvariantCulture,
             $"<</Type /FontDescriptor /FontName {baseName} /Flags {(italic ? 4 + 64 : 4)} /FontBBox [{Number(font.XMin * scale)} {Number(font.YMin * scale)} {Number(font.XMax * scale)} {Number(font.YMax * scale)}] /ItalicAngle {(italic ? -12 : 0)} /Ascent {Number(font.Ascender * scale)} /Descent {Number(font.Descender * scale)} /CapHeight {Number(font.CapHeight * scale)} /StemV 80 /FontFile2 {file} 0 R>>"));
-        var program = font.Subset(use.Subset);
-        pdf.Stream(file, string.Create(CultureInfo.InvariantCulture, $" /Length1 {program.Length}"), program);
-        pdf.Stream(toUnicode, string.Empty, Encoding.ASCII.GetBytes(ToUnicodeMap(use)));
+        var (program, length) = font.CompressedSubset(use.Subset);
+        pdf.CompressedStream(file, string.Create(CultureInfo.InvariantCulture, $" /Length1 {length}"), program);
+        pdf.CompressedStream(toUnicode, string.Empty, CompressedToUnicode(ToUnicodeMap(use)));
     }
 
     private static string SubsetTag(FontUse use)
@@ -313,6 +313,26 @@ internal static class TaggedPdfWriter
 
         var digest = SHA256.HashData([.. Encoding.ASCII.GetBytes(use.Face.Name), .. bytes]);
         return string.Concat(digest.Take(6).Select(b => (char)('A' + (b % 26))));
+    }
+
+    // The compressed maps made recently: like the font programs, the same from one certificate to the next. Bounded.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> CompressedMaps = new(StringComparer.Ordinal);
+
+    private static byte[] CompressedToUnicode(string map)
+    {
+        if (CompressedMaps.TryGetValue(map, out var known))
+        {
+            return known;
+        }
+
+        var compressed = PdfObjects.Deflate(Encoding.ASCII.GetBytes(map), once: true);
+        if (CompressedMaps.Count >= 256)
+        {
+            CompressedMaps.Clear();
+        }
+
+        CompressedMaps.TryAdd(map, compressed);
+        return compressed;
     }
 
     private static string ToUnicodeMap(FontUse use)
@@ -346,10 +366,35 @@ internal static class TaggedPdfWriter
 
     // ---- page content ----
 
-    private static string PageContent(LaidOutPage page, List<FontUse> fonts, List<StructureElement> mcids)
+    [ThreadStatic]
+    private static StringBuilder? pageText;
+
+    /// <summary>The page's content (ASCII by construction) compressed straight from the builder, with no copy as a string.</summary>
+    private static byte[] Compress(StringBuilder content)
+    {
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(content.Length);
+        try
+        {
+            var position = 0;
+            foreach (var chunk in content.GetChunks())
+            {
+                position += Encoding.ASCII.GetBytes(chunk.Span, bytes.AsSpan(position));
+            }
+
+            return PdfObjects.Deflate(bytes.AsSpan(0, position));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private static StringBuilder PageContent(LaidOutPage page, List<FontUse> fonts, List<StructureElement> mcids)
     {
         var byFace = fonts.ToDictionary(f => f.Face);
-        var content = new StringBuilder(4096);
+        // One builder per thread, reused page after page: a page's content is tens of thousands of characters.
+        var content = pageText ??= new StringBuilder(64 * 1024);
+        content.Clear();
         StructureElement? open = null;
         var artifactOpen = false;
         uint? fillColour = null;
@@ -392,13 +437,13 @@ internal static class TaggedPdfWriter
                     break;
                 case FillOp box:
                     SetFill(content, box.Colour, ref fillColour);
-                    content.Append(CultureInfo.InvariantCulture, $"{Number(box.X)} {Number(PageHeight - box.Y - box.Height)} {Number(box.Width)} {Number(box.Height)} re f\n");
+                    content.Append(CultureInfo.InvariantCulture, $"{N(box.X)} {N(PageHeight - box.Y - box.Height)} {N(box.Width)} {N(box.Height)} re f\n");
                     break;
                 case StrokeOp box:
-                    content.Append(CultureInfo.InvariantCulture, $"{Colour(box.Colour)} RG {Number(box.Thickness)} w {Number(box.X)} {Number(PageHeight - box.Y - box.Height)} {Number(box.Width)} {Number(box.Height)} re S\n");
+                    content.Append(CultureInfo.InvariantCulture, $"{Colour(box.Colour)} RG {N(box.Thickness)} w {N(box.X)} {N(PageHeight - box.Y - box.Height)} {N(box.Width)} {N(box.Height)} re S\n");
                     break;
                 case LineOp line:
-                    content.Append(CultureInfo.InvariantCulture, $"{Colour(line.Colour)} RG {Number(line.Thickness)} w {Number(line.X1)} {Number(PageHeight - line.Y1)} m {Number(line.X2)} {Number(PageHeight - line.Y2)} l S\n");
+                    content.Append(CultureInfo.InvariantCulture, $"{Colour(line.Colour)} RG {N(line.Thickness)} w {N(line.X1)} {N(PageHeight - line.Y1)} m {N(line.X2)} {N(PageHeight - line.Y2)} l S\n");
                     break;
                 case QrOp qr:
                     WriteQr(content, qr, ref fillColour);
@@ -420,11 +465,11 @@ internal static class TaggedPdfWriter
         }
 
         Close();
-        return content.ToString();
+        return content;
     }
 
     private static string Colour(uint argb) =>
-        $"{Number(((argb >> 16) & 0xFF) / 255f)} {Number(((argb >> 8) & 0xFF) / 255f)} {Number((argb & 0xFF) / 255f)}";
+        $"{N(((argb >> 16) & 0xFF) / 255f)} {N(((argb >> 8) & 0xFF) / 255f)} {N((argb & 0xFF) / 255f)}";
 
     private static void SetFill(StringBuilder content, uint colour, ref uint? current)
     {
@@ -439,6 +484,8 @@ internal static class TaggedPdfWriter
     {
         SetFill(content, 0xFF000000, ref fill);
         var module = qr.Size / qr.Modules.Size;
+        // In module units from the code's top left corner (y down): every rectangle is whole numbers, short to write.
+        content.Append(CultureInfo.InvariantCulture, $"q {N(module)} 0 0 {N(-module)} {N(qr.X)} {N(PageHeight - qr.Y)} cm\n");
         for (var row = 0; row < qr.Modules.Size; row++)
         {
             var column = 0;
@@ -456,12 +503,11 @@ internal static class TaggedPdfWriter
                     column++;
                 }
 
-                var top = qr.Y + (row * module);
-                content.Append(CultureInfo.InvariantCulture, $"{Number(qr.X + (start * module))} {Number(PageHeight - top - module)} {Number((column - start) * module)} {Number(module)} re\n");
+                content.Append(start).Append(' ').Append(row).Append(' ').Append(column - start).Append(" 1 re\n");
             }
         }
 
-        content.Append("f\n");
+        content.Append("f Q\n");
     }
 
     private static void WriteText(StringBuilder content, TextOp op, Dictionary<PdfFontFace, FontUse> fonts, ref uint? fill)
@@ -491,7 +537,7 @@ internal static class TaggedPdfWriter
                 var needsActualText = Enumerable.Range(i, j - i).Any(k => pieces[k].Piece.Glyphs.Length > 0 && !ExtractsAsTyped(pieces[k].Piece, fonts[pieces[k].Piece.Face]));
                 if (needsActualText)
                 {
-                    pen.BeginActualText(string.Concat(Enumerable.Range(i, j - i).Reverse().Select(k => Encoding.UTF8.GetString(pieces[k].Piece.Utf8))));
+                    pen.BeginActualText(string.Concat(Enumerable.Range(i, j - i).Reverse().Select(k => pieces[k].Piece.Text)));
                 }
 
                 for (var k = i; k < j; k++)
@@ -509,7 +555,7 @@ internal static class TaggedPdfWriter
             }
 
             var piece = pieces[i].Piece;
-            var actual = piece.Glyphs.Length > 0 && !ExtractsAsTyped(piece, fonts[piece.Face]) ? Encoding.UTF8.GetString(piece.Utf8) : null;
+            var actual = piece.Glyphs.Length > 0 && !ExtractsAsTyped(piece, fonts[piece.Face]) ? piece.Text : null;
             if (actual is not null)
             {
                 pen.BeginActualText(actual);
@@ -531,12 +577,7 @@ internal static class TaggedPdfWriter
     /// <summary>True when the glyphs, through the ToUnicode map, spell the piece's text in order: no ActualText needed.</summary>
     private static bool ExtractsAsTyped(ShapedPiece piece, FontUse use)
     {
-        var text = Encoding.UTF8.GetString(piece.Utf8);
-        if (piece.Level == 1)
-        {
-            text = Reversed(text);
-        }
-
+        var text = piece.Level == 1 ? Reversed(piece.Text) : piece.Text;
         var position = 0;
         foreach (var glyph in piece.Glyphs)
         {
@@ -597,7 +638,7 @@ internal static class TaggedPdfWriter
             if (use != font || piece.Size != size)
             {
                 CloseArray();
-                content.Append(CultureInfo.InvariantCulture, $"/F{use.Index} {Number(piece.Size)} Tf\n");
+                content.Append(CultureInfo.InvariantCulture, $"/F{use.Index} {N(piece.Size)} Tf\n");
                 font = use;
                 size = piece.Size;
             }
@@ -610,7 +651,7 @@ internal static class TaggedPdfWriter
                 if (!positioned || glyphY != y)
                 {
                     CloseArray();
-                    content.Append(CultureInfo.InvariantCulture, $"1 0 0 1 {Number(glyphX)} {Number(glyphY)} Tm ");
+                    content.Append(CultureInfo.InvariantCulture, $"1 0 0 1 {N(glyphX)} {N(glyphY)} Tm ");
                     positioned = true;
                     y = glyphY;
                     x = glyphX;
@@ -625,15 +666,21 @@ internal static class TaggedPdfWriter
                 var adjust = MathF.Round(-(glyphX - x) * 1000f / size, 2);
                 if (adjust != 0)
                 {
-                    content.Append(Number(adjust));
+                    content.Append(CultureInfo.InvariantCulture, $"{N(adjust)}");
                     x -= adjust * size / 1000f;
                 }
 
-                content.Append(CultureInfo.InvariantCulture, $"<{use.NewIds[piece.Glyphs[g]]:X4}>");
+                AppendGlyph(content, use.NewIds[piece.Glyphs[g]]);
                 // Where the viewer's pen goes next: the glyph's width as the /W array gives it, at this size.
                 x += MathF.Round(metrics.Advance(piece.Glyphs[g]) * 1000f / metrics.UnitsPerEm) * size / 1000f;
             }
         }
+    }
+
+    private static void AppendGlyph(StringBuilder content, ushort id)
+    {
+        const string hex = "0123456789ABCDEF";
+        content.Append('<').Append(hex[id >> 12]).Append(hex[(id >> 8) & 0xF]).Append(hex[(id >> 4) & 0xF]).Append(hex[id & 0xF]).Append('>');
     }
 
     private static string Xmp(DocumentMetadata meta)

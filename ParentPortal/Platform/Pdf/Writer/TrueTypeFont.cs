@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 
 namespace ParentPortal.Platform.Pdf.Writer;
 
@@ -64,6 +65,9 @@ internal sealed class TrueTypeFont
     }
 
     public int UnitsPerEm { get; }
+
+    /// <summary>The whole file as shipped (the benchmarks draw it with Skia to compare with the previous writer).</summary>
+    public ReadOnlyMemory<byte> Data => data;
 
     public int GlyphCount { get; }
 
@@ -181,6 +185,39 @@ internal sealed class TrueTypeFont
 
     private static int ComponentLength(ushort flags) =>
         4 + ((flags & ArgsAreWords) != 0 ? 4 : 2) + ((flags & HaveScale) != 0 ? 2 : (flags & HaveXYScale) != 0 ? 4 : (flags & HaveTwoByTwo) != 0 ? 8 : 0);
+
+    // The compressed subsets made recently, by glyph list: consecutive documents mostly use the same glyphs (their fixed
+    // wording), so the font program is cut and compressed once, not for every certificate. Bounded.
+    private readonly ConcurrentDictionary<string, byte[]> compressedSubsets = new(StringComparer.Ordinal);
+
+    /// <summary>The Flate-compressed <see cref="Subset"/> and its uncompressed length, made once per glyph list.</summary>
+    public (byte[] Compressed, int Length) CompressedSubset(IReadOnlyList<ushort> glyphs)
+    {
+        var key = string.Create(glyphs.Count, glyphs, static (chars, list) =>
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                chars[i] = (char)list[i];
+            }
+        });
+        if (compressedSubsets.TryGetValue(key, out var known))
+        {
+            return (known[4..], BinaryPrimitives.ReadInt32BigEndian(known));
+        }
+
+        var program = Subset(glyphs);
+        var compressed = PdfObjects.Deflate(program, once: true);
+        var entry = new byte[compressed.Length + 4];
+        BinaryPrimitives.WriteInt32BigEndian(entry, program.Length);
+        compressed.CopyTo(entry, 4);
+        if (compressedSubsets.Count >= 64)
+        {
+            compressedSubsets.Clear();
+        }
+
+        compressedSubsets.TryAdd(key, entry);
+        return (compressed, program.Length);
+    }
 
     /// <summary>
     /// A TrueType file with only the glyphs in <paramref name="glyphs"/> (from <see cref="Closure"/>), renumbered by
