@@ -45,6 +45,48 @@ public sealed class StepValidatorTests
         Assert.Equal([new FieldError("child-first-name", "First name must be 100 characters or fewer")], result.Errors);
     }
 
+    [Theory]
+    [InlineData("Priya 😊 Shah", "😊")]
+    [InlineData("Sam 👍🏽", "👍")]
+    [InlineData("Zoë \u0378", "\u0378")]
+    [InlineData("Ali \uE000", "\uE000")]
+    [InlineData("Sam ✓ Taylor", "✓")]
+    [InlineData("Sam@Taylor", "@")]
+    public void Name_WithAnEmojiSymbolOrUnassignedCharacter_IsRefusedKindlyNamingIt(string name, string character)
+    {
+        var result = Validate("your-name", new() { [AnswerKeys.ParentName] = name });
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(AnswerKeys.ParentName, error.FieldKey);
+        Assert.Equal($"Your full name must only include letters, spaces, hyphens and apostrophes, not emoji or other symbols (remove \u201C{character}\u201D)", error.Message);
+        Assert.All(result.Values, v => Assert.Null(v.Value));
+    }
+
+    [Theory]
+    [InlineData("Siân O'Brien-Núñez")]
+    [InlineData("王秀英")]
+    [InlineData("অনন্যা রহমান")]
+    [InlineData("ਹਰਪ੍ਰੀਤ ਸਿੰਘ")]
+    [InlineData("عائشہ خان")]
+    [InlineData("Dr. J. R. R. Tolkien")]
+    [InlineData("Parent 2")]
+    public void Name_InAnyScript_IsAccepted(string name)
+    {
+        var result = Validate("your-name", new() { [AnswerKeys.ParentName] = name });
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors.Select(e => e.Message)));
+    }
+
+    [Fact]
+    public void FreeText_WithAnEmoji_IsRefused_ButOrdinarySymbolsAreFine()
+    {
+        var emoji = Validate("facilitation-help", new() { [AnswerKeys.FacilitationHelp] = "chair", [AnswerKeys.FacilitationHelpDetails] = "Thank you 🙏" });
+        var symbols = Validate("facilitation-help", new() { [AnswerKeys.FacilitationHelp] = "chair", [AnswerKeys.FacilitationHelpDetails] = "Costs £20 & more (50%) © school" });
+
+        Assert.Contains("cannot include emoji or other symbols that cannot be printed (remove \u201C🙏\u201D)", Assert.Single(emoji.Errors).Message, StringComparison.Ordinal);
+        Assert.True(symbols.IsValid);
+    }
+
     [Fact]
     public void Text_WithControlCharacters_IsRefused()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace ParentPortal.Domain.Text;
@@ -34,6 +35,61 @@ public static class TypedText
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The first character of <paramref name="value"/> that cannot go on a printed document, or null: an emoji or other
+    /// pictograph, a code point Unicode has not assigned, a private-use character, or a variation selector. Names and
+    /// the words of an agreement are printed, and a document must never show an empty box where a character was.
+    /// </summary>
+    public static string? FirstUnprintable(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            var v = rune.Value;
+            var pictograph = category == UnicodeCategory.OtherSymbol && v is >= 0x2190 and not (>= 0x3000 and <= 0x33FF);
+            var emojiModifier = v is >= 0x1F3FB and <= 0x1F3FF;
+            var selector = v is (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF) or (>= 0xE0000 and <= 0xE007F);
+            if (pictograph || emojiModifier || selector || category is UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse)
+            {
+                return rune.ToString();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The first character that does not belong in a person's name, or null. A name is letters (of any script), the
+    /// marks that go on them, spaces, hyphens, apostrophes, full stops, digits (a name given as "Parent 2" by a
+    /// school) and the joiners some scripts need: not emoji or other signs (see <see cref="FirstUnprintable"/>).
+    /// </summary>
+    public static string? FirstNotInAName(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (FirstUnprintable(value) is { } unprintable)
+        {
+            return unprintable;
+        }
+
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            var allowed = category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                    or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark
+                    or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpaceSeparator
+                    or UnicodeCategory.DecimalDigitNumber
+                || rune.Value is '-' or '\'' or '.' or ',' or '(' or ')' or 0x2010 or 0x2011 or 0x2019 or 0x2018 or 0x02BC or 0x00B7
+                    or 0x30FB or 0x200C or 0x200D or 0x05F3 or 0x05F4 or 0x0964 or 0x0965;
+            if (!allowed)
+            {
+                return rune.ToString();
+            }
+        }
+
+        return null;
     }
 
     private static bool IsNoncharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;

@@ -66,6 +66,9 @@ public sealed record Field(string Key, FieldKind Kind, string Label)
     /// <summary>The field is only asked when this other field on the same page has this value (or, for checkboxes, includes it).</summary>
     public (string FieldKey, string Value)? RevealedBy { get; init; }
 
+    /// <summary>A person's name, printed on certificates and agreements: letters, spaces, hyphens and apostrophes only.</summary>
+    public bool IsPersonName { get; init; }
+
     /// <summary>The HTML autocomplete token, so browsers can fill in the parent's own details.</summary>
     public string? Autocomplete { get; init; }
 

@@ -105,8 +105,25 @@ public static class StepValidator
         };
     }
 
-    private static (string?, string?) Text(Field field, string value) =>
-        value.Length > field.MaxLength ? (null, $"{field.DisplayName} must be {field.MaxLength} characters or fewer") : (value, null);
+    private static (string?, string?) Text(Field field, string value)
+    {
+        if (value.Length > field.MaxLength)
+        {
+            return (null, $"{field.DisplayName} must be {field.MaxLength} characters or fewer");
+        }
+
+        if (field.IsPersonName && TypedText.FirstNotInAName(value) is { } character)
+        {
+            return (null, $"{field.DisplayName} must only include letters, spaces, hyphens and apostrophes, not emoji or other symbols (remove \u201C{character}\u201D)");
+        }
+
+        if (TypedText.FirstUnprintable(value) is { } symbol)
+        {
+            return (null, $"{field.DisplayName} cannot include emoji or other symbols that cannot be printed (remove \u201C{symbol}\u201D)");
+        }
+
+        return (value, null);
+    }
 
     private static (string?, string?) Checkboxes(Field field, string value, TriageAnswers answers, TriageContext context)
     {

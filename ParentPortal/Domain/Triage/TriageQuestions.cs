@@ -29,6 +29,7 @@ public static class TriageQuestions
                 new("professional", "I work with the family", "For example, at a school, a college or the local authority.")),
             new Field(AnswerKeys.ReferrerName, FieldKind.Text, "Your full name")
             {
+                IsPersonName = true,
                 SummaryLabel = "Your name",
                 RevealedBy = (AnswerKeys.Applicant, "professional"),
                 RequiredMessage = "Enter your full name",
@@ -62,6 +63,7 @@ public static class TriageQuestions
         [
             new Field(AnswerKeys.ParentName, FieldKind.Text, "What is your full name?")
             {
+                IsPersonName = true,
                 Hint = "As you would like it on our letters, and on any certificate or agreement.",
                 RequiredMessage = "Enter your full name",
                 MessageName = "Your full name",
@@ -78,6 +80,7 @@ public static class TriageQuestions
         [
             new Field(AnswerKeys.FamilyName, FieldKind.Text, "What is the name of the parent, carer or young person?")
             {
+                IsPersonName = true,
                 Hint = "The person the help is for: a young person aged 16 to 25 can ask for themselves. We write to them, not to you, and their name goes on any certificate or agreement.",
                 RequiredMessage = "Enter the full name of the parent, carer or young person",
                 MessageName = "The name of the parent, carer or young person",
@@ -372,12 +375,14 @@ public static class TriageQuestions
         [
             new Field(AnswerKeys.ChildFirstName, FieldKind.Text, "First name")
             {
+                IsPersonName = true,
                 RequiredMessage = "Enter their first name",
                 MessageName = "First name",
                 MaxLength = NameLength,
             },
             new Field(AnswerKeys.ChildLastName, FieldKind.Text, "Last name")
             {
+                IsPersonName = true,
                 RequiredMessage = "Enter their last name",
                 MessageName = "Last name",
                 MaxLength = NameLength,
@@ -604,6 +609,7 @@ public static class TriageQuestions
                 new("advocate", "An advocate or legal representative")) with { Hint = "They can come to meetings with you. An Independent Parental Supporter is a trained volunteer, independent of the school and the local authority, who can help you prepare and come with you. It is free." },
             new Field(AnswerKeys.SupporterName, FieldKind.Text, "Their name (optional)")
             {
+                IsPersonName = true,
                 Hint = "If you already know who will support you. Leave it empty if you would like us to find you an Independent Parental Supporter.",
                 SummaryLabel = "Name",
                 Required = false,

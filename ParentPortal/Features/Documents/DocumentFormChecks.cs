@@ -28,6 +28,12 @@ internal static class DocumentFormChecks
             return false;
         }
 
+        if (TypedText.FirstUnprintable(value) is { } symbol)
+        {
+            errors.Add(new(key, $"{what} cannot include emoji or other symbols that cannot be printed on the document (remove \u201C{symbol}\u201D)"));
+            return false;
+        }
+
         return true;
     }
 
