@@ -70,6 +70,8 @@ public sealed class StepValidatorTests
     [InlineData("عائشہ خان")]
     [InlineData("Dr. J. R. R. Tolkien")]
     [InlineData("Parent 2")]
+    [InlineData("ཚེ་རིང་")]
+    [InlineData("ミカ・タナカ")]
     public void Name_InAnyScript_IsAccepted(string name)
     {
         var result = Validate("your-name", new() { [AnswerKeys.ParentName] = name });

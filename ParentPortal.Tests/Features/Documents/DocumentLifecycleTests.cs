@@ -5,6 +5,7 @@ using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Meetings;
 using ParentPortal.Features.Cases;
 using ParentPortal.Features.Documents;
+using ParentPortal.Platform.Pdf;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Tests.Domain.Triage;
 using ParentPortal.Tests.TestSupport;
@@ -61,6 +62,39 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         Assert.Equal("mediation-certificate-" + stored.FileName["mediation-certificate-".Length..], file.FileName);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(file.Content)), stored.ContentHash);
     }
+
+    [Fact]
+    public async Task Certificate_HtmlView_HasTheSameWordsAsThePdf_ForThoseWhoMayDownloadItOnly()
+    {
+        var id = await SenCaseAsync(_host);
+        Succeeded(await _host.Get<TakeCaseHandler>().HandleAsync(Adviser, id));
+        Succeeded(await _host.Get<RecordDecisionHandler>().HandleAsync(Adviser, id, SessionChoice.CertificateOnly));
+        var issued = await _host.Get<IssueCertificateHandler>().HandleAsync(Adviser, id);
+        var documentId = issued.DocumentId!.Value;
+
+        var view = await Documents.ViewAsync(Sam, documentId);
+        var pdf = (await Documents.DownloadAsync(Sam, documentId))!.Content;
+
+        Assert.NotNull(view?.Definition);
+        // Every word of every block is in the PDF, in the same order: the view and the document of record agree.
+        var words = string.Join(' ', view.Definition.Blocks.SelectMany(BlockText));
+        PdfText.AssertInOrder(words, PdfText.All(pdf));
+        Assert.Contains(view.Definition.Blocks, b => b is KeyValueListBlock kv && kv.Items.Any(i => i.Key == "Parent or carer" && string.Concat(i.Value.Select(r => r.Text)) == "Sam Taylor"));
+        Assert.NotNull(await Documents.ViewAsync(Adviser, documentId));
+        Assert.Null(await Documents.ViewAsync(Lukasz, documentId));
+        Assert.Null(await Documents.ViewAsync(BedsOfficer, documentId));
+        Assert.Null(await Documents.ViewAsync(new System.Security.Claims.ClaimsPrincipal(), documentId));
+    }
+
+    private static IEnumerable<string> BlockText(ParentPortal.Platform.Pdf.Block block) => block switch
+    {
+        ParentPortal.Platform.Pdf.HeadingBlock h => [h.Text],
+        ParentPortal.Platform.Pdf.ParagraphBlock p => p.Runs.Select(r => r.Text),
+        ParentPortal.Platform.Pdf.KeyValueListBlock kv => kv.Items.SelectMany(i => i.Value.Select(r => r.Text).Prepend(i.Key)),
+        ParentPortal.Platform.Pdf.QrCodeBlock q => q.Caption.SelectMany(BlockText),
+        ParentPortal.Platform.Pdf.KeepTogetherBlock k => k.Blocks.SelectMany(BlockText),
+        _ => [],
+    };
 
     [Fact]
     public async Task Certificate_BeforeAnythingTriggersIt_IsRefusedWithAReason()

@@ -44,6 +44,12 @@ public sealed class CaseDocument
 
     public required byte[] Pdf { get; set; }
 
+    /// <summary>
+    /// The blocks the PDF was laid out from, as JSON (DocumentDefinitionJson), for the document's HTML view: the same
+    /// words as the PDF. Null for documents issued before views existed (December 2026): they have the PDF only.
+    /// </summary>
+    public string? ViewJson { get; set; }
+
     public DateTimeOffset? RevokedAt { get; set; }
 
     public string? RevokedBySubject { get; set; }

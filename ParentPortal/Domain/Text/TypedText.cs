@@ -64,7 +64,8 @@ public static class TypedText
     /// <summary>
     /// The first character that does not belong in a person's name, or null. A name is letters (of any script), the
     /// marks that go on them, spaces, hyphens, apostrophes, full stops, digits (a name given as "Parent 2" by a
-    /// school) and the joiners some scripts need: not emoji or other signs (see <see cref="FirstUnprintable"/>).
+    /// school), a script's own punctuation and the joiners some scripts need: not emoji, @, # or other signs (see
+    /// <see cref="FirstUnprintable"/>).
     /// </summary>
     public static string? FirstNotInAName(string value)
     {
@@ -81,8 +82,10 @@ public static class TypedText
                     or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark
                     or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpaceSeparator
                     or UnicodeCategory.DecimalDigitNumber
-                || rune.Value is '-' or '\'' or '.' or ',' or '(' or ')' or 0x2010 or 0x2011 or 0x2019 or 0x2018 or 0x02BC or 0x00B7
-                    or 0x30FB or 0x200C or 0x200D or 0x05F3 or 0x05F4 or 0x0964 or 0x0965;
+                || rune.Value is '-' or '\'' or '.' or ',' or '(' or ')' or 0x200C or 0x200D
+                // A script's own punctuation (a Tibetan tsheg between syllables, a geresh, a katakana middle dot).
+                || (rune.Value > 0x7F && category is UnicodeCategory.OtherPunctuation or UnicodeCategory.DashPunctuation
+                    or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation);
             if (!allowed)
             {
                 return rune.ToString();

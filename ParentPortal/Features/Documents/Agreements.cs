@@ -340,10 +340,10 @@ public sealed partial class AgreementsHandler(
             Verification = new DocumentVerification(VerificationCodes.Display(code), links.For(code)),
         };
         var number = await IssuedDocuments.NextNumberAsync(db, file, DocumentKind.Agreement, "MA", cancellationToken);
-        byte[] pdf;
+        IssuedFile pdf;
         try
         {
-            pdf = pdfs.Agreement(signed, file.Now);
+            pdf = pdfs.AgreementFile(signed, file.Now);
         }
         catch (UnsupportedTextException e)
         {
@@ -362,7 +362,7 @@ public sealed partial class AgreementsHandler(
         file.MoveTo(CaseStage.AgreementSigned);
         file.Record("agreement-issued", number);
         await AskToSignAsync(db, file, $"Everyone has signed the agreement from your mediation ({number}). You can download it in the portal.", cancellationToken, "agreement-final:" + document.Id, document.Id);
-        await SendCopiesAsync(db, file, document.Id, pdf, $"mediation-agreement-{file.Reference}.pdf", number, code, profile.Name, cancellationToken);
+        await SendCopiesAsync(db, file, document.Id, pdf.Pdf, $"mediation-agreement-{file.Reference}.pdf", number, code, profile.Name, cancellationToken);
         await file.SaveAsync(cancellationToken);
         return null;
     }

@@ -25,4 +25,16 @@ public sealed class DocumentPdfs(PdfRenderer renderer)
 
     public byte[] MeetingRecord(FacilitatedMeetingRecord record, DateTimeOffset createdAt) =>
         renderer.RenderToBytes(MeetingRecordComposer.Compose(record, createdAt));
+
+    /// <summary>A certificate to issue: its PDF, and its blocks as JSON for the HTML view.</summary>
+    public IssuedFile CertificateFile(MediationCertificate certificate, DateTimeOffset createdAt) => Issue(CertificateComposer.Compose(certificate, createdAt));
+
+    public IssuedFile AgreementFile(MediationAgreement agreement, DateTimeOffset createdAt) => Issue(AgreementComposer.Compose(agreement, createdAt));
+
+    public IssuedFile MeetingRecordFile(FacilitatedMeetingRecord record, DateTimeOffset createdAt) => Issue(MeetingRecordComposer.Compose(record, createdAt));
+
+    private IssuedFile Issue(PdfDocumentDefinition document) => new(renderer.RenderToBytes(document), DocumentDefinitionJson.Serialize(document));
 }
+
+/// <summary>An issued document: the PDF of record (its hash is what is verified and signed) and the same blocks as JSON.</summary>
+public sealed record IssuedFile(byte[] Pdf, string ViewJson);

@@ -1,3 +1,4 @@
+using ParentPortal.Platform.Pdf;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
@@ -9,6 +10,9 @@ namespace ParentPortal.Features.Documents;
 public sealed record DocumentFile(byte[] Content, string FileName);
 
 /// <summary>A document as the family sees it on "Your applications".</summary>
+/// <param name="Definition">The blocks the PDF was made from; null for a document issued before HTML views.</param>
+public sealed record DocumentView(Guid Id, Guid ApplicationId, string Title, string Number, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, PdfDocumentDefinition? Definition);
+
 public sealed record FamilyDocument(Guid Id, Guid ApplicationId, DocumentKind Kind, string Title, string Number, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt);
 
 /// <summary>What anyone holding a verification code may learn: nothing about the people in it.</summary>
@@ -24,40 +28,70 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
     /// </summary>
     public async Task<DocumentFile?> DownloadAsync(ClaimsPrincipal user, Guid documentId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        if (user.Identity?.IsAuthenticated != true)
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await MayOpenAsync(db, user, documentId, "document-downloaded", cancellationToken))
         {
             return null;
         }
 
+        return await db.CaseDocuments.AsNoTracking().Where(d => d.Id == documentId)
+            .Select(d => new DocumentFile(d.Pdf, d.FileName)).FirstAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The document to read as a web page, for exactly those who may download it: the blocks its PDF was made from.
+    /// Null (a 404) for anyone else. A document issued before views existed comes back with no blocks: the page
+    /// then offers the PDF only.
+    /// </summary>
+    public async Task<DocumentView?> ViewAsync(ClaimsPrincipal user, Guid documentId, CancellationToken cancellationToken = default)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await MayOpenAsync(db, user, documentId, "document-viewed", cancellationToken))
+        {
+            return null;
+        }
+
+        var row = await db.CaseDocuments.AsNoTracking().Where(d => d.Id == documentId)
+            .Select(d => new { d.ApplicationId, d.Kind, d.Subtype, d.Number, d.IssuedAt, d.RevokedAt, d.ViewJson }).FirstAsync(cancellationToken);
+        return new DocumentView(documentId, row.ApplicationId, Title(row.Kind, row.Subtype), row.Number, row.IssuedAt, row.RevokedAt,
+            row.ViewJson is { } json ? DocumentDefinitionJson.Deserialize(json) : null);
+    }
+
+    // The case's family (not once withdrawn) and its staff who may see this kind of document; audited for staff.
+    private async Task<bool> MayOpenAsync(PortalDbContext db, ClaimsPrincipal user, Guid documentId, string auditAction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
         var meta = await db.CaseDocuments.AsNoTracking().Where(d => d.Id == documentId)
             .Select(d => new { d.ApplicationId, d.Kind, d.RevokedAt }).FirstOrDefaultAsync(cancellationToken);
         if (meta is null)
         {
-            return null;
+            return false;
         }
 
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == meta.ApplicationId && a.Status == ApplicationStatus.Submitted, cancellationToken);
         if (application is null)
         {
-            return null;
+            return false;
         }
 
         var (isFamily, staff) = await ApplicationAccess.PartyAsync(db, user, application, cancellationToken);
         if (isFamily ? meta.RevokedAt is not null : staff is null || !CaseAccess.MaySeeDocument(staff, application, meta.Kind))
         {
-            return null;
+            return false;
         }
 
         if (staff is not null)
         {
-            AuditLog.Write(db, staff, "document-downloaded", "document", documentId.ToString(), clock.GetUtcNow());
+            AuditLog.Write(db, staff, auditAction, "document", documentId.ToString(), clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return await db.CaseDocuments.AsNoTracking().Where(d => d.Id == documentId)
-            .Select(d => new DocumentFile(d.Pdf, d.FileName)).FirstAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The signed-in family's documents, newest first, across their submitted applications (or of one of them).</summary>

@@ -84,10 +84,10 @@ public sealed class IssueCertificateHandler(
             new DocumentVerification(VerificationCodes.Display(code), links.For(code)),
             kind == CertificateKind.AfterMediation ? file.Row.MeetingHeldOn : null);
 
-        byte[] pdf;
+        IssuedFile pdf;
         try
         {
-            pdf = pdfs.Certificate(model, file.Now);
+            pdf = pdfs.CertificateFile(model, file.Now);
         }
         catch (UnsupportedTextException e)
         {

@@ -34,10 +34,11 @@ public static class IssuedDocuments
         return db.CaseDocuments.AnyAsync(d => d.ApplicationId == caseId && d.Kind == kind && d.RevokedAt == null, cancellationToken);
     }
 
-    public static CaseDocument Store(PortalDbContext db, Guid caseId, string issuedBySubject, DocumentKind kind, string? subtype, string number, string code, byte[] pdf, string fileName, string organisation, DateTimeOffset now, Guid? replaces)
+    public static CaseDocument Store(PortalDbContext db, Guid caseId, string issuedBySubject, DocumentKind kind, string? subtype, string number, string code, IssuedFile issued, string fileName, string organisation, DateTimeOffset now, Guid? replaces)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(pdf);
+        ArgumentNullException.ThrowIfNull(issued);
+        var pdf = issued.Pdf;
         var document = new CaseDocument
         {
             Id = Guid.NewGuid(),
@@ -52,6 +53,7 @@ public static class IssuedDocuments
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(pdf)),
             FileName = fileName,
             Pdf = pdf,
+            ViewJson = issued.ViewJson,
             ReplacesId = replaces,
         };
         db.CaseDocuments.Add(document);

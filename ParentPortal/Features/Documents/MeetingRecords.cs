@@ -149,10 +149,10 @@ public sealed class MeetingRecordsHandler(
             form.PointsDiscussed,
             [.. form.ActionPoints.Select(a => new ActionPoint(a.Action, a.Owner, a.Due!.Value))],
             new DocumentVerification(VerificationCodes.Display(code), links.For(code)));
-        byte[] pdf;
+        IssuedFile pdf;
         try
         {
-            pdf = pdfs.MeetingRecord(model, now);
+            pdf = pdfs.MeetingRecordFile(model, now);
         }
         catch (UnsupportedTextException e)
         {
@@ -183,7 +183,7 @@ public sealed class MeetingRecordsHandler(
                 Anyone can check it is genuine: go to {links.For(code)} or enter the code {VerificationCodes.Display(code)} on our verification page.
 
                 {profile.Name}
-                """, $"meeting-record-copy:{document.Id:N}", new MessageAttachment { FileName = $"meeting-record-{file.Reference}.pdf", ContentType = "application/pdf", Data = pdf }, document.Id, cancellationToken, includeFamily: false);
+                """, $"meeting-record-copy:{document.Id:N}", new MessageAttachment { FileName = $"meeting-record-{file.Reference}.pdf", ContentType = "application/pdf", Data = pdf.Pdf }, document.Id, cancellationToken, includeFamily: false);
             if (sent.Count > 0)
             {
                 file.Record("record-copies-sent", $"Sent by e-mail to {string.Join(", ", sent)}");

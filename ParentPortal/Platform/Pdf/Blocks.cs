@@ -1,9 +1,21 @@
+using System.Text.Json.Serialization;
+
 namespace ParentPortal.Platform.Pdf;
 
 /// <summary>
 /// A document as data: what to print, in order, with no positions or fonts. Composers build these from the
 /// document models; a renderer decides where everything goes. Nothing here knows about Skia.
 /// </summary>
+/// Stored as JSON beside an issued PDF (<see cref="DocumentDefinitionJson"/>) so its HTML view shows the same words.
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "block")]
+[JsonDerivedType(typeof(HeadingBlock), "heading")]
+[JsonDerivedType(typeof(ParagraphBlock), "paragraph")]
+[JsonDerivedType(typeof(ListBlock), "list")]
+[JsonDerivedType(typeof(KeyValueListBlock), "key-values")]
+[JsonDerivedType(typeof(TableBlock), "table")]
+[JsonDerivedType(typeof(SignatureBlock), "signatures")]
+[JsonDerivedType(typeof(QrCodeBlock), "qr-code")]
+[JsonDerivedType(typeof(KeepTogetherBlock), "keep-together")]
 public abstract record Block;
 
 /// <summary>A stretch of text in one style. Bold and italic together print bold: no bold italic face is shipped.</summary>
@@ -40,7 +52,8 @@ public sealed record HeadingBlock(string Text, int Level = 2) : Block;
 /// <summary>Wrapped text. A line break ("\n") in a run starts a new line.</summary>
 public sealed record ParagraphBlock(IReadOnlyList<TextRun> Runs, ParagraphStyle Style = ParagraphStyle.Body, TextAlignment Alignment = TextAlignment.Left) : Block
 {
-    public ParagraphBlock(string text, ParagraphStyle style = ParagraphStyle.Body)
+    // Internal, so JSON sees one public constructor (the record's own) to read a stored document with.
+    internal ParagraphBlock(string text, ParagraphStyle style = ParagraphStyle.Body)
         : this([TextRun.Plain(text)], style)
     {
     }
@@ -55,7 +68,7 @@ public sealed record ListBlock(IReadOnlyList<IReadOnlyList<TextRun>> Items, bool
 
 public sealed record KeyValue(string Key, IReadOnlyList<TextRun> Value)
 {
-    public KeyValue(string key, string value)
+    internal KeyValue(string key, string value)
         : this(key, [TextRun.Plain(value)])
     {
     }
@@ -92,3 +105,20 @@ public sealed record KeepTogetherBlock(IReadOnlyList<Block> Blocks) : Block;
 public sealed record DocumentMetadata(string Title, string Organisation, DateTimeOffset CreatedAt, string? Reference = null, string? Subject = null, string Language = "en-GB");
 
 public sealed record PdfDocumentDefinition(DocumentMetadata Metadata, IReadOnlyList<Block> Blocks);
+
+/// <summary>
+/// A document's definition as JSON, stored beside the issued PDF: its HTML view is drawn from exactly the blocks the PDF
+/// was laid out from, so both say the same thing in the same words.
+/// </summary>
+public static class DocumentDefinitionJson
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string Serialize(PdfDocumentDefinition document) => System.Text.Json.JsonSerializer.Serialize(document, Options);
+
+    public static PdfDocumentDefinition? Deserialize(string json) => System.Text.Json.JsonSerializer.Deserialize<PdfDocumentDefinition>(json, Options);
+}

@@ -583,6 +583,7 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     AgreementContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Pdf = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ViewJson = table.Column<string>(type: "TEXT", nullable: true),
                     RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RevokedBySubject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     RevocationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),

@@ -584,6 +584,7 @@ namespace ParentPortal.Data.Migrations.Postgres
                     AgreementContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Pdf = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ViewJson = table.Column<string>(type: "text", nullable: true),
                     RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RevokedBySubject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     RevocationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
