@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the committed font subsets and copies the logo into the app.
-# Needs Debian's fonts-noto-core, python3-fonttools and python3-brotli (only to rebuild; the results are committed).
+# Needs Debian's fonts-noto-core, fonts-noto-cjk, python3-fonttools and python3-brotli (only to rebuild; the results
+# are committed).
 # Fonts: Noto Sans, SIL Open Font License 1.1 (no reserved font name), see fonts/OFL.txt.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -18,7 +19,7 @@ for style in Regular Bold Italic; do
   for range in latin ext; do
     subset "$src/NotoSans-$style.ttf" --unicodes="${!range}" --layout-features='*' \
       --flavor=woff2 --output-file="$app/fonts/NotoSans-$style-$range.woff2"
-    # PDFs embed the whole font file, so their copies drop hinting (screens hint, PDFs scale).
+    # The PDF copies drop hinting (screens hint, PDFs scale); the PDF writer cuts each down again to the glyphs used.
     pdf_range="$range"; [ "$range" = ext ] && pdf_range=ext_pdf
     subset "$src/NotoSans-$style.ttf" --unicodes="${!pdf_range}" --layout-features='kern,liga,mark,mkmk,ccmp' \
       --no-hinting --desubroutinize --output-file="$here/fonts/NotoSans-$style-$range.ttf"
@@ -32,5 +33,24 @@ for style in Regular Bold; do
   subset "$src/NotoSansArabic-$style.ttf" --unicodes="$arabic" --layout-features='*' \
     --no-hinting --desubroutinize --output-file="$here/fonts/NotoSansArabic-$style.ttf"
 done
+# PDFs only: the other scripts a family in England may write a name in (Census 2021 main languages), each a regular
+# and a bold face with the script's block, its joiners, the dotted circle and the dandas, all layout features.
+# Needs fonts-noto-core (and fonts-noto-cjk for Chinese, below).
+common="U+0020,U+00A0,U+200C,U+200D,U+25CC,U+2010-2011,U+0964-0965"
+script() {
+  for style in Regular Bold; do
+    subset "$src/$1-$style.ttf" --unicodes="$2,$common" --layout-features='*' --no-hinting --desubroutinize \
+      --name-IDs='*' --notdef-outline --output-file="$here/fonts/$1-$style.ttf"
+  done
+}
+script NotoSansBengali "U+0980-09FF"
+script NotoSansDevanagari "U+0900-097F,U+A8E0-A8FF,U+1CD0-1CFF"
+script NotoSansGujarati "U+0A80-0AFF"
+script NotoSansGurmukhi "U+0A00-0A7F"
+script NotoSansTamil "U+0B80-0BFF"
+script NotoSansSinhala "U+0D80-0DFF,U+111E1-111F4"
+script NotoSansHebrew "U+0590-05FF,U+FB1D-FB4F"
+# Chinese: see make-cjk-font.py (GB 2312 + Big5 level 1, converted to TrueType outlines).
+/usr/bin/python3 "$here/make-cjk-font.py" cjk "$here/fonts"
 cp "$here/logo.svg" "$app/img/logo.svg"
 ls -l "$here/fonts" "$app/fonts"

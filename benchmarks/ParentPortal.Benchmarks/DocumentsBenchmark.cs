@@ -42,16 +42,26 @@ internal static class DocumentsBenchmark
 
             var (managedBefore, workingSetBefore) = Memory();
             long bytes = 0;
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            for (var i = 0; i < count; i++)
+            var cpu = TimeSpan.Zero;
+            var clock = new Stopwatch();
+            // Memory after each quarter of the run (outside the timing): flat means no growth with the count.
+            var checkpoints = new List<string>();
+            for (var quarter = 0; quarter < 4; quarter++)
             {
-                One(i);
-                bytes += output.Length;
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                clock.Start();
+                for (var i = quarter * count / 4; i < (quarter + 1) * count / 4; i++)
+                {
+                    One(i);
+                    bytes += output.Length;
+                }
+
+                clock.Stop();
+                cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                var (managed, workingSet) = Memory();
+                checkpoints.Add(string.Create(CultureInfo.InvariantCulture, $"{(quarter + 1) * count / 4}: {Mb(managed)}/{Mb(workingSet)}"));
             }
 
-            clock.Stop();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var (managedAfter, workingSetAfter) = Memory();
             output.SetLength(0);
             write(renderer.Layout(AgreementComposer.Compose(SampleAgreements.Make(60), createdAt)), output);
@@ -59,7 +69,7 @@ internal static class DocumentsBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: {count / clock.Elapsed.TotalSeconds:F0} certificates per second ({clock.Elapsed.TotalMilliseconds / count:F2} ms each, CPU {cpu.TotalMilliseconds / count:F2} ms), {bytes / (double)count / 1000:F1} KB each; agreement with 60 actions {agreement / 1000.0:F1} KB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  managed heap after full GC {Mb(managedBefore)} -> {Mb(managedAfter)} MB, working set {Mb(workingSetBefore)} -> {Mb(workingSetAfter)} MB"));
+                $"  managed heap after full GC {Mb(managedBefore)} -> {Mb(managedAfter)} MB, working set {Mb(workingSetBefore)} -> {Mb(workingSetAfter)} MB; after n documents, managed/working set MB: {string.Join(", ", checkpoints)}"));
         }
 
         return 0;

@@ -1,3 +1,7 @@
+"""Makes the Chinese fonts the PDFs embed: Noto Sans CJK SC (Debian's fonts-noto-cjk) cut down to the characters of
+GB 2312 (Simplified) and the frequently used level of Big5 (Traditional), 8,836 in all, with every layout feature,
+and converted from CFF to TrueType outlines (the portal's PDF writer embeds TrueType: CIDFontType2).
+Usage: /usr/bin/python3 make-cjk-font.py cjk OUTPUT_DIR   (run by build-assets.sh; the results are committed)."""
 import sys, io
 from fontTools.ttLib import TTCollection, TTFont
 from fontTools import subset
@@ -51,4 +55,4 @@ if which == 'cjk':
         opts = subset.Options(); opts.layout_features=['*']; opts.name_IDs=['*']; opts.notdef_outline=True; opts.hinting=False; opts.desubroutinize=True
         sub = subset.Subsetter(opts); sub.populate(text=text); sub.subset(f)
         f = otf_to_ttf(f)
-        f.save(f'NotoSansSC-{weight}-common.ttf')
+        f.save(f'{sys.argv[2]}/NotoSansSC-{weight}.ttf')
