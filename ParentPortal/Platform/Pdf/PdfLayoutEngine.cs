@@ -78,8 +78,18 @@ internal sealed class PdfLayoutEngine
     // Where the next block's elements go: the document, or a list item, table row or figure group being placed.
     private StructureElement container;
 
+    // Paragraphs wrapped already in this document, by their runs (the same list when a keep-together group is measured
+    // and then placed) and width: measuring first must not cost the wrapping twice.
+    private readonly Dictionary<(IReadOnlyList<TextRun> Runs, float Size, float Width, TextAlignment Alignment), IReadOnlyList<TextLine>> wrapped;
+
     public PdfLayoutEngine(TextShaper shaper, bool measureOnly = false)
+        : this(shaper, measureOnly, [])
     {
+    }
+
+    private PdfLayoutEngine(TextShaper shaper, bool measureOnly, Dictionary<(IReadOnlyList<TextRun>, float, float, TextAlignment), IReadOnlyList<TextLine>> wrapped)
+    {
+        this.wrapped = wrapped;
         this.shaper = shaper;
         bottom = measureOnly ? float.PositiveInfinity : BodyBottom;
         measuring = measureOnly;
@@ -103,6 +113,17 @@ internal sealed class PdfLayoutEngine
     }
 
     private static float LineHeight(float size) => size * LineSpacing;
+
+    private IReadOnlyList<TextLine> Wrap(IReadOnlyList<TextRun> runs, float size, float width, TextAlignment alignment)
+    {
+        if (!wrapped.TryGetValue((runs, size, width, alignment), out var lines))
+        {
+            lines = shaper.Wrap(runs, size, width, alignment);
+            wrapped[(runs, size, width, alignment)] = lines;
+        }
+
+        return lines;
+    }
 
     private void Emit(DrawOp op, StructureElement? node) => page.Ops.Add(node is null ? op : op with { Node = node });
 
@@ -217,7 +238,7 @@ internal sealed class PdfLayoutEngine
         {
             const float pad = 8f;
             const float bar = 3f;
-            var boxed = shaper.Wrap(paragraph.Runs, size, width - (2 * pad) - bar, paragraph.Alignment);
+            var boxed = Wrap(paragraph.Runs, size, width - (2 * pad) - bar, paragraph.Alignment);
             var height = (boxed.Count * LineHeight(size)) + (2 * pad);
             EnsureSpace(height);
             page.Ops.Add(new FillOp(left, y, width, height, Shade));
@@ -233,7 +254,7 @@ internal sealed class PdfLayoutEngine
             return;
         }
 
-        var lines = shaper.Wrap(paragraph.Runs, size, width, paragraph.Alignment);
+        var lines = Wrap(paragraph.Runs, size, width, paragraph.Alignment);
         // No single line stranded at the foot of a page.
         EnsureSpace(Math.Min(lines.Count, 2) * LineHeight(size));
         foreach (var line in lines)
@@ -257,7 +278,7 @@ internal sealed class PdfLayoutEngine
             var label = new StructureElement("Lbl", item);
             var body = new StructureElement("LBody", item);
             var marker = shaper.Line(list.Numbered ? string.Create(CultureInfo.InvariantCulture, $"{i + 1}.") : "\u2022", BodySize);
-            var lines = shaper.Wrap(list.Items[i], BodySize, ContentWidth - indent);
+            var lines = Wrap(list.Items[i], BodySize, ContentWidth - indent, TextAlignment.Left);
             EnsureSpace(Math.Min(lines.Count, 2) * lineHeight);
             Emit(new TextOp(marker, Margin + (list.Numbered ? indent - 4f - marker.Width : 3f), y + BaselineOffset(BodySize), Muted), label);
             foreach (var line in lines)
@@ -287,7 +308,7 @@ internal sealed class PdfLayoutEngine
             var key = new StructureElement("TH", row) { Scope = "Row" };
             var value = new StructureElement("TD", row);
             var keyLines = shaper.Wrap([TextRun.Plain(item.Key)], BodySize, keyWidth);
-            var valueLines = shaper.Wrap(item.Value, BodySize, valueWidth);
+            var valueLines = Wrap(item.Value, BodySize, valueWidth, TextAlignment.Left);
             var height = Math.Max(keyLines.Count, valueLines.Count) * lineHeight;
             EnsureSpace(height);
             for (var i = 0; i < keyLines.Count; i++)
@@ -462,7 +483,7 @@ internal sealed class PdfLayoutEngine
 
     private float Measure(IEnumerable<ParagraphBlock> paragraphs, float width)
     {
-        var engine = new PdfLayoutEngine(shaper, measureOnly: true);
+        var engine = new PdfLayoutEngine(shaper, measureOnly: true, wrapped);
         foreach (var paragraph in paragraphs)
         {
             engine.PlaceParagraph(paragraph, 0, width);
@@ -473,7 +494,7 @@ internal sealed class PdfLayoutEngine
 
     private void PlaceTogether(KeepTogetherBlock group)
     {
-        var engine = new PdfLayoutEngine(shaper, measureOnly: true);
+        var engine = new PdfLayoutEngine(shaper, measureOnly: true, wrapped);
         foreach (var block in group.Blocks)
         {
             engine.Place(block);

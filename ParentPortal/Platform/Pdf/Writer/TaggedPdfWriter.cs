@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Xml;
 using static ParentPortal.Platform.Pdf.Writer.PdfObjects;
 
 namespace ParentPortal.Platform.Pdf.Writer;
@@ -700,14 +699,6 @@ internal static class TaggedPdfWriter
             + "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"r\"?>";
     }
 
-    private static string XmlText(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { ConformanceLevel = ConformanceLevel.Fragment }))
-        {
-            writer.WriteString(value);
-        }
-
-        return builder.ToString();
-    }
+    private static string XmlText(string value) =>
+        value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }
