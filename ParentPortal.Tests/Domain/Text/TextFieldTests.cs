@@ -62,4 +62,17 @@ public sealed class TextFieldTests
         Assert.Equal("مريم 👍", Name.Read("مريم 👍", errors));
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public void Read_OfAPersonsName_RefusesEmojiAndSymbols_NamingThem_ButKeepsEveryScript()
+    {
+        var attendee = new TextField("name", "The attendee's name", 200, IsName: true);
+        var errors = new List<FieldError>();
+
+        Assert.Null(attendee.Read("Sam 👍", errors));
+        Assert.Equal("নাসরিন আক্তার", attendee.Read("নাসরিন আক্তার", errors));
+        Assert.Equal("陳志明", attendee.Read("陳志明", errors));
+
+        Assert.Equal(new FieldError("name", "The attendee's name must only include letters, spaces, hyphens and apostrophes, not emoji or other symbols (remove \u201C👍\u201D)"), Assert.Single(errors));
+    }
 }

@@ -8,7 +8,8 @@ namespace ParentPortal.Domain.Text;
 /// be stored: nothing is ever cut short or silently changed, because a note or an agreement that is not what the
 /// person typed is worse than a message asking them to fix it.
 /// </summary>
-public sealed record TextField(string Key, string Label, int Max, bool Lines = false, string? Missing = null)
+/// <param name="IsName">A person's name, printed on documents: letters, spaces, hyphens and apostrophes, no emoji or symbols.</param>
+public sealed record TextField(string Key, string Label, int Max, bool Lines = false, string? Missing = null, bool IsName = false)
 {
     /// <summary>The cleaned value, or null when empty (an error is added if the field is required) or refused.</summary>
     public string? Read(string? value, ICollection<FieldError> errors, bool required = false)
@@ -34,6 +35,12 @@ public sealed record TextField(string Key, string Label, int Max, bool Lines = f
         if (clean.Length > Max)
         {
             errors.Add(new(Key, $"{Label} must be {Max} characters or fewer (it has {clean.Length})"));
+            return null;
+        }
+
+        if (IsName && TypedText.FirstNotInAName(clean) is { } character)
+        {
+            errors.Add(new(Key, $"{Label} must only include letters, spaces, hyphens and apostrophes, not emoji or other symbols (remove \u201C{character}\u201D)"));
             return null;
         }
 

@@ -68,7 +68,7 @@ public sealed class ScheduleMeetingHandler(CaseFiles cases, WorkingDayCalendarSo
     /// <summary>The most people a meeting's form takes besides the family.</summary>
     public const int MaxPeople = 15;
 
-    private static readonly TextField PersonName = new("name", "The attendee's name", 200);
+    private static readonly TextField PersonName = new("name", "The attendee's name", 200, IsName: true);
     private static readonly TextField PersonEmail = new("email", "The attendee's e-mail address", 320);
     private static readonly TextField PersonPhone = new("phone", "The attendee's phone number", 40);
 
