@@ -1,3 +1,5 @@
+using ParentPortal.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using ParentPortal.Platform.Messaging;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Configuration.Json;
@@ -132,7 +134,11 @@ public static class WebSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapStaticAssets();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        // Liveness (the process answers: restart it if not) and readiness (it can serve: send it traffic), as an
+        // orchestrator or load balancer asks; /health is readiness too, as before, for what already checks it.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) }).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapDeadlinesApi();
         app.MapSessionEndpoints();

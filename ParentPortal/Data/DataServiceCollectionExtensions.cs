@@ -50,7 +50,16 @@ public static class DataServiceCollectionExtensions
             .SetApplicationName("ParentPortal")
             .PersistKeysToDbContext<PortalDbContext>();
 
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        // Ready: the database answers and holds the portal's tables (a query, not only a connection: an empty SQLite
+        // file or a database not yet migrated connects but cannot serve anyone).
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>(
+            "database",
+            tags: [HealthTags.Ready],
+            customTestQuery: async (db, cancellationToken) =>
+            {
+                await db.Organisations.AsNoTracking().AnyAsync(cancellationToken);
+                return true;
+            });
         return builder;
     }
 
@@ -117,4 +126,10 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
         return builder.ToString();
     }
+}
+
+/// <summary>Which health checks say an instance is ready for traffic (<c>/health/ready</c>); liveness runs none.</summary>
+public static class HealthTags
+{
+    public const string Ready = "ready";
 }

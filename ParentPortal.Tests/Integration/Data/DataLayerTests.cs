@@ -139,6 +139,33 @@ public sealed class SqliteDataLayerTests() : DataLayerTests(DatabaseProvider.Sql
 
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
     }
+
+    [Fact]
+    public async Task Health_LivenessAnswersWhileTheDatabaseIsGone_ReadinessSays503()
+    {
+        var database = (SqliteTestDatabase)Database;
+        await using var portal = new PortalFactory(database);
+        using var client = portal.CreateHttpClient();
+        Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/health/live", UriKind.Relative)));
+        Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/health/ready", UriKind.Relative)));
+
+        // The database file goes (a lost volume): the next connection makes an empty file, which has no tables.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Move(database.FilePath, database.FilePath + ".gone");
+        foreach (var sidecar in new[] { "-wal", "-shm" }.Select(s => database.FilePath + s).Where(File.Exists))
+        {
+            File.Move(sidecar, sidecar + ".gone");
+        }
+
+        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, live.StatusCode);
+    }
 }
 
 public sealed class PostgresDataLayerTests() : DataLayerTests(DatabaseProvider.Postgres)
