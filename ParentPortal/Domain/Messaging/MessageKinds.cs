@@ -13,6 +13,9 @@ public static class MessageKinds
     /// <summary>A message telling a member of staff straight away that something needs them.</summary>
     public const string StaffNotice = "staff-notice";
 
+    /// <summary>The 8am summary of a member of staff's work.</summary>
+    public const string StaffDigest = "staff-digest";
+
     private static readonly HashSet<string> Optional = new(StringComparer.Ordinal)
     {
         "session-reminder", "case-meeting-reminder", "agreed-action-reminder", "survey-request",

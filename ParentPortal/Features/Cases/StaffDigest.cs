@@ -122,7 +122,7 @@ public sealed class StaffDigestJob(IDbContextFactory<PortalDbContext> contextFac
             body.Append(CultureInvariant($"\nThe links open after you sign in. You get this each working day when something needs you; to stop it, go to {address.For("advisers/digest")}.\n"));
             if (await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
             {
-                Kind = "staff-digest",
+                Kind = Domain.Messaging.MessageKinds.StaffDigest,
                 ToAddress = person.Email!,
                 ToName = person.DisplayName,
                 Subject = $"What needs you today: {UkDates.LongDate(today)}",

@@ -313,7 +313,7 @@ public sealed partial class AgreementsHandler(
         };
         try
         {
-            pdfs.Agreement(trial, now);
+            pdfs.CheckAgreementPrints(trial, now);
             return null;
         }
         catch (UnsupportedTextException e)

@@ -26,6 +26,9 @@ public sealed class DocumentPdfs(PdfRenderer renderer)
     public byte[] MeetingRecord(FacilitatedMeetingRecord record, DateTimeOffset createdAt) =>
         renderer.RenderToBytes(MeetingRecordComposer.Compose(record, createdAt));
 
+    /// <summary>Lays out the agreement without writing it: throws <see cref="UnsupportedTextException"/> when it cannot be printed.</summary>
+    public void CheckAgreementPrints(MediationAgreement agreement, DateTimeOffset createdAt) => renderer.Layout(AgreementComposer.Compose(agreement, createdAt));
+
     /// <summary>A certificate to issue: its PDF, and its blocks as JSON for the HTML view.</summary>
     public IssuedFile CertificateFile(MediationCertificate certificate, DateTimeOffset createdAt) => Issue(CertificateComposer.Compose(certificate, createdAt));
 

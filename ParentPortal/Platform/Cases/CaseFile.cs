@@ -403,7 +403,7 @@ public sealed partial class CaseFile
 
         foreach (var kind in _recorded.Where(StaffNotices.FamilyEvents.ContainsKey).Distinct(StringComparer.Ordinal))
         {
-            await StaffNotices.TellAsync(Db, new[] { Row.AdviserId, Row.AssignedStaffId }.OfType<int>().Distinct().ToList(),
+            await StaffNotices.TellAsync(Db, StaffNotices.CaseStaff(Row.AdviserId, Row.AssignedStaffId),
                 $"{Reference}: {StaffNotices.FamilyEvents[kind]}",
                 $"On case {Reference} ({CaseWorkflow.Describe(Row.Stage)}), {StaffNotices.FamilyEvents[kind]}.",
                 $"advisers/cases/{Row.Id}", $"{kind}:{Row.Id:N}:{Now.ToUnixTimeMilliseconds()}", Links, Now, cancellationToken, Reference);

@@ -73,6 +73,10 @@ public static class StaffNotices
         return told;
     }
 
+    /// <summary>A case's adviser and its assigned mediator or facilitator (either may be unset, or be the same person).</summary>
+    public static IReadOnlyCollection<int> CaseStaff(int? adviserId, int? assignedStaffId) =>
+        new[] { adviserId, assignedStaffId }.OfType<int>().Distinct().ToList();
+
     /// <summary>Every active adviser and manager: who works the shared queue of new applications.</summary>
     public static Task<List<int>> QueueWorkersAsync(PortalDbContext db, CancellationToken cancellationToken) =>
         db.StaffMembers.AsNoTracking()
@@ -88,7 +92,7 @@ public static class StaffNotices
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(message);
-        if (message.ApplicationId is not { } caseId || message.Kind is Kind or "staff-digest")
+        if (message.ApplicationId is not { } caseId || message.Kind is Kind or Domain.Messaging.MessageKinds.StaffDigest)
         {
             return;
         }
@@ -101,7 +105,7 @@ public static class StaffNotices
             return;
         }
 
-        await TellAsync(db, new[] { owners.AdviserId, owners.AssignedStaffId }.OfType<int>().Distinct().ToList(),
+        await TellAsync(db, CaseStaff(owners.AdviserId, owners.AssignedStaffId),
             $"A message could not be delivered: {owners.Reference}",
             $"A message on case {owners.Reference} could not be delivered. Reach the person another way, then mark it dealt with.",
             "advisers/messages", $"undelivered:{message.Id:N}", links, now, cancellationToken, owners.Reference);

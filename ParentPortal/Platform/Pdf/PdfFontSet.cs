@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using HarfBuzzSharp;
 using ParentPortal.Platform.Pdf.Writer;
@@ -59,9 +58,7 @@ internal sealed class PdfFontFace : IDisposable
     }
 
     /// <summary>Words shaped in this face before, by text, size and direction (shaped pieces are never changed once made).</summary>
-    internal ConcurrentDictionary<(string Text, float Size, int Level), ShapedPiece> Shaped { get; } = new();
-
-    internal const int ShapedLimit = 5_000;
+    internal BoundedCache<(string Text, float Size, int Level), ShapedPiece> Shaped { get; } = new(5_000);
 
     // For each character of the Basic Multilingual Plane: 0 not asked yet, 1 in the font, 2 not (races only repeat a lookup).
     private readonly byte[] known = new byte[0x10000];

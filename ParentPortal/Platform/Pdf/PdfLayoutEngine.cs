@@ -130,13 +130,13 @@ internal sealed class PdfLayoutEngine
     private StructureElement Element(string role, string? alt = null, string? scope = null, string? numbering = null) =>
         new(role, container) { Alt = alt, Scope = scope, ListNumbering = numbering };
 
-    private T Within<T>(StructureElement parent, Func<T> place)
+    private void Within(StructureElement parent, Action place)
     {
         var outer = container;
         container = parent;
         try
         {
-            return place();
+            place();
         }
         finally
         {
@@ -474,8 +474,6 @@ internal sealed class PdfLayoutEngine
             {
                 PlaceParagraph(paragraph, captionLeft, captionWidth);
             }
-
-            return 0;
         });
 
         y = top + height + 8f;

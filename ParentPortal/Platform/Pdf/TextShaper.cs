@@ -100,24 +100,8 @@ internal sealed class TextShaper(PdfFontSet fonts)
         Wrap([new TextRun(text, bold)], size, float.PositiveInfinity) is [var line, ..] ? line : TextLine.Empty;
 
     /// <summary>Shapes <paramref name="text"/>, or returns the same words shaped before: most of a document's words are its fixed wording.</summary>
-    public static ShapedPiece Shape(string text, PdfFontFace face, float size, int level)
-    {
-        var key = (text, size, level);
-        if (face.Shaped.TryGetValue(key, out var known))
-        {
-            return known;
-        }
-
-        var piece = ShapeNow(text, face, size, level);
-        if (face.Shaped.Count >= PdfFontFace.ShapedLimit)
-        {
-            // Bounded: names and free text vary without end; start again rather than grow.
-            face.Shaped.Clear();
-        }
-
-        face.Shaped.TryAdd(key, piece);
-        return piece;
-    }
+    public static ShapedPiece Shape(string text, PdfFontFace face, float size, int level) =>
+        face.Shaped.GetOrAdd((text, size, level), face, static (key, face) => ShapeNow(key.Text, face, key.Size, key.Level));
 
     private static ShapedPiece ShapeNow(string text, PdfFontFace face, float size, int level)
     {

@@ -40,18 +40,23 @@ internal sealed class PdfObjects(Stream output)
     /// <summary>A stream object, compressed with Flate unless <paramref name="compress"/> is false (XMP metadata stays readable).</summary>
     public void Stream(int number, string dictionary, ReadOnlySpan<byte> data, bool compress = true)
     {
-        var body = compress ? Deflate(data) : data.ToArray();
-        Begin(number);
-        Ascii(string.Create(CultureInfo.InvariantCulture, $"<<{dictionary}{(compress ? " /Filter /FlateDecode" : string.Empty)} /Length {body.Length}>>\nstream\n"));
-        Raw(body);
-        Ascii("\nendstream\nendobj\n");
+        if (compress)
+        {
+            CompressedStream(number, dictionary, Deflate(data));
+        }
+        else
+        {
+            WriteStream(number, dictionary, data);
+        }
     }
 
     /// <summary>A stream whose data is already Flate-compressed (a font program made once and reused).</summary>
-    public void CompressedStream(int number, string dictionary, byte[] body)
+    public void CompressedStream(int number, string dictionary, byte[] body) => WriteStream(number, dictionary + " /Filter /FlateDecode", body);
+
+    private void WriteStream(int number, string dictionary, ReadOnlySpan<byte> body)
     {
         Begin(number);
-        Ascii(string.Create(CultureInfo.InvariantCulture, $"<<{dictionary} /Filter /FlateDecode /Length {body.Length}>>\nstream\n"));
+        Ascii(string.Create(CultureInfo.InvariantCulture, $"<<{dictionary} /Length {body.Length}>>\nstream\n"));
         Raw(body);
         Ascii("\nendstream\nendobj\n");
     }
@@ -96,8 +101,7 @@ internal sealed class PdfObjects(Stream output)
         var xref = Reserve();
         offsets[xref] = written;
         var rows = new byte[offsets.Count * 7];
-        rows[2] = 0;
-        rows[5] = 0xFF;
+        rows[5] = 0xFF; // object 0: free, generation 65535
         rows[6] = 0xFF;
         for (var i = 1; i < offsets.Count; i++)
         {
@@ -120,12 +124,8 @@ internal sealed class PdfObjects(Stream output)
         }
 
         var hex = Convert.ToHexString(id);
-        var body = Deflate(rows);
-        Begin(xref);
-        Ascii(string.Create(CultureInfo.InvariantCulture,
-            $"<</Type /XRef /Size {offsets.Count} /W [1 4 2] /Root {catalog} 0 R /Info {info} 0 R /ID [<{hex}> <{hex}>] /Filter /FlateDecode /Length {body.Length}>>\nstream\n"));
-        Raw(body);
-        Ascii(string.Create(CultureInfo.InvariantCulture, $"\nendstream\nendobj\nstartxref\n{offsets[xref]}\n%%EOF\n"));
+        Stream(xref, string.Create(CultureInfo.InvariantCulture, $" /Type /XRef /Size {offsets.Count} /W [1 4 2] /Root {catalog} 0 R /Info {info} 0 R /ID [<{hex}> <{hex}>]"), rows);
+        Ascii(string.Create(CultureInfo.InvariantCulture, $"startxref\n{offsets[xref]}\n%%EOF\n"));
     }
 
     private void Begin(int number)

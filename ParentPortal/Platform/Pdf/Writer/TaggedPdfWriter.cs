@@ -20,6 +20,7 @@ internal static class TaggedPdfWriter
     public static void Write(LaidOutDocument document, Stream output)
     {
         var fonts = CollectFonts(document);
+        var byFace = fonts.ToDictionary(f => f.Face);
         var pdf = new PdfObjects(output);
         pdf.Header();
 
@@ -53,7 +54,7 @@ internal static class TaggedPdfWriter
             pageObjects.Add(pageObject);
             var mcids = new List<StructureElement>();
             parentTreeEntries.Add(mcids);
-            var content = PageContent(document.Pages[p], fonts, mcids);
+            var content = PageContent(document.Pages[p], byFace, mcids);
             for (var m = 0; m < mcids.Count; m++)
             {
                 if (!contentOf.TryGetValue(mcids[m], out var list))
@@ -314,25 +315,11 @@ internal static class TaggedPdfWriter
         return string.Concat(digest.Take(6).Select(b => (char)('A' + (b % 26))));
     }
 
-    // The compressed maps made recently: like the font programs, the same from one certificate to the next. Bounded.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> CompressedMaps = new(StringComparer.Ordinal);
+    // The compressed maps made recently: like the font programs, the same from one certificate to the next.
+    private static readonly BoundedCache<string, byte[]> CompressedMaps = new(256, StringComparer.Ordinal);
 
-    private static byte[] CompressedToUnicode(string map)
-    {
-        if (CompressedMaps.TryGetValue(map, out var known))
-        {
-            return known;
-        }
-
-        var compressed = PdfObjects.Deflate(Encoding.ASCII.GetBytes(map), once: true);
-        if (CompressedMaps.Count >= 256)
-        {
-            CompressedMaps.Clear();
-        }
-
-        CompressedMaps.TryAdd(map, compressed);
-        return compressed;
-    }
+    private static byte[] CompressedToUnicode(string map) =>
+        CompressedMaps.GetOrAdd(map, 0, static (text, _) => PdfObjects.Deflate(Encoding.ASCII.GetBytes(text), once: true));
 
     private static string ToUnicodeMap(FontUse use)
     {
@@ -388,9 +375,8 @@ internal static class TaggedPdfWriter
         }
     }
 
-    private static StringBuilder PageContent(LaidOutPage page, List<FontUse> fonts, List<StructureElement> mcids)
+    private static StringBuilder PageContent(LaidOutPage page, Dictionary<PdfFontFace, FontUse> byFace, List<StructureElement> mcids)
     {
-        var byFace = fonts.ToDictionary(f => f.Face);
         // One builder per thread, reused page after page: a page's content is tens of thousands of characters.
         var content = pageText ??= new StringBuilder(64 * 1024);
         content.Clear();

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 
 namespace ParentPortal.Platform.Pdf.Writer;
 
@@ -188,7 +187,7 @@ internal sealed class TrueTypeFont
 
     // The compressed subsets made recently, by glyph list: consecutive documents mostly use the same glyphs (their fixed
     // wording), so the font program is cut and compressed once, not for every certificate. Bounded.
-    private readonly ConcurrentDictionary<string, byte[]> compressedSubsets = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, (byte[] Compressed, int Length)> compressedSubsets = new(64, StringComparer.Ordinal);
 
     /// <summary>The Flate-compressed <see cref="Subset"/> and its uncompressed length, made once per glyph list.</summary>
     public (byte[] Compressed, int Length) CompressedSubset(IReadOnlyList<ushort> glyphs)
@@ -200,23 +199,11 @@ internal sealed class TrueTypeFont
                 chars[i] = (char)list[i];
             }
         });
-        if (compressedSubsets.TryGetValue(key, out var known))
+        return compressedSubsets.GetOrAdd(key, (Font: this, Glyphs: glyphs), static (_, state) =>
         {
-            return (known[4..], BinaryPrimitives.ReadInt32BigEndian(known));
-        }
-
-        var program = Subset(glyphs);
-        var compressed = PdfObjects.Deflate(program, once: true);
-        var entry = new byte[compressed.Length + 4];
-        BinaryPrimitives.WriteInt32BigEndian(entry, program.Length);
-        compressed.CopyTo(entry, 4);
-        if (compressedSubsets.Count >= 64)
-        {
-            compressedSubsets.Clear();
-        }
-
-        compressedSubsets.TryAdd(key, entry);
-        return (compressed, program.Length);
+            var program = state.Font.Subset(state.Glyphs);
+            return (PdfObjects.Deflate(program, once: true), program.Length);
+        });
     }
 
     /// <summary>
