@@ -80,7 +80,8 @@ public sealed class DocumentLifecycleTests : IAsyncLifetime
         var words = string.Join(' ', view.Definition.Blocks.SelectMany(BlockText));
         PdfText.AssertInOrder(words, PdfText.All(pdf));
         Assert.Contains(view.Definition.Blocks, b => b is KeyValueListBlock kv && kv.Items.Any(i => i.Key == "Parent or carer" && string.Concat(i.Value.Select(r => r.Text)) == "Sam Taylor"));
-        Assert.NotNull(await Documents.ViewAsync(Adviser, documentId));
+        Assert.True(view.ForFamily);
+        Assert.False((await Documents.ViewAsync(Adviser, documentId))?.ForFamily);
         Assert.Null(await Documents.ViewAsync(Lukasz, documentId));
         Assert.Null(await Documents.ViewAsync(BedsOfficer, documentId));
         Assert.Null(await Documents.ViewAsync(new System.Security.Claims.ClaimsPrincipal(), documentId));

@@ -11,7 +11,8 @@ public sealed record DocumentFile(byte[] Content, string FileName);
 
 /// <summary>A document as the family sees it on "Your applications".</summary>
 /// <param name="Definition">The blocks the PDF was made from; null for a document issued before HTML views.</param>
-public sealed record DocumentView(Guid Id, Guid ApplicationId, string Title, string Number, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, PdfDocumentDefinition? Definition);
+/// <param name="ForFamily">Opened by the case's family (their case page is where "back" goes), not by staff.</param>
+public sealed record DocumentView(Guid Id, Guid ApplicationId, string Title, string Number, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, PdfDocumentDefinition? Definition, bool ForFamily);
 
 public sealed record FamilyDocument(Guid Id, Guid ApplicationId, DocumentKind Kind, string Title, string Number, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt);
 
@@ -29,7 +30,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
     public async Task<DocumentFile?> DownloadAsync(ClaimsPrincipal user, Guid documentId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (!await MayOpenAsync(db, user, documentId, "document-downloaded", cancellationToken))
+        if (await MayOpenAsync(db, user, documentId, "document-downloaded", cancellationToken) is null)
         {
             return null;
         }
@@ -46,7 +47,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
     public async Task<DocumentView?> ViewAsync(ClaimsPrincipal user, Guid documentId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (!await MayOpenAsync(db, user, documentId, "document-viewed", cancellationToken))
+        if (await MayOpenAsync(db, user, documentId, "document-viewed", cancellationToken) is not { } isFamily)
         {
             return null;
         }
@@ -54,35 +55,36 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
         var row = await db.CaseDocuments.AsNoTracking().Where(d => d.Id == documentId)
             .Select(d => new { d.ApplicationId, d.Kind, d.Subtype, d.Number, d.IssuedAt, d.RevokedAt, d.ViewJson }).FirstAsync(cancellationToken);
         return new DocumentView(documentId, row.ApplicationId, Title(row.Kind, row.Subtype), row.Number, row.IssuedAt, row.RevokedAt,
-            row.ViewJson is { } json ? DocumentDefinitionJson.Deserialize(json) : null);
+            row.ViewJson is { } json ? DocumentDefinitionJson.Deserialize(json) : null, isFamily);
     }
 
     // The case's family (not once withdrawn) and its staff who may see this kind of document; audited for staff.
-    private async Task<bool> MayOpenAsync(PortalDbContext db, ClaimsPrincipal user, Guid documentId, string auditAction, CancellationToken cancellationToken)
+    // True for the family, false for staff, null for anyone else.
+    private async Task<bool?> MayOpenAsync(PortalDbContext db, ClaimsPrincipal user, Guid documentId, string auditAction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (user.Identity?.IsAuthenticated != true)
         {
-            return false;
+            return null;
         }
 
         var meta = await db.CaseDocuments.AsNoTracking().Where(d => d.Id == documentId)
             .Select(d => new { d.ApplicationId, d.Kind, d.RevokedAt }).FirstOrDefaultAsync(cancellationToken);
         if (meta is null)
         {
-            return false;
+            return null;
         }
 
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == meta.ApplicationId && a.Status == ApplicationStatus.Submitted, cancellationToken);
         if (application is null)
         {
-            return false;
+            return null;
         }
 
         var (isFamily, staff) = await ApplicationAccess.PartyAsync(db, user, application, cancellationToken);
         if (isFamily ? meta.RevokedAt is not null : staff is null || !CaseAccess.MaySeeDocument(staff, application, meta.Kind))
         {
-            return false;
+            return null;
         }
 
         if (staff is not null)
@@ -91,7 +93,7 @@ public sealed class DocumentQueries(IDbContextFactory<PortalDbContext> contextFa
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return true;
+        return isFamily;
     }
 
     /// <summary>The signed-in family's documents, newest first, across their submitted applications (or of one of them).</summary>
