@@ -22,6 +22,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly FakeTimeProvider? _clock;
     private readonly CapturedLogs? _logs;
+    private readonly Action<IServiceCollection>? _services;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CapturedLogs> ProblemsByAuthority = new();
 
@@ -29,6 +30,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public CapturedLogs Problems { get; } = new(LogLevel.Warning);
 
     /// <param name="logs">Also receives everything logged at its level or above, whatever the portal's log settings.</param>
+    /// <param name="services">Adds to the portal's services after its own (a test's job, an in-memory telemetry exporter).</param>
     public PortalFactory(
         TestDatabase database,
         int port = 0,
@@ -36,8 +38,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         IReadOnlyDictionary<string, string?>? settings = null,
         FakeTimeProvider? clock = null,
         CapturedLogs? logs = null,
-        bool listenOnEveryAddress = false)
+        bool listenOnEveryAddress = false,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _database = database;
         _environment = environment;
         _settings = settings ?? new Dictionary<string, string?>();
@@ -142,6 +146,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         if (_clock is not null)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock)));
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 }

@@ -67,6 +67,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseEditsToTheAuditLog();

@@ -30,6 +30,8 @@ public static class PlatformSetup
         services.AddSingleton<IVirusScanner, ClamAvScanner>();
         services.AddSingleton<UploadVault>();
         services.AddTransient<DatabaseInitializer>();
+        services.TryAddSingleton<PortalMetrics>();
+        builder.AddPortalTelemetry();
         return builder;
     }
 }

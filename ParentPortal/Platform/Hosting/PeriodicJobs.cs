@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ParentPortal.Platform.Hosting;
@@ -7,15 +8,47 @@ namespace ParentPortal.Platform.Hosting;
 /// due straight away (a full batch), in which case it runs again without waiting for the next tick.
 /// </summary>
 /// <param name="Name">Safe to log: what the job is, e.g. "outbox".</param>
-public sealed record PeriodicJob(string Name, TimeSpan Interval, Func<IServiceProvider, CancellationToken, Task<bool>> Run);
+/// <param name="OnEveryInstance">
+/// False (most jobs): one instance at a time runs it, holding its <see cref="JobLeases">lease</see>. True only for a job
+/// whose own work is safe to share out, as the outbox's is (each message is claimed by one sender).
+/// </param>
+public sealed record PeriodicJob(string Name, TimeSpan Interval, Func<IServiceProvider, CancellationToken, Task<bool>> Run, bool OnEveryInstance = false);
 
 /// <summary>
 /// The one host for every periodic job (the outbox, the retention clean-ups, expiring session offers): each runs at start-up
 /// and then an interval after each round ends, on the injected clock, one round at a time. Nothing a round throws stops the job: the host logs
 /// the exception's type (never its message, which could carry someone's data) and tries again at the next tick.
+/// With <paramref name="leases"/>, a job runs on one instance at a time across every instance sharing the database
+/// (the others skip their rounds while it holds the lease), and an instance that stops lets go of its leases. Each
+/// round is a span in the traces and counts in <paramref name="metrics"/>.
 /// </summary>
-public sealed partial class PeriodicJobHost(IServiceProvider services, IEnumerable<PeriodicJob> jobs, TimeProvider clock, ILogger<PeriodicJobHost> logger) : BackgroundService
+public sealed partial class PeriodicJobHost(
+    IServiceProvider services,
+    IEnumerable<PeriodicJob> jobs,
+    TimeProvider clock,
+    ILogger<PeriodicJobHost> logger,
+    JobLeases? leases = null,
+    PortalMetrics? metrics = null) : BackgroundService
 {
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (leases is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await leases.ReleaseAllAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The database is gone as the portal stops: the leases run out by themselves.
+            LogReleaseFailed(logger, exception.GetType().Name);
+        }
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(jobs.Select(job => RunAsync(job, stoppingToken)));
 
     private async Task RunAsync(PeriodicJob job, CancellationToken stoppingToken)
@@ -60,10 +93,24 @@ public sealed partial class PeriodicJobHost(IServiceProvider services, IEnumerab
 
     private async Task<bool> RoundAsync(PeriodicJob job, CancellationToken stoppingToken)
     {
+        using var activity = PortalTelemetry.Source.StartActivity("job " + job.Name);
+        activity?.SetTag("parentportal.job", job.Name);
+        var started = Stopwatch.GetTimestamp();
         try
         {
+            if (!job.OnEveryInstance && leases is not null && !await leases.TryTakeAsync(job.Name, JobLeases.LengthFor(job.Interval), stoppingToken))
+            {
+                Count(job, PortalMetrics.Outcomes.HeldElsewhere, activity);
+                LogHeldElsewhere(logger, job.Name);
+                return false;
+            }
+
             await using var scope = services.CreateAsyncScope();
-            return await job.Run(scope.ServiceProvider, stoppingToken);
+            var moreDue = await job.Run(scope.ServiceProvider, stoppingToken);
+            Count(job, PortalMetrics.Outcomes.Ran, activity);
+            metrics?.JobRoundDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("job", job.Name));
+            LogRan(logger, job.Name);
+            return moreDue;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -71,10 +118,27 @@ public sealed partial class PeriodicJobHost(IServiceProvider services, IEnumerab
         }
         catch (Exception exception)
         {
+            Count(job, PortalMetrics.Outcomes.Failed, activity);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             LogRoundFailed(logger, job.Name, exception.GetType().Name);
             return false;
         }
     }
+
+    private void Count(PeriodicJob job, string outcome, Activity? activity)
+    {
+        activity?.SetTag("parentportal.job.outcome", outcome);
+        metrics?.JobRounds.Add(1, new KeyValuePair<string, object?>("job", job.Name), new KeyValuePair<string, object?>("outcome", outcome));
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The periodic job {Job} ran a round.")]
+    private static partial void LogRan(ILogger logger, string job);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The periodic job {Job} skipped a round: another instance holds its lease.")]
+    private static partial void LogHeldElsewhere(ILogger logger, string job);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The periodic jobs could not let go of their leases as the portal stopped ({ExceptionType}); they run out by themselves.")]
+    private static partial void LogReleaseFailed(ILogger logger, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The periodic job {Job} failed ({ExceptionType}); it tries again at its next tick.")]
     private static partial void LogRoundFailed(ILogger logger, string job, string exceptionType);
@@ -86,7 +150,16 @@ public static class PeriodicJobsSetup
     public static IServiceCollection AddPeriodicJob(this IServiceCollection services, string name, TimeSpan interval, Func<IServiceProvider, CancellationToken, Task<bool>> run)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton(new PeriodicJob(name, interval, run));
+        return services.AddPeriodicJob(new PeriodicJob(name, interval, run));
+    }
+
+    /// <summary>Adds a job to the one <see cref="PeriodicJobHost"/>, with its leases and metrics.</summary>
+    public static IServiceCollection AddPeriodicJob(this IServiceCollection services, PeriodicJob job)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(job);
+        services.TryAddSingleton<JobLeases>();
+        services.TryAddSingleton<PortalMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PeriodicJobHost>());
         return services;
     }

@@ -36,9 +36,12 @@ public static class MessagingSetup
         services.AddSingleton<OutboxProcessor>();
         if (settings.DispatcherEnabled)
         {
-            // Straight away again while full batches are due.
-            services.AddPeriodicJob(OutboxProcessor.JobName, settings.PollInterval, async (provider, cancellationToken) =>
-                (await provider.GetRequiredService<OutboxProcessor>().ProcessDueAsync(cancellationToken)).MoreMayBeDue);
+            // Straight away again while full batches are due; on every instance, as each message is claimed by one sender.
+            services.AddPeriodicJob(new PeriodicJob(
+                OutboxProcessor.JobName,
+                settings.PollInterval,
+                async (provider, cancellationToken) => (await provider.GetRequiredService<OutboxProcessor>().ProcessDueAsync(cancellationToken)).MoreMayBeDue,
+                OnEveryInstance: true));
         }
 
         return builder;

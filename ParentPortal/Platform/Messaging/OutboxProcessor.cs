@@ -1,9 +1,10 @@
-using ParentPortal.Platform.Hosting;
+using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
+using ParentPortal.Platform.Hosting;
 
 namespace ParentPortal.Platform.Messaging;
 
@@ -26,7 +27,8 @@ public sealed partial class OutboxProcessor(
     MessagingSettings settings,
     TimeProvider clock,
     ILogger<OutboxProcessor> logger,
-    PublicAddress? links = null)
+    PublicAddress? links = null,
+    PortalMetrics? metrics = null)
 {
     /// <summary>The periodic job that runs the processor every <c>Messaging:PollSeconds</c>.</summary>
     public const string JobName = "outbox";
@@ -100,6 +102,11 @@ public sealed partial class OutboxProcessor(
                 continue;
             }
 
+            // A span per message, tagged with its kind and channel only (the address and body never leave the database).
+            using var activity = PortalTelemetry.Source.StartActivity("outbox send");
+            activity?.SetTag("parentportal.message.kind", message.Kind);
+            activity?.SetTag("parentportal.message.channel", message.Channel.ToString());
+            activity?.SetTag("parentportal.message.attempt", message.AttemptCount + 1);
             try
             {
                 await SendOneAsync(message, cancellationToken);
@@ -108,6 +115,7 @@ public sealed partial class OutboxProcessor(
                 OutboxWriter.ForgetSecret(message);
 
                 sent++;
+                Count(message, PortalMetrics.Outcomes.Sent, activity);
                 LogSent(logger, message.Id, message.Kind, message.AttemptCount + 1);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -123,14 +131,17 @@ public sealed partial class OutboxProcessor(
                 message.AttemptCount++;
                 message.NextAttemptAt = clock.GetUtcNow() + RetryDelay(message.AttemptCount);
                 message.LastError = DescribeFailure(exception, message);
+                activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
                 if (exception is PermanentDeliveryException || message.AttemptCount >= settings.MaxAttempts)
                 {
+                    Count(message, PortalMetrics.Outcomes.GaveUp, activity);
                     message.GaveUpAt = clock.GetUtcNow();
                     LogGaveUp(logger, message.Id, message.Kind, message.AttemptCount, message.LastError);
                     await StaffNotices.TellUndeliveredAsync(db, message, links, clock.GetUtcNow(), CancellationToken.None);
                 }
                 else
                 {
+                    Count(message, PortalMetrics.Outcomes.Failed, activity);
                     LogFailed(logger, message.Id, message.Kind, message.AttemptCount, message.NextAttemptAt, message.LastError);
                 }
 
@@ -144,6 +155,16 @@ public sealed partial class OutboxProcessor(
         }
 
         return new(claimed, sent, failed, moreMayBeDue);
+    }
+
+    private void Count(OutboxMessage message, string outcome, Activity? activity)
+    {
+        activity?.SetTag("parentportal.message.outcome", outcome);
+        metrics?.OutboxMessages.Add(
+            1,
+            new KeyValuePair<string, object?>("kind", message.Kind),
+            new KeyValuePair<string, object?>("channel", message.Channel.ToString()),
+            new KeyValuePair<string, object?>("outcome", outcome));
     }
 
     /// <summary>30 s after the first failure, doubling each time, at most an hour.</summary>

@@ -1081,6 +1081,25 @@ namespace ParentPortal.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ParentPortal.Data.Entities.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("ParentPortal.Data.Entities.LocalAuthority", b =>
                 {
                     b.Property<int>("Id")
