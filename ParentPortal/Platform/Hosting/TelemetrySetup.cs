@@ -39,12 +39,13 @@ public static class TelemetrySetup
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(PortalTelemetry.Name, serviceVersion: typeof(TelemetrySetup).Assembly.GetName().Version?.ToString()))
             .WithTracing(tracing => tracing
-                .AddSource(PortalTelemetry.Name, "Microsoft.AspNetCore.Components")
+                .AddSource(PortalTelemetry.Name, "Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Components.Server.Circuits")
                 .AddAspNetCoreInstrumentation(options =>
                 {
                     options.RecordException = false;
-                    // Probes and static files would drown the requests people make.
-                    options.Filter = context => !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/_content") && !context.Request.Path.StartsWithSegments("/_framework");
+                    // Probes and static files (fonts, styles, scripts: every path with an extension) would drown the
+                    // requests people make; their counts and durations are still in the request metrics.
+                    options.Filter = context => !context.Request.Path.StartsWithSegments("/health") && !Path.HasExtension(context.Request.Path.Value);
                 })
                 .AddEntityFrameworkCoreInstrumentation())
             .WithMetrics(metrics => metrics
