@@ -9,9 +9,9 @@ public static class PageExtensions
 {
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-    /// <summary>Waits until the interactive circuit is connected: clicks sent before that are lost.</summary>
+    /// <summary>Waits until the interactive circuit is connected (clicks sent before that are lost), or a server-rendered page is shown.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
-        page.Locator(".app-root[data-interactive='true']").WaitForAsync();
+        page.Locator(".app-root[data-interactive='true'], .app-root[data-static='true']").First.WaitForAsync();
 
     /// <summary>
     /// Waits until the page's address matches, then (unless <paramref name="untilLoaded"/> is false) for the page to load. Use this, not Playwright's WaitForURLAsync:
@@ -81,11 +81,18 @@ public static class PageExtensions
     {
         ArgumentNullException.ThrowIfNull(page);
         // axe runs as script in the page: a page with JavaScript switched off is checked by opening the
-        // same (server-rendered) address in a page that allows it.
+        // same (server-rendered) address in a page that allows it, with the same cookies (so a signed-in page is
+        // checked as the person sees it, not the sign-in page it would redirect a stranger to).
         var checkedPage = page;
         if (page.Context.Browser is { } browser && !JavaScriptRuns(page))
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", ReducedMotion = ReducedMotion.Reduce, ViewportSize = page.ViewportSize is { } v ? new ViewportSize { Width = v.Width, Height = v.Height } : null });
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                Locale = "en-GB",
+                ReducedMotion = ReducedMotion.Reduce,
+                ViewportSize = page.ViewportSize is { } v ? new ViewportSize { Width = v.Width, Height = v.Height } : null,
+                StorageState = await page.Context.StorageStateAsync(),
+            });
             checkedPage = await context.NewPageAsync();
             await checkedPage.GotoAsync(page.Url);
         }

@@ -28,11 +28,15 @@ public sealed class StartApplicationHandler(IDbContextFactory<PortalDbContext> c
     public const string BusyMessage = "We could not start your application just now because the service is busy. Please press Start again in a moment.";
 
     /// <summary>For the page: says why no draft was made, and turns a database locked for too long into <see cref="StartOutcome.Busy"/>.</summary>
-    public async Task<StartResult> StartAsync(ClaimsPrincipal user, ApplicationPrefill prefill, CancellationToken cancellationToken = default)
+    /// <param name="formId">
+    /// The start form's own id (a hidden field): a second post of the same form (a double click, the browser's "resend")
+    /// finds the draft the first one made instead of making another.
+    /// </param>
+    public async Task<StartResult> StartAsync(ClaimsPrincipal user, ApplicationPrefill prefill, Guid? formId = null, CancellationToken cancellationToken = default)
     {
         try
         {
-            var id = await HandleAsync(user, prefill, cancellationToken);
+            var id = await HandleAsync(user, prefill, formId, cancellationToken);
             return id is null ? new(StartOutcome.NotSignedIn) : new(StartOutcome.Started, id);
         }
         catch (Exception e) when (DatabaseBusy.Is(e)) // EF wraps it in a DbUpdateException on save; queries throw it as it is
@@ -42,7 +46,7 @@ public sealed class StartApplicationHandler(IDbContextFactory<PortalDbContext> c
     }
 
     /// <summary>The new draft's id; null when nobody is signed in. A database locked for too long throws (see <see cref="StartAsync"/>).</summary>
-    public async Task<Guid?> HandleAsync(ClaimsPrincipal user, ApplicationPrefill prefill, CancellationToken cancellationToken = default)
+    public async Task<Guid?> HandleAsync(ClaimsPrincipal user, ApplicationPrefill prefill, Guid? formId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(prefill);
@@ -50,6 +54,11 @@ public sealed class StartApplicationHandler(IDbContextFactory<PortalDbContext> c
         if (subject is null)
         {
             return null;
+        }
+
+        if (formId is { } again && await AlreadyStartedAsync(again, subject, cancellationToken) is { } started)
+        {
+            return started;
         }
 
         var context = await contexts.GetAsync(cancellationToken);
@@ -86,9 +95,30 @@ public sealed class StartApplicationHandler(IDbContextFactory<PortalDbContext> c
             CreatedBySubject = subject,
             SearchText = ApplicationSearchText.For(answers, owner?.DisplayName, owner?.Email, null),
         };
+        if (formId is { } wanted && wanted != Guid.Empty && !await db.Applications.AnyAsync(a => a.Id == wanted, cancellationToken))
+        {
+            application.Id = wanted;
+        }
+
         db.Applications.Add(application);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (formId is { } raced && application.Id == raced)
+        {
+            // The same form posted twice at once: the other post made the draft.
+            return await AlreadyStartedAsync(raced, subject, cancellationToken) ?? throw new InvalidOperationException("A draft could not be started.");
+        }
+
         return application.Id;
+    }
+
+    /// <summary>The draft this person's start form already made, if it did (someone else's id is never returned).</summary>
+    private async Task<Guid?> AlreadyStartedAsync(Guid formId, string subject, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Applications.AnyAsync(a => a.Id == formId && a.CreatedBySubject == subject, cancellationToken) ? formId : null;
     }
 
     internal static async Task<int?> LocalAuthorityIdAsync(PortalDbContext db, TriageAnswers answers, CancellationToken cancellationToken)

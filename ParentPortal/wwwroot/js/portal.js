@@ -19,3 +19,20 @@ document.addEventListener("click", function (event) {
     question.scrollIntoView();
     target.focus({ preventScroll: true });
 }, true);
+
+// A server-rendered form that comes back with problems (after a full page load, or after Blazor's enhanced form
+// handling patched the page in place) moves focus to its error summary, so screen readers announce it (GOV.UK).
+// Without scripts the summary's autofocus attribute does the same.
+function focusErrorSummary() {
+    const summary = document.querySelector(".error-summary");
+    if (summary && document.activeElement !== summary) {
+        summary.focus();
+    }
+}
+
+document.addEventListener("DOMContentLoaded", function () {
+    focusErrorSummary();
+    if (window.Blazor && typeof window.Blazor.addEventListener === "function") {
+        window.Blazor.addEventListener("enhancedload", focusErrorSummary);
+    }
+});
