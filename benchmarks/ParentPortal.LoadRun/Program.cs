@@ -17,6 +17,7 @@ using ParentPortal.LoadRun;
 //   --think-ms T       about how long each parent pauses before each click, 0.5T to 1.5T (default 0: as fast as the browser allows)
 //   --postgres CONN    PostgreSQL server (a new database is created and dropped), instead of a new SQLite file
 //   --out FILE         also write the report there (default artifacts/load-run/<time>.md)
+//   --http             families over plain HTTP (a cookie jar each, posting the forms) instead of browsers: measures the server
 var options = Options.Parse(args);
 var root = FindRoot();
 var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -69,6 +70,11 @@ Console.WriteLine($"Starting the portal ({configuration}, {settings["Database:Pr
 // Declared before the portal, so it is dropped after the portal has stopped, however the run ends.
 await using var temporaryDatabase = options.Postgres is null ? null : new TemporaryPostgresDatabase(options.Postgres, databaseName);
 await using var portal = await PortalInstance.StartAsync(portalDll, Path.Combine(root, "ParentPortal"), FreePort(), settings);
+if (options.Http)
+{
+    return await HttpRunAsync();
+}
+
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
 {
@@ -215,6 +221,129 @@ catch (IOException)
 
 return errors.Count == 0 ? 0 : 1;
 
+// The HTTP run: N families over plain HTTP, each signing in, starting, thinking and posting every page's form.
+async Task<int> HttpRunAsync()
+{
+    Console.WriteLine("Warm-up family...");
+    using (var warm = HttpFamily.Create(portal.BaseAddress, 0))
+    {
+        await warm.SignInAndStartAsync();
+        await warm.WalkAsync(TimeSpan.Zero);
+        if (warm.Errors.Count > 0)
+        {
+            Console.Error.WriteLine("The warm-up family failed:\n" + string.Join('\n', warm.Errors) + "\n" + portal.Output);
+            return 1;
+        }
+    }
+
+    var httpBaseline = await portal.MeasureAsync();
+    Console.WriteLine($"Signing in {options.Parents} families...");
+    var families = Enumerable.Range(1, options.Parents).Select(n => HttpFamily.Create(portal.BaseAddress, n)).ToList();
+    var signInClock = Stopwatch.StartNew();
+    var signInCpuBefore = portal.CpuTime();
+    using (var gate = new SemaphoreSlim(16))
+    {
+        await Task.WhenAll(families.Select(async f =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await f.SignInAndStartAsync();
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+    }
+
+    signInClock.Stop();
+    var signInCpu = portal.CpuTime() - signInCpuBefore;
+    var httpOpen = await portal.MeasureAsync();
+
+    Console.WriteLine($"{options.Parents} families walking the SEN route...");
+    var cpuBefore = Machine.CpuJiffies();
+    var processesBefore = Machine.Processes();
+    var portalCpuBefore = portal.CpuTime();
+    var walkClock = Stopwatch.StartNew();
+    await Task.WhenAll(families.Select(f => f.WalkAsync(options.Think)));
+    walkClock.Stop();
+    var portalCpu = portal.CpuTime() - portalCpuBefore;
+    var machineBusy = Machine.BusyPercent(cpuBefore, Machine.CpuJiffies());
+    var processesAfter = Machine.Processes();
+    var others = Machine.Busiest(processesBefore, processesAfter, walkClock.Elapsed, Machine.OwnTree(processesAfter));
+    var loadAfter = Machine.LoadAverage();
+    var walked = await portal.MeasureAsync();
+
+    var submitted = await SubmittedAsync(options.Postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres, connectionString);
+    var errors = families.SelectMany(f => f.Errors).ToList();
+    var references = families.Select(f => f.Reference).OfType<string>().Distinct().Count();
+    if (submitted != options.Parents + 1)
+    {
+        errors.Add($"{submitted} applications submitted in the database, expected {options.Parents + 1} (the warm-up's included)");
+    }
+
+    if (references != options.Parents)
+    {
+        errors.Add($"{references} distinct references shown, expected {options.Parents}");
+    }
+
+    var timings = families.SelectMany(f => f.Timings).ToList();
+    var database = options.Postgres is null ? "SQLite (a new file on the local disk, WAL)" : "PostgreSQL on this machine (a new database)";
+    Line($"## HTTP load run, {DateTimeOffset.Now.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)}");
+    Line("");
+    Line($"- Machine: {Machine.Describe()}");
+    Line($"- The machine before the run: {quietness}");
+    Line($"- Portal: {configuration} build, one instance, {database}; {options.Parents} families over HTTP (a cookie jar each, no browser), think time {options.Think.TotalMilliseconds:F0} ms (0.5 to 1.5 times that before each post)");
+    Line(Invariant($"- Sign-in and Start: {options.Parents} families, 16 at a time, in {signInClock.Elapsed.TotalSeconds:F1} s; the portal's CPU {signInCpu.TotalMilliseconds / options.Parents:F1} ms per family (the OpenID Connect round trip, the provider's token signing included)"));
+    Line(Invariant($"- Walk: {timings.Count} steps (a post and the redirected page's GET) in {walkClock.Elapsed.TotalSeconds:F1} s ({timings.Count / walkClock.Elapsed.TotalSeconds:F1} steps per second); cores {machineBusy:F0}% busy, the portal {100.0 * portalCpu.TotalSeconds / walkClock.Elapsed.TotalSeconds / Environment.ProcessorCount:F0}% of them; load average after: {loadAfter}"));
+    Line(Invariant($"- **Server CPU per step: {portalCpu.TotalMilliseconds / Math.Max(1, timings.Count):F2} ms** (the portal process's user + system CPU time over the walk, / steps)"));
+    Line($"- Other processes during the walk: {others}");
+    Line("");
+    Line("Step latency, from sending the post to having the next page's HTML (ms):");
+    Line("");
+    Line("| Step | n | p50 | p95 | p99 | max |");
+    Line("|---|---|---|---|---|---|");
+    Line(Row99("all steps", timings.Select(t => t.Milliseconds).ToList()));
+    foreach (var group in timings.GroupBy(t => t.Step))
+    {
+        Line(Row99(group.Key, group.Select(t => t.Milliseconds).ToList()));
+    }
+
+    Line("");
+    Line("Memory of the portal process after full compacting collections (MB), and per family (KB):");
+    Line("");
+    Line("| | Managed heap (live) | GC heap committed | Working set |");
+    Line("|---|---|---|---|");
+    Line(MemoryRow("after warm-up", httpBaseline));
+    Line(MemoryRow($"{options.Parents} families signed in, on the first question", httpOpen));
+    Line(MemoryRow($"{options.Parents} families, applications sent", walked));
+    Line(Invariant($"| **per family** (signed in minus warm-up, / {options.Parents}) | **{Kb(httpOpen.Live - httpBaseline.Live)}** | {Kb(httpOpen.Committed - httpBaseline.Committed)} | {Kb(httpOpen.WorkingSet - httpBaseline.WorkingSet)} |"));
+    Line("");
+    Line($"Errors: {errors.Count}{(errors.Count == 0 ? "" : "\n" + string.Join('\n', errors.Take(30).Select(e => "- " + e)))}");
+    Line($"Applications submitted: {submitted} (every family's, and the warm-up's), {references} distinct references shown.");
+
+    var httpOutput = options.Output ?? Path.Combine(root, "artifacts", "load-run", "http-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".md");
+    Directory.CreateDirectory(Path.GetDirectoryName(httpOutput)!);
+    await File.WriteAllTextAsync(httpOutput, report.ToString());
+    await File.WriteAllLinesAsync(Path.ChangeExtension(httpOutput, ".csv"), families.SelectMany(f => f.Timings.Select(t => Invariant($"{f.Number},{t.Step},{t.Milliseconds:F1}"))).Prepend("family,step,ms"));
+    Console.WriteLine("Report written to " + httpOutput);
+    foreach (var family in families)
+    {
+        family.Dispose();
+    }
+
+    return errors.Count == 0 ? 0 : 1;
+}
+
+string Row99(string name, List<double> values)
+{
+    values.Sort();
+    return values.Count == 0
+        ? $"| {name} | 0 | | | | |"
+        : Invariant($"| {name} | {values.Count} | {Percentile(values, 50):F0} | {Percentile(values, 95):F0} | {Percentile(values, 99):F0} | {values[^1]:F0} |");
+}
+
 string Row(string name, List<double> values)
 {
     values.Sort();
@@ -277,7 +406,7 @@ internal sealed class TemporaryPostgresDatabase(string server, string name) : IA
     }
 }
 
-internal sealed record Options(int Parents, TimeSpan Think, string? Postgres, string? Output)
+internal sealed record Options(int Parents, TimeSpan Think, string? Postgres, string? Output, bool Http)
 {
     public static Options Parse(string[] args)
     {
@@ -285,8 +414,15 @@ internal sealed record Options(int Parents, TimeSpan Think, string? Postgres, st
         var think = TimeSpan.Zero;
         string? postgres = null;
         string? output = null;
+        var http = false;
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--http")
+            {
+                http = true;
+                continue;
+            }
+
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
             switch (args[i])
             {
@@ -303,12 +439,12 @@ internal sealed record Options(int Parents, TimeSpan Think, string? Postgres, st
                     output = Path.GetFullPath(value);
                     break;
                 default:
-                    throw new ArgumentException("Unknown option " + args[i] + ". Options: --parents N, --think-ms T, --postgres CONN, --out FILE");
+                    throw new ArgumentException("Unknown option " + args[i] + ". Options: --parents N, --think-ms T, --postgres CONN, --out FILE, --http");
             }
 
             i++;
         }
 
-        return parents < 1 ? throw new ArgumentException("--parents must be at least 1") : new Options(parents, think, postgres, output);
+        return parents < 1 ? throw new ArgumentException("--parents must be at least 1") : new Options(parents, think, postgres, output, http);
     }
 }
