@@ -116,7 +116,7 @@ internal sealed partial class Parent(int number, IBrowserContext context, IPage 
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/dev-idp/login");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as " + NameFor(number) }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/apply/new");
-        await page.Locator(".app-root[data-interactive='true']").WaitForAsync();
+        await page.Locator(".app-root[data-interactive='true'], .app-root[data-static='true']").First.WaitForAsync();
         var start = page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true });
         await Assertions.Expect(start).ToBeEnabledAsync();
         await start.ClickAsync();

@@ -323,6 +323,13 @@ async Task<int> HttpRunAsync()
     Line($"Errors: {errors.Count}{(errors.Count == 0 ? "" : "\n" + string.Join('\n', errors.Take(30).Select(e => "- " + e)))}");
     Line($"Applications submitted: {submitted} (every family's, and the warm-up's), {references} distinct references shown.");
 
+    if (errors.Count > 0)
+    {
+        // What the portal logged (warnings and errors), for finding out why.
+        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "parentportal-loadrun-portal.log"), portal.Output);
+        Console.WriteLine("The portal's last log lines: " + Path.Combine(Path.GetTempPath(), "parentportal-loadrun-portal.log"));
+    }
+
     var httpOutput = options.Output ?? Path.Combine(root, "artifacts", "load-run", "http-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".md");
     Directory.CreateDirectory(Path.GetDirectoryName(httpOutput)!);
     await File.WriteAllTextAsync(httpOutput, report.ToString());
