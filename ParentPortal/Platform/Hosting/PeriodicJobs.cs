@@ -30,6 +30,9 @@ public sealed partial class PeriodicJobHost(
     JobLeases? leases = null,
     PortalMetrics? metrics = null) : BackgroundService
 {
+    /// <summary>How long stopping may spend letting go of this instance's leases, whatever is left of the host's own stop time.</summary>
+    public static readonly TimeSpan LeaseReleaseBudget = TimeSpan.FromSeconds(5);
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
@@ -38,13 +41,16 @@ public sealed partial class PeriodicJobHost(
             return;
         }
 
+        // The host's stop token is shared by every service: the web server waiting on open circuits can use it all up
+        // before this service stops. Letting go of the leases is one short update, so it gets a budget of its own; if
+        // that fails too (the database is gone as the portal stops), the leases run out by themselves.
+        using var budget = new CancellationTokenSource(LeaseReleaseBudget);
         try
         {
-            await leases.ReleaseAllAsync(cancellationToken);
+            await leases.ReleaseAllAsync(budget.Token);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
-            // The database is gone as the portal stops: the leases run out by themselves.
             LogReleaseFailed(logger, exception.GetType().Name);
         }
     }
