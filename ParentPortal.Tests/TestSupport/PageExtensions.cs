@@ -77,6 +77,76 @@ public static class PageExtensions
     }
 
     /// <summary>Runs axe-core for WCAG 2.2 A and AA; any violation fails the test with a readable list.</summary>
+    private static readonly SemaphoreSlim MudStylesheetGate = new(1, 1);
+    private static string? _mudStylesheet;
+
+    /// <summary>
+    /// On a server-rendered page (which loads css/mud-static.css, a cut of MudBlazor's stylesheet, instead of the whole
+    /// of it): the selectors of MudBlazor's full stylesheet that match an element on the page (ignoring states such as
+    /// :hover and pseudo-elements) but are missing from the page's own stylesheets.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MudRulesMissingAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (await page.Locator(".app-root[data-static='true']").CountAsync() == 0)
+        {
+            return [];
+        }
+
+        var full = await MudStylesheetAsync(page);
+        return await page.EvaluateAsync<string[]>("""
+            fullText => {
+                const full = new CSSStyleSheet();
+                full.replaceSync(fullText);
+                const split = text => text.split(/,(?![^(]*\))/).map(s => s.trim());
+                const visit = (rules, each) => {
+                    for (const rule of rules) {
+                        if (rule.selectorText) each(rule);
+                        if (rule.cssRules) visit(rule.cssRules, each);
+                    }
+                };
+                const present = new Set();
+                for (const sheet of document.styleSheets) {
+                    try { visit(sheet.cssRules, rule => split(rule.selectorText).forEach(s => present.add(s))); } catch { /* another origin's */ }
+                }
+                const missing = new Set();
+                visit(full.cssRules, rule => {
+                    for (const selector of split(rule.selectorText)) {
+                        const element = selector
+                            .replace(/::?(before|after|placeholder|selection|marker|-webkit-[a-z-]+|-moz-[a-z-]+)/g, "")
+                            .replace(/:(hover|focus-visible|focus-within|focus|active|visited)/g, "")
+                            .trim();
+                        let applies = false;
+                        try { applies = element !== "" && document.querySelector(element) !== null; } catch { /* not a selector querySelector takes */ }
+                        if (applies && !present.has(selector)) missing.add(selector);
+                    }
+                });
+                return [...missing].sort();
+            }
+            """, full);
+    }
+
+    private static async Task<string> MudStylesheetAsync(IPage page)
+    {
+        await MudStylesheetGate.WaitAsync();
+        try
+        {
+            if (_mudStylesheet is null)
+            {
+                var address = new Uri(new Uri(page.Url), "/_content/MudBlazor/MudBlazor.min.css");
+                var response = await page.Context.APIRequest.GetAsync(address.ToString());
+                Assert.True(response.Ok, $"MudBlazor's stylesheet: {response.Status}");
+                _mudStylesheet = await response.TextAsync();
+            }
+
+            return _mudStylesheet;
+        }
+        finally
+        {
+            MudStylesheetGate.Release();
+        }
+    }
+
     public static async Task AssertAccessibleAsync(this IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -98,11 +168,16 @@ public static class PageExtensions
         }
 
         var violations = await AxeOnSettledPageAsync(checkedPage);
+        var unstyled = await MudRulesMissingAsync(checkedPage);
 
         if (checkedPage != page)
         {
             await checkedPage.Context.CloseAsync();
         }
+
+        Assert.True(unstyled.Count == 0,
+            $"{page.Url} is server-rendered, and MudBlazor rules that apply to it are missing from css/mud-static.css: {string.Join(" | ", unstyled)}. " +
+            "Add the component's classes to PREFIXES in tools/mud-static-css.py and run it.");
 
         if (violations.Count == 0)
         {
