@@ -92,6 +92,84 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FromAServerRenderedPage_ALinkToAnInteractivePage_LoadsMudBlazorsScript_BeforeTheCircuitStarts()
+    {
+        // The start page is server-rendered and loads no MudBlazor script; enhanced navigation patches the next page in
+        // without running the scripts in its markup, so ParentPortal.lib.module.js loads them as the circuit starts.
+        var page = await browser.NewPageAsync(_portal.BaseAddress);
+        await page.SignInAsync("Sam Taylor", "/");
+        await page.WaitForInteractiveAsync();
+        // From here on (the development provider's sign-in page has no icon: Chromium's request for one is a 404).
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (errors)
+                {
+                    errors.Add(message.Text);
+                }
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                lock (errors)
+                {
+                    errors.Add($"{response.Status} {new Uri(response.Url).AbsolutePath}");
+                }
+            }
+        };
+        await Assertions.Expect(page.Locator(".app-root[data-static='true']")).ToHaveCountAsync(1);
+        Assert.False(await page.EvaluateAsync<bool>("() => typeof window.mudElementRef === 'object'"));
+        await page.EvaluateAsync("() => window.notReloaded = true");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Your applications" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".app-root[data-interactive='true']")).ToHaveCountAsync(1);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "The link reloaded the page instead of patching it in.");
+        Assert.True(await page.EvaluateAsync<bool>("() => typeof window.mudElementRef === 'object'"));
+        Assert.Equal("/applications", new Uri(page.Url).AbsolutePath);
+        lock (errors)
+        {
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+        }
+    }
+
+    [Fact]
+    public async Task StartPage_DrawsItsTextInTheSelfHostedFont_FromFingerprintedFiles()
+    {
+        var page = await browser.NewPageAsync(_portal.BaseAddress);
+        var fonts = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Url.EndsWith(".woff2", StringComparison.Ordinal))
+            {
+                lock (fonts)
+                {
+                    fonts.Add(new Uri(response.Url).AbsolutePath + " " + response.Status);
+                }
+            }
+        };
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+
+        var loaded = await page.EvaluateAsync<string[]>(
+            "async () => { await document.fonts.ready; return [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight); }");
+
+        Assert.Contains("Noto Sans 400", loaded);
+        Assert.Contains("Noto Sans 700", loaded);
+        lock (fonts)
+        {
+            // English text needs only the common file of each face, each at its fingerprinted address (which a published
+            // build serves as immutable: benchmarks/ParentPortal.PageWeight shows the headers).
+            Assert.All(fonts, f => Assert.Matches(@"^/fonts/NotoSans-(Regular|Bold)-latin\.[a-z0-9]+\.woff2 200$", f));
+            Assert.Equal(2, fonts.Count);
+        }
+    }
+
+    [Fact]
     public async Task StartPage_IsUsableByKeyboard_SkipLinkMovesToTheMainContent()
     {
         var page = await browser.NewPageAsync(_portal.BaseAddress);
