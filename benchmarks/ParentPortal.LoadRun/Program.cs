@@ -18,6 +18,7 @@ using ParentPortal.LoadRun;
 //   --postgres CONN    PostgreSQL server (a new database is created and dropped), instead of a new SQLite file
 //   --out FILE         also write the report there (default artifacts/load-run/<time>.md)
 //   --http             families over plain HTTP (a cookie jar each, posting the forms) instead of browsers: measures the server
+//   --staff N          instead of parents, N adviser tabs on the console and the case list: memory per staff circuit
 var options = Options.Parse(args);
 var root = FindRoot();
 var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -49,6 +50,8 @@ var settings = new Dictionary<string, string>
     ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
     // Every browser here comes from 127.0.0.1: the per-address sign-in limit would count them all as one visitor.
     ["RateLimits:SignInPerMinute"] = "100000",
+    // --staff opens many tabs as one adviser: the per-person tab limit would send the eleventh to the explanation.
+    ["Circuits:MaxPerUser"] = "100000",
 };
 for (var i = 0; i <= options.Parents; i++)
 {
@@ -86,6 +89,16 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
         "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage", "--lang=en-GB",
     ],
 });
+
+if (options.Staff > 0)
+{
+    var staffReport = await StaffCircuits.RunAsync(browser, portal, options.Staff, $"{Machine.Describe()}; Chromium {browser.Version}", quietness);
+    Console.WriteLine(staffReport);
+    var staffOut = options.Output ?? Path.Combine(root, "artifacts", "load-run", $"staff-{DateTimeOffset.Now:yyyyMMdd-HHmmss}.md");
+    Directory.CreateDirectory(Path.GetDirectoryName(staffOut)!);
+    await File.WriteAllTextAsync(staffOut, staffReport);
+    return 0;
+}
 
 // Warm-up: one parent walks the whole route (JIT, caches, connection pool), then leaves.
 Console.WriteLine("Warm-up parent...");
@@ -413,7 +426,7 @@ internal sealed class TemporaryPostgresDatabase(string server, string name) : IA
     }
 }
 
-internal sealed record Options(int Parents, TimeSpan Think, string? Postgres, string? Output, bool Http)
+internal sealed record Options(int Parents, TimeSpan Think, string? Postgres, string? Output, bool Http, int Staff = 0)
 {
     public static Options Parse(string[] args)
     {
@@ -422,6 +435,7 @@ internal sealed record Options(int Parents, TimeSpan Think, string? Postgres, st
         string? postgres = null;
         string? output = null;
         var http = false;
+        var staff = 0;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--http")
@@ -445,13 +459,16 @@ internal sealed record Options(int Parents, TimeSpan Think, string? Postgres, st
                 case "--out":
                     output = Path.GetFullPath(value);
                     break;
+                case "--staff":
+                    staff = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
                 default:
-                    throw new ArgumentException("Unknown option " + args[i] + ". Options: --parents N, --think-ms T, --postgres CONN, --out FILE, --http");
+                    throw new ArgumentException("Unknown option " + args[i] + ". Options: --parents N, --think-ms T, --postgres CONN, --out FILE, --http, --staff N");
             }
 
             i++;
         }
 
-        return parents < 1 ? throw new ArgumentException("--parents must be at least 1") : new Options(parents, think, postgres, output, http);
+        return parents < 1 ? throw new ArgumentException("--parents must be at least 1") : new Options(parents, think, postgres, output, http, staff);
     }
 }
