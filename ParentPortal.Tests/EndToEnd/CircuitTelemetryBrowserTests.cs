@@ -43,9 +43,9 @@ public sealed class CircuitTelemetryBrowserTests(BrowserFixture browser) : IAsyn
     [Fact]
     public async Task AnInteractivePage_CountsItsCircuit_AndTracesItsStart()
     {
-        // The public pages are server-rendered and hold no circuit; a parent's list of applications is interactive.
+        // The family's pages are server-rendered and hold no circuit; the adviser console is interactive.
         var page = await browser.NewPageAsync(_portal.BaseAddress);
-        await page.SignInAsync("Sam Taylor", "/applications");
+        await page.SignInAsync("Priya Shah", "/advisers");
         await page.WaitForInteractiveAsync();
 
         Assert.True(_portal.Services.GetRequiredService<MeterProvider>().ForceFlush());
@@ -56,7 +56,7 @@ public sealed class CircuitTelemetryBrowserTests(BrowserFixture browser) : IAsyn
         Assert.Contains("aspnetcore.components.circuit.connected", names);
         var spans = _spans.ToArray();
         Assert.DoesNotContain(spans, s => s.Source.Name == "Microsoft.AspNetCore" && s.DisplayName.EndsWith(".css", StringComparison.Ordinal));
-        Assert.Contains(spans, s => s.Source.Name == "Microsoft.AspNetCore.Components" && s.DisplayName.StartsWith("Route /applications ->", StringComparison.Ordinal));
+        Assert.Contains(spans, s => s.Source.Name == "Microsoft.AspNetCore.Components" && s.DisplayName.StartsWith("Route /advisers ->", StringComparison.Ordinal));
         Assert.True(
             spans.Any(s => s.Source.Name == "Microsoft.AspNetCore.Components.Server.Circuits" && s.DisplayName.StartsWith("Circuit ", StringComparison.Ordinal)),
             string.Join(", ", spans.Select(s => s.Source.Name + ":" + s.DisplayName).Distinct()));

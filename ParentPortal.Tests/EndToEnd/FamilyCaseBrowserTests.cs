@@ -140,6 +140,47 @@ public sealed partial class FamilyCaseBrowserTests(BrowserFixture browser) : IAs
     }
 
     [Fact]
+    public async Task AClosedCase_TheParentAnswersTheSurvey_WithoutJavaScript_OnceOnly_AndAMistakeKeepsTheirWords()
+    {
+        var caseId = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor", ParentPortal.Tests.Domain.Triage.TriageFixtures.SenPages());
+        var adviser = TestUsers.Make("demo-adviser", "Priya Shah", PortalRoles.Adviser);
+        Succeeded(await _portal.Services.GetRequiredService<TakeCaseHandler>().HandleAsync(adviser, caseId));
+        Succeeded(await _portal.Services.GetRequiredService<RecordDecisionHandler>().HandleAsync(adviser, caseId, SessionChoice.CertificateOnly));
+        var issued = await _portal.Services.GetRequiredService<ParentPortal.Features.Documents.IssueCertificateHandler>().HandleAsync(adviser, caseId);
+        Assert.True(issued.Succeeded, issued.Message);
+        Succeeded(await _portal.Services.GetRequiredService<ChangeStageHandler>().HandleAsync(adviser, caseId, CaseStage.Closed, "The family took the certificate."));
+
+        var page = await browser.NewPageAsync(_portal.BaseAddress, javaScriptEnabled: false);
+        await page.SignInAsync("Sam Taylor", "/applications");
+        var survey = page.GetByTestId("survey");
+        await Assertions.Expect(survey).ToBeVisibleAsync();
+        await page.CheckPageAsync("family-survey-01");
+
+        // No rating: the problem is shown, and the comment typed is kept.
+        await survey.GetByLabel("Anything you would like to tell us? (optional)").FillAsync("The adviser rang back the same day.");
+        await survey.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(survey.Locator(".field-error")).ToContainTextAsync("Select how satisfied you were");
+        await Assertions.Expect(survey.GetByLabel("Anything you would like to tell us? (optional)")).ToHaveValueAsync("The adviser rang back the same day.");
+        await page.CheckPageAsync("family-survey-02-error");
+
+        await survey.GetByLabel("Satisfied", new() { Exact = true }).CheckAsync();
+        await survey.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("survey-thanks")).ToBeVisibleAsync();
+        Assert.Contains("surveyed=", page.Url, StringComparison.Ordinal);
+        await page.CheckPageAsync("family-survey-03-thanks");
+
+        // Once only: the form is gone, from this page and from the case page.
+        await page.GotoAsync("/applications");
+        await Assertions.Expect(page.GetByTestId("survey")).ToHaveCountAsync(0);
+        await page.GotoAsync($"/applications/{caseId}");
+        await Assertions.Expect(page.GetByTestId("survey")).ToHaveCountAsync(0);
+        await using var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var answer = await db.SatisfactionResponses.SingleAsync(r => r.ApplicationId == caseId);
+        Assert.Equal(4, answer.Rating);
+        Assert.Equal("The adviser rang back the same day.", answer.Comment);
+    }
+
+    [Fact]
     public async Task AfterTheCertificate_AParentSeesTheDeadline_OptsInToReminders_GetsTheSummary_AndSaysWhatHappened_WithoutJavaScript()
     {
         var pages = ParentPortal.Tests.Domain.Triage.TriageFixtures.SenPages().ToDictionary(p => p.Key, p => p.Value);

@@ -65,7 +65,7 @@ public sealed class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetim
     public async Task OneTabMoreThanAllowed_IsSentToAnExplanation_AndWorksOnceAnotherTabIsClosed()
     {
         var first = await browser.NewPageAsync(_portal.BaseAddress);
-        await first.SignInAsync("Sam Taylor", "/applications");
+        await first.SignInAsync("Sam Taylor", "/sessions");
         await first.WaitForInteractiveAsync();
 
         var second = await first.Context.NewPageAsync();

@@ -97,7 +97,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IAsyncLifetime
         // The start page is server-rendered and loads no MudBlazor script; enhanced navigation patches the next page in
         // without running the scripts in its markup, so ParentPortal.lib.module.js loads them as the circuit starts.
         var page = await browser.NewPageAsync(_portal.BaseAddress);
-        await page.SignInAsync("Sam Taylor", "/");
+        await page.SignInAsync("Priya Shah", "/");
         await page.WaitForInteractiveAsync();
         // From here on (the development provider's sign-in page has no icon: Chromium's request for one is a 404).
         var errors = new List<string>();
@@ -125,12 +125,12 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IAsyncLifetime
         Assert.False(await page.EvaluateAsync<bool>("() => typeof window.mudElementRef === 'object'"));
         await page.EvaluateAsync("() => window.notReloaded = true");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Your applications" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Adviser console" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".app-root[data-interactive='true']")).ToHaveCountAsync(1);
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "The link reloaded the page instead of patching it in.");
         Assert.True(await page.EvaluateAsync<bool>("() => typeof window.mudElementRef === 'object'"));
-        Assert.Equal("/applications", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("/advisers", new Uri(page.Url).AbsolutePath);
         lock (errors)
         {
             Assert.True(errors.Count == 0, string.Join("\n", errors));
