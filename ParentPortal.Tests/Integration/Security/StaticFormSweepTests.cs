@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ParentPortal.Data;
+using ParentPortal.Data.Entities;
+using ParentPortal.Features.Cases;
+using ParentPortal.Features.Documents;
+using ParentPortal.Platform.Identity;
+using ParentPortal.Tests.TestSupport;
+
+namespace ParentPortal.Tests.Integration.Security;
+
+/// <summary>
+/// Issue 18, "the access sweep covers the static pages too", for their posts: every form on a family's server-rendered
+/// pages (found on the page as its owner sees it), posted over plain HTTP by another family, is refused exactly as the
+/// same post to a record that does not exist is (the same status and body, so it tells them nothing), never with a
+/// server error, and changes nothing in the database. <see cref="AccessSweepTests"/> does the same for visits.
+/// </summary>
+public sealed partial class StaticFormSweepTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+    private PortalFactory _portal = null!;
+
+    public Task InitializeAsync()
+    {
+        _portal = new PortalFactory(_database, settings: new Dictionary<string, string?>
+        {
+            ["DevIdentityProvider:Accounts:20:Subject"] = "other-parent",
+            ["DevIdentityProvider:Accounts:20:Name"] = "Other Parent",
+            ["DevIdentityProvider:Accounts:20:Email"] = "other.parent@example.com",
+            ["DevIdentityProvider:Accounts:20:Description"] = "Another family",
+        });
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task EveryFormOnAFamilysPages_PostedByAnotherFamily_IsRefusedAsForNone_AndChangesNothing()
+    {
+        // Sam's sent case, with a certificate (so the appeal page has its forms), and Sam's draft.
+        var caseId = await StoredCases.SubmittedAsync(_portal.Services, "demo-parent", "Sam Taylor");
+        var adviser = TestUsers.Make("demo-adviser", "Priya Shah", PortalRoles.Adviser);
+        Assert.True((await _portal.Services.GetRequiredService<TakeCaseHandler>().HandleAsync(adviser, caseId)).Succeeded);
+        Assert.True((await _portal.Services.GetRequiredService<RecordDecisionHandler>().HandleAsync(adviser, caseId, SessionChoice.CertificateOnly)).Succeeded);
+        Assert.True((await _portal.Services.GetRequiredService<IssueCertificateHandler>().HandleAsync(adviser, caseId)).Succeeded);
+        var (sam, _) = await PortalHttpSession.SignInAsync(_portal, "demo-parent", "/apply/new?route=sen&la=herts");
+        using var _1 = sam;
+        var start = await sam.GetStringAsync(new Uri("/apply/new?route=sen&la=herts", UriKind.Relative));
+        using var startForm = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["FormId"] = PortalHttpSession.HiddenValue(start, "FormId"),
+            ["__RequestVerificationToken"] = PortalHttpSession.HiddenValue(start, "__RequestVerificationToken"),
+            ["_handler"] = "start",
+        });
+        var (started, draftUri) = await PortalHttpSession.FollowAsync(sam, await sam.PostAsync(new Uri("/apply/new?route=sen&la=herts", UriKind.Relative), startForm));
+        started.Dispose();
+        var draftId = Guid.Parse(draftUri.AbsolutePath.Split('/')[2]);
+
+        var pages = new[]
+        {
+            $"/applications/{caseId}/contact-details", $"/applications/{caseId}/corrections", $"/applications/{caseId}/unavailable-dates",
+            $"/applications/{caseId}/withdraw", $"/applications/{caseId}/appeal", $"/applications/{caseId}/documents",
+            $"/apply/{caseId}/sharing", $"/apply/{draftId}/delete", $"/apply/{draftId}/share", $"/apply/{draftId}/applicant",
+        };
+        // "Check your answers" shows an unfinished draft's owner the next question instead: StaticFormPostsTests posts its
+        // send form as another family.
+
+        var (other, _) = await PortalHttpSession.SignInAsync(_portal, "other-parent", "/applications");
+        using var _2 = other;
+        var token = PortalHttpSession.HiddenValue(await other.GetStringAsync(new Uri("/apply/new", UriKind.Relative)), "__RequestVerificationToken");
+        var before = await SnapshotAsync();
+        var posted = 0;
+        foreach (var path in pages)
+        {
+            using var ownersResponse = await sam.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.True(ownersResponse.IsSuccessStatusCode, $"{path} answers its owner {(int)ownersResponse.StatusCode} {ownersResponse.Headers.Location}");
+            var owners = await ownersResponse.Content.ReadAsStringAsync();
+            var forms = FormName().Matches(owners).Select(m => m.Groups[1].Value).Distinct().ToList();
+            Assert.True(forms.Count > 0, $"{path} shows its owner no form: the sweep would check nothing there.");
+            foreach (var form in forms)
+            {
+                var answers = new List<string>();
+                foreach (var target in new[] { path, path.Replace(path.Contains(draftId.ToString(), StringComparison.Ordinal) ? draftId.ToString() : caseId.ToString(), Guid.NewGuid().ToString(), StringComparison.Ordinal) })
+                {
+                    using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = form });
+                    using var response = await other.PostAsync(new Uri(target, UriKind.Relative), content);
+                    Assert.True((int)response.StatusCode is >= 400 and < 500, $"{form} on {target}: {(int)response.StatusCode}");
+                    answers.Add($"{(int)response.StatusCode} {(await response.Content.ReadAsStringAsync()).Replace(target, "PATH", StringComparison.Ordinal)}");
+                }
+
+                Assert.True(answers[0] == answers[1], $"The form {form} on {path} answers another family differently from a record that does not exist:\n{answers[0]}\n---\n{answers[1]}");
+                posted++;
+            }
+        }
+
+        Assert.True(posted >= pages.Length);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    /// <summary>Every table's row count, and Sam's applications as stored.</summary>
+    private async Task<string> SnapshotAsync()
+    {
+        await using var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var counts = new List<string>();
+        foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal))
+        {
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            counts.Add($"{table}={await command.ExecuteScalarAsync()}");
+        }
+
+        var applications = await db.Applications.AsNoTracking().OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.Status, a.Stage, a.UpdatedAt, a.AnswersJson, a.SharedWithStaffId })
+            .ToListAsync();
+        return string.Join('\n', counts) + "\n" + System.Text.Json.JsonSerializer.Serialize(applications);
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"_handler\"[^>]*value=\"([^\"]+)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex FormName();
+}
