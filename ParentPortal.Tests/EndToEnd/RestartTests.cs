@@ -19,7 +19,7 @@ public sealed class RestartTests(BrowserFixture browser) : IAsyncLifetime
         await using (var before = new PortalFactory(database, port))
         {
             page = await browser.NewPageAsync(before.BaseAddress);
-            await page.SignInAsync("Sam Taylor", "/applications");
+            await page.SignInAsync("Sam Taylor", "/sessions");
             await page.WaitForInteractiveAsync();
         }
 
@@ -36,16 +36,16 @@ public sealed class RestartTests(BrowserFixture browser) : IAsyncLifetime
         IResponse? response;
         try
         {
-            response = await page.GotoAsync("/applications");
+            response = await page.GotoAsync("/sessions");
         }
         catch (PlaywrightException e) when (e.Message.Contains("net::ERR_ABORTED", StringComparison.Ordinal))
         {
             await page.WaitForLoadStateAsync();
-            response = await page.GotoAsync("/applications");
+            response = await page.GotoAsync("/sessions");
         }
 
         Assert.Equal(200, response!.Status);
-        Assert.Equal("/applications", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("/sessions", new Uri(page.Url).AbsolutePath);
         await Assertions.Expect(page.GetByText("Signed in as Sam Taylor")).ToBeVisibleAsync();
         await page.WaitForInteractiveAsync();
         await page.CheckPageAsync("restart-01-still-signed-in");
