@@ -9,9 +9,24 @@ public static class PageExtensions
 {
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-    /// <summary>Waits until the interactive circuit is connected (clicks sent before that are lost), or a server-rendered page is shown.</summary>
+    /// <summary>
+    /// Waits until the interactive circuit is connected (clicks sent before that are lost), or a server-rendered page is shown.
+    /// A server-rendered page's marker counts only for its own address: a link followed from it with enhanced navigation
+    /// changes the address first and the page's content after, so until then the old page's marker is still there and a
+    /// click meant for the new page would land on a button whose circuit has not started (CI, stop 33).
+    /// </summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
-        page.Locator(".app-root[data-interactive='true'], .app-root[data-static='true']").First.WaitForAsync();
+        page.WaitForFunctionAsync(
+            """
+            () => {
+                const root = document.querySelector('.app-root');
+                if (!root) return false;
+                if (root.dataset.interactive === 'true') return true;
+                return root.dataset.static === 'true' && root.dataset.path === decodeURIComponent(location.pathname);
+            }
+            """,
+            null,
+            new PageWaitForFunctionOptions { Timeout = (float)BrowserFixture.Timeout.TotalMilliseconds, PollingInterval = 50 });
 
     /// <summary>
     /// Waits until the page's address matches, then (unless <paramref name="untilLoaded"/> is false) for the page to load. Use this, not Playwright's WaitForURLAsync:
