@@ -19,7 +19,7 @@ public sealed class RestartTests(BrowserFixture browser) : IAsyncLifetime
         await using (var before = new PortalFactory(database, port))
         {
             page = await browser.NewPageAsync(before.BaseAddress);
-            await page.SignInAsync("Sam Taylor", "/sessions");
+            await page.SignInAsync("Priya Shah", "/advisers");
             await page.WaitForInteractiveAsync();
         }
 
@@ -36,17 +36,17 @@ public sealed class RestartTests(BrowserFixture browser) : IAsyncLifetime
         IResponse? response;
         try
         {
-            response = await page.GotoAsync("/sessions");
+            response = await page.GotoAsync("/advisers");
         }
         catch (PlaywrightException e) when (e.Message.Contains("net::ERR_ABORTED", StringComparison.Ordinal))
         {
             await page.WaitForLoadStateAsync();
-            response = await page.GotoAsync("/sessions");
+            response = await page.GotoAsync("/advisers");
         }
 
         Assert.Equal(200, response!.Status);
-        Assert.Equal("/sessions", new Uri(page.Url).AbsolutePath);
-        await Assertions.Expect(page.GetByText("Signed in as Sam Taylor")).ToBeVisibleAsync();
+        Assert.Equal("/advisers", new Uri(page.Url).AbsolutePath);
+        await Assertions.Expect(page.GetByText("Signed in as Priya Shah")).ToBeVisibleAsync();
         await page.WaitForInteractiveAsync();
         await page.CheckPageAsync("restart-01-still-signed-in");
     }

@@ -28,22 +28,28 @@ public sealed class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetim
     [Fact]
     public async Task Pages_RunUnderTheContentSecurityPolicy_WithoutAViolation_AndBlazorUsesItsWebSocket()
     {
-        var page = await browser.NewPageAsync(_portal.BaseAddress);
         var violations = new ConcurrentQueue<string>();
         var sockets = new ConcurrentQueue<string>();
-        // Init scripts and bindings come from the browser's debugging protocol, outside the page's policy.
-        await page.Context.ExposeBindingAsync("reportCspViolation", (BindingSource source, string violation) => violations.Enqueue($"{source.Page?.Url}: {violation}"));
-        await page.Context.AddInitScriptAsync(
-            "document.addEventListener('securitypolicyviolation', e => window.reportCspViolation(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));");
-        page.Console += (_, message) =>
+        async Task<IPage> WatchedPageAsync()
         {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            var page = await browser.NewPageAsync(_portal.BaseAddress);
+            // Init scripts and bindings come from the browser's debugging protocol, outside the page's policy.
+            await page.Context.ExposeBindingAsync("reportCspViolation", (BindingSource source, string violation) => violations.Enqueue($"{source.Page?.Url}: {violation}"));
+            await page.Context.AddInitScriptAsync(
+                "document.addEventListener('securitypolicyviolation', e => window.reportCspViolation(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));");
+            page.Console += (_, message) =>
             {
-                violations.Enqueue(message.Text);
-            }
-        };
-        page.WebSocket += (_, socket) => sockets.Enqueue(socket.Url);
+                if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                {
+                    violations.Enqueue(message.Text);
+                }
+            };
+            page.WebSocket += (_, socket) => sockets.Enqueue(socket.Url);
+            return page;
+        }
 
+        // A family's pages are server-rendered (no circuit); the staff console is interactive, over the WebSocket.
+        var page = await WatchedPageAsync();
         await page.GotoAsync("/");
         await page.WaitForInteractiveAsync();
         await page.SignInAsync("Sam Taylor", "/sessions");
@@ -57,6 +63,12 @@ public sealed class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await page.GotoAsync("/no-such-page");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
 
+        var adviser = await WatchedPageAsync();
+        await adviser.SignInAsync("Priya Shah", "/advisers");
+        await adviser.WaitForInteractiveAsync();
+        await adviser.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Cases" }).ClickAsync();
+        await Assertions.Expect(adviser.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
         Assert.True(violations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join("\n", violations));
         Assert.Contains(sockets, url => url.StartsWith("ws://", StringComparison.Ordinal) && url.Contains("/_blazor", StringComparison.Ordinal));
     }
@@ -65,14 +77,14 @@ public sealed class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetim
     public async Task OneTabMoreThanAllowed_IsSentToAnExplanation_AndWorksOnceAnotherTabIsClosed()
     {
         var first = await browser.NewPageAsync(_portal.BaseAddress);
-        await first.SignInAsync("Sam Taylor", "/sessions");
+        await first.SignInAsync("Priya Shah", "/advisers");
         await first.WaitForInteractiveAsync();
 
         var second = await first.Context.NewPageAsync();
-        await second.GotoAsync("/sessions");
+        await second.GotoAsync("/advisers");
 
         await second.WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/too-many-windows");
-        Assert.Equal("?returnUrl=%2Fsessions", new Uri(second.Url).Query);
+        Assert.Equal("?returnUrl=%2Fadvisers", new Uri(second.Url).Query);
         await Assertions.Expect(second.GetByRole(AriaRole.Heading, new() { Name = "You have this service open in too many tabs", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(second.GetByText("up to 1 tab or window at once")).ToBeVisibleAsync();
         await second.CheckPageAsync("security-02-too-many-tabs");
@@ -82,16 +94,16 @@ public sealed class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetim
         for (var attempt = 0; ; attempt++)
         {
             await second.GetByRole(AriaRole.Link, new() { Name = "Try again" }).ClickAsync();
-            await second.WaitForAddressAsync(url => new Uri(url).AbsolutePath is "/sessions" or "/too-many-windows");
+            await second.WaitForAddressAsync(url => new Uri(url).AbsolutePath is "/advisers" or "/too-many-windows");
             await second.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            if (new Uri(second.Url).AbsolutePath == "/sessions" || attempt == 10)
+            if (new Uri(second.Url).AbsolutePath == "/advisers" || attempt == 10)
             {
                 break;
             }
         }
 
         await second.WaitForInteractiveAsync();
-        Assert.Equal("/sessions", new Uri(second.Url).AbsolutePath);
-        await Assertions.Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Information sessions", Level = 1 })).ToBeVisibleAsync();
+        Assert.Equal("/advisers", new Uri(second.Url).AbsolutePath);
+        await Assertions.Expect(second.GetByText("Signed in as Priya Shah")).ToBeVisibleAsync();
     }
 }

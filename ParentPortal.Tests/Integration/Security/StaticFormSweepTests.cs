@@ -102,6 +102,58 @@ public sealed partial class StaticFormSweepTests : IAsyncLifetime
         Assert.Equal(before, await SnapshotAsync());
     }
 
+    [Fact]
+    public async Task EveryButtonOnAFamilysSessionsPage_PressedByAnotherFamily_IsRefusedAsForNone_AndChangesNothing()
+    {
+        // Sam's place on a session. Its buttons carry the booking's id in the posted value, not in the address.
+        int sessionId;
+        await using (var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            var now = _portal.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            sessionId = (await db.InformationSessions.Where(x => x.Status == SessionStatus.Scheduled && x.LocalAuthorityId == null).ToListAsync())
+                .Where(x => x.StartsAt > now).OrderBy(x => x.StartsAt).First().Id;
+        }
+
+        var booked = await _portal.Services.GetRequiredService<ParentPortal.Features.Booking.BookSessionHandler>().HandleAsync(TestUsers.Parent(), sessionId, null, false);
+        var bookingId = booked.BookingId!.Value;
+        var (sam, _) = await PortalHttpSession.SignInAsync(_portal, "demo-parent", "/sessions");
+        using var _1 = sam;
+        var owners = await sam.GetStringAsync(new Uri("/sessions", UriKind.Relative));
+        Assert.True(owners.Contains($"cancel={bookingId}", StringComparison.Ordinal), owners[owners.IndexOf("<main", StringComparison.Ordinal)..]);
+        var moveTo = Regex.Match(await sam.GetStringAsync(new Uri($"/sessions?move={bookingId}", UriKind.Relative)), $"value=\"move:{bookingId}:(\\d+)\"").Groups[1].Value;
+        Assert.NotEmpty(moveTo);
+
+        var (other, _) = await PortalHttpSession.SignInAsync(_portal, "other-parent", "/sessions");
+        using var _2 = other;
+        var before = await SnapshotAsync();
+        var invented = Guid.NewGuid();
+        foreach (var action in new[] { "cancel:{0}", "accept:{0}", "decline:{0}", "choose:{0}", "ask:{0}:mediation", "ask:{0}:certificate", "move:{0}:" + moveTo })
+        {
+            var answers = new List<string>();
+            foreach (var id in new[] { bookingId, invented })
+            {
+                var page = await other.GetStringAsync(new Uri("/sessions", UriKind.Relative));
+                using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = PortalHttpSession.HiddenValue(page, "__RequestVerificationToken"),
+                    ["_handler"] = "sessions",
+                    ["SessionAction"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, action, id),
+                    [$"choice-{id:N}"] = "mediation",
+                });
+                using var response = await other.PostAsync(new Uri("/sessions", UriKind.Relative), content);
+                Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"{action}: {(int)response.StatusCode}");
+                var body = (await response.Content.ReadAsStringAsync()).Replace(id.ToString(), "ID", StringComparison.Ordinal);
+                // What is encrypted or drawn afresh for every response (the antiforgery token, the script nonce, Blazor's state).
+                answers.Add(Fresh().Replace(body, "FRESH"));
+            }
+
+            Assert.True(answers[0] == answers[1], $"{action} answers another family differently for Sam's booking and for none:\n{answers[0]}\n---\n{answers[1]}");
+            Assert.Contains("We could not find", answers[0], StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
     /// <summary>Every table's row count, and Sam's applications as stored.</summary>
     private async Task<string> SnapshotAsync()
     {
@@ -121,6 +173,9 @@ public sealed partial class StaticFormSweepTests : IAsyncLifetime
             .ToListAsync();
         return string.Join('\n', counts) + "\n" + System.Text.Json.JsonSerializer.Serialize(applications);
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"[^\"]+\"|nonce=\"[0-9a-f]+\"|<!--Blazor-Server-Component-State:[^-]+-->")]
+    private static partial Regex Fresh();
 
     [GeneratedRegex("<input[^>]*name=\"_handler\"[^>]*value=\"([^\"]+)\"", RegexOptions.IgnoreCase)]
     private static partial Regex FormName();
