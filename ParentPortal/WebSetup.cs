@@ -83,6 +83,7 @@ public static class WebSetup
             })
             .AddHubOptions(options => options.MaximumReceiveMessageSize = circuits.MaxReceiveMessageSize);
         services.AddMudServices();
+        services.AddSingleton<Components.Shared.FlashMessage>();
         services.AddProblemDetails();
         // The deadline API is public: any site may read it, without cookies.
         services.AddCors(options => options.AddPolicy(DeadlinesApi.CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET")));
@@ -126,6 +127,7 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseUploadLimits();
+        app.UseMiddleware<ParentPortal.Platform.Security.FormNulCharacters>();
         app.UseAntiforgery();
         return app;
     }

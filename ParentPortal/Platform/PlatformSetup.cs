@@ -24,7 +24,6 @@ public static class PlatformSetup
         services.Configure<ApplicationOptions>(builder.Configuration.GetSection(ApplicationOptions.Section));
         services.AddSingleton<CaseFiles>();
         services.AddSingleton<PublicAddress>();
-        services.AddSingleton<ParentPortal.Components.Shared.FlashMessage>();
         services.AddSingleton<LocalAuthorityNotices>();
         services.TryAddSingleton<CasePanels>();
         services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));

@@ -47,6 +47,13 @@ public sealed partial class PeriodicJobHost(
         using var budget = new CancellationTokenSource(LeaseReleaseBudget);
         try
         {
+            // With the host's time used up, the base class does not wait for the rounds to end, and one still running
+            // would take its lease again after it was let go: wait for them first (they stop at the cancelled token).
+            if (ExecuteTask is { } rounds)
+            {
+                await rounds.WaitAsync(budget.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
             await leases.ReleaseAllAsync(budget.Token);
         }
         catch (Exception exception)
