@@ -25,6 +25,33 @@ public static partial class PortalHttpSession
         return (client, finalUri);
     }
 
+    /// <summary>A second family's account on the development provider, for tests where one family tries another's records.</summary>
+    public static Dictionary<string, string?> OtherParentAccount() => new()
+    {
+        ["DevIdentityProvider:Accounts:20:Subject"] = "other-parent",
+        ["DevIdentityProvider:Accounts:20:Name"] = "Other Parent",
+        ["DevIdentityProvider:Accounts:20:Email"] = "other.parent@example.com",
+        ["DevIdentityProvider:Accounts:20:Description"] = "Another family",
+    };
+
+    /// <summary>Presses Start on <paramref name="startPath"/> (<c>/apply/new?…</c>) as a browser without scripts does; returns the first question's page.</summary>
+    public static async Task<(string Html, Uri Uri)> StartApplicationAsync(HttpClient client, string startPath)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var start = await client.GetStringAsync(new Uri(startPath, UriKind.Relative));
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["FormId"] = HiddenValue(start, "FormId"),
+            ["__RequestVerificationToken"] = HiddenValue(start, "__RequestVerificationToken"),
+            ["_handler"] = "start",
+        });
+        var (first, uri) = await FollowAsync(client, await client.PostAsync(new Uri(startPath, UriKind.Relative), form));
+        using (first)
+        {
+            return (await first.Content.ReadAsStringAsync(), uri);
+        }
+    }
+
     /// <summary>Follows redirects by hand (so each hop's cookies are kept) and returns the last response.</summary>
     public static async Task<(HttpResponseMessage Response, Uri Uri)> FollowAsync(HttpClient client, HttpResponseMessage response, int maxHops = 12)
     {

@@ -39,16 +39,7 @@ public sealed partial class HostileStaticPostsTests : IAsyncLifetime
     {
         var (client, _) = await PortalHttpSession.SignInAsync(_portal, "demo-parent", StartPath);
         using var _1 = client;
-        var start = await client.GetStringAsync(new Uri(StartPath, UriKind.Relative));
-        using var startForm = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["FormId"] = PortalHttpSession.HiddenValue(start, "FormId"),
-            ["__RequestVerificationToken"] = PortalHttpSession.HiddenValue(start, "__RequestVerificationToken"),
-            ["_handler"] = "start",
-        });
-        var (first, uri) = await PortalHttpSession.FollowAsync(client, await client.PostAsync(new Uri(StartPath, UriKind.Relative), startForm));
-        var html = await first.Content.ReadAsStringAsync();
-        first.Dispose();
+        var (html, uri) = await PortalHttpSession.StartApplicationAsync(client, StartPath);
         var draft = string.Join('/', uri.AbsolutePath.Split('/').Take(3));
         var posts = 0;
 
@@ -130,15 +121,7 @@ public sealed partial class HostileStaticPostsTests : IAsyncLifetime
     {
         var (client, _) = await PortalHttpSession.SignInAsync(_portal, "demo-parent", "/apply/new?route=sen&la=herts");
         using var _1 = client;
-        var start = await client.GetStringAsync(new Uri("/apply/new?route=sen&la=herts", UriKind.Relative));
-        using var startForm = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["FormId"] = PortalHttpSession.HiddenValue(start, "FormId"),
-            ["__RequestVerificationToken"] = PortalHttpSession.HiddenValue(start, "__RequestVerificationToken"),
-            ["_handler"] = "start",
-        });
-        var (first, uri) = await PortalHttpSession.FollowAsync(client, await client.PostAsync(new Uri("/apply/new?route=sen&la=herts", UriKind.Relative), startForm));
-        var html = await first.Content.ReadAsStringAsync();
+        var (html, uri) = await PortalHttpSession.StartApplicationAsync(client, "/apply/new?route=sen&la=herts");
         using var response = await PostAsync(client, uri, PortalHttpSession.HiddenValue(html, "__RequestVerificationToken"), [("applicant", value), ("parent-name", "Sam\0 Taylor")]);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {Shorten(body)}");

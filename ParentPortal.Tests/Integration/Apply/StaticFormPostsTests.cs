@@ -17,13 +17,7 @@ public sealed class StaticFormPostsTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _portal = new PortalFactory(_database, settings: new Dictionary<string, string?>
-        {
-            ["DevIdentityProvider:Accounts:20:Subject"] = "other-parent",
-            ["DevIdentityProvider:Accounts:20:Name"] = "Other Parent",
-            ["DevIdentityProvider:Accounts:20:Email"] = "other.parent@example.com",
-            ["DevIdentityProvider:Accounts:20:Description"] = "Another family",
-        });
+        _portal = new PortalFactory(_database, settings: PortalHttpSession.OtherParentAccount());
         return Task.CompletedTask;
     }
 
@@ -38,11 +32,8 @@ public sealed class StaticFormPostsTests : IAsyncLifetime
     {
         var (sam, _) = await PortalHttpSession.SignInAsync(_portal, "demo-parent", "/apply/new?route=sen&la=herts");
         using var _1 = sam;
-        var start = await sam.GetStringAsync(new Uri("/apply/new?route=sen&la=herts", UriKind.Relative));
-        using var startForm = Form(start, "start", ("FormId", PortalHttpSession.HiddenValue(start, "FormId")));
-        var (applicant, applicantUri) = await PortalHttpSession.FollowAsync(sam, await sam.PostAsync(new Uri("/apply/new?route=sen&la=herts", UriKind.Relative), startForm));
+        var (_, applicantUri) = await PortalHttpSession.StartApplicationAsync(sam, "/apply/new?route=sen&la=herts");
         Assert.EndsWith("/applicant", applicantUri.AbsolutePath, StringComparison.Ordinal);
-        applicant.Dispose();
         var samsDraft = string.Join('/', applicantUri.AbsolutePath.Split('/').Take(3));
 
         var (other, _) = await PortalHttpSession.SignInAsync(_portal, "other-parent", "/apply/new?route=sen&la=herts");

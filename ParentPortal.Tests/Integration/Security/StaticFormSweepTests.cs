@@ -23,13 +23,7 @@ public sealed partial class StaticFormSweepTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _portal = new PortalFactory(_database, settings: new Dictionary<string, string?>
-        {
-            ["DevIdentityProvider:Accounts:20:Subject"] = "other-parent",
-            ["DevIdentityProvider:Accounts:20:Name"] = "Other Parent",
-            ["DevIdentityProvider:Accounts:20:Email"] = "other.parent@example.com",
-            ["DevIdentityProvider:Accounts:20:Description"] = "Another family",
-        });
+        _portal = new PortalFactory(_database, settings: PortalHttpSession.OtherParentAccount());
         return Task.CompletedTask;
     }
 
@@ -50,15 +44,7 @@ public sealed partial class StaticFormSweepTests : IAsyncLifetime
         Assert.True((await _portal.Services.GetRequiredService<IssueCertificateHandler>().HandleAsync(adviser, caseId)).Succeeded);
         var (sam, _) = await PortalHttpSession.SignInAsync(_portal, "demo-parent", "/apply/new?route=sen&la=herts");
         using var _1 = sam;
-        var start = await sam.GetStringAsync(new Uri("/apply/new?route=sen&la=herts", UriKind.Relative));
-        using var startForm = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["FormId"] = PortalHttpSession.HiddenValue(start, "FormId"),
-            ["__RequestVerificationToken"] = PortalHttpSession.HiddenValue(start, "__RequestVerificationToken"),
-            ["_handler"] = "start",
-        });
-        var (started, draftUri) = await PortalHttpSession.FollowAsync(sam, await sam.PostAsync(new Uri("/apply/new?route=sen&la=herts", UriKind.Relative), startForm));
-        started.Dispose();
+        var (_, draftUri) = await PortalHttpSession.StartApplicationAsync(sam, "/apply/new?route=sen&la=herts");
         var draftId = Guid.Parse(draftUri.AbsolutePath.Split('/')[2]);
 
         var pages = new[]
