@@ -106,32 +106,8 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
     [Fact]
     public async Task Mediator_RecordsAPaperSignature_ThenThatTheFamilyDeclined()
     {
-        var services = _portal.Services;
-        var caseId = await StoredCases.SubmittedAsync(services, "demo-parent", "Sam Taylor", TriageFixtures.SenPages());
-        var adviser = TestUsers.Make("demo-adviser", "Priya Shah", "adviser");
-        var mediator = TestUsers.Make("demo-mediator", "Tom Okafor", "mediator");
-        await using (var db = await DbAsync())
-        {
-            var mediatorId = await db.StaffMembers.Where(s => s.Subject == "demo-mediator").Select(s => s.Id).SingleAsync();
-            Assert.True((await services.GetRequiredService<TakeCaseHandler>().HandleAsync(adviser, caseId)).Succeeded);
-            Assert.True((await services.GetRequiredService<RecordDecisionHandler>().HandleAsync(adviser, caseId, SessionChoice.TryMediation)).Succeeded);
-            Assert.True((await services.GetRequiredService<AssignMediatorHandler>().HandleAsync(adviser, caseId, mediatorId)).Succeeded);
-        }
-
-        Assert.True((await services.GetRequiredService<ScheduleMeetingHandler>().HandleAsync(mediator, caseId, new MeetingForm
-        {
-            Date = DateOnly.FromDateTime(DateTime.Today.AddDays(40)), Starts = new TimeOnly(10, 0), Ends = new TimeOnly(12, 0), Format = SessionFormat.Online,
-            MeetingLink = "https://meet.example.org/mediation",
-            People = [new() { Name = "Asha Patel", Role = AttendeeRole.SchoolRepresentative }, new() { Name = "Dr Helen Ward", Role = AttendeeRole.LaDecisionMaker }],
-        })).Succeeded);
-        await MeetingJustEndedAsync(caseId);
-        foreach (var party in new[] { MeetingParty.Family, MeetingParty.LocalAuthority })
-        {
-            Assert.True((await services.GetRequiredService<SkipIndividualMeetingHandler>().HandleAsync(adviser, caseId, party, "Met the mediator by phone")).Succeeded);
-        }
-
-        Assert.True((await services.GetRequiredService<ChangeStageHandler>().HandleAsync(mediator, caseId, CaseStage.MeetingHeld, null)).Succeeded);
-        Assert.True((await services.GetRequiredService<AgreementsHandler>().SaveAsync(mediator, caseId, new AgreementForm { Issues = ["Whether an EHC needs assessment is needed"] })).Succeeded);
+        var (caseId, mediator) = await MeetingHeldAsync();
+        Assert.True((await _portal.Services.GetRequiredService<AgreementsHandler>().SaveAsync(mediator, caseId, new AgreementForm { Issues = ["Whether an EHC needs assessment is needed"] })).Succeeded);
 
         var page = await browser.NewPageAsync(_portal.BaseAddress);
         await page.SignInAsync("Tom Okafor", $"/agreements/{caseId}");
@@ -162,6 +138,88 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
         await using var check = await DbAsync();
         Assert.Equal(CaseStage.AgreementNotSigned, (await check.Applications.SingleAsync(a => a.Id == caseId)).Stage);
         Assert.Equal("Dr Helen Ward", (await check.AgreementSignatures.SingleAsync(s => s.ApplicationId == caseId)).SignerName);
+    }
+
+    /// <summary>
+    /// Issue 18 item 1: the agreement is written and signed with scripts off. The mediator's editor adds and removes action
+    /// rows by posting the form (keeping what was typed), a refused save and an unticked signature show the error summary,
+    /// and the parent signs on a plain server-rendered page.
+    /// </summary>
+    [Fact]
+    public async Task TheAgreement_IsWrittenAndSigned_WithoutJavaScript()
+    {
+        var (caseId, _) = await MeetingHeldAsync();
+        var mediator = await browser.NewPageAsync(_portal.BaseAddress, javaScriptEnabled: false);
+        await mediator.SignInAsync("Tom Okafor", $"/agreements/{caseId}");
+        await mediator.GetByLabel("What the mediation was about").FillAsync("Whether an EHC needs assessment is needed");
+        await mediator.GetByRole(AriaRole.Button, new() { Name = "Add an action" }).ClickAsync();
+        await mediator.GetByLabel("What will be done").FillAsync("Carry out the EHC needs assessment");
+        await mediator.GetByLabel("Who will do it").FillAsync("Hertfordshire SEN team");
+        await mediator.GetByRole(AriaRole.Button, new() { Name = "Add another action" }).ClickAsync();
+        await Assertions.Expect(mediator.Locator("#a-action-1-what")).ToBeFocusedAsync();
+        await Assertions.Expect(mediator.GetByLabel("What the mediation was about")).ToHaveValueAsync("Whether an EHC needs assessment is needed");
+        await Assertions.Expect(mediator.Locator("#a-action-0-who")).ToHaveValueAsync("Hertfordshire SEN team");
+        await mediator.Locator("#a-action-1-what").FillAsync("Send the family the draft plan");
+
+        // The second action has no one to do it: the save is refused, and nothing typed is lost.
+        await mediator.GetByRole(AriaRole.Button, new() { Name = "Save the agreement and ask everyone to sign" }).ClickAsync();
+        await Assertions.Expect(mediator.Locator(".error-summary")).ToBeVisibleAsync();
+        await Assertions.Expect(mediator).ToHaveTitleAsync(new Regex("^Error: "));
+        await Assertions.Expect(mediator.Locator("#a-action-1-what")).ToHaveValueAsync("Send the family the draft plan");
+        await mediator.CheckPageAsync("agreement-04-no-script-errors");
+        await mediator.GetByRole(AriaRole.Button, new() { Name = "Remove action 2" }).ClickAsync();
+        await Assertions.Expect(mediator.Locator("#a-action-1-what")).ToHaveCountAsync(0);
+        await mediator.GetByRole(AriaRole.Button, new() { Name = "Save the agreement and ask everyone to sign" }).ClickAsync();
+        await Assertions.Expect(mediator.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        await Assertions.Expect(mediator).ToHaveURLAsync(new Regex($"/agreements/{caseId}$"));
+
+        var parent = await browser.NewPageAsync(_portal.BaseAddress, javaScriptEnabled: false);
+        await parent.SignInAsync("Sam Taylor", $"/agreements/{caseId}");
+        await Assertions.Expect(parent.GetByRole(AriaRole.Cell, new() { Name = "Carry out the EHC needs assessment" })).ToBeVisibleAsync();
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Sign the agreement" }).ClickAsync();
+        await Assertions.Expect(parent.Locator(".error-summary")).ToContainTextAsync("Tick the box");
+        await parent.CheckPageAsync("agreement-05-no-script-tick-the-box");
+        await parent.GetByLabel(new Regex("^I have read this agreement")).CheckAsync();
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Sign the agreement" }).ClickAsync();
+        await Assertions.Expect(parent.GetByRole(AriaRole.Status)).ToContainTextAsync("Thank you");
+        await Assertions.Expect(parent.GetByTestId("signatures")).ToContainTextAsync("signed by Sam Taylor");
+
+        // A refresh after the redirect sends nothing again, and the message is not shown twice.
+        await parent.ReloadAsync();
+        await Assertions.Expect(parent.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
+        await using var db = await DbAsync();
+        Assert.Equal(1, await db.AgreementSignatures.CountAsync(s => s.ApplicationId == caseId && s.Role == SignerRole.Parent));
+    }
+
+    /// <summary>An SEN case whose mediation meeting (the family, the decision maker and the mediator) has just been held.</summary>
+    private async Task<(Guid CaseId, System.Security.Claims.ClaimsPrincipal Mediator)> MeetingHeldAsync()
+    {
+        var services = _portal.Services;
+        var caseId = await StoredCases.SubmittedAsync(services, "demo-parent", "Sam Taylor", TriageFixtures.SenPages());
+        var adviser = TestUsers.Make("demo-adviser", "Priya Shah", "adviser");
+        var mediator = TestUsers.Make("demo-mediator", "Tom Okafor", "mediator");
+        await using (var db = await DbAsync())
+        {
+            var mediatorId = await db.StaffMembers.Where(s => s.Subject == "demo-mediator").Select(s => s.Id).SingleAsync();
+            Assert.True((await services.GetRequiredService<TakeCaseHandler>().HandleAsync(adviser, caseId)).Succeeded);
+            Assert.True((await services.GetRequiredService<RecordDecisionHandler>().HandleAsync(adviser, caseId, SessionChoice.TryMediation)).Succeeded);
+            Assert.True((await services.GetRequiredService<AssignMediatorHandler>().HandleAsync(adviser, caseId, mediatorId)).Succeeded);
+        }
+
+        Assert.True((await services.GetRequiredService<ScheduleMeetingHandler>().HandleAsync(mediator, caseId, new MeetingForm
+        {
+            Date = DateOnly.FromDateTime(DateTime.Today.AddDays(40)), Starts = new TimeOnly(10, 0), Ends = new TimeOnly(12, 0), Format = SessionFormat.Online,
+            MeetingLink = "https://meet.example.org/mediation",
+            People = [new() { Name = "Asha Patel", Role = AttendeeRole.SchoolRepresentative }, new() { Name = "Dr Helen Ward", Role = AttendeeRole.LaDecisionMaker }],
+        })).Succeeded);
+        await MeetingJustEndedAsync(caseId);
+        foreach (var party in new[] { MeetingParty.Family, MeetingParty.LocalAuthority })
+        {
+            Assert.True((await services.GetRequiredService<SkipIndividualMeetingHandler>().HandleAsync(adviser, caseId, party, "Met the mediator by phone")).Succeeded);
+        }
+
+        Assert.True((await services.GetRequiredService<ChangeStageHandler>().HandleAsync(mediator, caseId, CaseStage.MeetingHeld, null)).Succeeded);
+        return (caseId, mediator);
     }
 
     /// <summary>The case's meeting, arranged weeks ahead (the notice rule), moved to have just ended so it can be marked held.</summary>

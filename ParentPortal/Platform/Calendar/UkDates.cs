@@ -36,6 +36,17 @@ public static class UkDates
             ? new DateOnly(y, m, d)
             : null;
 
+    /// <summary>
+    /// A date from a posted date input: "2027-03-15" as browsers send it, or "15/3/2027" typed into a browser that shows
+    /// the input as a text box; null when it is neither.
+    /// </summary>
+    public static DateOnly? FromPosted(string? text) =>
+        (text ?? "").Trim() is { Length: > 0 } value
+        && DateOnly.TryParseExact(value, ["yyyy-MM-dd", "d/M/yyyy", "d-M-yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        && date.Year is >= 2000 and <= 2100
+            ? date
+            : null;
+
     /// <summary>A date and clock time in England as an instant (what staff type into a form).</summary>
     public static DateTimeOffset FromLocal(DateOnly date, TimeOnly time)
     {

@@ -22,11 +22,12 @@ document.addEventListener("click", function (event) {
 
 // A server-rendered form that comes back with problems (after a full page load, or after Blazor's enhanced form
 // handling patched the page in place) moves focus to its error summary, so screen readers announce it (GOV.UK).
-// Without scripts the summary's autofocus attribute does the same.
+// Failing that, a field the post just added (an agreed action's first box) takes the focus. Without scripts the
+// autofocus attribute does the same.
 function focusErrorSummary() {
-    const summary = document.querySelector(".error-summary");
-    if (summary && document.activeElement !== summary) {
-        summary.focus();
+    const target = document.querySelector(".error-summary") || document.querySelector("form [autofocus]");
+    if (target && document.activeElement !== target) {
+        target.focus();
     }
 }
 
