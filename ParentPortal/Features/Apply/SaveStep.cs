@@ -87,11 +87,19 @@ public sealed class SaveStepHandler(IDbContextFactory<PortalDbContext> contextFa
             var updated = answers.WithStep(step.Key, validation.Values);
             application.AnswersJson = updated.ToJson();
             application.Route = updated.Route;
-            application.LocalAuthorityId = await StartApplicationHandler.LocalAuthorityIdAsync(db, updated, cancellationToken);
+            // Looked up only when the answer names another authority than the one stored (most pages do not change it).
+            if (application.LocalAuthority?.Code != updated[AnswerKeys.LocalAuthority])
+            {
+                application.LocalAuthorityId = await StartApplicationHandler.LocalAuthorityIdAsync(db, updated, cancellationToken);
+            }
+
             application.UpdatedAt = clock.GetUtcNow();
             application.DeletionWarningSentAt = null;
             application.Version++;
-            var owner = await db.Users.AsNoTracking().Where(u => u.Id == application.OwnerId).Select(u => new { u.DisplayName, u.Email }).FirstAsync(cancellationToken);
+            // The owner came with the application when the family is saving; an adviser's save looks them up.
+            var owner = application.Owner is { } loaded
+                ? new { loaded.DisplayName, loaded.Email }
+                : await db.Users.AsNoTracking().Where(u => u.Id == application.OwnerId).Select(u => new { u.DisplayName, u.Email }).FirstAsync(cancellationToken);
             application.SearchText = ApplicationSearchText.For(updated, owner.DisplayName, owner.Email, application.Reference);
             if (staff is not null)
             {

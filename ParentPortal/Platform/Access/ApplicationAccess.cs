@@ -44,13 +44,19 @@ public static class ApplicationAccess
         return (application, application is null ? null : staff);
     }
 
-    /// <summary>The application if this user owns it (tracked, for changes); null otherwise.</summary>
+    /// <summary>
+    /// The application if this user owns it (tracked, for changes, with its owner and local authority); null otherwise.
+    /// One query: the owner is matched by the sign-in's subject in a join, not looked up first.
+    /// </summary>
     public static async Task<Application?> OwnedAsync(PortalDbContext db, ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken)
     {
-        var userId = await UserIdAsync(db, user, cancellationToken);
-        return userId is null
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        var subject = user.Subject();
+        return subject is null
             ? null
-            : await db.Applications.Include(a => a.LocalAuthority).FirstOrDefaultAsync(a => a.Id == applicationId && a.OwnerId == userId, cancellationToken);
+            : await db.Applications.Include(a => a.LocalAuthority).Include(a => a.Owner)
+                .FirstOrDefaultAsync(a => a.Id == applicationId && a.Owner!.Subject == subject, cancellationToken);
     }
 
     /// <summary>Who this person is to the case: its family, or a member of staff (who may or may not be on it), or neither.</summary>
