@@ -103,8 +103,31 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             connectionString = PrepareSqlite(connectionString ?? "Data Source=data/portal.db", contentRootPath);
         }
+        else
+        {
+            connectionString = PreparePostgres(connectionString!);
+        }
 
         return new DatabaseSettings(provider, connectionString!, configuration.GetValue("Database:SeedDemoData", false));
+    }
+
+    /// <summary>Connections one instance opens at most, unless the connection string says (<c>Maximum Pool Size</c>).</summary>
+    public const int DefaultPostgresPoolSize = 20;
+
+    // Npgsql's own default (100 per instance) is PostgreSQL's whole default max_connections (100, three of them kept for
+    // superusers): one busy instance took every slot, and requests failed with 53300 "remaining connection slots are
+    // reserved" (docs/load-run.md, 500 families). 20 per instance leaves room for a second instance, migrations and
+    // an administrator; a request that finds the pool busy waits for a connection (Npgsql's Timeout, 15 s) instead.
+    private static string PreparePostgres(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)
+            || k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultPostgresPoolSize }.ConnectionString;
     }
 
     // A relative SQLite path is taken from the content root, not from wherever the process was started.
