@@ -91,6 +91,9 @@ public sealed partial class SessionBookingTests(BrowserFixture browser) : IAsync
         // Move: a page of its own (an address), then a button per session.
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Move to another session") }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose the session to move to" })).ToBeVisibleAsync();
+        // The place being moved offers no second "Move" or "Cancel": it says what is happening to it.
+        await Assertions.Expect(page.GetByText("You are moving this place.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(Move to another session|Cancel my place)") })).ToHaveCountAsync(0);
         await page.CheckPageAsync("sessions-no-js-02-move");
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Move here") }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your place has moved");
@@ -131,6 +134,8 @@ public sealed partial class SessionBookingTests(BrowserFixture browser) : IAsync
         await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Select what you would like to do next");
         await Assertions.Expect(page.Locator(".field-error")).ToContainTextAsync("Select what you would like to do next");
         Assert.StartsWith("Error:", await page.TitleAsync(), StringComparison.Ordinal);
+        // GOV.UK: the summary opens the page, above its heading.
+        await Assertions.Expect(page.Locator(".error-summary ~ h1")).ToHaveCountAsync(1);
         await page.CheckPageAsync("sessions-no-js-04-choice-error");
         await page.GetByLabel("I only need the certificate").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Tell us" }).ClickAsync();
