@@ -52,7 +52,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
             Date = DateOnly.FromDateTime(DateTime.Today.AddDays(40)), Starts = new TimeOnly(14, 0), Ends = new TimeOnly(15, 30), Format = SessionFormat.Online,
             MeetingLink = "https://meet.example.org/review", People = [new() { Name = "Asha Patel", Role = AttendeeRole.SchoolRepresentative }],
         })).Succeeded);
-        await MeetingJustEndedAsync(caseId);
+        await StoredCases.MeetingJustEndedAsync(_portal.Services, caseId);
 
         Assert.True((await _portal.Services.GetRequiredService<ChangeStageHandler>().HandleAsync(adviser, caseId, CaseStage.MeetingHeld, null)).Succeeded);
 
@@ -106,7 +106,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
     [Fact]
     public async Task Mediator_RecordsAPaperSignature_ThenThatTheFamilyDeclined()
     {
-        var (caseId, mediator) = await MeetingHeldAsync();
+        var (caseId, mediator) = await StoredCases.MeetingHeldAsync(_portal.Services);
         Assert.True((await _portal.Services.GetRequiredService<AgreementsHandler>().SaveAsync(mediator, caseId, new AgreementForm { Issues = ["Whether an EHC needs assessment is needed"] })).Succeeded);
 
         var page = await browser.NewPageAsync(_portal.BaseAddress);
@@ -148,7 +148,7 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
     [Fact]
     public async Task TheAgreement_IsWrittenAndSigned_WithoutJavaScript()
     {
-        var (caseId, _) = await MeetingHeldAsync();
+        var (caseId, _) = await StoredCases.MeetingHeldAsync(_portal.Services);
         var mediator = await browser.NewPageAsync(_portal.BaseAddress, javaScriptEnabled: false);
         await mediator.SignInAsync("Tom Okafor", $"/agreements/{caseId}");
         await mediator.GetByLabel("What the mediation was about").FillAsync("Whether an EHC needs assessment is needed");
@@ -189,47 +189,6 @@ public sealed partial class DocumentPagesTests(BrowserFixture browser) : IAsyncL
         await Assertions.Expect(parent.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
         await using var db = await DbAsync();
         Assert.Equal(1, await db.AgreementSignatures.CountAsync(s => s.ApplicationId == caseId && s.Role == SignerRole.Parent));
-    }
-
-    /// <summary>An SEN case whose mediation meeting (the family, the decision maker and the mediator) has just been held.</summary>
-    private async Task<(Guid CaseId, System.Security.Claims.ClaimsPrincipal Mediator)> MeetingHeldAsync()
-    {
-        var services = _portal.Services;
-        var caseId = await StoredCases.SubmittedAsync(services, "demo-parent", "Sam Taylor", TriageFixtures.SenPages());
-        var adviser = TestUsers.Make("demo-adviser", "Priya Shah", "adviser");
-        var mediator = TestUsers.Make("demo-mediator", "Tom Okafor", "mediator");
-        await using (var db = await DbAsync())
-        {
-            var mediatorId = await db.StaffMembers.Where(s => s.Subject == "demo-mediator").Select(s => s.Id).SingleAsync();
-            Assert.True((await services.GetRequiredService<TakeCaseHandler>().HandleAsync(adviser, caseId)).Succeeded);
-            Assert.True((await services.GetRequiredService<RecordDecisionHandler>().HandleAsync(adviser, caseId, SessionChoice.TryMediation)).Succeeded);
-            Assert.True((await services.GetRequiredService<AssignMediatorHandler>().HandleAsync(adviser, caseId, mediatorId)).Succeeded);
-        }
-
-        Assert.True((await services.GetRequiredService<ScheduleMeetingHandler>().HandleAsync(mediator, caseId, new MeetingForm
-        {
-            Date = DateOnly.FromDateTime(DateTime.Today.AddDays(40)), Starts = new TimeOnly(10, 0), Ends = new TimeOnly(12, 0), Format = SessionFormat.Online,
-            MeetingLink = "https://meet.example.org/mediation",
-            People = [new() { Name = "Asha Patel", Role = AttendeeRole.SchoolRepresentative }, new() { Name = "Dr Helen Ward", Role = AttendeeRole.LaDecisionMaker }],
-        })).Succeeded);
-        await MeetingJustEndedAsync(caseId);
-        foreach (var party in new[] { MeetingParty.Family, MeetingParty.LocalAuthority })
-        {
-            Assert.True((await services.GetRequiredService<SkipIndividualMeetingHandler>().HandleAsync(adviser, caseId, party, "Met the mediator by phone")).Succeeded);
-        }
-
-        Assert.True((await services.GetRequiredService<ChangeStageHandler>().HandleAsync(mediator, caseId, CaseStage.MeetingHeld, null)).Succeeded);
-        return (caseId, mediator);
-    }
-
-    /// <summary>The case's meeting, arranged weeks ahead (the notice rule), moved to have just ended so it can be marked held.</summary>
-    private async Task MeetingJustEndedAsync(Guid caseId)
-    {
-        await using var db = await DbAsync();
-        var meeting = await db.CaseMeetings.SingleAsync(m => m.ApplicationId == caseId);
-        meeting.StartsAt = DateTimeOffset.UtcNow.AddHours(-2);
-        meeting.EndsAt = DateTimeOffset.UtcNow.AddHours(-1);
-        await db.SaveChangesAsync();
     }
 
     private Task<PortalDbContext> DbAsync() => _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
