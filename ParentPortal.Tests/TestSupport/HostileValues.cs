@@ -9,8 +9,12 @@ namespace ParentPortal.Tests.TestSupport;
 /// surrogate pairs, direction marks and overrides, emoji, 10,000-character strings, SQL, HTML and script
 /// fragments, numbers out of range and dates far in the past or future. The fault suite's generators share them.
 /// </summary>
-public static class HostileValues
+public static partial class HostileValues
 {
+    /// <summary>What these values would put in a page if one were written out unencoded.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("<script>alert|<img src=x onerror|<svg onload|</textarea><svg")]
+    public static partial System.Text.RegularExpressions.Regex RawMarkup();
+
     /// <summary>One each of the characters that break careless code.</summary>
     public const string OddChars =
         "\0\u0001\u0007\b\u000B\u000C\u001B\u007F\u0085\u2028\u2029\uD800\uDBFF\uDC00\uDFFF\u200B\u200D\u200E\u200F\u202A\u202E\u2066\uFEFF\uFFFE\uFFFF\u0301\t\n\r";

@@ -120,14 +120,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     // an administrator; a request that finds the pool busy waits for a connection (Npgsql's Timeout, 15 s) instead.
     private static string PreparePostgres(string connectionString)
     {
+        // The keys as given (case-insensitive), in either of the two spellings Npgsql accepts.
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)
-            || k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase)))
-        {
-            return connectionString;
-        }
-
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultPostgresPoolSize }.ConnectionString;
+        return given.ContainsKey("Maximum Pool Size") || given.ContainsKey("MaxPoolSize")
+            ? connectionString
+            : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultPostgresPoolSize }.ConnectionString;
     }
 
     // A relative SQLite path is taken from the content root, not from wherever the process was started.

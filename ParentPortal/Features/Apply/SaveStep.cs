@@ -96,10 +96,7 @@ public sealed class SaveStepHandler(IDbContextFactory<PortalDbContext> contextFa
             application.UpdatedAt = clock.GetUtcNow();
             application.DeletionWarningSentAt = null;
             application.Version++;
-            // The owner came with the application when the family is saving; an adviser's save looks them up.
-            var owner = application.Owner is { } loaded
-                ? new { loaded.DisplayName, loaded.Email }
-                : await db.Users.AsNoTracking().Where(u => u.Id == application.OwnerId).Select(u => new { u.DisplayName, u.Email }).FirstAsync(cancellationToken);
+            var owner = application.Owner!;
             application.SearchText = ApplicationSearchText.For(updated, owner.DisplayName, owner.Email, application.Reference);
             if (staff is not null)
             {

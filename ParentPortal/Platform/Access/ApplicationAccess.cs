@@ -24,8 +24,8 @@ public static class ApplicationAccess
     }
 
     /// <summary>
-    /// The application if this user owns it, or is an adviser or manager who may see the case or draft (tracked, for changes); null
-    /// otherwise. <c>Staff</c> is set when a member of staff is acting, so the caller can audit it.
+    /// The application if this user owns it, or is an adviser or manager who may see the case or draft (tracked, for changes, with
+    /// its owner and local authority); null otherwise. <c>Staff</c> is set when a member of staff is acting, so the caller can audit it.
     /// </summary>
     public static async Task<(Application? Application, StaffContext? Staff)> AccessibleAsync(PortalDbContext db, ClaimsPrincipal user, Guid applicationId, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public static class ApplicationAccess
             return (null, null);
         }
 
-        var application = await db.Applications.VisibleTo(staff).Include(a => a.LocalAuthority).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
+        var application = await db.Applications.VisibleTo(staff).Include(a => a.LocalAuthority).Include(a => a.Owner).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
         return (application, application is null ? null : staff);
     }
 

@@ -24,7 +24,7 @@ document.addEventListener("click", function (event) {
 // handling patched the page in place) moves focus to its error summary, so screen readers announce it (GOV.UK).
 // Failing that, a field the post just added (an agreed action's first box) takes the focus. Without scripts the
 // autofocus attribute does the same.
-function focusErrorSummary() {
+function focusAfterLoad() {
     const target = document.querySelector(".error-summary") || document.querySelector("form [autofocus]");
     if (target && document.activeElement !== target) {
         target.focus();
@@ -32,8 +32,8 @@ function focusErrorSummary() {
 }
 
 document.addEventListener("DOMContentLoaded", function () {
-    focusErrorSummary();
+    focusAfterLoad();
     if (window.Blazor && typeof window.Blazor.addEventListener === "function") {
-        window.Blazor.addEventListener("enhancedload", focusErrorSummary);
+        window.Blazor.addEventListener("enhancedload", focusAfterLoad);
     }
 });
