@@ -15,6 +15,7 @@ using ParentPortal.Features.Reports;
 using ParentPortal.Platform.Files;
 using ParentPortal.Platform.Hosting;
 using ParentPortal.Platform.Identity;
+using ParentPortal.Platform.Localisation;
 using ParentPortal.Platform.Identity.DevProvider;
 using ParentPortal.Platform.Security;
 
@@ -122,6 +123,7 @@ public static class WebSetup
 
             return next(context);
         });
+        app.UseRequestLocalization();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -150,6 +152,7 @@ public static class WebSetup
         app.MapPrivacyEndpoints();
         app.MapMessagingEndpoints();
         app.MapDevIdentityProvider();
+        app.MapLanguageEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

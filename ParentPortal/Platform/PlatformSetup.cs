@@ -3,6 +3,7 @@ using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Cases;
 using ParentPortal.Platform.Files;
 using ParentPortal.Platform.Hosting;
+using ParentPortal.Platform.Localisation;
 using ParentPortal.Platform.Settings;
 
 namespace ParentPortal.Platform;
@@ -32,6 +33,7 @@ public static class PlatformSetup
         services.AddTransient<DatabaseInitializer>();
         services.TryAddSingleton<PortalMetrics>();
         builder.AddPortalTelemetry();
+        services.AddPortalLocalisation(builder.Configuration);
         return builder;
     }
 }

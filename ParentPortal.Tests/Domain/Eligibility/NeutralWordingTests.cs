@@ -38,7 +38,7 @@ public class NeutralWordingTests
                     {
                         var result = SenEligibility.Assess(new SenEligibilityInput(decision, (DisputedParts)parts, today, letter), Calculator);
                         texts.Add(result.Reason);
-                        texts.AddRange(result.Explanations);
+                        texts.AddRange(result.Explanations.Select(e => e.English));
                         texts.AddRange(DeadlineTexts(result.ContactMediationAdviserBy, result.AppealBy));
                     }
                 }
@@ -115,7 +115,7 @@ public class NeutralWordingTests
                 calculator.AnnualReviewPapersBy(date),
                 calculator.AnnualReviewReportBy(date),
                 calculator.DraftPlanCommentsBy(date)));
-            texts.AddRange(Enum.GetValues<CertificateTrigger>().Select(t => calculator.CertificateDueBy(date, t).Reason));
+            texts.AddRange(Enum.GetValues<CertificateTrigger>().Select(t => calculator.CertificateDueBy(date, t).Reason.English));
             texts.Add(calculator.CheckMediationNotice(date.AddDays(-2), date).Explanation);
             texts.Add(calculator.CheckMediationNotice(date.AddDays(-20), date).Explanation);
             texts.Add(calculator.CheckHealthReferral(date, date.AddDays(10)).Explanation);
@@ -125,7 +125,7 @@ public class NeutralWordingTests
     }
 
     private static IEnumerable<string> DeadlineTexts(params Deadline?[] deadlines) =>
-        deadlines.OfType<Deadline>().SelectMany(d => d.Warnings.Prepend(d.Reason));
+        deadlines.OfType<Deadline>().SelectMany(d => d.Warnings.Prepend(d.Reason.English));
 
     private static void AssertAllNeutral(List<string> texts)
     {

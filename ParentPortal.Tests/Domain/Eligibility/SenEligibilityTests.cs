@@ -70,7 +70,7 @@ public class SenEligibilityTests
         var result = SenEligibility.Assess(input, Calculator);
 
         Assert.True(result.CertificateNeededBeforeAppeal);
-        Assert.Contains("The appeal is about more than Section I, so the exemption for appeals only about Section I does not apply.", result.Explanations);
+        Assert.Contains("The appeal is about more than Section I, so the exemption for appeals only about Section I does not apply.", Texts(result.Explanations));
     }
 
     [Theory]
@@ -110,7 +110,7 @@ public class SenEligibilityTests
 
         Assert.True(result.IsAppealable);
         Assert.True(result.HealthOrSocialCareInDispute);
-        Assert.Contains(result.Explanations, e => e.StartsWith("Health and social care needs and provision can be included in mediation", StringComparison.Ordinal));
+        Assert.Contains(Texts(result.Explanations), e => e.StartsWith("Health and social care needs and provision can be included in mediation", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class SenEligibilityTests
 
         Assert.False(result.DeadlineHasPassed);
         Assert.Equal(D("2026-03-16"), result.ContactMediationAdviserBy!.Date);
-        Assert.Contains("The 2 calendar months to contact the mediation adviser run until Monday 16 March 2026.", result.Explanations);
+        Assert.Contains("The 2 calendar months to contact the mediation adviser run until Monday 16 March 2026.", Texts(result.Explanations));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public class SenEligibilityTests
         Assert.Contains(
             "The 2 calendar months to contact the mediation adviser ended on Monday 16 March 2026, but this is not necessarily the end: if you already have a mediation certificate you have 1 month from its date to appeal, "
             + "and the tribunal can accept a late appeal in some circumstances, so contact the mediation adviser or the tribunal to ask.",
-            result.Explanations);
+            Texts(result.Explanations));
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public class SenEligibilityTests
 
         Assert.False(result.DeadlineHasPassed);
         Assert.Equal(D("2026-09-01"), result.AppealBy!.Date);
-        Assert.Contains("The appeal needs to reach the tribunal by 5pm on Tuesday 1 September 2026.", result.Explanations);
+        Assert.Contains("The appeal needs to reach the tribunal by 5pm on Tuesday 1 September 2026.", Texts(result.Explanations));
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public class SenEligibilityTests
         var result = SenEligibility.Assess(input, Calculator);
 
         Assert.True(result.DeadlineHasPassed);
-        Assert.Contains(result.Explanations, e => e.Contains("the tribunal can accept a late appeal in some circumstances", StringComparison.Ordinal));
+        Assert.Contains(Texts(result.Explanations), e => e.Contains("the tribunal can accept a late appeal in some circumstances", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -173,6 +173,8 @@ public class SenEligibilityTests
 
         Assert.False(result.DeadlineHasPassed);
         Assert.Null(result.ContactMediationAdviserBy);
-        Assert.Contains(result.Explanations, e => e.EndsWith("enter it to see the deadline.", StringComparison.Ordinal));
+        Assert.Contains(Texts(result.Explanations), e => e.EndsWith("enter it to see the deadline.", StringComparison.Ordinal));
     }
+
+    private static IReadOnlyList<string> Texts(IEnumerable<ParentPortal.Domain.Text.Wording> wordings) => [.. wordings.Select(w => w.English)];
 }

@@ -62,7 +62,7 @@ public sealed class FamilyCaseTests : IAsyncLifetime
         Assert.Equal(staffAppeal.DayNumber - Today.DayNumber, view.AppealDaysLeft);
         Assert.Equal(11, view.AppealDaysLeft); // Letter sent 1 October 2026, 2 months: 1 December; today 20 November.
         Assert.Equal("11 days left", FamilyCasePage.AppealCountdown(view.AppealDaysLeft!.Value));
-        Assert.Contains(view.KeyDates, d => d.Key == "appeal" && d.Deadline.Reason.Length > 0);
+        Assert.Contains(view.KeyDates, d => d.Key == "appeal" && d.Deadline.Reason.English.Length > 0);
         foreach (var clock in (await ClocksAsync(_host, id)).Where(c => c.Key is "appeal" or "mediation" or "certificate"))
         {
             Assert.Contains(view.KeyDates, d => d.Key == clock.Key && d.Deadline.Date == clock.Deadline.Date);

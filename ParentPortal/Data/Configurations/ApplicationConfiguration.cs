@@ -12,6 +12,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.Route).HasMaxLength(32);
         builder.Property(a => a.Reference).HasMaxLength(16);
+        builder.Property(a => a.Language).HasMaxLength(16);
         builder.HasIndex(a => a.Reference).IsUnique();
         builder.Property(a => a.CreatedBySubject).HasMaxLength(255);
         // "Families you referred" on every referrer's "Your applications" page finds their referrals by it.

@@ -43,6 +43,12 @@ public sealed class Application
     /// <summary>Set once, on submission; unique.</summary>
     public string? Reference { get; set; }
 
+    /// <summary>
+    /// The language messages and documents go out in (issue 17): the portal's language when the family started, then
+    /// their answer to "Which language should we use?" when it is one the portal is shipped in. A culture code: en-GB, cy, ur.
+    /// </summary>
+    public string Language { get; set; } = "en-GB";
+
     /// <summary>Who typed it in: the owner's subject, or the adviser's when done over the phone.</summary>
     public required string CreatedBySubject { get; set; }
 

@@ -112,7 +112,7 @@ public sealed record AppealSummary(
             ["form"] = Form,
             ["portalReference"] = Reference,
             ["preparedOn"] = Iso(PreparedOn),
-            ["appealDeadline"] = new JsonObject { ["date"] = Iso(Deadline.Date), ["rule"] = Deadline.Reason },
+            ["appealDeadline"] = new JsonObject { ["date"] = Iso(Deadline.Date), ["rule"] = Deadline.Reason.English },
             ["section1ChildOrYoungPerson"] = new JsonObject
             {
                 ["appealBroughtBy"] = AppealByYoungPerson ? "young-person" : "parent",

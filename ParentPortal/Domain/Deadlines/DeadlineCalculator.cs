@@ -1,4 +1,5 @@
 using ParentPortal.Domain.Calendar;
+using ParentPortal.Domain.Text;
 
 namespace ParentPortal.Domain.Deadlines;
 
@@ -52,9 +53,10 @@ public sealed class DeadlineCalculator
 
         var months = StatutoryPeriods.ContactMediationAdviserMonths;
         var date = decisionLetterSent.AddMonths(months);
-        var reason =
-            $"If you want to appeal, contact the mediation adviser by {Long(date)}, {PeriodText.Months(months)} after the decision letter was sent on {Long(decisionLetterSent)}{MonthEndNote(decisionLetterSent, date)}, "
-            + $"unless the appeal is only about the school or type of school named in Section I ({LegalSources.ContactMediationAdviser}).";
+        var reason = Wording.Format(
+            "If you want to appeal, contact the mediation adviser by {0}, {1} after the decision letter was sent on {2}{3}, "
+            + "unless the appeal is only about the school or type of school named in Section I ({4}).",
+            Day(date), PeriodText.MonthsWording(months), Day(decisionLetterSent), MonthEndNote(decisionLetterSent, date), WordingPart.AsTyped(LegalSources.ContactMediationAdviser));
         return CalendarDayDeadline(date, reason, YouAct);
     }
 
@@ -69,40 +71,41 @@ public sealed class DeadlineCalculator
         var letterMonths = StatutoryPeriods.AppealMonthsAfterDecisionLetter;
         var certificateMonths = StatutoryPeriods.AppealMonthsAfterCertificate;
         var letterEnd = decisionLetterSent.AddMonths(letterMonths);
-        var letterPeriod = $"{PeriodText.Months(letterMonths)} after the decision letter was sent on {Long(decisionLetterSent)}";
+        var letterPeriod = Wording.Format("{0} after the decision letter was sent on {1}", PeriodText.MonthsWording(letterMonths), Day(decisionLetterSent));
 
-        string basis;
+        Wording basis;
         DateOnly end;
         var warnings = new List<string>();
         if (certificateIssued is not { } certificate)
         {
             end = letterEnd;
-            basis = $"{letterPeriod} is {Long(end)}{MonthEndNote(decisionLetterSent, end)}";
+            basis = Wording.Format("{0} is {1}{2}", letterPeriod, Day(end), MonthEndNote(decisionLetterSent, end));
             warnings.Add($"If a mediation certificate is issued, the deadline becomes the later of this date and {PeriodText.Months(certificateMonths)} after the certificate date.");
         }
         else
         {
             var certificateEnd = certificate.AddMonths(certificateMonths);
-            var certificatePeriod = $"{PeriodText.Months(certificateMonths)} after the certificate was issued on {Long(certificate)}";
+            var certificatePeriod = Wording.Format("{0} after the certificate was issued on {1}", PeriodText.MonthsWording(certificateMonths), Day(certificate));
             if (letterEnd > certificateEnd)
             {
                 end = letterEnd;
-                basis = $"{letterPeriod} is {Long(end)}{MonthEndNote(decisionLetterSent, end)}, which is later than {certificatePeriod} ({Long(certificateEnd)})";
+                basis = Wording.Format("{0} is {1}{2}, which is later than {3} ({4})", letterPeriod, Day(end), MonthEndNote(decisionLetterSent, end), certificatePeriod, Day(certificateEnd));
             }
             else if (certificateEnd > letterEnd)
             {
                 end = certificateEnd;
-                basis = $"{certificatePeriod} is {Long(end)}{MonthEndNote(certificate, end)}, which is later than {letterPeriod} ({Long(letterEnd)})";
+                basis = Wording.Format("{0} is {1}{2}, which is later than {3} ({4})", certificatePeriod, Day(end), MonthEndNote(certificate, end), letterPeriod, Day(letterEnd));
             }
             else
             {
                 end = letterEnd;
-                basis = $"{letterPeriod} and {certificatePeriod} both end on {Long(end)}";
+                basis = Wording.Format("{0} and {1} both end on {2}", letterPeriod, certificatePeriod, Day(end));
             }
         }
 
         var (date, rollOver) = ApplyTribunalRule12(end);
-        var reason = $"The appeal must reach the tribunal by {PeriodText.AppealCutOff} on {Long(date)}: {basis}{rollOver} ({LegalSources.Appeal}).";
+        var reason = Wording.Format("The appeal must reach the tribunal by {0} on {1}: {2}{3} ({4}).",
+            WordingPart.Words(PeriodText.AppealCutOff), Day(date), basis, rollOver, WordingPart.AsTyped(LegalSources.Appeal));
         return WorkingDayDeadline(date, reason, warnings, end, date);
     }
 
@@ -312,7 +315,7 @@ public sealed class DeadlineCalculator
     // HESC Rules rule 12. The Christmas and August roll-overs apply when the period itself ends in those
     // windows; a period ending on a non-working day just before them (24 December, 31 July) moves only to the
     // next working day, the earlier and so safer reading.
-    private (DateOnly Date, string RollOver) ApplyTribunalRule12(DateOnly end)
+    private (DateOnly Date, Wording RollOver) ApplyTribunalRule12(DateOnly end)
     {
         if (IsInSenChristmasWindow(end))
         {
@@ -330,7 +333,7 @@ public sealed class DeadlineCalculator
 
         if (Calendar.NonWorkingDayReason(end) is { } why)
         {
-            return (Calendar.NextWorkingDayOnOrAfter(end), $"; that is {why}, not a working day, so it moves to the next working day");
+            return (Calendar.NextWorkingDayOnOrAfter(end), Wording.Format("; that is {0}, not a working day, so it moves to the next working day", WordingPart.Words(why)));
         }
 
         return (end, string.Empty);
@@ -340,7 +343,7 @@ public sealed class DeadlineCalculator
         (date.Month == 12 && date.Day >= StatutoryPeriods.SenChristmasRollOverFirstDecemberDay)
         || (date.Month == 1 && date.Day <= StatutoryPeriods.SenChristmasRollOverLastJanuaryDay);
 
-    private Deadline CalendarDayDeadline(DateOnly date, string reason, bool parentActs)
+    private Deadline CalendarDayDeadline(DateOnly date, Wording reason, bool parentActs)
     {
         var warnings = new List<string>();
         if (Calendar.NonWorkingDayReason(date) is { } why)
@@ -359,7 +362,7 @@ public sealed class DeadlineCalculator
         return new Deadline(date, reason, warnings, missingYears);
     }
 
-    private Deadline WorkingDayDeadline(DateOnly date, string reason, List<string> warnings, DateOnly countedFrom, DateOnly countedTo)
+    private Deadline WorkingDayDeadline(DateOnly date, Wording reason, List<string> warnings, DateOnly countedFrom, DateOnly countedTo)
     {
         var missingYears = Calendar.YearsNotCovered(countedFrom, countedTo);
         if (missingYears.Count > 0)
@@ -373,10 +376,14 @@ public sealed class DeadlineCalculator
 
     private static string Long(DateOnly date) => DateText.Long(date);
 
-    private static string MonthEndNote(DateOnly start, DateOnly end) =>
+    private static WordingPart Day(DateOnly date) => WordingPart.LongDate(date, Long(date));
+
+    // The month's name and the ordinal are English words: a translation says the same thing its own way.
+    private static Wording MonthEndNote(DateOnly start, DateOnly end) =>
         end.Day == start.Day
             ? string.Empty
-            : $" ({end.ToString("MMMM", System.Globalization.CultureInfo.InvariantCulture)} has no {Ordinal(start.Day)}, so the period ends on the last day of the month)";
+            : Wording.Format(" ({0} has no {1}, so the period ends on the last day of the month)",
+                WordingPart.Words(end.ToString("MMMM", System.Globalization.CultureInfo.InvariantCulture)), WordingPart.Words(Ordinal(start.Day)));
 
     private static string Ordinal(int number) => (number % 100, number % 10) switch
     {

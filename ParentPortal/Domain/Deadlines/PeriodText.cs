@@ -8,7 +8,12 @@ internal static class PeriodText
     public static string AppealCutOff =>
         new TimeOnly(StatutoryPeriods.AppealCutOffHour, 0).ToString("h:mmtt", CultureInfo.InvariantCulture).Replace(":00", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
 
-    public static string Months(int months) => months == 1 ? "1 month" : $"{months} calendar months";
+    public static string Months(int months) => MonthsWording(months).English;
+
+    /// <summary>"2 calendar months", as a phrase a translation can say its own way.</summary>
+    public static Text.Wording MonthsWording(int months) => months == 1
+        ? "1 month"
+        : Text.Wording.Format("{0} calendar months", Text.WordingPart.AsTyped(months.ToString(CultureInfo.InvariantCulture)));
 
     public static string Weeks(int days) => days % 7 == 0 ? (days == 7 ? "1 week" : $"{days / 7} weeks") : $"{days} days";
 

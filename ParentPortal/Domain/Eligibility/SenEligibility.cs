@@ -1,5 +1,6 @@
 using ParentPortal.Domain.Calendar;
 using ParentPortal.Domain.Deadlines;
+using ParentPortal.Domain.Text;
 
 namespace ParentPortal.Domain.Eligibility;
 
@@ -19,7 +20,7 @@ public static class SenEligibility
 
         var parts = input.DisputedParts;
         var healthOrSocialCare = (parts & HealthAndSocialCare) != DisputedParts.None;
-        var explanations = new List<string>();
+        var explanations = new List<Wording>();
 
         if (input.Decision == SenDecision.SomethingElse)
         {
@@ -28,7 +29,7 @@ public static class SenEligibility
             return new SenEligibilityResult(
                 SenRoute.DisagreementResolution, IsAppealable: false, CertificateNeededBeforeAppeal: false, healthOrSocialCare,
                 ContactMediationAdviserBy: null, AppealBy: null, DeadlineHasPassed: false,
-                $"This decision cannot be appealed to the tribunal, but independent disagreement resolution is available, and it is voluntary for everyone involved ({LegalSources.DisagreementResolution}).",
+                Wording.Format("This decision cannot be appealed to the tribunal, but independent disagreement resolution is available, and it is voluntary for everyone involved ({0}).", Source(LegalSources.DisagreementResolution)),
                 explanations);
         }
 
@@ -39,7 +40,7 @@ public static class SenEligibility
             return new SenEligibilityResult(
                 SenRoute.DisagreementResolution, IsAppealable: false, CertificateNeededBeforeAppeal: false, healthOrSocialCare,
                 ContactMediationAdviserBy: null, AppealBy: null, DeadlineHasPassed: false,
-                $"The health and social care parts of an EHC plan cannot be appealed on their own, but they can be mediated ({LegalSources.AppealableDecisions}).",
+                Wording.Format("The health and social care parts of an EHC plan cannot be appealed on their own, but they can be mediated ({0}).", Source(LegalSources.AppealableDecisions)),
                 explanations);
         }
 
@@ -48,17 +49,17 @@ public static class SenEligibility
         var sectionIOnly = input.Decision == SenDecision.PlanContents && parts == DisputedParts.SectionI;
         var decision = Describe(input.Decision);
 
-        string reason;
+        Wording reason;
         if (sectionIOnly)
         {
-            reason = $"You can appeal to the tribunal about the school or type of school named in Section I, and an appeal only about Section I does not need a mediation certificate ({LegalSources.MediationBeforeAppeal}).";
+            reason = Wording.Format("You can appeal to the tribunal about the school or type of school named in Section I, and an appeal only about Section I does not need a mediation certificate ({0}).", Source(LegalSources.MediationBeforeAppeal));
             explanations.Add("You can still ask for mediation about Section I if you want it; it is voluntary.");
         }
         else
         {
-            reason = $"You can appeal to the tribunal against {decision}, and before appealing you need a mediation certificate, which you get by contacting the mediation adviser ({LegalSources.MediationBeforeAppeal}).";
+            reason = Wording.Format("You can appeal to the tribunal against {0}, and before appealing you need a mediation certificate, which you get by contacting the mediation adviser ({1}).", WordingPart.Words(decision), Source(LegalSources.MediationBeforeAppeal));
             explanations.Add("The mediation adviser gives you information about mediation; you then decide whether to have mediation, and you get a certificate either way.");
-            explanations.Add($"If you decide not to have mediation, the certificate is issued within {StatutoryPeriods.CertificateWorkingDays} working days of telling the adviser; if you have mediation, it is issued within {StatutoryPeriods.CertificateWorkingDays} working days of the mediation ending.");
+            explanations.Add(Wording.Format("If you decide not to have mediation, the certificate is issued within {0} working days of telling the adviser; if you have mediation, it is issued within {0} working days of the mediation ending.", Number(StatutoryPeriods.CertificateWorkingDays)));
             explanations.Add("If you choose mediation, the local authority must take part, and you can change your mind later and ask for the certificate instead.");
             if (input.Decision == SenDecision.PlanContents && (parts & DisputedParts.SectionI) != DisputedParts.None)
             {
@@ -79,15 +80,18 @@ public static class SenEligibility
                 passed = input.Today > appealBy.Date;
                 explanations.Add(passed
                     ? LateExplanation("The time to appeal", appealBy.Date, "the tribunal can accept a late appeal in some circumstances, so contact the tribunal to ask.")
-                    : $"The appeal needs to reach the tribunal by {PeriodText.AppealCutOff} on {DateText.Long(appealBy.Date)}.");
+                    : Wording.Format("The appeal needs to reach the tribunal by {0} on {1}.", WordingPart.Words(PeriodText.AppealCutOff), Day(appealBy.Date)));
             }
             else
             {
                 contactBy = deadlines.ContactMediationAdviserBy(letter);
                 passed = input.Today > contactBy.Date;
                 explanations.Add(passed
-                    ? LateExplanation($"The {PeriodText.Months(StatutoryPeriods.ContactMediationAdviserMonths)} to contact the mediation adviser", contactBy.Date, $"if you already have a mediation certificate you have {PeriodText.Months(StatutoryPeriods.AppealMonthsAfterCertificate)} from its date to appeal, and the tribunal can accept a late appeal in some circumstances, so contact the mediation adviser or the tribunal to ask.")
-                    : $"The {PeriodText.Months(StatutoryPeriods.ContactMediationAdviserMonths)} to contact the mediation adviser run until {DateText.Long(contactBy.Date)}.");
+                    ? LateExplanation(
+                        Wording.Format("The {0} to contact the mediation adviser", PeriodText.MonthsWording(StatutoryPeriods.ContactMediationAdviserMonths)),
+                        contactBy.Date,
+                        Wording.Format("if you already have a mediation certificate you have {0} from its date to appeal, and the tribunal can accept a late appeal in some circumstances, so contact the mediation adviser or the tribunal to ask.", PeriodText.MonthsWording(StatutoryPeriods.AppealMonthsAfterCertificate)))
+                    : Wording.Format("The {0} to contact the mediation adviser run until {1}.", PeriodText.MonthsWording(StatutoryPeriods.ContactMediationAdviserMonths), Day(contactBy.Date)));
             }
         }
         else
@@ -121,7 +125,7 @@ public static class SenEligibility
         _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, "Unknown decision."),
     };
 
-    private static void AddHealthAndSocialCare(List<string> explanations, bool inDispute)
+    private static void AddHealthAndSocialCare(List<Wording> explanations, bool inDispute)
     {
         if (inDispute)
         {
@@ -132,6 +136,13 @@ public static class SenEligibility
     }
 
     // Never a dead end: the tribunal can extend time, and a certificate already issued gives its own month.
-    private static string LateExplanation(string period, DateOnly deadline, string whatNext) =>
-        $"{period} ended on {DateText.Long(deadline)}, but this is not necessarily the end: {whatNext}";
+    private static Wording LateExplanation(Wording period, DateOnly deadline, Wording whatNext) =>
+        Wording.Format("{0} ended on {1}, but this is not necessarily the end: {2}", period, Day(deadline), whatNext);
+
+    private static WordingPart Day(DateOnly date) => WordingPart.LongDate(date, DateText.Long(date));
+
+    private static WordingPart Number(int number) => WordingPart.AsTyped(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    // The law's own titles stay as they are in every language.
+    private static WordingPart Source(string source) => WordingPart.AsTyped(source);
 }

@@ -1,4 +1,5 @@
 using ParentPortal.Domain.Deadlines;
+using ParentPortal.Domain.Text;
 
 namespace ParentPortal.Domain.Eligibility;
 
@@ -16,5 +17,5 @@ public sealed record SenEligibilityResult(
     Deadline? ContactMediationAdviserBy,
     Deadline? AppealBy,
     bool DeadlineHasPassed,
-    string Reason,
-    IReadOnlyList<string> Explanations);
+    Wording Reason,
+    IReadOnlyList<Wording> Explanations);

@@ -1,3 +1,4 @@
+using ParentPortal.Domain.Text;
 namespace ParentPortal.Domain.Triage;
 
 public enum FieldKind
@@ -29,12 +30,26 @@ public enum DateRule
 }
 
 /// <param name="Exclusive">A checkbox that cannot be ticked with others ("None of these").</param>
-public sealed record Option(string Value, string Label, string? Hint = null, bool Exclusive = false);
+public sealed record Option(string Value, string Label, string? Hint = null, bool Exclusive = false)
+{
+    /// <summary>The label is a name (a local authority's), shown as it is in every language, not the portal's words.</summary>
+    public bool IsName { get; init; }
+}
 
 /// <summary>The runtime facts a question may depend on: today's date and the local authorities served.</summary>
 public sealed record TriageContext(DateOnly Today, IReadOnlyList<Option> LocalAuthorities);
 
-public sealed record FieldError(string FieldKey, string Message);
+public sealed record FieldError(string FieldKey, string Message)
+{
+    /// <summary>The message with its template and parts, for showing it in another language (the English is <see cref="Message"/>).</summary>
+    public Wording Wording { get; init; } = Message;
+
+    public static FieldError Of(string fieldKey, Wording wording)
+    {
+        ArgumentNullException.ThrowIfNull(wording);
+        return new(fieldKey, wording.English) { Wording = wording };
+    }
+}
 
 /// <summary>
 /// One input on a question page. Messages follow GOV.UK style: they say what to do

@@ -48,7 +48,7 @@ public static class StepValidator
             var (value, error) = ValidateField(field, cleaned.GetValueOrDefault(field.Key), answers, context);
             if (error is not null)
             {
-                errors.Add(new FieldError(field.Key, error));
+                errors.Add(FieldError.Of(field.Key, error));
             }
 
             values[field.Key] = value;
@@ -72,19 +72,19 @@ public static class StepValidator
         return Validate(step, stored, answers, context).IsValid;
     }
 
-    private static (string? Value, string? Error) ValidateField(Field field, string? value, TriageAnswers answers, TriageContext context)
+    private static (string? Value, Wording? Error) ValidateField(Field field, string? value, TriageAnswers answers, TriageContext context)
     {
         if (string.IsNullOrEmpty(value))
         {
-            return (null, field.Required ? field.RequiredMessage : null);
+            return (null, field.Required ? (Wording)field.RequiredMessage : null);
         }
 
         if (!TypedText.IsWellFormed(value, field.Kind == FieldKind.TextArea))
         {
             return (null, field.Kind switch
             {
-                FieldKind.Text or FieldKind.TextArea => $"{field.DisplayName} must only include letters, numbers and punctuation",
-                FieldKind.Date => $"{field.DisplayName} must be a real date",
+                FieldKind.Text or FieldKind.TextArea => Named("{0} must only include letters, numbers and punctuation", field),
+                FieldKind.Date => Named("{0} must be a real date", field),
                 FieldKind.Email => "Enter an email address in the correct format, like name@example.com",
                 FieldKind.Phone => PhoneMessage,
                 _ => field.RequiredMessage,
@@ -105,27 +105,27 @@ public static class StepValidator
         };
     }
 
-    private static (string?, string?) Text(Field field, string value)
+    private static (string?, Wording?) Text(Field field, string value)
     {
         if (value.Length > field.MaxLength)
         {
-            return (null, $"{field.DisplayName} must be {field.MaxLength} characters or fewer");
+            return (null, Wording.Format("{0} must be {1} characters or fewer", WordingPart.Words(field.DisplayName), WordingPart.AsTyped(field.MaxLength.ToString(CultureInfo.InvariantCulture))));
         }
 
         if (field.IsPersonName && TypedText.FirstNotInAName(value) is { } character)
         {
-            return (null, $"{field.DisplayName} must only include letters, spaces, hyphens and apostrophes, not emoji or other symbols (remove \u201C{character}\u201D)");
+            return (null, Wording.Format("{0} must only include letters, spaces, hyphens and apostrophes, not emoji or other symbols (remove \u201C{1}\u201D)", WordingPart.Words(field.DisplayName), WordingPart.AsTyped(character.ToString())));
         }
 
         if (TypedText.FirstUnprintable(value) is { } symbol)
         {
-            return (null, $"{field.DisplayName} cannot include emoji or other symbols that cannot be printed (remove \u201C{symbol}\u201D)");
+            return (null, Wording.Format("{0} cannot include emoji or other symbols that cannot be printed (remove \u201C{1}\u201D)", WordingPart.Words(field.DisplayName), WordingPart.AsTyped(symbol.ToString())));
         }
 
         return (value, null);
     }
 
-    private static (string?, string?) Checkboxes(Field field, string value, TriageAnswers answers, TriageContext context)
+    private static (string?, Wording?) Checkboxes(Field field, string value, TriageAnswers answers, TriageContext context)
     {
         var options = field.Options(answers, context);
         var chosen = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -138,45 +138,44 @@ public static class StepValidator
         if (chosen.Length > 1 && chosen.Any(exclusive.Contains))
         {
             var label = options.First(o => o.Exclusive && chosen.Contains(o.Value)).Label;
-            return (null, $"Select \"{label}\" on its own, or untick it");
+            return (null, Wording.Format("Select \"{0}\" on its own, or untick it", WordingPart.Words(label)));
         }
 
         // Stored in the order the page lists them, so answers compare and display consistently.
         return (string.Join(',', options.Where(o => chosen.Contains(o.Value)).Select(o => o.Value)), null);
     }
 
-    private static (string?, string?) Date(Field field, string value, DateOnly today)
+    private static (string?, Wording?) Date(Field field, string value, DateOnly today)
     {
-        var name = field.DisplayName;
         if (value.Length != 10 || !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return (null, $"{name} must be a real date");
+            return (null, Named("{0} must be a real date", field));
         }
 
         if (field.DateRule == DateRule.TodayOrPast && date > today)
         {
-            return (null, $"{name} must be today or in the past");
+            return (null, Named("{0} must be today or in the past", field));
         }
 
         if (field.DateRule == DateRule.TodayOrFuture && date < today)
         {
-            return (null, $"{name} must be today or in the future");
+            return (null, Named("{0} must be today or in the future", field));
         }
 
         if (field.EarliestDate is { } earliest && date < earliest(today))
         {
-            return (null, field.EarliestDateMessage ?? $"{name} is too far in the past");
+            return (null, field.EarliestDateMessage is { } tooEarly ? tooEarly : Named("{0} is too far in the past", field));
         }
 
         if (date.Year > today.Year + 5)
         {
-            return (null, $"{name} must be within the next 5 years");
+            return (null, Named("{0} must be within the next 5 years", field));
         }
 
         return (value, null);
     }
 
-    private static (string?, string?) Phone(string value)
+    private static (string?, Wording?) Phone(string value)
     {
         var digits = value.Where(char.IsDigit).Count();
         var allowed = value.All(c => char.IsDigit(c) || c is ' ' or '+' or '(' or ')' or '-');
@@ -184,6 +183,8 @@ public static class StepValidator
             ? (value, null)
             : (null, PhoneMessage);
     }
+
+    private static Wording Named(string template, Field field) => Wording.Format(template, WordingPart.Words(field.DisplayName));
 
     private static bool IsEmail(string value) =>
         !value.Contains(' ', StringComparison.Ordinal) && value.Count(c => c == '@') == 1 && value.LastIndexOf('.') > value.IndexOf('@', StringComparison.Ordinal) + 1

@@ -207,9 +207,12 @@ public static class TriageQuestions
                     new("panel", "The complaint was heard by a panel of the governing board", "This is usually the final stage."),
                     new("none", "None of these yet", Exclusive: true)),
             },
-            StageDate(AnswerKeys.BullyingInformalDate, "informal", "When was it raised informally?", "the date it was raised informally"),
-            StageDate(AnswerKeys.BullyingFormalDate, "formal", "When was the formal complaint made?", "the date of the formal complaint"),
-            StageDate(AnswerKeys.BullyingPanelDate, "panel", "When did the panel hear the complaint?", "the date the panel heard the complaint"),
+            StageDate(AnswerKeys.BullyingInformalDate, "informal", "When was it raised informally?",
+                "Enter the date it was raised informally", "The date it was raised informally", "The date it was raised informally must be within the last 5 years"),
+            StageDate(AnswerKeys.BullyingFormalDate, "formal", "When was the formal complaint made?",
+                "Enter the date of the formal complaint", "The date of the formal complaint", "The date of the formal complaint must be within the last 5 years"),
+            StageDate(AnswerKeys.BullyingPanelDate, "panel", "When did the panel hear the complaint?",
+                "Enter the date the panel heard the complaint", "The date the panel heard the complaint", "The date the panel heard the complaint must be within the last 5 years"),
         ])
         {
             AppliesWhen = a => a.Route == AnswerKeys.Bullying,
@@ -562,6 +565,8 @@ public static class TriageQuestions
         [
             Radios(AnswerKeys.Language, "Which language should we use?", "Select which language we should use",
                 new("english", "English"),
+                new(ContactLanguage.Welsh, "Welsh (Cymraeg)"),
+                new(ContactLanguage.Urdu, "Urdu (اردو)"),
                 new("bsl", "British Sign Language (BSL)"),
                 new("other", "Another language")),
             new Field(AnswerKeys.LanguageOther, FieldKind.Text, "Which language?")
@@ -663,16 +668,17 @@ public static class TriageQuestions
 
     private static Func<TriageAnswers, TriageContext, IReadOnlyList<Option>> Fixed(params Option[] options) => (_, _) => options;
 
-    private static Field StageDate(string key, string stage, string label, string name) => new(key, FieldKind.Date, label)
+    // Each message written out whole (not built from the name), so each can be translated as a sentence.
+    private static Field StageDate(string key, string stage, string label, string required, string name, string tooEarly) => new(key, FieldKind.Date, label)
     {
         SummaryLabel = stage switch { "informal" => "Raised informally", "formal" => "Formal complaint", _ => "Panel hearing" },
         RevealedBy = (AnswerKeys.BullyingStages, stage),
         Hint = "If you do not know the exact day, use the 1st of the month.",
-        RequiredMessage = "Enter " + name,
-        MessageName = char.ToUpperInvariant(name[0]) + name[1..],
+        RequiredMessage = required,
+        MessageName = name,
         DateRule = DateRule.TodayOrPast,
         EarliestDate = today => today.AddYears(-5),
-        EarliestDateMessage = char.ToUpperInvariant(name[0]) + name[1..] + " must be within the last 5 years",
+        EarliestDateMessage = tooEarly,
     };
 
     private static IEnumerable<FieldError> MessagesRules(IReadOnlyDictionary<string, string> values, TriageAnswers answers, TriageContext context)

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Calendar;
+using ParentPortal.Platform.Localisation;
 using ParentPortal.Platform.Messaging;
 using ParentPortal.Platform.Settings;
 
@@ -14,7 +16,7 @@ namespace ParentPortal.Features.Apply;
 /// that causes them, so a confirmation is never lost and never sent for something that did not happen.
 /// Messages say only what is needed: no child's name, nothing about special educational needs.
 /// </summary>
-public sealed class ApplicationMessages(ServiceDirectory services, Platform.Hosting.PublicAddress? links = null)
+public sealed class ApplicationMessages(ServiceDirectory services, IStringLocalizer<FamilyText> text, Platform.Hosting.PublicAddress? links = null)
 {
     /// <summary>Issue 15 item 4: advisers and managers who asked to hear straight away are told a new application is waiting.</summary>
     public async Task EnqueueNewInQueueAsync(PortalDbContext db, Application application, DateTimeOffset now, CancellationToken cancellationToken)
@@ -40,22 +42,21 @@ public sealed class ApplicationMessages(ServiceDirectory services, Platform.Host
         var family = await RecipientAsync(db, application, answers, cancellationToken);
 
         var profile = await services.GetAsync(cancellationToken);
+
+        // In the family's language (issue 17), whoever sends the application (the family, or an adviser by phone).
+        using var language = PortalLanguages.Use(application.Language);
         await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
         {
             Kind = "application-submitted",
             Family = family,
-            Subject = $"We have received your application ({application.Reference})",
-            Body = $"""
-                Thank you. We have received your application to {profile.Name}.
-
-                Your reference is {application.Reference}. Please quote it if you contact us.
-
-                What happens next: {ApplicationNextSteps.AfterSubmission(answers)}
-
-                You can see your application and its key dates at any time by signing in to the portal and choosing "Your applications".
-
-                {Helpline(profile)}
-                """,
+            Subject = text["We have received your application ({0})", application.Reference ?? ""],
+            Body = Paragraphs(
+                text["Thank you. We have received your application to {0}.", profile.Name],
+                text["Your reference is {0}. Please quote it if you contact us.", application.Reference ?? ""],
+                text["What happens next: {0}", text[ApplicationNextSteps.AfterSubmission(answers)]],
+                text["You can see your application and its key dates at any time by signing in to the portal and choosing \"Your applications\"."],
+                Helpline(profile, text)),
+            Text = text,
             CorrelationKey = "application-submitted:" + application.Id,
             About = MessageAbout.Application(application),
         }, now, cancellationToken);
@@ -124,6 +125,10 @@ public sealed class ApplicationMessages(ServiceDirectory services, Platform.Host
         return FamilyContact.Of(CaseProfile.From(answers), owner?.DisplayName, owner?.Email);
     }
 
-    private static string Helpline(ServiceProfile profile) =>
-        string.IsNullOrEmpty(profile.HelplinePhone) ? "" : $"If you need to talk to someone, call {profile.HelplinePhone} ({profile.HelplineHours}).";
+    private static string Helpline(ServiceProfile profile, IStringLocalizer? text = null) =>
+        string.IsNullOrEmpty(profile.HelplinePhone) ? ""
+        : text is null ? $"If you need to talk to someone, call {profile.HelplinePhone} ({profile.HelplineHours})."
+        : text["If you need to talk to someone, call {0} ({1}).", profile.HelplinePhone, profile.HelplineHours];
+
+    private static string Paragraphs(params string[] paragraphs) => string.Join("\n\n", paragraphs.Where(p => p.Length > 0)) + "\n";
 }

@@ -93,6 +93,12 @@ public sealed class SaveStepHandler(IDbContextFactory<PortalDbContext> contextFa
                 application.LocalAuthorityId = await StartApplicationHandler.LocalAuthorityIdAsync(db, updated, cancellationToken);
             }
 
+            // "Which language should we use?" sets the language of messages and documents when the portal has it (issue 17).
+            if (step.Key == "language" && ContactLanguage.CultureFor(updated) is { } language)
+            {
+                application.Language = language;
+            }
+
             application.UpdatedAt = clock.GetUtcNow();
             application.DeletionWarningSentAt = null;
             application.Version++;

@@ -34,7 +34,7 @@ public sealed record DeadlinesResponse(
             set.AnnualReviewReportBy?.Date,
             set.LaReviewDecisionBy?.Date,
             set.DraftPlanCommentsBy?.Date,
-            named.ToDictionary(p => p.Name, p => p.Deadline!.Reason),
+            named.ToDictionary(p => p.Name, p => p.Deadline!.Reason.English),
             named.ToDictionary(p => p.Name, p => Warn(p.Deadline!)));
     }
 

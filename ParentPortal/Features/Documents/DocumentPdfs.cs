@@ -1,5 +1,7 @@
 using ParentPortal.Features.Documents.Composers;
 using ParentPortal.Features.Documents.Models;
+using Microsoft.Extensions.Localization;
+using ParentPortal.Platform.Localisation;
 using ParentPortal.Platform.Pdf;
 
 namespace ParentPortal.Features.Documents;
@@ -9,13 +11,13 @@ namespace ParentPortal.Features.Documents;
 /// Throws <see cref="UnsupportedTextException"/> (or its <see cref="MissingGlyphsException"/>) when a name or other text
 /// cannot be printed correctly: show its message to staff and do not issue the document.
 /// </summary>
-public sealed class DocumentPdfs(PdfRenderer renderer)
+public sealed class DocumentPdfs(PdfRenderer renderer, IStringLocalizer<FamilyText>? text = null, IStringLocalizer<TriageText>? domain = null)
 {
     public void WriteCertificate(MediationCertificate certificate, DateTimeOffset createdAt, Stream output) =>
-        renderer.Render(CertificateComposer.Compose(certificate, createdAt), output);
+        renderer.Render(CertificateComposer.Compose(certificate, createdAt, text, domain), output);
 
     public byte[] Certificate(MediationCertificate certificate, DateTimeOffset createdAt) =>
-        renderer.RenderToBytes(CertificateComposer.Compose(certificate, createdAt));
+        renderer.RenderToBytes(CertificateComposer.Compose(certificate, createdAt, text, domain));
 
     public byte[] Agreement(MediationAgreement agreement, DateTimeOffset createdAt) =>
         renderer.RenderToBytes(AgreementComposer.Compose(agreement, createdAt));
@@ -30,7 +32,7 @@ public sealed class DocumentPdfs(PdfRenderer renderer)
     public void CheckAgreementPrints(MediationAgreement agreement, DateTimeOffset createdAt) => renderer.Layout(AgreementComposer.Compose(agreement, createdAt));
 
     /// <summary>A certificate to issue: its PDF, and its blocks as JSON for the HTML view.</summary>
-    public IssuedFile CertificateFile(MediationCertificate certificate, DateTimeOffset createdAt) => Issue(CertificateComposer.Compose(certificate, createdAt));
+    public IssuedFile CertificateFile(MediationCertificate certificate, DateTimeOffset createdAt) => Issue(CertificateComposer.Compose(certificate, createdAt, text, domain));
 
     public IssuedFile AgreementFile(MediationAgreement agreement, DateTimeOffset createdAt) => Issue(AgreementComposer.Compose(agreement, createdAt));
 

@@ -82,7 +82,8 @@ public sealed class IssueCertificateHandler(
             new Issuer(staff.Name, staff.IsMediator && file.Row.AssignedStaffId == staff.StaffId ? "Mediator" : "Mediation adviser", service.Name),
             calculator.AppealBy(letter, file.Today),
             new DocumentVerification(VerificationCodes.Display(code), links.For(code)),
-            kind == CertificateKind.AfterMediation ? file.Row.MeetingHeldOn : null);
+            kind == CertificateKind.AfterMediation ? file.Row.MeetingHeldOn : null,
+            file.Row.Language);
 
         IssuedFile pdf;
         try

@@ -17,11 +17,18 @@ public static class UkDates
     /// <summary>The calendar date in England at that instant.</summary>
     public static DateOnly DateIn(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
 
-    /// <summary>"Friday 15 May 2026".</summary>
-    public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", EnGb);
+    /// <summary>"Friday 15 May 2026" ("Dydd Gwener 15 Mai 2026" on a Welsh page).</summary>
+    public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", Culture);
 
     /// <summary>"15 May 2026".</summary>
-    public static string ShortDate(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
+    public static string ShortDate(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+
+    /// <summary>
+    /// The page's language when it is one the family's side is shipped in (issue 17: dates in Welsh or Urdu, the same
+    /// date); English (en-GB) otherwise, whatever the server's own culture.
+    /// </summary>
+    private static CultureInfo Culture =>
+        CultureInfo.CurrentCulture is { TwoLetterISOLanguageName: "cy" or "ur" or "qps" } ? CultureInfo.CurrentCulture : EnGb;
 
     /// <summary>For the datetime attribute of a time element.</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

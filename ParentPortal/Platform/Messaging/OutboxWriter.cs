@@ -65,7 +65,7 @@ public static class OutboxWriter
         }
 
         var service = await ServiceAsync(db, cancellationToken);
-        var body = WithContactDetails(message.Body, service);
+        var body = message.Body.TrimEnd() + "\n\n" + ContactDetails(service.Name, service.HelplinePhone, service.HelplineHours, service.ContactEmail, message.Text);
 
         // PostgreSQL stores timestamptz only from UTC values; SQLite compares the stored numbers.
         now = now.ToUniversalTime();
@@ -260,11 +260,10 @@ public static class OutboxWriter
     }
 
     /// <summary>What ends every e-mail and letter (issue 15 item 5): who sent it and how to reach them.</summary>
-    public static string ContactDetails(string name, string helplinePhone, string helplineHours, string contactEmail) =>
-        $"--\n{name}\nHelpline: {helplinePhone} ({helplineHours})\nEmail: {contactEmail}\n";
-
-    private static string WithContactDetails(string body, ServiceContact service) =>
-        body.TrimEnd() + "\n\n" + ContactDetails(service.Name, service.HelplinePhone, service.HelplineHours, service.ContactEmail);
+    public static string ContactDetails(string name, string helplinePhone, string helplineHours, string contactEmail, Microsoft.Extensions.Localization.IStringLocalizer? text = null) =>
+        text is null
+            ? $"--\n{name}\nHelpline: {helplinePhone} ({helplineHours})\nEmail: {contactEmail}\n"
+            : $"--\n{name}\n{text["Helpline: {0} ({1})", helplinePhone, helplineHours]}\n{text["Email: {0}", contactEmail]}\n";
 
     // The messages say which field is wrong, never its value (which may be personal data).
     private static void Validate(OutgoingMessage message)

@@ -31,6 +31,12 @@ public sealed class OutgoingMessage
 
     public required string Body { get; init; }
 
+    /// <summary>
+    /// Puts the writer's own words (the contact details that end every message) into the message's language: the
+    /// localizer the message was written with, in the family's culture (issue 17). English when not given.
+    /// </summary>
+    public Microsoft.Extensions.Localization.IStringLocalizer? Text { get; init; }
+
     /// <summary>Send at or after this time (a reminder); null sends it as soon as possible.</summary>
     public DateTimeOffset? NotBefore { get; init; }
 

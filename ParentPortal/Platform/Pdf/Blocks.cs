@@ -16,6 +16,7 @@ namespace ParentPortal.Platform.Pdf;
 [JsonDerivedType(typeof(SignatureBlock), "signatures")]
 [JsonDerivedType(typeof(QrCodeBlock), "qr-code")]
 [JsonDerivedType(typeof(KeepTogetherBlock), "keep-together")]
+[JsonDerivedType(typeof(LanguageBlock), "language")]
 public abstract record Block;
 
 /// <summary>A stretch of text in one style. Bold and italic together print bold: no bold italic face is shipped.</summary>
@@ -97,11 +98,18 @@ public sealed record QrCodeBlock(string Payload, IReadOnlyList<ParagraphBlock> C
 /// <summary>Blocks that stay on one page: if they do not fit in what is left of this one, they start the next.</summary>
 public sealed record KeepTogetherBlock(IReadOnlyList<Block> Blocks) : Block;
 
+/// <summary>
+/// A part of the document in another language than the document's (issue 17: a Welsh certificate followed by its English
+/// text): tagged as a section with its own language (<c>/Lang</c>), so a screen reader reads each part in its language.
+/// </summary>
+/// <param name="Language">BCP 47, e.g. en-GB.</param>
+public sealed record LanguageBlock(string Language, IReadOnlyList<Block> Blocks) : Block;
+
 /// <param name="Title">The document's title (PDF metadata and footer).</param>
 /// <param name="Organisation">Printed at the top of every page and recorded as the PDF's author.</param>
 /// <param name="CreatedAt">The PDF's creation date: passed in, never read from the clock, so the same input gives the same bytes.</param>
 /// <param name="Reference">Printed in the header of every page (a certificate or case number).</param>
-/// <param name="Language">The document's language (BCP 47), recorded for screen readers: en-GB until documents are translated.</param>
+/// <param name="Language">The document's language (BCP 47), recorded for screen readers; a part in another language is a <see cref="LanguageBlock"/>.</param>
 public sealed record DocumentMetadata(string Title, string Organisation, DateTimeOffset CreatedAt, string? Reference = null, string? Subject = null, string Language = "en-GB");
 
 public sealed record PdfDocumentDefinition(DocumentMetadata Metadata, IReadOnlyList<Block> Blocks);

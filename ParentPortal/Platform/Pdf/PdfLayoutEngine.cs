@@ -198,6 +198,15 @@ internal sealed class PdfLayoutEngine
             case KeepTogetherBlock group:
                 PlaceTogether(group);
                 break;
+            case LanguageBlock part:
+                Within(new StructureElement("Sect", container) { Language = part.Language }, () =>
+                {
+                    foreach (var inner in part.Blocks)
+                    {
+                        Place(inner);
+                    }
+                });
+                break;
             default:
                 throw new ArgumentException($"The PDF layout does not know the block {block.GetType().Name}.", nameof(block));
         }

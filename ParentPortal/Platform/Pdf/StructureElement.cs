@@ -30,6 +30,9 @@ public sealed class StructureElement
     /// <summary>For a table header cell: Column or Row.</summary>
     public string? Scope { get; init; }
 
+    /// <summary>The language of this element and what it holds, when not the document's (BCP 47).</summary>
+    public string? Language { get; init; }
+
     /// <summary>For a list: Disc or Decimal.</summary>
     public string? ListNumbering { get; init; }
 

@@ -10,7 +10,7 @@ public sealed class TriageContextSource(ServiceDirectory services, WorkingDayCal
     public async Task<TriageContext> GetAsync(CancellationToken cancellationToken = default)
     {
         var profile = await services.GetAsync(cancellationToken);
-        return new TriageContext(clock.Today(), [.. profile.LocalAuthorities.Select(l => new Option(l.Code, l.Name))]);
+        return new TriageContext(clock.Today(), [.. profile.LocalAuthorities.Select(l => new Option(l.Code, l.Name) { IsName = true })]);
     }
 
     public ValueTask<DeadlineCalculator> CalculatorAsync(CancellationToken cancellationToken = default) => calendars.CalculatorAsync(cancellationToken);

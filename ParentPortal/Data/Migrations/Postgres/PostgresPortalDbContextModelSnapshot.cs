@@ -221,6 +221,11 @@ namespace ParentPortal.Data.Migrations.Postgres
                     b.Property<DateOnly?>("LaToldOfMediationOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int?>("LocalAuthorityId")
                         .HasColumnType("integer");
 

@@ -214,6 +214,11 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("LaToldOfMediationOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("LocalAuthorityId")
                         .HasColumnType("INTEGER");
 

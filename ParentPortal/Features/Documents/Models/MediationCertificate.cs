@@ -20,6 +20,7 @@ public enum CertificateKind
 /// <param name="Decision">The decision the appeal would be about, in words ("Refusal to carry out an EHC needs assessment").</param>
 /// <param name="DecisionLetterDate">The date the decision letter was sent.</param>
 /// <param name="AppealDeadline">From the rules engine (<see cref="DeadlineCalculator.AppealBy"/>, given this certificate's issue date).</param>
+/// <param name="Language">The family's language (issue 17): a Welsh certificate is Welsh, then the same in English.</param>
 /// <param name="MediationHeldOn">For <see cref="CertificateKind.AfterMediation"/>: the day mediation took place, if it is to be printed.</param>
 public sealed record MediationCertificate(
     CertificateKind Kind,
@@ -35,4 +36,5 @@ public sealed record MediationCertificate(
     Issuer IssuedBy,
     Deadline AppealDeadline,
     DocumentVerification Verification,
-    DateOnly? MediationHeldOn = null);
+    DateOnly? MediationHeldOn = null,
+    string Language = "en-GB");

@@ -128,6 +128,11 @@ internal static class TaggedPdfWriter
             text.Append(" /Alt ").Append(Text(alt));
         }
 
+        if (element.Language is { } language)
+        {
+            text.Append(" /Lang ").Append(Text(language));
+        }
+
         if (element.Scope is { } scope)
         {
             text.Append(" /A <</O /Table /Scope /").Append(scope).Append(">>");

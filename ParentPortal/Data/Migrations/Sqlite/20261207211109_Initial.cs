@@ -319,6 +319,7 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     DeletionWarningSentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Reference = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreatedBySubject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     MediationChoice = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     MediationChoiceAt = table.Column<long>(type: "INTEGER", nullable: true),

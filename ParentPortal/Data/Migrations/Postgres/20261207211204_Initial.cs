@@ -320,6 +320,7 @@ namespace ParentPortal.Data.Migrations.Postgres
                     DeletionWarningSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Reference = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     CreatedBySubject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     MediationChoice = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     MediationChoiceAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
+
+namespace ParentPortal.Platform.Localisation;
+
+/// <summary>
+/// Issue 17: the family's language. ASP.NET Core's request localisation reads the <see cref="PortalLanguages.CookieName"/>
+/// cookie (and nothing else: a browser's own language does not switch the service, as GOV.UK advises); the header's
+/// links set it through <c>/language/{code}</c>, which works without JavaScript.
+/// </summary>
+public static class LocalisationSetup
+{
+    public const string PseudoSetting = "Localisation:PseudoLanguage";
+
+    public static IServiceCollection AddPortalLocalisation(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddLocalization();
+        services.TryAddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.TryAddSingleton<MissingTranslations>();
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, PortalStringLocalizerFactory>());
+        var pseudo = configuration.GetValue<bool>(PseudoSetting);
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = PortalLanguages.Shipped.Select(l => l.Culture).ToList();
+            if (pseudo)
+            {
+                cultures.Add(PortalLanguages.CultureFor(PortalLanguages.Pseudo));
+            }
+
+            options.DefaultRequestCulture = new RequestCulture(PortalLanguages.Default.Culture);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.FallBackToParentCultures = false;
+            options.FallBackToParentUICultures = false;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = PortalLanguages.CookieName }];
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// <c>GET /language/{code}?returnUrl=/path</c>: remembers the language for a year and goes back to the page. A plain
+    /// link, so it works without scripts; an unknown language or a return address off this site is ignored kindly.
+    /// </summary>
+    public static IEndpointRouteBuilder MapLanguageEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/language/{code}", (HttpContext http, string code, string? returnUrl, IConfiguration configuration) =>
+        {
+            var language = PortalLanguages.Find(code, includePseudo: configuration.GetValue<bool>(PseudoSetting));
+            if (language is not null)
+            {
+                http.Response.Cookies.Append(PortalLanguages.CookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language.Code)),
+                    new CookieOptions
+                    {
+                        MaxAge = TimeSpan.FromDays(365),
+                        HttpOnly = true,
+                        Secure = http.Request.IsHttps,
+                        SameSite = SameSiteMode.Lax,
+                        IsEssential = true,
+                        Path = "/",
+                    });
+            }
+
+            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        }).AllowAnonymous();
+        return endpoints;
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains("://", StringComparison.Ordinal);
+}
