@@ -36,6 +36,8 @@ public abstract class PortalComponentTest : BunitContext, IClassFixture<SeededDa
         Services.AddSingleton(database.Services.GetRequiredService<ServiceDirectory>());
         Services.AddSingleton(database.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ParentPortal.Data.PortalDbContext>>());
         Services.AddSingleton(TimeProvider.System);
+        Services.AddLogging();
+        global::ParentPortal.Platform.Localisation.LocalisationSetup.AddPortalLocalisation(Services, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         foreach (var descriptor in database.ApplicationServices)
         {
             Services.Add(descriptor);

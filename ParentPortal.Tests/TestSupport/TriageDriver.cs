@@ -42,12 +42,12 @@ public static class TriageDriver
         }
     }
 
-    /// <summary>Answers, presses Continue and waits for the next page; returns its path.</summary>
-    public static async Task<string> ContinueAsync(IPage page, IReadOnlyDictionary<string, string> values, string screenshot)
+    /// <summary>Answers, presses Continue (or its name in the page's language) and waits for the next page; returns its path.</summary>
+    public static async Task<string> ContinueAsync(IPage page, IReadOnlyDictionary<string, string> values, string screenshot, string continueName = "Continue")
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.WaitForInteractiveAsync();
-        var button = page.GetByRole(AriaRole.Button, new() { Name = "Continue" });
+        var button = page.GetByRole(AriaRole.Button, new() { Name = continueName });
         await Assertions.Expect(button).ToBeEnabledAsync();
         await page.CheckPageAsync(screenshot);
         var before = page.Url;

@@ -22,10 +22,10 @@ public sealed record Wording(string Template, IReadOnlyList<WordingPart> Parts)
 
     public override string ToString() => English;
 
-    /// <summary>Two wordings are the same when they say the same thing in English (their parts are compared by it).</summary>
-    public bool Equals(Wording? other) => other is not null && Template == other.Template && English == other.English;
+    /// <summary>Two wordings are the same when they say the same thing in English, however they were put together.</summary>
+    public bool Equals(Wording? other) => other is not null && English == other.English;
 
-    public override int GetHashCode() => HashCode.Combine(Template, English);
+    public override int GetHashCode() => English.GetHashCode(StringComparison.Ordinal);
 }
 
 /// <summary>One part of a <see cref="Wording"/>: words of the portal's, a phrase of its own, a date, or text shown as it is.</summary>
