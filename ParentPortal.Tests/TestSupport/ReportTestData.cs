@@ -59,7 +59,7 @@ public static class ReportTestData
         var b = Case(db, owner, "B", CaseWorkflow.Sen, herts, Utc(2026, 1, 20), CaseStage.Closed, Language("other", "Polish", "yes"));
         Certificate(b, new(2026, 3, 5), CertificateTrigger.LocalAuthorityCouldNotArrangeMediation, issued: new(2026, 3, 9)); // due Tuesday 10 March
         Events(db, b, CaseStage.InformationGiven, CaseStage.MediationBeingArranged, CaseStage.CertificateIssued, CaseStage.Closed);
-        Response(db, b, 5, Utc(2026, 3, 20));
+        Response(db, b, 5, Utc(2026, 3, 20), "cy");
 
         // Certificate only; the clock runs over Easter (Good Friday 3 April, Easter Monday 6 April): due Thursday 9 April.
         var c = Case(db, owner, "C", CaseWorkflow.Sen, beds, Utc(2026, 2, 1), CaseStage.CertificateIssued, Language("bsl"));
@@ -87,7 +87,7 @@ public static class ReportTestData
         var k = Case(db, owner, "K", CaseWorkflow.Sen, herts, Utc(2026, 4, 20), CaseStage.Closed, Language("english"));
         Certificate(k, new(2026, 5, 11), CertificateTrigger.NotPursuingMediation, issued: new(2026, 5, 15));
         Events(db, k, CaseStage.InformationGiven, CaseStage.CertificateIssued, CaseStage.Closed);
-        Response(db, k, 2, Utc(2026, 6, 1));
+        Response(db, k, 2, Utc(2026, 6, 1), "ur");
 
         // Being arranged now, with no history rows: counts as going to mediation from its current stage. No language answer.
         Case(db, owner, "L", CaseWorkflow.Bullying, herts, Utc(2026, 5, 5), CaseStage.MediationBeingArranged, []);
@@ -215,6 +215,6 @@ public static class ReportTestData
         }
     }
 
-    private static void Response(PortalDbContext db, Application application, int rating, DateTimeOffset at) =>
-        db.SatisfactionResponses.Add(new SatisfactionResponse { ApplicationId = application.Id, Rating = rating, SubmittedAt = at });
+    private static void Response(PortalDbContext db, Application application, int rating, DateTimeOffset at, string language = "en-GB") =>
+        db.SatisfactionResponses.Add(new SatisfactionResponse { ApplicationId = application.Id, Rating = rating, SubmittedAt = at, Language = language });
 }

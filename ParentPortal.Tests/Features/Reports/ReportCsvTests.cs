@@ -74,7 +74,7 @@ public sealed class ReportCsvTests
                 new Share(0, 4)),
             new CaseFigures(0, none, none),
             new OutcomeFigures(new Share(0, 0), new Share(0, 0), new Share(0, 0), new Share(0, 0)),
-            new SatisfactionFigures(0, null, none),
+            new SatisfactionFigures(0, null, none, none),
             new ApplicationLanguageFigures(none, new Share(0, 0)),
             new SupportFigures(1, 2, 3, 4),
             new MeetingFigures(5, 6, 7, 8, 9),

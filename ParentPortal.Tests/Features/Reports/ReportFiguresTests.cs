@@ -139,6 +139,10 @@ public abstract class ReportFiguresTests(ReportData data)
         Assert.Equal([1, 1, 0, 1, 2], satisfaction.ByRating.Items.Select(i => i.Count));
         Assert.Equal(["1 (very dissatisfied)", "2", "3", "4", "5 (very satisfied)"], satisfaction.ByRating.Items.Select(i => i.Label));
         Assert.Equal("40.0%", satisfaction.ByRating.ShareOf(satisfaction.ByRating.Items[4]).PercentText);
+
+        // Issue 17: by the language each was answered in (B's in Welsh, K's in Urdu), every shipped language listed.
+        Assert.Equal(["English", "Welsh", "Urdu"], satisfaction.ByLanguage.Items.Select(i => i.Label));
+        Assert.Equal([3, 1, 1], satisfaction.ByLanguage.Items.Select(i => i.Count));
     }
 
     [Fact]

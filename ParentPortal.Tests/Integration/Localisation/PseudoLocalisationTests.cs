@@ -89,7 +89,7 @@ public sealed class PseudoLocalisationTests : IAsyncLifetime
         await ChooseLanguageAsync(visitor, language);
         foreach (var path in new[]
         {
-            "/", "/check", "/check?submitted=true", "/check/area?route=sen", "/check/area?route=sen&submitted=true",
+            "/", "/privacy", "/accessibility", "/contact", "/check", "/check?submitted=true", "/check/area?route=sen", "/check/area?route=sen&submitted=true",
             "/check/date?route=sen&la=herts", $"/check/date?route=sen&la=herts&decisionLetterSent={TestDates.FromToday(30)}&submitted=true",
             $"/check/result?route=sen&la=herts&decisionLetterSent={letter}", "/check/result?route=sen&la=outside-area",
         })

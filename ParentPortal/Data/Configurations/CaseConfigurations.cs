@@ -109,6 +109,7 @@ internal sealed class SatisfactionResponseConfiguration : IEntityTypeConfigurati
         builder.HasKey(r => r.ApplicationId);
         builder.HasOne<Application>().WithOne().HasForeignKey<SatisfactionResponse>(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(r => r.Comment).HasMaxLength(2000);
+        builder.Property(r => r.Language).HasMaxLength(16);
         builder.ToTable(t => t.HasCheckConstraint("CK_SatisfactionResponses_Rating", "\"Rating\" BETWEEN 1 AND 5"));
     }
 }

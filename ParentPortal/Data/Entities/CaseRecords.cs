@@ -246,6 +246,9 @@ public sealed class SatisfactionResponse
     public string? Comment { get; set; }
 
     public DateTimeOffset SubmittedAt { get; set; }
+
+    /// <summary>The language the survey was answered in (issue 17: the reports count answers by language).</summary>
+    public string Language { get; set; } = "en-GB";
 }
 
 /// <summary>

@@ -72,7 +72,8 @@ public sealed record OutcomeFigures(
     Share CertificatesOnTime,
     Share MediationsWithin30Days);
 
-public sealed record SatisfactionFigures(int Responses, double? AverageRating, Breakdown ByRating);
+/// <param name="ByLanguage">Answers by the language the survey was answered in (issue 17).</param>
+public sealed record SatisfactionFigures(int Responses, double? AverageRating, Breakdown ByRating, Breakdown ByLanguage);
 
 /// <summary>From the triage answers of the cases submitted in the period.</summary>
 public sealed record ApplicationLanguageFigures(Breakdown ByLanguage, Share InterpreterRequested);

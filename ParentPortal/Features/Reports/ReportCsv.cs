@@ -65,6 +65,7 @@ public static class ReportCsv
         Row(text, "Satisfaction", "Responses", "", Count(satisfaction.Responses));
         Row(text, "Satisfaction", "Average rating (1 to 5)", "", satisfaction.AverageRating?.ToString("0.0", CultureInfo.InvariantCulture) ?? "");
         Breakdown(text, "Satisfaction by rating", satisfaction.ByRating);
+        Breakdown(text, "Satisfaction by language", satisfaction.ByLanguage);
 
         Breakdown(text, "Applications by language", report.ApplicationLanguages.ByLanguage);
         ShareRow(text, "Applications asking for an interpreter", "Interpreter requested", report.ApplicationLanguages.InterpreterRequested);

@@ -52,6 +52,11 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
             .GroupBy(r => r.Rating)
             .Select(g => new { Rating = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Rating, g => g.Count, cancellationToken);
+        var languages = await db.SatisfactionResponses.AsNoTracking()
+            .Where(r => r.SubmittedAt >= period.StartsAt && r.SubmittedAt < period.EndsBefore)
+            .GroupBy(r => r.Language)
+            .Select(g => new { Language = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Language, g => g.Count, cancellationToken);
 
         var submitted = cases.Where(c => c.SubmittedInPeriod).ToList();
         var profiles = submitted.Select(c => CaseProfile.From(TriageAnswers.FromJson(c.AnswersJson))).ToList();
@@ -61,7 +66,7 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
             CallFiguresFor(calls, period),
             new CaseFigures(submitted.Count, ByRoute(submitted), ByArea(submitted, areas)),
             Outcomes(cases, submitted, period, calculator),
-            Satisfaction(ratings),
+            Satisfaction(ratings, languages),
             ApplicationLanguages(profiles),
             await SupportAsync(db, profiles, period, cancellationToken),
             await MeetingsAsync(db, period, cancellationToken),
@@ -273,14 +278,19 @@ public sealed class ReportsQuery(IDbContextFactory<PortalDbContext> contextFacto
             new Share(within, mediations.Count));
     }
 
-    private static SatisfactionFigures Satisfaction(Dictionary<int, int> ratings)
+    private static SatisfactionFigures Satisfaction(Dictionary<int, int> ratings, Dictionary<string, int> languages)
     {
         var responses = ratings.Values.Sum();
         double? average = responses == 0 ? null : Math.Round((double)ratings.Sum(r => r.Key * r.Value) / responses, 1, MidpointRounding.AwayFromZero);
         var byRating = Enumerable.Range(1, 5)
             .Select(r => new Tally(r.ToString(System.Globalization.CultureInfo.InvariantCulture), RatingLabel(r), ratings.GetValueOrDefault(r)))
             .ToList();
-        return new SatisfactionFigures(responses, average, new Breakdown(byRating, responses));
+        // Every shipped language, even with no answers, so a report shows the survey is offered in each.
+        var byLanguage = Platform.Localisation.PortalLanguages.Shipped
+            .Select(l => new Tally(l.Code, l.EnglishName, languages.GetValueOrDefault(l.Code)))
+            .Concat(languages.Where(l => Platform.Localisation.PortalLanguages.Find(l.Key) is null).Select(l => new Tally(l.Key, l.Key, l.Value)))
+            .ToList();
+        return new SatisfactionFigures(responses, average, new Breakdown(byRating, responses), new Breakdown(byLanguage, responses));
     }
 
     public static string RatingLabel(int rating) => rating switch

@@ -770,7 +770,8 @@ namespace ParentPortal.Data.Migrations.Sqlite
                     ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Rating = table.Column<int>(type: "INTEGER", nullable: false),
                     Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
