@@ -114,6 +114,13 @@ public sealed class LanguagesBrowserTests(BrowserFixture browser) : IAsyncLifeti
         Assert.True((await _portal.Services.GetRequiredService<RecordDecisionHandler>().HandleAsync(adviser, application.Id, ParentPortal.Data.Entities.SessionChoice.CertificateOnly)).Succeeded);
         var issued = await _portal.Services.GetRequiredService<IssueCertificateHandler>().HandleAsync(adviser, application.Id);
         Assert.True(issued.Succeeded, issued.Message);
+        var certificateNumber = await db.CaseDocuments.Where(d => d.ApplicationId == application.Id).Select(d => d.Number).SingleAsync();
+
+        // The family is told in Welsh, though the adviser works in English.
+        var ready = await DeliveredMail.WaitForAsync(_portal.OutboxFolder, "sam.taylor@example.com", Welsh("Your mediation certificate ({0}) is ready. Sign in to the portal and choose \"Your applications\" to download it.", certificateNumber));
+        Assert.Equal(Welsh("Your mediation certificate is ready"), MimeSubject(ready));
+        var profile = await _portal.Services.GetRequiredService<ParentPortal.Platform.Settings.ServiceDirectory>().GetAsync();
+        Assert.Contains(Welsh("Helpline: {0} ({1})", profile.HelplinePhone, profile.HelplineHours), ready, StringComparison.Ordinal);
         var documentId = await db.CaseDocuments.Where(d => d.ApplicationId == application.Id).Select(d => d.Id).SingleAsync();
         var download = await page.Context.APIRequest.GetAsync($"/documents/{documentId}/download");
         Assert.Equal(200, download.Status);

@@ -11,6 +11,8 @@ using ParentPortal.Platform.Cases;
 using ParentPortal.Platform.Pdf;
 using ParentPortal.Platform.Settings;
 
+using ParentPortal.Domain.Text;
+
 namespace ParentPortal.Features.Documents;
 
 /// <summary>
@@ -98,7 +100,10 @@ public sealed class IssueCertificateHandler(
         var document = IssuedDocuments.Store(db, caseId, staff.Subject, DocumentKind.Certificate, kind.ToString(), number, code, pdf, $"mediation-certificate-{file.Reference}.pdf", service.Name, file.Now, replaces);
         file.CertificateIssued();
         await file.FollowAppealDeadlineAsync(await calendars.CalculatorAsync(cancellationToken), service, cancellationToken);
-        await file.TellFamilyAsync("document-ready", "Your mediation certificate is ready", $"Your mediation certificate ({number}) is ready. Sign in to the portal and choose \"Your applications\" to download it.", "certificate-ready:" + document.Id, cancellationToken, document.Id);
+        await file.TellFamilyInWordsAsync(
+            "Your mediation certificate is ready",
+            Wording.Format("Your mediation certificate ({0}) is ready. Sign in to the portal and choose \"Your applications\" to download it.", WordingPart.AsTyped(number)),
+            "document-ready", "certificate-ready:" + document.Id, cancellationToken, document.Id);
         file.Record("certificate-issued", number);
         AuditLog.Write(db, staff, "document-issued", "document", document.Id.ToString(), file.Now, "certificate");
         return await file.SaveAsync(cancellationToken)

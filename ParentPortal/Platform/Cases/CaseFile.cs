@@ -9,6 +9,8 @@ using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Messaging;
 
+using ParentPortal.Domain.Text;
+
 namespace ParentPortal.Platform.Cases;
 
 /// <summary>Who changes a case: a member of staff, the family, or the portal itself (an agreement issued once all have signed).</summary>
@@ -390,6 +392,9 @@ public sealed partial class CaseFile
     /// <summary>The portal's own address, for links in messages to staff; set when the case is opened by <see cref="CaseFiles"/>.</summary>
     public Hosting.PublicAddress? Links { get; init; }
 
+    /// <summary>The family's words (issue 17): a message to them is written in their language.</summary>
+    public Microsoft.Extensions.Localization.IStringLocalizer<Localisation.FamilyText>? Text { get; init; }
+
     /// <summary>
     /// Issue 15 item 4: what the family did in this change (decided, withdrew, asked for a correction ...) is told straight away
     /// to the case's adviser and mediator who chose to hear at once (<see cref="StaffNotices"/>), in the same transaction.
@@ -461,15 +466,24 @@ public sealed partial class CaseFile
     /// Puts a message to the family in the outbox, in this change's transaction (not before <paramref name="notBefore"/>, for a
     /// reminder), by the channel they chose. False when there is no way to send it to them, or they turned this kind off.
     /// </summary>
-    public async Task<bool> TellFamilyAsync(string kind, string subject, string body, string? correlationKey, CancellationToken cancellationToken, Guid? documentId = null, DateTimeOffset? notBefore = null)
+    public Task<bool> TellFamilyAsync(string kind, string subject, string body, string? correlationKey, CancellationToken cancellationToken, Guid? documentId = null, DateTimeOffset? notBefore = null) =>
+        TellFamilyInWordsAsync(subject, body, kind, correlationKey, cancellationToken, documentId, notBefore);
+
+    /// <summary>As above, with the subject and body as templates whose parts the family's language fills in.</summary>
+    /// The subject and body are written in the family's language (<c>Applications.Language</c>): a <see cref="Wording"/>
+    /// template is translated with its parts; a message given as plain English text is looked up whole, and stays English
+    /// until it has a translation.
+    public async Task<bool> TellFamilyInWordsAsync(Wording subject, Wording body, string kind, string? correlationKey, CancellationToken cancellationToken, Guid? documentId = null, DateTimeOffset? notBefore = null)
     {
         var family = await CaseParties.FamilyOfAsync(Db, Row, Profile, cancellationToken);
+        using var language = Localisation.PortalLanguages.Use(Row.Language);
         return await OutboxWriter.EnqueueAsync(Db, new OutgoingMessage
         {
             Kind = kind,
             Family = family,
-            Subject = subject,
-            Body = body,
+            Subject = Text is null ? subject.English : Localisation.LocalizerExtensions.Say(Text, subject),
+            Body = Text is null ? body.English : Localisation.LocalizerExtensions.Say(Text, body),
+            Text = Text,
             CorrelationKey = correlationKey,
             NotBefore = notBefore,
             About = MessageAbout.Application(Row, documentId),

@@ -20,7 +20,7 @@ public sealed record CaseChangeResult(bool Succeeded, IReadOnlyList<FieldError> 
 }
 
 /// <summary>Opens cases for a change: found, checked against who is asking, and tracked in the caller's DbContext.</summary>
-public sealed class CaseFiles(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock, Hosting.PublicAddress? links = null)
+public sealed class CaseFiles(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock, Hosting.PublicAddress? links = null, Microsoft.Extensions.Localization.IStringLocalizer<Localisation.FamilyText>? text = null)
 {
     /// <summary>A submitted case this member of staff may see, for one change; null for anyone who may not see it (or when there is none).</summary>
     public async Task<CaseFile?> OpenForStaffAsync(PortalDbContext db, ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ public sealed class CaseFiles(IDbContextFactory<PortalDbContext> contextFactory,
 
         var row = await db.Applications.VisibleTo(staff).Include(a => a.LocalAuthority)
             .FirstOrDefaultAsync(a => a.Id == caseId && a.Status == ApplicationStatus.Submitted, cancellationToken);
-        return row is null ? null : new CaseFile(db, row, CaseActor.Of(staff), clock.GetUtcNow()) { Links = links };
+        return row is null ? null : new CaseFile(db, row, CaseActor.Of(staff), clock.GetUtcNow()) { Links = links, Text = text };
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public sealed class CaseFiles(IDbContextFactory<PortalDbContext> contextFactory,
         }
 
         var name = await db.Users.AsNoTracking().Where(u => u.Id == row.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        return new CaseFile(db, row, CaseActor.Family(user.Subject()!, name), clock.GetUtcNow()) { Links = links };
+        return new CaseFile(db, row, CaseActor.Family(user.Subject()!, name), clock.GetUtcNow()) { Links = links, Text = text };
     }
 
     /// <summary>A case already read (tracked) in <paramref name="db"/> by a handler that checked who is asking, opened for <paramref name="actor"/>.</summary>
@@ -64,7 +64,7 @@ public sealed class CaseFiles(IDbContextFactory<PortalDbContext> contextFactory,
             throw new InvalidOperationException("Only a sent application is a case.");
         }
 
-        return new CaseFile(db, row, actor, clock.GetUtcNow()) { Links = links };
+        return new CaseFile(db, row, actor, clock.GetUtcNow()) { Links = links, Text = text };
     }
 
     /// <summary>
