@@ -76,4 +76,34 @@ public sealed class PhoneApplicationTests : IAsyncLifetime
         Assert.Equal("demo-parent-2", application.Owner!.Subject);
         Assert.False(await check.ApplicationInvitations.AnyAsync(i => i.ApplicationId == id && i.ClaimedAt == null && i.ExpiresAt > _host.Clock.GetUtcNow() && i.CodeHash != InvitationCodes.Hash(raced)));
     }
+
+    /// <summary>Issue 17: the adviser taking the call sets the family's language from "Which language should we use?".</summary>
+    [Fact]
+    public async Task ThePhoneApplicationsLanguage_IsSetFromTheLanguageQuestion_WhenThePortalWritesIt()
+    {
+        var started = await _host.Get<StartPhoneApplicationHandler>().HandleAsync(Adviser, new PhoneCallDetails { CallerName = "Rhian Evans", ConsentToAct = true });
+        var id = started.ApplicationId!.Value;
+        Assert.Equal("en-GB", await LanguageAsync(id));
+
+        foreach (var (answer, language) in new[] { ("welsh", "cy"), ("other", "cy"), ("urdu", "ur"), ("english", "en-GB") })
+        {
+            var values = new Dictionary<string, string?> { ["language"] = answer };
+            if (answer == "other")
+            {
+                // Another language (an interpreter is arranged) keeps the language the portal writes in.
+                values["language-other"] = "Polish";
+                values["interpreter"] = "yes";
+            }
+
+            var saved = await _host.Get<SaveStepHandler>().HandleAsync(Adviser, id, "language", values);
+            Assert.Equal(SaveStepOutcome.Saved, saved.Outcome);
+            Assert.Equal(language, await LanguageAsync(id));
+        }
+    }
+
+    private async Task<string> LanguageAsync(Guid id)
+    {
+        await using var db = await _host.DbAsync();
+        return await db.Applications.Where(a => a.Id == id).Select(a => a.Language).SingleAsync();
+    }
 }
