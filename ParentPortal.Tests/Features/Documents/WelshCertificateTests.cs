@@ -32,8 +32,14 @@ public sealed class WelshCertificateTests
     [InlineData(CertificateKind.LaDidNotArrangeInTime)]
     public void EveryKindOfCertificate_IsTranslatedIntoWelsh(CertificateKind kind)
     {
-        var certificate = DocumentSamples.Certificate(kind) with { Language = PortalLanguages.Welsh };
-        WelshPdfs.Certificate(certificate, DocumentSamples.CreatedAt);
+        // Every decision a certificate can name, as IssueCertificate words it ("Contents of an EHC plan").
+        foreach (var decision in Enum.GetValues<ParentPortal.Domain.Eligibility.SenDecision>())
+        {
+            var words = ParentPortal.Domain.Eligibility.SenEligibility.Describe(decision);
+            words = words.StartsWith("a ", StringComparison.Ordinal) ? words[2..] : words.StartsWith("the ", StringComparison.Ordinal) ? words[4..] : words;
+            var certificate = DocumentSamples.Certificate(kind) with { Language = PortalLanguages.Welsh, Decision = char.ToUpperInvariant(words[0]) + words[1..] };
+            WelshPdfs.Certificate(certificate, DocumentSamples.CreatedAt);
+        }
 
         var missing = Services.Value.GetRequiredService<MissingTranslations>().For(PortalLanguages.Welsh);
         Assert.True(missing.Count == 0, "Not translated into Welsh: " + string.Join(" | ", missing.Select(m => m.Text)));

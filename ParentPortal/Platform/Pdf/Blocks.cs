@@ -110,7 +110,8 @@ public sealed record LanguageBlock(string Language, IReadOnlyList<Block> Blocks)
 /// <param name="CreatedAt">The PDF's creation date: passed in, never read from the clock, so the same input gives the same bytes.</param>
 /// <param name="Reference">Printed in the header of every page (a certificate or case number).</param>
 /// <param name="Language">The document's language (BCP 47), recorded for screen readers; a part in another language is a <see cref="LanguageBlock"/>.</param>
-public sealed record DocumentMetadata(string Title, string Organisation, DateTimeOffset CreatedAt, string? Reference = null, string? Subject = null, string Language = "en-GB");
+/// <param name="PageNumbers">Each page's footer, "Page {0} of {1}" in the document's language.</param>
+public sealed record DocumentMetadata(string Title, string Organisation, DateTimeOffset CreatedAt, string? Reference = null, string? Subject = null, string Language = "en-GB", string PageNumbers = "Page {0} of {1}");
 
 public sealed record PdfDocumentDefinition(DocumentMetadata Metadata, IReadOnlyList<Block> Blocks);
 

@@ -538,7 +538,7 @@ internal sealed class PdfLayoutEngine
             ops.Add(new LineOp(Margin, headerBaseline + 8f, PageWidth - Margin, headerBaseline + 8f, 0.6f, Rule));
             ops.Add(new LineOp(Margin, footerBaseline - 14f, PageWidth - Margin, footerBaseline - 14f, 0.6f, Rule));
             ops.Add(new TextOp(title, Margin, footerBaseline, Muted));
-            var number = shaper.Line(string.Create(CultureInfo.InvariantCulture, $"Page {i + 1} of {pages.Count}"), 8.5f);
+            var number = shaper.Line(string.Format(CultureInfo.InvariantCulture, metadata.PageNumbers, i + 1, pages.Count), 8.5f);
             ops.Add(new TextOp(number, PageWidth - Margin - number.Width, footerBaseline, Muted));
         }
     }

@@ -47,7 +47,7 @@ public static class CertificateComposer
     }
 
     private static DocumentMetadata Metadata(MediationCertificate c, DateTimeOffset createdAt, DocumentWords w, string language) =>
-        new($"{w[Title]} {c.CertificateNumber}", c.IssuedBy.Organisation, createdAt, w["Certificate {0}", c.CertificateNumber], Subtitle(c.Kind, w), language);
+        new($"{w[Title]} {c.CertificateNumber}", c.IssuedBy.Organisation, createdAt, w["Certificate {0}", c.CertificateNumber], Subtitle(c.Kind, w), language, w["Page {0} of {1}"]);
 
     private static List<Block> Blocks(MediationCertificate c, DocumentWords w)
     {
