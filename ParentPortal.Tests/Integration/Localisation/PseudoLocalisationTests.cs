@@ -142,6 +142,8 @@ public sealed class PseudoLocalisationTests : IAsyncLifetime
             check("confirmation", await confirmation.Content.ReadAsStringAsync(), data);
         }
 
+        check("your applications", await parent.GetStringAsync(new Uri("/applications", UriKind.Relative)), data);
+
         await using var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var application = await db.Applications.SingleAsync(a => a.Reference != null);
         Assert.Equal(language, application.Language);

@@ -1,3 +1,4 @@
+using ParentPortal.Domain.Text;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Deadlines;
@@ -31,11 +32,11 @@ public static class ApplicationNextSteps
     /// family's one decision about mediation (however it was recorded) once they have made it.
     /// </summary>
     /// <param name="certificateDue">The day the certificate is due, while it is due.</param>
-    public static string ForCase(TriageAnswers answers, CaseStage stage, SessionChoice? decision = null, SessionChoice? requested = null, DateOnly? certificateDue = null) => (stage, decision) switch
+    public static Wording ForCase(TriageAnswers answers, CaseStage stage, SessionChoice? decision = null, SessionChoice? requested = null, DateOnly? certificateDue = null) => (stage, decision) switch
     {
         _ when requested is not null && stage != CaseStage.Closed => "You have asked to change your decision about mediation. Your adviser will contact you to talk it through; nothing changes until they have.",
         (CaseStage.New or CaseStage.InformationGiven or CaseStage.MediationBeingArranged, SessionChoice.CertificateOnly) when certificateDue is { } due =>
-            $"You told us you only need the mediation certificate. We will send it by {UkDates.LongDate(due)}.",
+            Wording.Format("You told us you only need the mediation certificate. We will send it by {0}.", WordingPart.LongDate(due, UkDates.LongDate(due))),
         (CaseStage.New or CaseStage.InformationGiven, SessionChoice.TryMediation) =>
             "You told us you want to try mediation. We will tell the local authority, which then has 30 days to arrange it.",
         (CaseStage.InformationGiven, null) => "You have had information about mediation. Tell us whether you want to try mediation or only need the certificate: on your information sessions page, or by calling your adviser.",

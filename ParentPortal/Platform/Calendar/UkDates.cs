@@ -76,6 +76,9 @@ public static class UkDates
     public static string DateAndTime(DateTimeOffset instant)
     {
         var local = TimeZoneInfo.ConvertTime(instant, London);
-        return local.ToString("d MMMM yyyy 'at' h:mm", EnGb) + (local.Hour < 12 ? "am" : "pm");
+        // In Welsh or Urdu: the date in that language and the 24-hour clock, with no English words.
+        return Culture == EnGb
+            ? local.ToString("d MMMM yyyy 'at' h:mm", EnGb) + (local.Hour < 12 ? "am" : "pm")
+            : local.ToString("d MMMM yyyy, HH:mm", Culture);
     }
 }
