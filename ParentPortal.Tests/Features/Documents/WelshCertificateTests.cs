@@ -35,9 +35,7 @@ public sealed class WelshCertificateTests
         // Every decision a certificate can name, as IssueCertificate words it ("Contents of an EHC plan").
         foreach (var decision in Enum.GetValues<ParentPortal.Domain.Eligibility.SenDecision>())
         {
-            var words = ParentPortal.Domain.Eligibility.SenEligibility.Describe(decision);
-            words = words.StartsWith("a ", StringComparison.Ordinal) ? words[2..] : words.StartsWith("the ", StringComparison.Ordinal) ? words[4..] : words;
-            var certificate = DocumentSamples.Certificate(kind) with { Language = PortalLanguages.Welsh, Decision = char.ToUpperInvariant(words[0]) + words[1..] };
+            var certificate = DocumentSamples.Certificate(kind) with { Language = PortalLanguages.Welsh, Decision = IssueCertificateHandler.DecisionWords(decision) };
             WelshPdfs.Certificate(certificate, DocumentSamples.CreatedAt);
         }
 

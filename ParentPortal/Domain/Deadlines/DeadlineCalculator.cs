@@ -56,7 +56,7 @@ public sealed class DeadlineCalculator
         var reason = Wording.Format(
             "If you want to appeal, contact the mediation adviser by {0}, {1} after the decision letter was sent on {2}{3}, "
             + "unless the appeal is only about the school or type of school named in Section I ({4}).",
-            Day(date), PeriodText.MonthsWording(months), Day(decisionLetterSent), MonthEndNote(decisionLetterSent, date), WordingPart.AsTyped(LegalSources.ContactMediationAdviser));
+            WordingPart.LongDate(date), PeriodText.MonthsWording(months), WordingPart.LongDate(decisionLetterSent), MonthEndNote(decisionLetterSent, date), WordingPart.AsTyped(LegalSources.ContactMediationAdviser));
         return CalendarDayDeadline(date, reason, YouAct);
     }
 
@@ -71,7 +71,7 @@ public sealed class DeadlineCalculator
         var letterMonths = StatutoryPeriods.AppealMonthsAfterDecisionLetter;
         var certificateMonths = StatutoryPeriods.AppealMonthsAfterCertificate;
         var letterEnd = decisionLetterSent.AddMonths(letterMonths);
-        var letterPeriod = Wording.Format("{0} after the decision letter was sent on {1}", PeriodText.MonthsWording(letterMonths), Day(decisionLetterSent));
+        var letterPeriod = Wording.Format("{0} after the decision letter was sent on {1}", PeriodText.MonthsWording(letterMonths), WordingPart.LongDate(decisionLetterSent));
 
         Wording basis;
         DateOnly end;
@@ -79,33 +79,33 @@ public sealed class DeadlineCalculator
         if (certificateIssued is not { } certificate)
         {
             end = letterEnd;
-            basis = Wording.Format("{0} is {1}{2}", letterPeriod, Day(end), MonthEndNote(decisionLetterSent, end));
+            basis = Wording.Format("{0} is {1}{2}", letterPeriod, WordingPart.LongDate(end), MonthEndNote(decisionLetterSent, end));
             warnings.Add($"If a mediation certificate is issued, the deadline becomes the later of this date and {PeriodText.Months(certificateMonths)} after the certificate date.");
         }
         else
         {
             var certificateEnd = certificate.AddMonths(certificateMonths);
-            var certificatePeriod = Wording.Format("{0} after the certificate was issued on {1}", PeriodText.MonthsWording(certificateMonths), Day(certificate));
+            var certificatePeriod = Wording.Format("{0} after the certificate was issued on {1}", PeriodText.MonthsWording(certificateMonths), WordingPart.LongDate(certificate));
             if (letterEnd > certificateEnd)
             {
                 end = letterEnd;
-                basis = Wording.Format("{0} is {1}{2}, which is later than {3} ({4})", letterPeriod, Day(end), MonthEndNote(decisionLetterSent, end), certificatePeriod, Day(certificateEnd));
+                basis = Wording.Format("{0} is {1}{2}, which is later than {3} ({4})", letterPeriod, WordingPart.LongDate(end), MonthEndNote(decisionLetterSent, end), certificatePeriod, WordingPart.LongDate(certificateEnd));
             }
             else if (certificateEnd > letterEnd)
             {
                 end = certificateEnd;
-                basis = Wording.Format("{0} is {1}{2}, which is later than {3} ({4})", certificatePeriod, Day(end), MonthEndNote(certificate, end), letterPeriod, Day(letterEnd));
+                basis = Wording.Format("{0} is {1}{2}, which is later than {3} ({4})", certificatePeriod, WordingPart.LongDate(end), MonthEndNote(certificate, end), letterPeriod, WordingPart.LongDate(letterEnd));
             }
             else
             {
                 end = letterEnd;
-                basis = Wording.Format("{0} and {1} both end on {2}", letterPeriod, certificatePeriod, Day(end));
+                basis = Wording.Format("{0} and {1} both end on {2}", letterPeriod, certificatePeriod, WordingPart.LongDate(end));
             }
         }
 
         var (date, rollOver) = ApplyTribunalRule12(end);
         var reason = Wording.Format("The appeal must reach the tribunal by {0} on {1}: {2}{3} ({4}).",
-            WordingPart.Words(PeriodText.AppealCutOff), Day(date), basis, rollOver, WordingPart.AsTyped(LegalSources.Appeal));
+            WordingPart.Words(PeriodText.AppealCutOff), WordingPart.LongDate(date), basis, rollOver, WordingPart.AsTyped(LegalSources.Appeal));
         return WorkingDayDeadline(date, reason, warnings, end, date);
     }
 
@@ -375,8 +375,6 @@ public sealed class DeadlineCalculator
     }
 
     private static string Long(DateOnly date) => DateText.Long(date);
-
-    private static WordingPart Day(DateOnly date) => WordingPart.LongDate(date, Long(date));
 
     // The month's name and the ordinal are English words: a translation says the same thing its own way.
     private static Wording MonthEndNote(DateOnly start, DateOnly end) =>

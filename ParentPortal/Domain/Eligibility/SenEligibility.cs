@@ -1,4 +1,3 @@
-using ParentPortal.Domain.Calendar;
 using ParentPortal.Domain.Deadlines;
 using ParentPortal.Domain.Text;
 
@@ -80,7 +79,7 @@ public static class SenEligibility
                 passed = input.Today > appealBy.Date;
                 explanations.Add(passed
                     ? LateExplanation("The time to appeal", appealBy.Date, "the tribunal can accept a late appeal in some circumstances, so contact the tribunal to ask.")
-                    : Wording.Format("The appeal needs to reach the tribunal by {0} on {1}.", WordingPart.Words(PeriodText.AppealCutOff), Day(appealBy.Date)));
+                    : Wording.Format("The appeal needs to reach the tribunal by {0} on {1}.", WordingPart.Words(PeriodText.AppealCutOff), WordingPart.LongDate(appealBy.Date)));
             }
             else
             {
@@ -91,7 +90,7 @@ public static class SenEligibility
                         Wording.Format("The {0} to contact the mediation adviser", PeriodText.MonthsWording(StatutoryPeriods.ContactMediationAdviserMonths)),
                         contactBy.Date,
                         Wording.Format("if you already have a mediation certificate you have {0} from its date to appeal, and the tribunal can accept a late appeal in some circumstances, so contact the mediation adviser or the tribunal to ask.", PeriodText.MonthsWording(StatutoryPeriods.AppealMonthsAfterCertificate)))
-                    : Wording.Format("The {0} to contact the mediation adviser run until {1}.", PeriodText.MonthsWording(StatutoryPeriods.ContactMediationAdviserMonths), Day(contactBy.Date)));
+                    : Wording.Format("The {0} to contact the mediation adviser run until {1}.", PeriodText.MonthsWording(StatutoryPeriods.ContactMediationAdviserMonths), WordingPart.LongDate(contactBy.Date)));
             }
         }
         else
@@ -137,9 +136,7 @@ public static class SenEligibility
 
     // Never a dead end: the tribunal can extend time, and a certificate already issued gives its own month.
     private static Wording LateExplanation(Wording period, DateOnly deadline, Wording whatNext) =>
-        Wording.Format("{0} ended on {1}, but this is not necessarily the end: {2}", period, Day(deadline), whatNext);
-
-    private static WordingPart Day(DateOnly date) => WordingPart.LongDate(date, DateText.Long(date));
+        Wording.Format("{0} ended on {1}, but this is not necessarily the end: {2}", period, WordingPart.LongDate(deadline), whatNext);
 
     private static WordingPart Number(int number) => WordingPart.AsTyped(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

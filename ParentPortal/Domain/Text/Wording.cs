@@ -57,7 +57,8 @@ public sealed record WordingPart
 
     public static WordingPart AsTyped(string text) => new(text, false, null, null);
 
-    public static WordingPart LongDate(DateOnly date, string english) => new(english, false, date, null);
+    /// <summary>A date: "Friday 15 May 2026" in English, and in the page's language where it is shown.</summary>
+    public static WordingPart LongDate(DateOnly date) => new(Calendar.DateText.Long(date), false, date, null);
 
     public static WordingPart Of(Wording phrase)
     {

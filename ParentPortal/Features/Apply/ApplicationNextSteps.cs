@@ -36,7 +36,7 @@ public static class ApplicationNextSteps
     {
         _ when requested is not null && stage != CaseStage.Closed => "You have asked to change your decision about mediation. Your adviser will contact you to talk it through; nothing changes until they have.",
         (CaseStage.New or CaseStage.InformationGiven or CaseStage.MediationBeingArranged, SessionChoice.CertificateOnly) when certificateDue is { } due =>
-            Wording.Format("You told us you only need the mediation certificate. We will send it by {0}.", WordingPart.LongDate(due, UkDates.LongDate(due))),
+            Wording.Format("You told us you only need the mediation certificate. We will send it by {0}.", WordingPart.LongDate(due)),
         (CaseStage.New or CaseStage.InformationGiven, SessionChoice.TryMediation) =>
             "You told us you want to try mediation. We will tell the local authority, which then has 30 days to arrange it.",
         (CaseStage.InformationGiven, null) => "You have had information about mediation. Tell us whether you want to try mediation or only need the certificate: on your information sessions page, or by calling your adviser.",

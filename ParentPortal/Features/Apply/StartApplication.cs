@@ -93,7 +93,7 @@ public sealed class StartApplicationHandler(IDbContextFactory<PortalDbContext> c
             CreatedAt = now,
             UpdatedAt = now,
             CreatedBySubject = subject,
-            Language = Platform.Localisation.PortalLanguages.CurrentCode,
+            Language = Platform.Localisation.PortalLanguages.Current.Code,
             SearchText = ApplicationSearchText.For(answers, owner?.DisplayName, owner?.Email, null),
         };
         if (formId is { } wanted && wanted != Guid.Empty && !await db.Applications.AnyAsync(a => a.Id == wanted, cancellationToken))

@@ -53,7 +53,7 @@ public sealed class SurveyHandler(IDbContextFactory<PortalDbContext> contextFact
             Rating = rating.Value,
             Comment = comment,
             SubmittedAt = clock.GetUtcNow(),
-            Language = Platform.Localisation.PortalLanguages.CurrentCode,
+            Language = Platform.Localisation.PortalLanguages.Current.Code,
         });
         try
         {

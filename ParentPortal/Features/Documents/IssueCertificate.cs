@@ -79,7 +79,7 @@ public sealed class IssueCertificateHandler(
             profile.ChildName,
             profile.IsYoungPerson ? null : profile.ChildDateOfBirth,
             file.Row.LocalAuthority?.Name ?? "",
-            Capitalise(SenEligibility.Describe(decision)),
+            DecisionWords(decision),
             letter,
             new Issuer(staff.Name, staff.IsMediator && file.Row.AssignedStaffId == staff.StaffId ? "Mediator" : "Mediation adviser", service.Name),
             calculator.AppealBy(letter, file.Today),
@@ -111,9 +111,13 @@ public sealed class IssueCertificateHandler(
             : new(false, CaseChangeResult.Conflict);
     }
 
-    // "a refusal to carry out an EHC needs assessment" reads on a certificate as "Refusal to carry out ...".
-    private static string Capitalise(string text)
+    /// <summary>
+    /// The decision as a certificate names it: "a refusal to carry out an EHC needs assessment" reads as "Refusal to carry
+    /// out ..." (the English is also the key of its translation).
+    /// </summary>
+    public static string DecisionWords(SenDecision decision)
     {
+        var text = SenEligibility.Describe(decision);
         foreach (var article in new[] { "a ", "the " })
         {
             if (text.StartsWith(article, StringComparison.Ordinal))

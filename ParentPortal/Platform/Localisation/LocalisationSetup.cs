@@ -45,9 +45,10 @@ public static class LocalisationSetup
     /// </summary>
     public static IEndpointRouteBuilder MapLanguageEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/language/{code}", (HttpContext http, string code, string? returnUrl, IConfiguration configuration) =>
+        var pseudo = endpoints.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>(PseudoSetting);
+        endpoints.MapGet("/language/{code}", (HttpContext http, string code, string? returnUrl) =>
         {
-            var language = PortalLanguages.Find(code, includePseudo: configuration.GetValue<bool>(PseudoSetting));
+            var language = PortalLanguages.Find(code, includePseudo: pseudo);
             if (language is not null)
             {
                 http.Response.Cookies.Append(PortalLanguages.CookieName,
@@ -63,11 +64,8 @@ public static class LocalisationSetup
                     });
             }
 
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return Results.LocalRedirect(Identity.LocalReturnUrl.Sanitize(returnUrl));
         }).AllowAnonymous();
         return endpoints;
     }
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains("://", StringComparison.Ordinal);
 }

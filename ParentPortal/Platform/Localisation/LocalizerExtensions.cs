@@ -13,6 +13,14 @@ public static class LocalizerExtensions
         return string.IsNullOrEmpty(english) ? english : localizer[english].Value;
     }
 
+    /// <summary>An option's label in the page's language; a name (a local authority's) as it is.</summary>
+    public static string Say(this IStringLocalizer localizer, Option option)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        ArgumentNullException.ThrowIfNull(option);
+        return option.IsName ? option.Label : localizer[option.Label].Value;
+    }
+
     /// <summary>A templated message in the page's language: the portal's own words in it translated, what was typed kept as typed.</summary>
     public static string Say(this IStringLocalizer localizer, Wording wording)
     {

@@ -56,12 +56,6 @@ public static class PortalLanguages
     public static PortalLanguage Current => Find(CultureInfo.CurrentUICulture.Name, includePseudo: true) ?? Default;
 
     /// <summary>
-    /// The code stored on an application for the current culture: a shipped language, or the pseudo-language where it is
-    /// configured for tests (so its messages and documents can be checked too).
-    /// </summary>
-    public static string CurrentCode => Current.Code;
-
-    /// <summary>
     /// The culture for a language. The pseudo-language formats dates and numbers as English (en-GB) does, with month and
     /// day names wrapped, so the pseudo-localisation test can tell the portal's words from numbers.
     /// </summary>
