@@ -72,4 +72,25 @@ public sealed class LanguageSwitchTests : IAsyncLifetime
 
         Assert.Contains("<html lang=\"en-GB\" dir=\"ltr\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    /// <summary>Staff pages stay in English whatever the browser chose on the family side, with no language links.</summary>
+    [Theory]
+    [InlineData("/advisers")]
+    [InlineData("/advisers/phone")]
+    [InlineData("/manage/reports")]
+    public async Task StaffPages_StayInEnglish_WithTheWelshCookie(string path)
+    {
+        var (staff, _) = await PortalHttpSession.SignInAsync(_portal, "demo-manager", "/");
+        using var _1 = staff;
+        using (await staff.GetAsync(new Uri("/language/cy?returnUrl=%2F", UriKind.Relative)))
+        {
+        }
+
+        Assert.Contains("<html lang=\"cy\"", await staff.GetStringAsync(new Uri("/privacy", UriKind.Relative)), StringComparison.Ordinal);
+        using var response = await staff.GetAsync(new Uri(path, UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<html lang=\"en-GB\" dir=\"ltr\">", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("language-switcher", page, StringComparison.Ordinal);
+    }
 }

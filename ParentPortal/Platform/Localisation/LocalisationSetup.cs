@@ -34,7 +34,7 @@ public static class LocalisationSetup
             options.SupportedUICultures = cultures;
             options.FallBackToParentCultures = false;
             options.FallBackToParentUICultures = false;
-            options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = PortalLanguages.CookieName }];
+            options.RequestCultureProviders = [new StaffPagesInEnglish(), new CookieRequestCultureProvider { CookieName = PortalLanguages.CookieName }];
         });
         return services;
     }
@@ -67,5 +67,32 @@ public static class LocalisationSetup
             return Results.LocalRedirect(Identity.LocalReturnUrl.Sanitize(returnUrl));
         }).AllowAnonymous();
         return endpoints;
+    }
+}
+
+/// <summary>
+/// Staff pages stay in English (issue 17 item 1), whatever language the browser chose for the family side: an adviser who
+/// looked at the Welsh pages, or a family member who works for the service, still gets English pages and English dates. The
+/// interactive circuit (<c>/_blazor</c>) only ever serves staff pages: every family page is server-rendered.
+/// </summary>
+public sealed class StaffPagesInEnglish : RequestCultureProvider
+{
+    public static readonly IReadOnlyList<string> StaffPaths = ["/advisers", "/manage", "/_blazor"];
+
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return Task.FromResult(IsStaffPage(httpContext.Request.Path) ? new ProviderCultureResult(PortalLanguages.Default.Code) : null);
+    }
+
+    /// <summary>Whether a path (from the site's root, query allowed) is a staff page.</summary>
+    public static bool IsStaffPage(PathString path) =>
+        StaffPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+
+    public static bool IsStaffPage(string pathAndQuery)
+    {
+        ArgumentNullException.ThrowIfNull(pathAndQuery);
+        var end = pathAndQuery.IndexOfAny(['?', '#']);
+        return IsStaffPage(new PathString(end < 0 ? pathAndQuery : pathAndQuery[..end]));
     }
 }
