@@ -95,7 +95,7 @@ public class WorkingDayCalendarTests
     [InlineData("2020-12-28", "Boxing Day (substitute day), a bank holiday")]
     public void NonWorkingDayReason_NamesWhyTheDayIsNotAWorkingDay(string date, string? expected)
     {
-        Assert.Equal(expected, Shipped.NonWorkingDayReason(D(date)));
+        Assert.Equal(expected, Shipped.NonWorkingDayReason(D(date))?.English);
     }
 
     [Theory]

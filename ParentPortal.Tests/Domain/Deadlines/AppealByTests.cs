@@ -149,7 +149,7 @@ public class AppealByTests
         Assert.Equal([2031], deadline.YearsWithoutBankHolidayData);
         Assert.Contains(
             "This date assumes there are no bank holidays in 2031 other than Christmas Day and Good Friday, because that year's bank holidays are not published yet.",
-            deadline.Warnings);
+            deadline.Warnings.Select(w => w.English));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public class ContactMediationAdviserByTests
         Assert.Equal(D("2032-01-25"), deadline.Date);
         Assert.Equal([2032], deadline.YearsWithoutBankHolidayData);
         Assert.True(deadline.DependsOnUnpublishedBankHolidays);
-        Assert.Contains("Bank holidays for 2032 are not published yet, so this service cannot yet say whether this date falls on one.", deadline.Warnings);
+        Assert.Contains("Bank holidays for 2032 are not published yet, so this service cannot yet say whether this date falls on one.", deadline.Warnings.Select(w => w.English));
     }
 
     [Fact]

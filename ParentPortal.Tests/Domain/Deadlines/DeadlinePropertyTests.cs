@@ -95,7 +95,7 @@ public class DeadlinePropertyTests
             Assert.Equal(expected, deadline.Date);
             Assert.True(deadline.Date > letter);
             Assert.InRange(deadline.Date.DayNumber - letter.DayNumber, 59, 62);
-            Assert.Equal(!Shipped.IsWorkingDay(deadline.Date), deadline.Warnings.Any(w => w.StartsWith("This falls on", StringComparison.Ordinal)));
+            Assert.Equal(!Shipped.IsWorkingDay(deadline.Date), deadline.Warnings.Any(w => w.English.StartsWith("This falls on", StringComparison.Ordinal)));
         }, iter: 3_000);
     }
 

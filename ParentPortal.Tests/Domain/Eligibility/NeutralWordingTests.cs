@@ -125,7 +125,7 @@ public class NeutralWordingTests
     }
 
     private static IEnumerable<string> DeadlineTexts(params Deadline?[] deadlines) =>
-        deadlines.OfType<Deadline>().SelectMany(d => d.Warnings.Prepend(d.Reason.English));
+        deadlines.OfType<Deadline>().SelectMany(d => d.Warnings.Select(w => w.English).Prepend(d.Reason.English));
 
     private static void AssertAllNeutral(List<string> texts)
     {

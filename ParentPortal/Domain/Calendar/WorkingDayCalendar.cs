@@ -50,7 +50,7 @@ public sealed class WorkingDayCalendar
     public bool IsWorkingDay(DateOnly date) => NonWorkingDayReason(date) is null;
 
     /// <summary>Why a date is not a working day, in words that fit "This falls on …"; null for a working day.</summary>
-    public string? NonWorkingDayReason(DateOnly date)
+    public Text.Wording? NonWorkingDayReason(DateOnly date)
     {
         if (IsChristmasDay(date))
         {
@@ -64,13 +64,14 @@ public sealed class WorkingDayCalendar
 
         if (holidaysByDate.TryGetValue(date, out var holiday))
         {
-            return $"{holiday.Title}, a bank holiday";
+            // The bank holiday's own name is translated where the portal knows it (England's usual ones), else kept as published.
+            return Text.Wording.Format("{0}, a bank holiday", Text.WordingPart.Words(holiday.Title));
         }
 
         return date.DayOfWeek switch
         {
-            DayOfWeek.Saturday => "a Saturday",
-            DayOfWeek.Sunday => "a Sunday",
+            DayOfWeek.Saturday => (Text.Wording)"a Saturday",
+            DayOfWeek.Sunday => (Text.Wording)"a Sunday",
             _ => null,
         };
     }

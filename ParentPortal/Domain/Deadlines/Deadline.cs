@@ -9,7 +9,7 @@ namespace ParentPortal.Domain.Deadlines;
 public sealed record Deadline(
     DateOnly Date,
     Wording Reason,
-    IReadOnlyList<string> Warnings,
+    IReadOnlyList<Wording> Warnings,
     IReadOnlyList<int> YearsWithoutBankHolidayData)
 {
     public bool DependsOnUnpublishedBankHolidays => YearsWithoutBankHolidayData.Count > 0;

@@ -75,12 +75,12 @@ public sealed class DeadlineCalculator
 
         Wording basis;
         DateOnly end;
-        var warnings = new List<string>();
+        var warnings = new List<Wording>();
         if (certificateIssued is not { } certificate)
         {
             end = letterEnd;
             basis = Wording.Format("{0} is {1}{2}", letterPeriod, WordingPart.LongDate(end), MonthEndNote(decisionLetterSent, end));
-            warnings.Add($"If a mediation certificate is issued, the deadline becomes the later of this date and {PeriodText.Months(certificateMonths)} after the certificate date.");
+            warnings.Add(Wording.Format("If a mediation certificate is issued, the deadline becomes the later of this date and {0} after the certificate date.", PeriodText.MonthsWording(certificateMonths)));
         }
         else
         {
@@ -116,9 +116,10 @@ public sealed class DeadlineCalculator
 
         var days = StatutoryPeriods.CertificateWorkingDays;
         var date = Calendar.AddWorkingDays(triggeredOn, days);
-        var reason =
-            $"The mediation certificate is due by {Long(date)}, the {Ordinal(days)} working day after {Long(triggeredOn)} (the day the mediation adviser was told mediation is not being pursued, or the day mediation ended), "
-            + $"not counting that day ({LegalSources.Certificate}).";
+        var reason = Wording.Format(
+            "The mediation certificate is due by {0}, the {1} working day after {2} (the day the mediation adviser was told mediation is not being pursued, or the day mediation ended), "
+            + "not counting that day ({3}).",
+            Long(date), Ordinal(days), Long(triggeredOn), Law(LegalSources.Certificate));
         return WorkingDayDeadline(date, reason, [], triggeredOn, date);
     }
 
@@ -128,15 +129,17 @@ public sealed class DeadlineCalculator
 
         var days = StatutoryPeriods.CertificateWorkingDays;
         var date = Calendar.AddWorkingDays(triggeredOn, days);
-        var after = $"the {Ordinal(days)} working day after";
         var reason = trigger switch
         {
-            CertificateTrigger.NotPursuingMediation =>
-                $"The mediation adviser must issue the certificate by {Long(date)}, {after} being told on {Long(triggeredOn)} that mediation is not being pursued, not counting that day ({LegalSources.CertificateNotPursuingMediation}).",
-            CertificateTrigger.MediationConcluded =>
-                $"The mediator must issue the certificate by {Long(date)}, {after} the mediation ended on {Long(triggeredOn)}, not counting that day ({LegalSources.CertificateAfterMediation}).",
-            CertificateTrigger.LocalAuthorityCouldNotArrangeMediation =>
-                $"The mediation adviser must issue the certificate by {Long(date)}, {after} being told on {Long(triggeredOn)} that the local authority could not arrange mediation within {StatutoryPeriods.ArrangeMediationDays} days, not counting that day ({LegalSources.CertificateMediationNotArranged}).",
+            CertificateTrigger.NotPursuingMediation => Wording.Format(
+                "The mediation adviser must issue the certificate by {0}, the {1} working day after being told on {2} that mediation is not being pursued, not counting that day ({3}).",
+                Long(date), Ordinal(days), Long(triggeredOn), Law(LegalSources.CertificateNotPursuingMediation)),
+            CertificateTrigger.MediationConcluded => Wording.Format(
+                "The mediator must issue the certificate by {0}, the {1} working day after the mediation ended on {2}, not counting that day ({3}).",
+                Long(date), Ordinal(days), Long(triggeredOn), Law(LegalSources.CertificateAfterMediation)),
+            CertificateTrigger.LocalAuthorityCouldNotArrangeMediation => Wording.Format(
+                "The mediation adviser must issue the certificate by {0}, the {1} working day after being told on {2} that the local authority could not arrange mediation within {3} days, not counting that day ({4}).",
+                Long(date), Ordinal(days), Long(triggeredOn), PeriodText.Number(StatutoryPeriods.ArrangeMediationDays), Law(LegalSources.CertificateMediationNotArranged)),
             _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown certificate trigger."),
         };
         return WorkingDayDeadline(date, reason, [], triggeredOn, date);
@@ -152,9 +155,10 @@ public sealed class DeadlineCalculator
 
         var days = StatutoryPeriods.TellLocalAuthorityWorkingDays;
         var date = Calendar.AddWorkingDays(mediationChosenOn, days);
-        var reason =
-            $"The service aims to tell the local authority by {Long(date)}, the {Ordinal(days)} working day after the family said on {Long(mediationChosenOn)} that they want to try mediation. "
-            + $"This is the service's own target: the local authority's {StatutoryPeriods.ArrangeMediationDays} days to arrange mediation start only when it is told ({LegalSources.ArrangeMediation}).";
+        var reason = Wording.Format(
+            "The service aims to tell the local authority by {0}, the {1} working day after the family said on {2} that they want to try mediation. "
+            + "This is the service's own target: the local authority's {3} days to arrange mediation start only when it is told ({4}).",
+            Long(date), Ordinal(days), Long(mediationChosenOn), PeriodText.Number(StatutoryPeriods.ArrangeMediationDays), Law(LegalSources.ArrangeMediation));
         return WorkingDayDeadline(date, reason, [], mediationChosenOn, date);
     }
 
@@ -164,9 +168,10 @@ public sealed class DeadlineCalculator
 
         var days = StatutoryPeriods.ArrangeMediationDays;
         var date = laToldOfMediationOn.AddDays(days);
-        var reason =
-            $"The local authority has until {Long(date)}, {days} days after it was told on {Long(laToldOfMediationOn)} that mediation is wanted, to arrange the mediation: "
-            + $"the Hertfordshire page reads this as the date being arranged within that time, and advice services read it as the mediation taking place within it ({LegalSources.ArrangeMediation}).";
+        var reason = Wording.Format(
+            "The local authority has until {0}, {1} days after it was told on {2} that mediation is wanted, to arrange the mediation: "
+            + "the Hertfordshire page reads this as the date being arranged within that time, and advice services read it as the mediation taking place within it ({3}).",
+            Long(date), PeriodText.Number(days), Long(laToldOfMediationOn), Law(LegalSources.ArrangeMediation));
         return CalendarDayDeadline(date, reason, OthersAct);
     }
 
@@ -177,8 +182,9 @@ public sealed class DeadlineCalculator
 
         var days = StatutoryPeriods.MediationNoticeWorkingDays;
         var date = Calendar.SubtractWorkingDays(meetingDate, days);
-        var reason =
-            $"The date and place of the mediation on {Long(meetingDate)} must be given by {Long(date)}, at least {days} working days before it, unless the parent or young person agrees to less notice ({LegalSources.MediationNotice}).";
+        var reason = Wording.Format(
+            "The date and place of the mediation on {0} must be given by {1}, at least {2} before it, unless the parent or young person agrees to less notice ({3}).",
+            Long(meetingDate), Long(date), PeriodText.WorkingDaysWording(days), Law(LegalSources.MediationNotice));
         return WorkingDayDeadline(date, reason, [], date, meetingDate);
     }
 
@@ -190,7 +196,7 @@ public sealed class DeadlineCalculator
         var required = StatutoryPeriods.MediationNoticeWorkingDays;
         var given = Calendar.CountWorkingDays(noticeGivenOn, meetingDate);
         var isMet = noticeGivenOn <= deadline.Date;
-        var notice = $"Notice given on {Long(noticeGivenOn)} is {PeriodText.WorkingDays(given)} before the mediation on {Long(meetingDate)}";
+        var notice = $"Notice given on {DateText.Long(noticeGivenOn)} is {PeriodText.WorkingDays(given)} before the mediation on {DateText.Long(meetingDate)}";
         var explanation = isMet
             ? $"{notice}, which meets the rule of at least {required} working days ({LegalSources.MediationNotice})."
             : $"{notice}, fewer than the {required} working days the rules give, so the meeting can go ahead on that date only if the parent or young person agrees to less notice ({LegalSources.MediationNotice}).";
@@ -203,8 +209,9 @@ public sealed class DeadlineCalculator
 
         var days = StatutoryPeriods.HealthIssuesToIcbWorkingDays;
         var date = Calendar.AddWorkingDays(laToldOfHealthIssuesOn, days);
-        var reason =
-            $"The local authority must tell the integrated care board about the health care issues by {Long(date)}, the {Ordinal(days)} working day after it was told about them on {Long(laToldOfHealthIssuesOn)}, not counting that day ({LegalSources.HealthIssuesToIcb}).";
+        var reason = Wording.Format(
+            "The local authority must tell the integrated care board about the health care issues by {0}, the {1} working day after it was told about them on {2}, not counting that day ({3}).",
+            Long(date), Ordinal(days), Long(laToldOfHealthIssuesOn), Law(LegalSources.HealthIssuesToIcb));
         return WorkingDayDeadline(date, reason, [], laToldOfHealthIssuesOn, date);
     }
 
@@ -215,8 +222,8 @@ public sealed class DeadlineCalculator
         var deadline = HealthReferralBy(laToldOfHealthIssuesOn);
         var isMet = icbToldOn <= deadline.Date;
         var explanation = isMet
-            ? $"Telling the integrated care board on {Long(icbToldOn)} was in time: the deadline was {Long(deadline.Date)} ({LegalSources.HealthIssuesToIcb})."
-            : $"Telling the integrated care board on {Long(icbToldOn)} was after the deadline of {Long(deadline.Date)}, {StatutoryPeriods.HealthIssuesToIcbWorkingDays} working days after the local authority was told ({LegalSources.HealthIssuesToIcb}).";
+            ? $"Telling the integrated care board on {DateText.Long(icbToldOn)} was in time: the deadline was {DateText.Long(deadline.Date)} ({LegalSources.HealthIssuesToIcb})."
+            : $"Telling the integrated care board on {DateText.Long(icbToldOn)} was after the deadline of {DateText.Long(deadline.Date)}, {StatutoryPeriods.HealthIssuesToIcbWorkingDays} working days after the local authority was told ({LegalSources.HealthIssuesToIcb}).";
         return new DeadlineCheck(isMet, deadline, explanation);
     }
 
@@ -226,8 +233,9 @@ public sealed class DeadlineCalculator
 
         var days = StatutoryPeriods.AgreedActionsDays;
         var date = agreementMadeOn.AddDays(days);
-        var reason =
-            $"Actions agreed in mediation on matters that cannot be appealed are due by {Long(date)}, {PeriodText.Weeks(days)} after the agreement on {Long(agreementMadeOn)}, unless everyone agreed other dates in writing ({LegalSources.AgreedActions}).";
+        var reason = Wording.Format(
+            "Actions agreed in mediation on matters that cannot be appealed are due by {0}, {1} after the agreement on {2}, unless everyone agreed other dates in writing ({3}).",
+            Long(date), PeriodText.WeeksWording(days), Long(agreementMadeOn), Law(LegalSources.AgreedActions));
         return CalendarDayDeadline(date, reason, OthersAct);
     }
 
@@ -255,8 +263,12 @@ public sealed class DeadlineCalculator
 
         var date = agreementMadeOn.AddDays(days);
         var reason = days == 0
-            ? $"The local authority must {what} straight away from the agreement on {Long(agreementMadeOn)}, as it would after a tribunal order, unless everyone agreed other dates in writing ({LegalSources.AgreedActionsAppealable})."
-            : $"The local authority must {what} by {Long(date)}, {PeriodText.Weeks(days)} after the agreement on {Long(agreementMadeOn)}, as it would after a tribunal order, unless everyone agreed other dates in writing ({LegalSources.AgreedActionsAppealable}).";
+            ? Wording.Format(
+                "The local authority must {0} straight away from the agreement on {1}, as it would after a tribunal order, unless everyone agreed other dates in writing ({2}).",
+                WordingPart.Words(what), Long(agreementMadeOn), Law(LegalSources.AgreedActionsAppealable))
+            : Wording.Format(
+                "The local authority must {0} by {1}, {2} after the agreement on {3}, as it would after a tribunal order, unless everyone agreed other dates in writing ({4}).",
+                WordingPart.Words(what), Long(date), PeriodText.WeeksWording(days), Long(agreementMadeOn), Law(LegalSources.AgreedActionsAppealable));
         return CalendarDayDeadline(date, reason, OthersAct);
     }
 
@@ -266,7 +278,9 @@ public sealed class DeadlineCalculator
 
         var days = StatutoryPeriods.AnnualReviewNoticeDays;
         var date = meetingDate.AddDays(-days);
-        var reason = $"Invitations to the annual review meeting on {Long(meetingDate)} need to go out by {Long(date)}, giving at least {PeriodText.Weeks(days)}' notice ({LegalSources.AnnualReviewNotice}).";
+        var reason = Wording.Format(
+            "Invitations to the annual review meeting on {0} need to go out by {1}, giving at least {2}' notice ({3}).",
+            Long(meetingDate), Long(date), PeriodText.WeeksWording(days), Law(LegalSources.AnnualReviewNotice));
         return CalendarDayDeadline(date, reason, YouAct);
     }
 
@@ -276,7 +290,9 @@ public sealed class DeadlineCalculator
 
         var days = StatutoryPeriods.AnnualReviewPapersDays;
         var date = meetingDate.AddDays(-days);
-        var reason = $"Advice and information for the annual review meeting on {Long(meetingDate)} need to be sent to everyone invited by {Long(date)}, at least {PeriodText.Weeks(days)} before it ({LegalSources.AnnualReviewAdvice}).";
+        var reason = Wording.Format(
+            "Advice and information for the annual review meeting on {0} need to be sent to everyone invited by {1}, at least {2} before it ({3}).",
+            Long(meetingDate), Long(date), PeriodText.WeeksWording(days), Law(LegalSources.AnnualReviewAdvice));
         return CalendarDayDeadline(date, reason, YouAct);
     }
 
@@ -286,7 +302,9 @@ public sealed class DeadlineCalculator
 
         var days = StatutoryPeriods.AnnualReviewReportDays;
         var date = meetingDate.AddDays(days);
-        var reason = $"The report of the annual review meeting on {Long(meetingDate)} is due by {Long(date)}, within {PeriodText.Weeks(days)} of the meeting, to everyone invited ({LegalSources.AnnualReviewReport}).";
+        var reason = Wording.Format(
+            "The report of the annual review meeting on {0} is due by {1}, within {2} of the meeting, to everyone invited ({3}).",
+            Long(meetingDate), Long(date), PeriodText.WeeksWording(days), Law(LegalSources.AnnualReviewReport));
         return CalendarDayDeadline(date, reason, OthersAct);
     }
 
@@ -296,8 +314,9 @@ public sealed class DeadlineCalculator
 
         var days = StatutoryPeriods.LaReviewDecisionDays;
         var date = meetingDate.AddDays(days);
-        var reason =
-            $"The local authority must decide by {Long(date)}, within {PeriodText.Weeks(days)} of the annual review meeting on {Long(meetingDate)}, whether to keep the EHC plan as it is, amend it or stop maintaining it, and tell the family and the school ({LegalSources.LaReviewDecision}).";
+        var reason = Wording.Format(
+            "The local authority must decide by {0}, within {1} of the annual review meeting on {2}, whether to keep the EHC plan as it is, amend it or stop maintaining it, and tell the family and the school ({3}).",
+            Long(date), PeriodText.WeeksWording(days), Long(meetingDate), Law(LegalSources.LaReviewDecision));
         return CalendarDayDeadline(date, reason, OthersAct);
     }
 
@@ -307,8 +326,9 @@ public sealed class DeadlineCalculator
 
         var days = StatutoryPeriods.DraftPlanCommentDays;
         var date = draftPlanSentOn.AddDays(days - 1);
-        var reason =
-            $"Comments on the draft EHC plan sent on {Long(draftPlanSentOn)} are due by {Long(date)}: at least {days} days to comment, counting the day it was sent as the first ({LegalSources.DraftPlan}).";
+        var reason = Wording.Format(
+            "Comments on the draft EHC plan sent on {0} are due by {1}: at least {2} days to comment, counting the day it was sent as the first ({3}).",
+            Long(draftPlanSentOn), Long(date), PeriodText.Number(days), Law(LegalSources.DraftPlan));
         return CalendarDayDeadline(date, reason, YouAct);
     }
 
@@ -333,7 +353,7 @@ public sealed class DeadlineCalculator
 
         if (Calendar.NonWorkingDayReason(end) is { } why)
         {
-            return (Calendar.NextWorkingDayOnOrAfter(end), Wording.Format("; that is {0}, not a working day, so it moves to the next working day", WordingPart.Words(why)));
+            return (Calendar.NextWorkingDayOnOrAfter(end), Wording.Format("; that is {0}, not a working day, so it moves to the next working day", why));
         }
 
         return (end, string.Empty);
@@ -345,45 +365,55 @@ public sealed class DeadlineCalculator
 
     private Deadline CalendarDayDeadline(DateOnly date, Wording reason, bool parentActs)
     {
-        var warnings = new List<string>();
+        var warnings = new List<Wording>();
         if (Calendar.NonWorkingDayReason(date) is { } why)
         {
             warnings.Add(parentActs
-                ? $"This falls on {why}: the date does not move, so act by {Long(Calendar.PreviousWorkingDayOnOrBefore(date))} if you can."
-                : $"This falls on {why}: the period is counted in calendar days, so the date does not move.");
+                ? Wording.Format("This falls on {0}: the date does not move, so act by {1} if you can.", why, Long(Calendar.PreviousWorkingDayOnOrBefore(date)))
+                : Wording.Format("This falls on {0}: the period is counted in calendar days, so the date does not move.", why));
         }
 
         var missingYears = Calendar.YearsNotCovered(date, date);
         if (missingYears.Count > 0)
         {
-            warnings.Add($"Bank holidays for {DateText.Years(missingYears)} are not published yet, so this service cannot yet say whether this date falls on one.");
+            warnings.Add(Wording.Format("Bank holidays for {0} are not published yet, so this service cannot yet say whether this date falls on one.", Years(missingYears)));
         }
 
         return new Deadline(date, reason, warnings, missingYears);
     }
 
-    private Deadline WorkingDayDeadline(DateOnly date, Wording reason, List<string> warnings, DateOnly countedFrom, DateOnly countedTo)
+    private Deadline WorkingDayDeadline(DateOnly date, Wording reason, List<Wording> warnings, DateOnly countedFrom, DateOnly countedTo)
     {
         var missingYears = Calendar.YearsNotCovered(countedFrom, countedTo);
         if (missingYears.Count > 0)
         {
-            var which = missingYears.Count == 1 ? "that year's bank holidays are" : "those years' bank holidays are";
-            warnings.Add($"This date assumes there are no bank holidays in {DateText.Years(missingYears)} other than Christmas Day and Good Friday, because {which} not published yet.");
+            warnings.Add(Wording.Format(missingYears.Count == 1
+                ? "This date assumes there are no bank holidays in {0} other than Christmas Day and Good Friday, because that year's bank holidays are not published yet."
+                : "This date assumes there are no bank holidays in {0} other than Christmas Day and Good Friday, because those years' bank holidays are not published yet.", Years(missingYears)));
         }
 
         return new Deadline(date, reason, warnings, missingYears);
     }
 
-    private static string Long(DateOnly date) => DateText.Long(date);
+    private static WordingPart Long(DateOnly date) => WordingPart.LongDate(date);
+
+    // A citation of the law stays in English in every language.
+    private static WordingPart Law(string citation) => WordingPart.AsTyped(citation);
+
+    // "2027", "2027 and 2028": numbers and the English "and" (a translation of the sentence around it may read oddly with
+    // two years, which is rare: only dates far ahead, before the bank holidays are published).
+    private static WordingPart Years(IReadOnlyList<int> years) => WordingPart.AsTyped(DateText.Years(years));
 
     // The month's name and the ordinal are English words: a translation says the same thing its own way.
     private static Wording MonthEndNote(DateOnly start, DateOnly end) =>
         end.Day == start.Day
             ? string.Empty
             : Wording.Format(" ({0} has no {1}, so the period ends on the last day of the month)",
-                WordingPart.Words(end.ToString("MMMM", System.Globalization.CultureInfo.InvariantCulture)), WordingPart.Words(Ordinal(start.Day)));
+                WordingPart.Words(end.ToString("MMMM", System.Globalization.CultureInfo.InvariantCulture)), WordingPart.Words(OrdinalText(start.Day)));
 
-    private static string Ordinal(int number) => (number % 100, number % 10) switch
+    private static WordingPart Ordinal(int number) => WordingPart.Words(OrdinalText(number));
+
+    private static string OrdinalText(int number) => (number % 100, number % 10) switch
     {
         (11 or 12 or 13, _) => $"{number}th",
         (_, 1) => $"{number}st",

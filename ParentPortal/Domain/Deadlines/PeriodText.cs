@@ -15,7 +15,16 @@ internal static class PeriodText
         ? "1 month"
         : Text.Wording.Format("{0} calendar months", Text.WordingPart.AsTyped(months.ToString(CultureInfo.InvariantCulture)));
 
-    public static string Weeks(int days) => days % 7 == 0 ? (days == 7 ? "1 week" : $"{days / 7} weeks") : $"{days} days";
+    public static string Weeks(int days) => WeeksWording(days).English;
 
-    public static string WorkingDays(int days) => days == 1 ? "1 working day" : $"{days} working days";
+    /// <summary>"6 weeks" (or "10 days" when not whole weeks), as a phrase a translation can say its own way.</summary>
+    public static Text.Wording WeeksWording(int days) => days % 7 == 0
+        ? (days == 7 ? "1 week" : Text.Wording.Format("{0} weeks", Number(days / 7)))
+        : Text.Wording.Format("{0} days", Number(days));
+
+    public static string WorkingDays(int days) => WorkingDaysWording(days).English;
+
+    public static Text.Wording WorkingDaysWording(int days) => days == 1 ? "1 working day" : Text.Wording.Format("{0} working days", Number(days));
+
+    public static Text.WordingPart Number(int number) => Text.WordingPart.AsTyped(number.ToString(CultureInfo.InvariantCulture));
 }

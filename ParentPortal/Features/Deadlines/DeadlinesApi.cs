@@ -55,8 +55,8 @@ public sealed record DeadlinesResponse(
 
     private static IReadOnlyList<string> Warn(Deadline deadline) =>
         deadline.DependsOnUnpublishedBankHolidays
-            ? [.. deadline.Warnings, $"Bank holidays for {string.Join(" and ", deadline.YearsWithoutBankHolidayData)} are not published yet, so this date may move."]
-            : deadline.Warnings;
+            ? [.. deadline.Warnings.Select(w => w.English), $"Bank holidays for {string.Join(" and ", deadline.YearsWithoutBankHolidayData)} are not published yet, so this date may move."]
+            : [.. deadline.Warnings.Select(w => w.English)];
 }
 
 public static class DeadlinesApi
