@@ -76,11 +76,11 @@ public sealed class FamilyCaseTests : IAsyncLifetime
         Assert.Equal("Joint mediation meeting", meeting.Title);
         Assert.Equal(UkDates.FromLocal(Today.AddDays(14), new TimeOnly(10, 0)), meeting.StartsAt);
         Assert.Equal("Hatfield Community Centre, 1 Market Place, Hatfield", meeting.Place);
-        Assert.Equal(["Tom, your mediator", "Asha, school representative", "Marta, supporter or independent parental supporter", "Helen, local authority decision maker"], meeting.Coming);
+        Assert.Equal<string>(["Tom, your mediator", "Asha, school representative", "Marta, supporter or Independent Parental Supporter", "Helen, local authority decision maker"], meeting.Coming.Select(c => c.English));
         Assert.True(meeting.Ahead);
 
         // The history in the family's words: no staff note, no staff surnames.
-        var timeline = string.Join('\n', view.Timeline.Select(e => e.What + " " + e.Detail));
+        var timeline = string.Join('\n', view.Timeline.Select(e => e.What.English + " " + e.Detail?.English));
         Assert.Contains("You sent your application", timeline, StringComparison.Ordinal);
         Assert.Contains("Where your case stands: your meeting is arranged", timeline, StringComparison.Ordinal);
         Assert.Contains("An adviser took on your case", timeline, StringComparison.Ordinal);
@@ -180,7 +180,7 @@ public sealed class FamilyCaseTests : IAsyncLifetime
 
     [Theory]
     [InlineData(-1, "passed")]
-    [InlineData(0, "today")]
+    [InlineData(0, "due today")]
     [InlineData(1, "1 day left")]
     [InlineData(30, "30 days left")]
     public void TheAppealCountdown_SaysDaysLeftTodayOrPassed(int days, string text) => Assert.Equal(text, FamilyCasePage.AppealCountdown(days));

@@ -103,7 +103,7 @@ public sealed class AppealSupportTests : IAsyncLifetime
         Assert.All(await RemindersAsync(id), m => Assert.NotNull(m.CancelledAt));
         Assert.False((await Appeal.GetAsync(Sam, id))!.RemindersWanted);
 
-        var timeline = (await _host.Get<FamilyCaseQuery>().HandleAsync(Sam, id))!.Timeline.Select(e => e.What).ToList();
+        var timeline = (await _host.Get<FamilyCaseQuery>().HandleAsync(Sam, id))!.Timeline.Select(e => e.What.English).ToList();
         Assert.Contains("You asked us to remind you of your appeal deadline", timeline);
         Assert.Contains("You turned off the reminders of your appeal deadline", timeline);
         Assert.Contains("You told us what happened with your appeal", timeline);

@@ -107,7 +107,7 @@ public sealed class PseudoLocalisationTests : IAsyncLifetime
         await ChooseLanguageAsync(parent, language);
         var specs = new[] { "applicant|applicant=parent", "your-name|parent-name=Sam Taylor" }
             .Concat(TriageJourneyTests.SenJourney).Concat(TriageJourneyTests.CommonPages("sen")).ToList();
-        data.AddRange(["Sam Taylor", "Siân", "O'Brien-Núñez", "Hillside Primary School", "Polish", "Large print letters, please.", "07700 900 982"]);
+        data.AddRange(["Sam Taylor", "Siân", "O'Brien-Núñez", "Hillside Primary School", "Hillside Primary", "Polish", "Large print letters, please.", "07700 900 982"]);
 
         check(start, await parent.GetStringAsync(new Uri(start, UriKind.Relative)), data);
         var (html, uri) = await PortalHttpSession.StartApplicationAsync(parent, start);
@@ -143,12 +143,19 @@ public sealed class PseudoLocalisationTests : IAsyncLifetime
         }
 
         check("your applications", await parent.GetStringAsync(new Uri("/applications", UriKind.Relative)), data);
+        var id = confirmationUri.AbsolutePath.Split('/')[2];
+        check("your case", await parent.GetStringAsync(new Uri($"/applications/{id}", UriKind.Relative)), data);
 
         await using var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var application = await db.Applications.SingleAsync(a => a.Reference != null);
         Assert.Equal(language, application.Language);
         var email = await db.OutboxMessages.SingleAsync(m => m.Kind == "application-submitted");
         check("the confirmation e-mail", WebUtility.HtmlEncode(email.Subject + "\n" + email.Body), data);
+
+        // A case further on: a mediator, a meeting held with others, the history of each step.
+        var (held, _) = await StoredCases.MeetingHeldAsync(_portal.Services);
+        data.AddRange(["Tom", "Asha", "Helen", "Priya"]);
+        check("a case whose meeting was held", await parent.GetStringAsync(new Uri($"/applications/{held}", UriKind.Relative)), data);
     }
 
     private static async Task ChooseLanguageAsync(HttpClient client, string language)

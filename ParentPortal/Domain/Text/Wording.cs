@@ -31,12 +31,13 @@ public sealed record Wording(string Template, IReadOnlyList<WordingPart> Parts)
 /// <summary>One part of a <see cref="Wording"/>: words of the portal's, a phrase of its own, a date, or text shown as it is.</summary>
 public sealed record WordingPart
 {
-    private WordingPart(string text, bool isPortalText, DateOnly? date, Wording? phrase)
+    private WordingPart(string text, bool isPortalText, DateOnly? date, Wording? phrase, bool inSentence = false)
     {
         Text = text;
         IsPortalText = isPortalText;
         Date = date;
         Phrase = phrase;
+        InSentence = inSentence;
     }
 
     /// <summary>The part in English.</summary>
@@ -51,11 +52,21 @@ public sealed record WordingPart
     /// <summary>A phrase with parts of its own, translated as a whole.</summary>
     public Wording? Phrase { get; }
 
-    public string English => Phrase?.English ?? Text;
+    /// <summary>The portal's words inside a sentence: their first letter is made small, in English and in the translation.</summary>
+    public bool InSentence { get; }
+
+    public string English => Phrase?.English ?? (InSentence ? LowerFirst(Text) : Text);
+
+    /// <summary>"Hello" as "hello", for a name of the portal's own (a stage, a kind of file) used inside a sentence.</summary>
+    public static string LowerFirst(string text) =>
+        string.IsNullOrEmpty(text) ? text : char.ToLowerInvariant(text[0]) + text[1..];
 
     public static WordingPart Words(string text) => new(text, true, null, null);
 
     public static WordingPart AsTyped(string text) => new(text, false, null, null);
+
+    /// <summary>The portal's own words (translated, as <see cref="Text"/>) inside a sentence, starting with a small letter.</summary>
+    public static WordingPart WordsInSentence(string text) => new(text, true, null, null, inSentence: true);
 
     /// <summary>A date: "Friday 15 May 2026" in English, and in the page's language where it is shown.</summary>
     public static WordingPart LongDate(DateOnly date) => new(Calendar.DateText.Long(date), false, date, null);

@@ -3,6 +3,7 @@ using ParentPortal.Data;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Meetings;
+using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Cases;
@@ -11,17 +12,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ParentPortal.Features.Apply;
 
-/// <summary>Something that happened on the case, in the family's words.</summary>
-public sealed record FamilyCaseEvent(DateTimeOffset At, string What, string? Detail = null);
+/// <summary>Something that happened on the case, in the family's words (in their language on the page).</summary>
+public sealed record FamilyCaseEvent(DateTimeOffset At, Wording What, Wording? Detail = null);
 
-/// <summary>Someone working on the case, by first name and role: "Priya", "your adviser".</summary>
+/// <summary>Someone working on the case, by first name and role: "Priya", "your adviser" (the portal's words, translated on the page).</summary>
 public sealed record FamilyCaseWorker(string FirstName, string Role);
 
 /// <summary>A meeting the family attends, not cancelled.</summary>
+/// <param name="Title">The kind of meeting in the portal's words ("Joint mediation meeting"), translated on the page.</param>
 /// <param name="Coming">Who else is coming, by first name and role ("Asha, school representative").</param>
 public sealed record FamilyCaseMeeting(
     Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, bool Online, string? Link, string? Place,
-    IReadOnlyList<string> Coming, DateOnly? HeldOn, bool Ahead);
+    IReadOnlyList<Wording> Coming, DateOnly? HeldOn, bool Ahead);
 
 /// <summary>The family's own case (issue 14 item 1): where it stands, what happened, what comes next and by when, who is on it.</summary>
 /// <param name="EnteredByAdviserOn">For an application an adviser took over the phone: the day they sent it.</param>
@@ -100,7 +102,7 @@ public sealed class FamilyCaseQuery(IDbContextFactory<PortalDbContext> contextFa
             appeal is null ? null : appeal.Deadline.Date.DayNumber - today.DayNumber,
             today,
             [.. Timeline(events, ownerSubject, row.Route)
-                .Concat(theirs.Where(x => x.HeldOn is not null).Select(x => new FamilyCaseEvent(HeldAt(x), $"{Describe(x)}: took place")))
+                .Concat(theirs.Where(x => x.HeldOn is not null).Select(x => new FamilyCaseEvent(HeldAt(x), Wording.Format("{0}: took place", WordingPart.Words(Describe(x))))))
                 .OrderBy(e => e.At)],
             [.. theirs.Select(x => Meeting(x, file, adviser, mediator))],
             [.. new[] { adviser, mediator }.OfType<FamilyCaseWorker>()],
@@ -143,8 +145,9 @@ public sealed class FamilyCaseQuery(IDbContextFactory<PortalDbContext> contextFa
             online,
             online ? meeting.MeetingLink : null,
             online ? null : string.Join(", ", new[] { meeting.VenueName, meeting.VenueAddress }.Where(s => !string.IsNullOrWhiteSpace(s))),
-            [.. new[] { host is null ? null : $"{host.FirstName}, {host.Role}" }.OfType<string>(),
-                .. meeting.People.Where(p => p.Role != AttendeeRole.Mediator || host is null).Select(p => $"{FirstName(p.Name)}, {MeetingPlan.Describe(p.Role).ToLowerInvariant()}")],
+            [.. new[] { host is null ? null : Wording.Format("{0}, {1}", WordingPart.AsTyped(host.FirstName), WordingPart.Words(host.Role)) }.OfType<Wording>(),
+                .. meeting.People.Where(p => p.Role != AttendeeRole.Mediator || host is null)
+                    .Select(p => Wording.Format("{0}, {1}", WordingPart.AsTyped(FirstName(p.Name)), WordingPart.WordsInSentence(MeetingPlan.Describe(p.Role))))],
             meeting.HeldOn,
             meeting.HeldOn is null && meeting.EndsAt > file.Now);
     }
@@ -156,8 +159,6 @@ public sealed class FamilyCaseQuery(IDbContextFactory<PortalDbContext> contextFa
         _ => MeetingPlan.Describe(meeting.Kind, meeting.WithParty),
     };
 
-    private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
-
     /// <summary>
     /// The history a family may see: a whitelist of kinds, each in the family's words. Staff notes, internal entries and staff
     /// names are never shown; the only text from an entry is the family's own reason for withdrawing, written by them, and the
@@ -166,15 +167,21 @@ public sealed class FamilyCaseQuery(IDbContextFactory<PortalDbContext> contextFa
     public static IEnumerable<FamilyCaseEvent> Timeline(IEnumerable<CaseEvent> events, string ownerSubject, string? route)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var mediator = route == AnswerKeys.Facilitation ? "facilitator" : "mediator";
+        var facilitation = route == AnswerKeys.Facilitation;
         foreach (var e in events)
         {
-            string? what = e.Kind switch
+            Wording? what = e.Kind switch
             {
                 "submitted" => "You sent your application",
                 // These entries' notes are the portal's own fixed words (with staff names): read to choose the family's words, never shown.
                 "adviser" => e.Note?.StartsWith("Returned", StringComparison.Ordinal) == true ? "Your case is waiting for an adviser to take it on" : "An adviser took on your case",
-                "assigned" => e.Note?.StartsWith("Assigned", StringComparison.Ordinal) == true ? $"A {mediator} was given your case" : $"Your case is waiting for a new {mediator}",
+                "assigned" => (e.Note?.StartsWith("Assigned", StringComparison.Ordinal) == true, facilitation) switch
+                {
+                    (true, true) => "A facilitator was given your case",
+                    (true, false) => "A mediator was given your case",
+                    (false, true) => "Your case is waiting for a new facilitator",
+                    (false, false) => "Your case is waiting for a new mediator",
+                },
                 "decision-recorded" => "We recorded your decision about mediation",
                 "decision-change-requested" => "You asked to change your decision about mediation",
                 "decision-changed" => "Your decision about mediation was changed, as you asked",
@@ -201,21 +208,21 @@ public sealed class FamilyCaseQuery(IDbContextFactory<PortalDbContext> contextFa
                 "appeal-reminders" => e.Note == "On" ? "You asked us to remind you of your appeal deadline" : "You turned off the reminders of your appeal deadline",
                 "appeal-told" => "You told us what happened with your appeal",
                 // The note is the portal's own name for the kind of file (never the file's name): safe to show.
-                "file-uploaded" => (e.ActorSubject == ownerSubject ? "You added a file: " : "We added a file to your case: ") + LowerFirst(e.Note ?? "a document"),
-                "file-removed" => (e.ActorSubject == ownerSubject ? "You removed a file: " : "We removed a file from your case: ") + LowerFirst(e.Note ?? "a document"),
+                "file-uploaded" => Wording.Format(e.ActorSubject == ownerSubject ? "You added a file: {0}" : "We added a file to your case: {0}", WordingPart.WordsInSentence(e.Note ?? "A document")),
+                "file-removed" => Wording.Format(e.ActorSubject == ownerSubject ? "You removed a file: {0}" : "We removed a file from your case: {0}", WordingPart.WordsInSentence(e.Note ?? "A document")),
                 _ => null,
             };
             if (what is not null)
             {
                 // The family's own words: only on their own withdrawal, and only when they wrote it.
-                var detail = e.Kind == "withdrawn" && e.ActorSubject == ownerSubject && !string.IsNullOrWhiteSpace(e.Note) ? "Your reason: " + e.Note : null;
+                var detail = e.Kind == "withdrawn" && e.ActorSubject == ownerSubject && !string.IsNullOrWhiteSpace(e.Note) ? Wording.Format("Your reason: {0}", WordingPart.AsTyped(e.Note)) : null;
                 yield return new FamilyCaseEvent(e.At, what, detail);
             }
 
             // Any entry that moved the case (whatever its kind) says where to, in the family's words; never its note.
             if (e.Kind != "submitted" && Enum.TryParse<CaseStage>(e.ToStage, out var stage))
             {
-                yield return new FamilyCaseEvent(e.At, "Where your case stands: " + StageText(stage, route).ToLowerInvariant());
+                yield return new FamilyCaseEvent(e.At, Wording.Format("Where your case stands: {0}", WordingPart.WordsInSentence(StageText(stage, route))));
             }
         }
     }

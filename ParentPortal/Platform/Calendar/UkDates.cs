@@ -67,6 +67,12 @@ public static class UkDates
     public static string Time(DateTimeOffset instant)
     {
         var local = TimeZoneInfo.ConvertTime(instant, London);
+        if (Culture != EnGb)
+        {
+            // In Welsh or Urdu, the 24-hour clock: no English "am" or "pm".
+            return local.ToString("HH:mm", Culture);
+        }
+
         var hour = local.Hour % 12 == 0 ? 12 : local.Hour % 12;
         var suffix = local.Hour < 12 ? "am" : "pm";
         return local.Minute == 0 ? $"{hour}{suffix}" : $"{hour}:{local.Minute:00}{suffix}";

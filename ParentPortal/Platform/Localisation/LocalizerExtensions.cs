@@ -34,7 +34,7 @@ public static class LocalizerExtensions
     private static string Part(IStringLocalizer localizer, WordingPart part) =>
         part.Phrase is { } phrase ? localizer.Say(phrase)
         : part.Date is { } date ? Calendar.UkDates.LongDate(date)
-        : part.IsPortalText ? localizer[part.Text].Value
+        : part.IsPortalText ? (part.InSentence ? WordingPart.LowerFirst(localizer[part.Text].Value) : localizer[part.Text].Value)
         : part.Text;
 
     /// <summary>A question's problem in the page's language.</summary>
