@@ -150,7 +150,7 @@ public sealed class FamilyCaseTests : IAsyncLifetime
     {
         var id = await SenCaseAsync(_host);
         var done = await _host.Get<WithdrawApplicationHandler>().HandleAsync(Sam, id, "We sorted it out with the school");
-        Assert.True(done!.Succeeded, done.Error);
+        Assert.True(done!.Succeeded, done.Error?.English);
 
         var view = await _host.Get<FamilyCaseQuery>().HandleAsync(Sam, id);
 

@@ -32,10 +32,10 @@ public sealed class WithdrawAndDeleteTests : IAsyncLifetime
         Assert.Null(await withdraw.HandleAsync(Lukasz, id, null));
         Assert.Null(await withdraw.HandleAsync(Adviser, id, null));
         var tooLong = await withdraw.HandleAsync(Sam, id, new string('x', WithdrawApplicationHandler.ReasonLength + 1));
-        Assert.Equal("Your reason must be 1000 characters or fewer", tooLong!.Error);
+        Assert.Equal("Your reason must be 1000 characters or fewer", tooLong!.Error?.English);
 
         var done = await withdraw.HandleAsync(Sam, id, "  We sorted it out with the school  ");
-        Assert.True(done!.Succeeded, done.Error);
+        Assert.True(done!.Succeeded, done.Error?.English);
 
         await using var db = await _host.DbAsync();
         var row = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id);

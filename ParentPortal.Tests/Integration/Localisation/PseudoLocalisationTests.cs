@@ -158,6 +158,32 @@ public sealed class PseudoLocalisationTests : IAsyncLifetime
         var (held, _) = await StoredCases.MeetingHeldAsync(_portal.Services);
         data.AddRange(["Tom", "Asha", "Helen", "Priya"]);
         check("a case whose meeting was held", await parent.GetStringAsync(new Uri($"/applications/{held}", UriKind.Relative)), data);
+
+        // The case's own forms, each shown, sent empty (its messages) and, where it keeps a record, sent.
+        await FormAsync(parent, $"/applications/{id}/contact-details", "contact-details", [], check, data);
+        await FormAsync(parent, $"/applications/{id}/corrections", "ask-correction", [], check, data);
+        data.AddRange(["Sam Smith", new string('x', 1001), "Sorted"]);
+        await FormAsync(parent, $"/applications/{id}/corrections", "ask-correction", [("Question", "your-name"), ("Wanted", "Sam Smith")], check, data);
+        await FormAsync(parent, $"/applications/{id}/withdraw", "withdraw", [("Reason", new string('x', 1001))], check, data);
+        await FormAsync(parent, $"/applications/{id}/withdraw", "withdraw", [("Reason", "Sorted")], check, data);
+        check("the case once withdrawn", await parent.GetStringAsync(new Uri($"/applications/{id}", UriKind.Relative)), data);
+        var withdrawn = await db.OutboxMessages.SingleAsync(m => m.Kind == "application-withdrawn");
+        check("the withdrawal e-mail", WebUtility.HtmlEncode(withdrawn.Subject + "\n" + withdrawn.Body), data);
+    }
+
+    /// <summary>A form page shown, then sent with these fields: both pages are checked.</summary>
+    private static async Task FormAsync(HttpClient client, string path, string formName, IEnumerable<(string, string)> fields,
+        Action<string, string, IReadOnlyList<string>> check, List<string> data)
+    {
+        var uri = new Uri(path, UriKind.Relative);
+        var html = await client.GetStringAsync(uri);
+        check(path, html, data);
+        using var sent = await client.PostAsync(uri, Form(html, formName, fields));
+        var (after, _) = await PortalHttpSession.FollowAsync(client, sent);
+        using (after)
+        {
+            check(path + " (sent)", await after.Content.ReadAsStringAsync(), data);
+        }
     }
 
     private static async Task ChooseLanguageAsync(HttpClient client, string language)

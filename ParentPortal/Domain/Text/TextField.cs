@@ -20,7 +20,7 @@ public sealed record TextField(string Key, string Label, int Max, bool Lines = f
         {
             if (required)
             {
-                errors.Add(new(Key, Missing ?? $"Enter {char.ToLowerInvariant(Label[0])}{Label[1..]}"));
+                errors.Add(FieldError.Of(Key, Missing ?? Wording.Format("Enter {0}", WordingPart.WordsInSentence(Label))));
             }
 
             return null;
@@ -28,22 +28,24 @@ public sealed record TextField(string Key, string Label, int Max, bool Lines = f
 
         if (!TypedText.IsWellFormed(clean, Lines))
         {
-            errors.Add(new(Key, $"{Label} contains a character that cannot be saved, such as an invisible control character. Please retype it."));
+            errors.Add(FieldError.Of(Key, Wording.Format("{0} contains a character that cannot be saved, such as an invisible control character. Please retype it.", WordingPart.Words(Label))));
             return null;
         }
 
         if (clean.Length > Max)
         {
-            errors.Add(new(Key, $"{Label} must be {Max} characters or fewer (it has {clean.Length})"));
+            errors.Add(FieldError.Of(Key, Wording.Format("{0} must be {1} characters or fewer (it has {2})", WordingPart.Words(Label), Number(Max), Number(clean.Length))));
             return null;
         }
 
         if (IsName && TypedText.FirstNotInAName(clean) is { } character)
         {
-            errors.Add(new(Key, $"{Label} must only include letters, spaces, hyphens and apostrophes, not emoji or other symbols (remove \u201C{character}\u201D)"));
+            errors.Add(FieldError.Of(Key, Wording.Format("{0} must only include letters, spaces, hyphens and apostrophes, not emoji or other symbols (remove \u201C{1}\u201D)", WordingPart.Words(Label), WordingPart.AsTyped(character.ToString()))));
             return null;
         }
 
         return clean;
     }
+
+    private static WordingPart Number(int number) => WordingPart.AsTyped(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

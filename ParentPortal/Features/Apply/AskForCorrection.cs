@@ -20,7 +20,7 @@ public sealed record FamilyCorrectionsView(Guid Id, string Reference, bool Close
 
 public sealed record AskForCorrectionResult(bool Succeeded, IReadOnlyList<FieldError> Errors)
 {
-    public static AskForCorrectionResult Refused(string field, string message) => new(false, [new FieldError(field, message)]);
+    public static AskForCorrectionResult Refused(string field, Wording message) => new(false, [FieldError.Of(field, message)]);
 }
 
 /// <summary>
@@ -88,7 +88,9 @@ public sealed class AskForCorrectionHandler(IDbContextFactory<PortalDbContext> c
 
         if (await db.CorrectionRequests.CountAsync(c => c.ApplicationId == file.Id && c.Status == CorrectionStatus.Asked, cancellationToken) >= MostWaiting)
         {
-            return AskForCorrectionResult.Refused(QuestionKey, $"You already have {MostWaiting} corrections waiting. Your adviser will deal with those first: call the helpline if it is urgent.");
+            return AskForCorrectionResult.Refused(QuestionKey, Wording.Format(
+                "You already have {0} corrections waiting. Your adviser will deal with those first: call the helpline if it is urgent.",
+                WordingPart.AsTyped(MostWaiting.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
 
         db.CorrectionRequests.Add(new CorrectionRequest

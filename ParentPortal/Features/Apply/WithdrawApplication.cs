@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
+using ParentPortal.Domain.Text;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Platform.Access;
@@ -14,7 +15,7 @@ namespace ParentPortal.Features.Apply;
 /// <summary>What the withdrawal page shows: the application, and whether it can still be withdrawn.</summary>
 public sealed record WithdrawView(Guid Id, string Reference, bool AlreadyClosed);
 
-public sealed record WithdrawResult(bool Succeeded, string? Error = null);
+public sealed record WithdrawResult(bool Succeeded, Wording? Error = null);
 
 /// <summary>
 /// Issue 14 item 2: a family withdraws an application they sent, with a reason if they want to give one. The case closes
@@ -53,7 +54,7 @@ public sealed class WithdrawApplicationHandler(IDbContextFactory<PortalDbContext
         var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (why is { Length: > ReasonLength })
         {
-            return new(false, $"Your reason must be {ReasonLength} characters or fewer");
+            return new(false, Wording.Format("Your reason must be {0} characters or fewer", WordingPart.AsTyped(ReasonLength.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
 
         var service = await services.GetAsync(cancellationToken);
@@ -70,11 +71,14 @@ public sealed class WithdrawApplicationHandler(IDbContextFactory<PortalDbContext
             Any meetings still to come have been cancelled and everyone invited has been told.
             """, $"case-withdrawn:{file.Id:N}", mediatorToo: true, cancellationToken);
 
-        await file.TellFamilyAsync("application-withdrawn", $"You have withdrawn your application ({file.Reference})", $"""
-            You have withdrawn your application {file.Reference}. We have closed it and told the people working on it.
-
-            If you need help again, you can start a new application at any time, or call {service.HelplinePhone}.
-            """, "application-withdrawn:" + file.Id, cancellationToken);
+        // In the family's language: the reference and the helpline's number as they are.
+        await file.TellFamilyInWordsAsync(
+            Wording.Format("You have withdrawn your application ({0})", WordingPart.AsTyped(file.Reference)),
+            Wording.Format(
+                "You have withdrawn your application {0}. We have closed it and told the people working on it.\n\n"
+                + "If you need help again, you can start a new application at any time, or call {1}.",
+                WordingPart.AsTyped(file.Reference), WordingPart.AsTyped(service.HelplinePhone)),
+            "application-withdrawn", "application-withdrawn:" + file.Id, cancellationToken);
         return await file.SaveAsync(cancellationToken)
             ? new(true)
             : new(false, "Someone changed this case at the same moment. Please try again.");
