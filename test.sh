@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test. On a new Debian machine it first installs what the tests need (Chromium for the
-# browser tests, PostgreSQL for the second database run, poppler-utils for looking at PDFs, nginx for
+# browser tests, PostgreSQL for the second database run, poppler-utils and qpdf for looking at PDFs, nginx for
 # the two-instance test, which runs its own nginx process on a free port, and ClamAV's daemon for the upload tests,
 # which start their own clamd on a free port with the suite's small signature database, aiosmtpd, the real SMTP
 # server the e-mail tests start on a free loopback port, and pikepdf for the PDF/UA-1 checker), starts
@@ -16,6 +16,8 @@ packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 command -v pg_ctlcluster >/dev/null 2>&1 || packages+=(postgresql)
 command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
+# qpdf's command line for reading a PDF's objects (the Welsh certificate's /Lang on each part).
+command -v qpdf >/dev/null 2>&1 || packages+=(qpdf)
 [ -x /usr/sbin/nginx ] || packages+=(nginx)
 [ -x /usr/sbin/clamd ] || packages+=(clamav-daemon)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || packages+=(python3-aiosmtpd)

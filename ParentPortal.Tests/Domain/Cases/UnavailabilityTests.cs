@@ -24,13 +24,13 @@ public sealed class UnavailabilityTests
     [InlineData(93, "The date must be within the next 3 months")]
     [InlineData(92, null)]
     public void WhyNot_TheNextThreeMonthsOnly(int? daysFromToday, string? expected) =>
-        Assert.Equal(expected, Unavailability.WhyNot(daysFromToday is { } d ? Today.AddDays(d) : null, Today, []));
+        Assert.Equal(expected, Unavailability.WhyNot(daysFromToday is { } d ? Today.AddDays(d) : null, Today, [])?.English);
 
     [Fact]
     public void WhyNot_AtMostSixtyDates_ButOneAlreadyGivenIsFine()
     {
         var sixty = Enumerable.Range(0, Unavailability.Most).Select(Today.AddDays).ToList();
-        Assert.Equal("You can give up to 60 dates. Remove one first, or call us", Unavailability.WhyNot(Today.AddDays(61), Today, sixty));
+        Assert.Equal("You can give up to 60 dates. Remove one first, or call us", Unavailability.WhyNot(Today.AddDays(61), Today, sixty)?.English);
         Assert.Null(Unavailability.WhyNot(Today.AddDays(5), Today, sixty));
     }
 }

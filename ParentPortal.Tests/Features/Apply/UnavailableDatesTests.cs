@@ -28,7 +28,7 @@ public sealed class UnavailableDatesTests : IAsyncLifetime
         Assert.Null(await dates.GetAsync(Lukasz, id));
         Assert.Null(await dates.AddAsync(Lukasz, id, Today.AddDays(14)));
         Assert.Null(await dates.AddAsync(Adviser, id, Today.AddDays(14)));
-        Assert.Equal("The date must be within the next 3 months", (await dates.AddAsync(Sam, id, Today.AddMonths(4)))!.Error);
+        Assert.Equal("The date must be within the next 3 months", (await dates.AddAsync(Sam, id, Today.AddMonths(4)))!.Error?.English);
         Assert.True((await dates.AddAsync(Sam, id, Today.AddDays(14)))!.Succeeded);
         Assert.True((await dates.AddAsync(Sam, id, Today.AddDays(15)))!.Succeeded);
         Assert.True((await dates.RemoveAsync(Sam, id, Today.AddDays(15)))!.Succeeded);

@@ -159,6 +159,33 @@ public sealed class PseudoLocalisationTests : IAsyncLifetime
         data.AddRange(["Tom", "Asha", "Helen", "Priya"]);
         check("a case whose meeting was held", await parent.GetStringAsync(new Uri($"/applications/{held}", UriKind.Relative)), data);
 
+        // Information sessions for this application: the list, a place booked, the page asking to confirm cancelling it.
+        await using (var sessionsDb = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            foreach (var session in await sessionsDb.InformationSessions.ToListAsync())
+            {
+                data.AddRange(new[] { session.Title, session.VenueName, session.VenueAddress, session.AccessInformation, session.MeetingLink }.OfType<string>());
+            }
+        }
+
+        var sessionsPage = $"/sessions?application={id}";
+        var sessions = await parent.GetStringAsync(new Uri(sessionsPage, UriKind.Relative));
+        check(sessionsPage, sessions, data);
+        var book = Regex.Match(sessions, "value=\"(book:\\d+)\"").Groups[1].Value;
+        Assert.NotEmpty(book);
+        using (var booked = await parent.PostAsync(new Uri(sessionsPage, UriKind.Relative), Form(sessions, "sessions", [("SessionAction", book)])))
+        {
+            var (after, _) = await PortalHttpSession.FollowAsync(parent, booked);
+            using (after)
+            {
+                var bookedPage = await after.Content.ReadAsStringAsync();
+                check(sessionsPage + " (booked)", bookedPage, data);
+                var booking = Regex.Match(bookedPage, "cancel=([0-9a-f-]{36})").Groups[1].Value;
+                Assert.NotEmpty(booking);
+                check(sessionsPage + " (cancelling)", await parent.GetStringAsync(new Uri($"{sessionsPage}&cancel={booking}", UriKind.Relative)), data);
+            }
+        }
+
         // The case's own forms, each shown, sent empty (its messages) and, where it keeps a record, sent.
         await FormAsync(parent, $"/applications/{id}/contact-details", "contact-details", [], check, data);
         await FormAsync(parent, $"/applications/{id}/corrections", "ask-correction", [], check, data);

@@ -22,18 +22,20 @@ public static class Unavailability
         return text.Length == 0 ? null : text;
     }
 
-    /// <summary>Why <paramref name="day"/> cannot be added, in words for the family; null when it can.</summary>
-    public static string? WhyNot(DateOnly? day, DateOnly today, IReadOnlyCollection<DateOnly> already)
+    /// <summary>Why <paramref name="day"/> cannot be added, in words for the family (in their language on the page); null when it can.</summary>
+    public static Text.Wording? WhyNot(DateOnly? day, DateOnly today, IReadOnlyCollection<DateOnly> already)
     {
         ArgumentNullException.ThrowIfNull(already);
         return day switch
         {
             null => "Enter the date you cannot attend, for example 27 3 2027",
             { } d when d < today => "The date must be today or in the future",
-            { } d when d > today.AddMonths(MonthsAhead) => $"The date must be within the next {MonthsAhead} months",
+            { } d when d > today.AddMonths(MonthsAhead) => Text.Wording.Format("The date must be within the next {0} months", Number(MonthsAhead)),
             { } d when already.Contains(d) => null,
-            _ when already.Count >= Most => $"You can give up to {Most} dates. Remove one first, or call us",
+            _ when already.Count >= Most => Text.Wording.Format("You can give up to {0} dates. Remove one first, or call us", Number(Most)),
             _ => null,
         };
     }
+
+    private static Text.WordingPart Number(int number) => Text.WordingPart.AsTyped(number.ToString(CultureInfo.InvariantCulture));
 }

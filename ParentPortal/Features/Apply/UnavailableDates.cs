@@ -11,7 +11,7 @@ namespace ParentPortal.Features.Apply;
 
 public sealed record UnavailableDatesView(Guid Id, string Reference, IReadOnlyList<DateOnly> Dates, DateOnly Today);
 
-public sealed record UnavailableDatesResult(bool Succeeded, string? Error = null);
+public sealed record UnavailableDatesResult(bool Succeeded, ParentPortal.Domain.Text.Wording? Error = null);
 
 /// <summary>
 /// Issue 14 item 2: at any time while their case is open, the family tell us the days in the next 3 months they cannot
@@ -35,7 +35,7 @@ public sealed class UnavailableDatesHandler(IDbContextFactory<PortalDbContext> c
     public Task<UnavailableDatesResult?> RemoveAsync(ClaimsPrincipal user, Guid applicationId, DateOnly day, CancellationToken cancellationToken = default) =>
         ChangeAsync(user, applicationId, (dates, _) => ([.. dates.Where(d => d != day)], null), $"removed {Describe(day)}", cancellationToken);
 
-    private async Task<UnavailableDatesResult?> ChangeAsync(ClaimsPrincipal user, Guid applicationId, Func<IReadOnlyList<DateOnly>, DateOnly, (IReadOnlyList<DateOnly>? Dates, string? Error)> change, string note, CancellationToken cancellationToken)
+    private async Task<UnavailableDatesResult?> ChangeAsync(ClaimsPrincipal user, Guid applicationId, Func<IReadOnlyList<DateOnly>, DateOnly, (IReadOnlyList<DateOnly>? Dates, ParentPortal.Domain.Text.Wording? Error)> change, string note, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var file = await cases.OpenForFamilyAsync(db, user, applicationId, cancellationToken);

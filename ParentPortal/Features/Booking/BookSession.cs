@@ -1,3 +1,4 @@
+using ParentPortal.Domain.Text;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
@@ -19,7 +20,8 @@ public enum BookOutcome
     TooManyBookings,
 }
 
-public sealed record BookResult(BookOutcome Outcome, string Message, Guid? BookingId = null);
+/// <param name="Message">For the person who pressed the button: the family's page says it in their language.</param>
+public sealed record BookResult(BookOutcome Outcome, Wording Message, Guid? BookingId = null);
 
 /// <summary>
 /// A parent books a place. The seat is taken by a conditional update in the same transaction as the
@@ -83,7 +85,6 @@ public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contex
     {
         var now = clock.GetUtcNow();
         var userId = (Guid?)ownerId;
-        var you = staff is null ? "You" : "The family";
         var session = await db.InformationSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         if (session is null)
         {
@@ -102,7 +103,9 @@ public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contex
 
         if (await SessionQueries.HasLivePlaceAsync(db, sessionId, userId.Value, cancellationToken))
         {
-            return new(BookOutcome.AlreadyBooked, $"{you} already have a place (or a place on the waiting list) for this session.");
+            return new(BookOutcome.AlreadyBooked, staff is null
+                ? "You already have a place (or a place on the waiting list) for this session."
+                : "The family already have a place (or a place on the waiting list) for this session.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -114,8 +117,9 @@ public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contex
             booking.BookedAt = now;
             db.SessionBookings.Add(booking);
             await messages.BookedAsync(db, booking, session, now, cancellationToken);
+            // The session's title as staff typed it; its date and time already in the page's language (this request's).
             result = new(BookOutcome.Booked, staff is null
-                ? $"You have a place on {session.Title}, {SessionMessages.When(session)}. We have sent you a calendar invite."
+                ? Wording.Format("You have a place on {0}, {1}. We have sent you a calendar invite.", WordingPart.AsTyped(session.Title), WordingPart.Of(SessionSeats.WhenWording(session)))
                 : $"The family has a place on {session.Title}, {SessionMessages.When(session)}. A calendar invite has been sent to them, if they have an e-mail address.", booking.Id);
         }
         else if (joinWaitingListIfFull)
@@ -124,7 +128,9 @@ public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contex
             db.SessionBookings.Add(booking);
             var position = 1 + await db.SessionBookings.CountAsync(b => b.SessionId == sessionId && (b.Status == BookingStatus.Waiting || b.Status == BookingStatus.Offered), cancellationToken);
             await messages.WaitingListAsync(db, booking, session, position, now, cancellationToken);
-            result = new(BookOutcome.Waitlisted, $"This session is full. {you} are number {position} on the waiting list: if a place becomes free, we will hold it and tell {(staff is null ? "you" : "them")}.", booking.Id);
+            result = new(BookOutcome.Waitlisted, staff is null
+                ? Wording.Format("This session is full. You are number {0} on the waiting list: if a place becomes free, we will hold it and tell you.", WordingPart.AsTyped(position.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                : $"This session is full. The family are number {position} on the waiting list: if a place becomes free, we will hold it and tell them.", booking.Id);
         }
         else
         {
@@ -143,7 +149,9 @@ public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contex
             // The same person booking twice at once: the database's unique index refuses the second,
             // and rolling back returns the seat it took.
             await transaction.RollbackAsync(CancellationToken.None);
-            return new(BookOutcome.AlreadyBooked, $"{you} already have a place (or a place on the waiting list) for this session.");
+            return new(BookOutcome.AlreadyBooked, staff is null
+                ? "You already have a place (or a place on the waiting list) for this session."
+                : "The family already have a place (or a place on the waiting list) for this session.");
         }
     }
 }

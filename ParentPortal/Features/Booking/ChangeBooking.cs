@@ -1,3 +1,4 @@
+using ParentPortal.Domain.Text;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
@@ -16,7 +17,7 @@ public enum ChangeOutcome
     NotFound,
 }
 
-public sealed record ChangeResult(ChangeOutcome Outcome, string Message);
+public sealed record ChangeResult(ChangeOutcome Outcome, Wording Message);
 
 /// <summary>A parent cancels a place, moves to another session, or answers an offer of a freed seat.</summary>
 public sealed class ChangeBookingHandler(IDbContextFactory<PortalDbContext> contextFactory, SessionMessages messages, TimeProvider clock)
@@ -103,7 +104,7 @@ public sealed class ChangeBookingHandler(IDbContextFactory<PortalDbContext> cont
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new(ChangeOutcome.Done, $"Your place has moved to {target.Title}, {SessionMessages.When(target)}. We have sent calendar updates.");
+            return new(ChangeOutcome.Done, Wording.Format("Your place has moved to {0}, {1}. We have sent calendar updates.", WordingPart.AsTyped(target.Title), WordingPart.Of(SessionSeats.WhenWording(target))));
         }
         catch (DbUpdateException)
         {

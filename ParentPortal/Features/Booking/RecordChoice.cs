@@ -1,3 +1,4 @@
+using ParentPortal.Domain.Text;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ParentPortal.Data;
@@ -10,7 +11,7 @@ using ParentPortal.Platform.Identity;
 
 namespace ParentPortal.Features.Booking;
 
-public sealed record ChoiceResult(bool Succeeded, string Message, Deadline? Clock = null);
+public sealed record ChoiceResult(bool Succeeded, Wording Message, Deadline? Clock = null);
 
 /// <summary>
 /// After the information session the parent says, in their own time, whether they want to try mediation
@@ -91,7 +92,7 @@ public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> conte
 
         if (laNotice is not null)
         {
-            return new(true, $"Thank you. We have told the local authority that you want to try mediation. It has until {UkDates.LongDate(laNotice.MediationBy.Date)} to arrange it.", laNotice.MediationBy);
+            return new(true, Wording.Format("Thank you. We have told the local authority that you want to try mediation. It has until {0} to arrange it.", WordingPart.LongDate(laNotice.MediationBy.Date)), laNotice.MediationBy);
         }
 
         var calculator = await calendars.CalculatorAsync(cancellationToken);
@@ -104,8 +105,15 @@ public sealed class RecordChoiceHandler(IDbContextFactory<PortalDbContext> conte
             : "Thank you. The mediation adviser will send your certificate.", started);
     }
 
-    public static string AlreadyToldMessage(SessionChoice recorded, DateTimeOffset? at) =>
-        $"You have already told us{(at is { } when ? " on " + UkDates.LongDate(UkDates.DateIn(when)) : "")} that {(recorded == SessionChoice.TryMediation ? "you want to try mediation" : "you only need the certificate")}. If you have changed your mind, ask to change it: your adviser will talk it through with you before anything changes.";
+    public static Wording AlreadyToldMessage(SessionChoice recorded, DateTimeOffset? at)
+    {
+        const string after = " If you have changed your mind, ask to change it: your adviser will talk it through with you before anything changes.";
+        var mediation = recorded == SessionChoice.TryMediation;
+        return at is { } when
+            ? Wording.Format((mediation ? "You have already told us on {0} that you want to try mediation." : "You have already told us on {0} that you only need the certificate.") + after,
+                WordingPart.LongDate(UkDates.DateIn(when)))
+            : (mediation ? "You have already told us that you want to try mediation." : "You have already told us that you only need the certificate.") + after;
+    }
 
     public const string NoShowMessage = "Our records show you could not come to this session. To decide about mediation you need to have been to one: book a place at another session below.";
 

@@ -70,10 +70,16 @@ public static class SessionSeats
     }
 
     /// <summary>"Thursday 10 December 2026, 10am to 11am".</summary>
-    public static string When(InformationSession session)
+    public static string When(InformationSession session) => WhenWording(session).English;
+
+    /// <summary>"Monday 4 January 2027, 10am to 11am": the date and times in the request's language, "to" the portal's word.</summary>
+    public static Domain.Text.Wording WhenWording(InformationSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return $"{UkDates.LongDate(UkDates.DateIn(session.StartsAt))}, {UkDates.Time(session.StartsAt)} to {UkDates.Time(session.EndsAt)}";
+        return Domain.Text.Wording.Format("{0}, {1} to {2}",
+            Domain.Text.WordingPart.AsTyped(UkDates.LongDate(UkDates.DateIn(session.StartsAt))),
+            Domain.Text.WordingPart.AsTyped(UkDates.Time(session.StartsAt)),
+            Domain.Text.WordingPart.AsTyped(UkDates.Time(session.EndsAt)));
     }
 
     private static async Task TellOfferedAsync(PortalDbContext db, SessionBooking booking, InformationSession session, DateTimeOffset now, CancellationToken cancellationToken)
