@@ -59,8 +59,8 @@ public static partial class PseudoLocalisation
     [GeneratedRegex(@"\[!!.*?!!\]", RegexOptions.Singleline)]
     private static partial Regex Wrapped();
 
-    // Application references (ABCD-2345), certificate numbers, e-mail addresses and web addresses are data.
-    [GeneratedRegex(@"\b[A-Z2-9]{4}-[A-Z2-9]{4}\b|\S+@\S+|https?://\S+|\bMC-\S+")]
+    // Application references (ABCD-2345), draft share codes (ABCDE-23456), certificate numbers, e-mail addresses and web addresses are data.
+    [GeneratedRegex(@"\b[A-Z2-9]{4,5}-[A-Z2-9]{4,5}\b|\S+@\S+|https?://\S+|\bMC-\S+")]
     private static partial Regex References();
 
     [GeneratedRegex(@"[A-Za-z]{2,}")]

@@ -186,6 +186,13 @@ public sealed class PseudoLocalisationTests : IAsyncLifetime
             }
         }
 
+        // A second draft: sharing it with an adviser (a code made), deleting it; taking over an adviser's application.
+        var (_, draftUri) = await PortalHttpSession.StartApplicationAsync(parent, start);
+        var draft = draftUri.AbsolutePath.Split('/')[2];
+        await FormAsync(parent, $"/apply/{draft}/share", "share-code", [], check, data);
+        check("delete draft", await parent.GetStringAsync(new Uri($"/apply/{draft}/delete", UriKind.Relative)), data);
+        await FormAsync(parent, "/claim", "claim", [], check, data);
+
         // The case's own forms, each shown, sent empty (its messages) and, where it keeps a record, sent.
         await FormAsync(parent, $"/applications/{id}/contact-details", "contact-details", [], check, data);
         await FormAsync(parent, $"/applications/{id}/corrections", "ask-correction", [], check, data);
