@@ -198,6 +198,9 @@ public sealed class PseudoLocalisationTests : IAsyncLifetime
         await FormAsync(parent, $"/applications/{id}/corrections", "ask-correction", [], check, data);
         data.AddRange(["Sam Smith", new string('x', 1001), "Sorted"]);
         await FormAsync(parent, $"/applications/{id}/corrections", "ask-correction", [("Question", "your-name"), ("Wanted", "Sam Smith")], check, data);
+        await FormAsync(parent, $"/applications/{id}/unavailable-dates", "add-unavailable", [], check, data);
+        await FormAsync(parent, $"/apply/{id}/sharing", "sharing", [], check, data);
+        await FormAsync(parent, $"/applications/{id}/documents", "upload", [], check, data);
         await FormAsync(parent, $"/applications/{id}/withdraw", "withdraw", [("Reason", new string('x', 1001))], check, data);
         await FormAsync(parent, $"/applications/{id}/withdraw", "withdraw", [("Reason", "Sorted")], check, data);
         check("the case once withdrawn", await parent.GetStringAsync(new Uri($"/applications/{id}", UriKind.Relative)), data);

@@ -1,3 +1,4 @@
+using ParentPortal.Domain.Text;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,8 @@ public sealed record UploadsView(Guid CaseId, string Reference, bool IsStaff, bo
 public sealed record UploadFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>The outcome of an upload or a removal: a message for the person, or the field the problem is in.</summary>
-public sealed record UploadResult(bool Succeeded, string Message, string? Field = null);
+/// <param name="Message">Said in the family's language on their page.</param>
+public sealed record UploadResult(bool Succeeded, Wording Message, string? Field = null);
 
 /// <summary>
 /// Issue 14 item 3: files a family, or the staff on their case, add to it (the decision letter, the EHC plan or draft, the
@@ -115,19 +117,19 @@ public sealed class UploadsHandler(
 
         if (length > limits.MaxFileBytes)
         {
-            return new(false, $"The file must be smaller than {limits.MaxFileText}", "file");
+            return new(false, Wording.Format("The file must be smaller than {0}", WordingPart.AsTyped(limits.MaxFileText)), "file");
         }
 
         var used = await db.CaseUploads.Where(u => u.ApplicationId == caseId).SumAsync(u => (long?)u.Size, cancellationToken) ?? 0;
         if (used + length > limits.MaxCaseBytes)
         {
-            return new(false, $"A case can hold up to {limits.MaxCaseText} of files, and this one would take it over. Remove a file you no longer need, or call us.", "file");
+            return new(false, Wording.Format("A case can hold up to {0} of files, and this one would take it over. Remove a file you no longer need, or call us.", WordingPart.AsTyped(limits.MaxCaseText)), "file");
         }
 
         var content = await ReadAsync(open, limits.MaxFileBytes, cancellationToken);
         if (content is null)
         {
-            return new(false, $"The file must be smaller than {limits.MaxFileText}", "file");
+            return new(false, Wording.Format("The file must be smaller than {0}", WordingPart.AsTyped(limits.MaxFileText)), "file");
         }
 
         var inspection = FileInspection.Inspect(fileName, content, limits.MaxFileBytes);
@@ -168,7 +170,7 @@ public sealed class UploadsHandler(
         db.CaseUploads.Add(upload);
         file.Record("file-uploaded", Label(what));
         return await file.SaveAsync(cancellationToken)
-            ? new(true, $"{inspection.FileName} has been added to your case.")
+            ? new(true, Wording.Format("{0} has been added to your case.", WordingPart.AsTyped(inspection.FileName ?? "")))
             : new(false, "Someone changed this case at the same moment, so the file was not added. Please try again.", "file");
     }
 
@@ -198,7 +200,7 @@ public sealed class UploadsHandler(
         db.CaseUploads.Remove(upload);
         file.Record("file-removed", Label(upload.Kind));
         return await file.SaveAsync(cancellationToken)
-            ? new(true, $"{upload.FileName} has been removed.")
+            ? new(true, Wording.Format("{0} has been removed.", WordingPart.AsTyped(upload.FileName)))
             : new(false, "Someone changed this case at the same moment, so the file was not removed. Please try again.");
     }
 
