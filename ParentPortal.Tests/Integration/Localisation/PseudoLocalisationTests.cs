@@ -109,7 +109,7 @@ public sealed class PseudoLocalisationTests : IAsyncLifetime
         await ChooseLanguageAsync(parent, language);
         var specs = new[] { "applicant|applicant=parent", "your-name|parent-name=Sam Taylor" }
             .Concat(TriageJourneyTests.SenJourney).Concat(TriageJourneyTests.CommonPages("sen")).ToList();
-        data.AddRange(["Sam Taylor", "Siân", "O'Brien-Núñez", "Hillside Primary School", "Hillside Primary", "Polish", "Large print letters, please.", "07700 900 982"]);
+        data.AddRange(["Sam Taylor", "Siân", "O'Brien-Núñez", "Hillside Primary School", "Hillside Primary", "SEND35a", "SEND35", "Polish", "Large print letters, please.", "07700 900 982"]);
 
         check(start, await parent.GetStringAsync(new Uri(start, UriKind.Relative)), data);
         var (html, uri) = await PortalHttpSession.StartApplicationAsync(parent, start);
@@ -201,11 +201,17 @@ public sealed class PseudoLocalisationTests : IAsyncLifetime
         await FormAsync(parent, $"/applications/{id}/unavailable-dates", "add-unavailable", [], check, data);
         await FormAsync(parent, $"/apply/{id}/sharing", "sharing", [], check, data);
         await FormAsync(parent, $"/applications/{id}/documents", "upload", [], check, data);
+        await FormAsync(parent, $"/applications/{id}/appeal", "outcome", [], check, data);
+        await FormAsync(parent, $"/applications/{id}/appeal", "reminders-on", [], check, data);
         await FormAsync(parent, $"/applications/{id}/withdraw", "withdraw", [("Reason", new string('x', 1001))], check, data);
         await FormAsync(parent, $"/applications/{id}/withdraw", "withdraw", [("Reason", "Sorted")], check, data);
         check("the case once withdrawn", await parent.GetStringAsync(new Uri($"/applications/{id}", UriKind.Relative)), data);
         var withdrawn = await db.OutboxMessages.SingleAsync(m => m.Kind == "application-withdrawn");
         check("the withdrawal e-mail", WebUtility.HtmlEncode(withdrawn.Subject + "\n" + withdrawn.Body), data);
+        foreach (var reminder in await db.OutboxMessages.Where(m => m.Kind == "appeal-reminder").ToListAsync())
+        {
+            check("an appeal reminder e-mail", WebUtility.HtmlEncode(reminder.Subject + "\n" + reminder.Body), data);
+        }
     }
 
     /// <summary>A form page shown, then sent with these fields: both pages are checked.</summary>

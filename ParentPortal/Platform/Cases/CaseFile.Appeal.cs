@@ -1,3 +1,4 @@
+using ParentPortal.Domain.Text;
 using ParentPortal.Domain.Appeals;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Messaging;
@@ -97,20 +98,18 @@ public sealed partial class CaseFile
                 continue;
             }
 
-            var sent = await TellFamilyAsync(
+            // In the family's language: the reason (the law's citation stays English), dates in their language, names as they are.
+            var sent = await TellFamilyInWordsAsync(
+                Wording.Format("Your appeal deadline is {0}", WordingPart.LongDate(deadline.Date)),
+                Wording.Format(
+                    "This is the reminder you asked for: the last day to send your appeal to the SEND tribunal is {0}, {1} days from when this was sent.\n\n"
+                    + "{2}\n\n"
+                    + "Sign in to {3}'s portal and open your case ({4}) to see how to appeal and to download a summary of what the appeal form asks for. If you need help, call {5}.\n\n"
+                    + "If you have already appealed, or decided not to, you can tell us on the same page and we will stop reminding you.\n\n"
+                    + "{3}",
+                    WordingPart.LongDate(deadline.Date), WordingPart.AsTyped(days.ToString(System.Globalization.CultureInfo.InvariantCulture)), WordingPart.Of(deadline.Reason),
+                    WordingPart.AsTyped(service.Name), WordingPart.AsTyped(Row.Reference ?? ""), WordingPart.AsTyped(service.HelplinePhone)),
                 "appeal-reminder",
-                $"Your appeal deadline is {UkDates.LongDate(deadline.Date)}",
-                $"""
-                This is the reminder you asked for: the last day to send your appeal to the SEND tribunal is {UkDates.LongDate(deadline.Date)}, {days} days from when this was sent.
-
-                {deadline.Reason}
-
-                Sign in to {service.Name}'s portal and open your case ({Row.Reference}) to see how to appeal and to download a summary of what the appeal form asks for. If you need help, call {service.HelplinePhone}.
-
-                If you have already appealed, or decided not to, you can tell us on the same page and we will stop reminding you.
-
-                {service.Name}
-                """,
                 $"{AppealReminderPrefix(Row.Id)}{optIn:N}:{days}",
                 cancellationToken,
                 notBefore: at);

@@ -14,13 +14,16 @@ public sealed class PortalStringLocalizerFactory(ResourceManagerStringLocalizerF
     public IStringLocalizer Create(Type resourceSource)
     {
         ArgumentNullException.ThrowIfNull(resourceSource);
-        return new PortalStringLocalizer(resources.Create(resourceSource), resourceSource.Name, missing);
+        // The family's pages and messages also say the domain's words (a deadline's reason, a question's name): what is not
+        // in FamilyText is looked for in TriageText before it counts as missing.
+        var fallback = resourceSource == typeof(FamilyText) ? resources.Create(typeof(TriageText)) : null;
+        return new PortalStringLocalizer(resources.Create(resourceSource), resourceSource.Name, missing, fallback);
     }
 
     public IStringLocalizer Create(string baseName, string location) => new PortalStringLocalizer(resources.Create(baseName, location), baseName, missing);
 }
 
-internal sealed class PortalStringLocalizer(IStringLocalizer inner, string source, MissingTranslations missing) : IStringLocalizer
+internal sealed class PortalStringLocalizer(IStringLocalizer inner, string source, MissingTranslations missing, IStringLocalizer? fallback = null) : IStringLocalizer
 {
     public LocalizedString this[string name]
     {
@@ -58,6 +61,11 @@ internal sealed class PortalStringLocalizer(IStringLocalizer inner, string sourc
         }
 
         var found = arguments is null ? inner[name] : inner[name, arguments];
+        if (found.ResourceNotFound && fallback is not null && (arguments is null ? fallback[name] : fallback[name, arguments]) is { ResourceNotFound: false } other)
+        {
+            found = other;
+        }
+
         if (found.ResourceNotFound)
         {
             missing.Note(culture.Name, source, name);
