@@ -183,6 +183,21 @@ public sealed class PseudoLocalisationTests : IAsyncLifetime
                 var booking = Regex.Match(bookedPage, "cancel=([0-9a-f-]{36})").Groups[1].Value;
                 Assert.NotEmpty(booking);
                 check(sessionsPage + " (cancelling)", await parent.GetStringAsync(new Uri($"{sessionsPage}&cancel={booking}", UriKind.Relative)), data);
+                var cancelling = await parent.GetStringAsync(new Uri($"{sessionsPage}&cancel={booking}", UriKind.Relative));
+                using (await parent.PostAsync(new Uri(sessionsPage, UriKind.Relative), Form(cancelling, "sessions", [("SessionAction", $"cancel:{booking}")])))
+                {
+                }
+            }
+        }
+
+        await using (var messagesDb = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            var kinds = new[] { "session-booked", "session-reminder", "session-place-cancelled" };
+            var sessionMessages = await messagesDb.OutboxMessages.Where(m => kinds.Contains(m.Kind)).ToListAsync();
+            Assert.Contains(sessionMessages, m => m.Kind == "session-place-cancelled");
+            foreach (var message in sessionMessages)
+            {
+                check($"the {message.Kind} e-mail", WebUtility.HtmlEncode(message.Subject + "\n" + message.Body), data);
             }
         }
 

@@ -45,7 +45,7 @@ public sealed class ChangeBookingHandler(IDbContextFactory<PortalDbContext> cont
         await SessionMessages.CancelRemindersAsync(db, booking, now, cancellationToken);
         if (wasBooked)
         {
-            await messages.PlaceCancelledAsync(db, booking, session, $"You have cancelled your place on {session.Title}, {SessionMessages.When(session)}.", now, cancellationToken);
+            await messages.PlaceCancelledAsync(db, booking, session, () => Wording.Format("You have cancelled your place on {0}, {1}.", WordingPart.AsTyped(session.Title), WordingPart.Of(SessionSeats.WhenWording(session))), now, cancellationToken);
         }
 
         if (hadPlace)
@@ -96,7 +96,8 @@ public sealed class ChangeBookingHandler(IDbContextFactory<PortalDbContext> cont
         booking.Status = BookingStatus.Moved;
         booking.EndedAt = now;
         await SessionMessages.CancelRemindersAsync(db, booking, now, cancellationToken);
-        await messages.PlaceCancelledAsync(db, booking, from, $"You have moved from {from.Title}, {SessionMessages.When(from)}, to {target.Title}, {SessionMessages.When(target)}.", now, cancellationToken);
+        await messages.PlaceCancelledAsync(db, booking, from, () => Wording.Format("You have moved from {0}, {1}, to {2}, {3}.",
+            WordingPart.AsTyped(from.Title), WordingPart.Of(SessionSeats.WhenWording(from)), WordingPart.AsTyped(target.Title), WordingPart.Of(SessionSeats.WhenWording(target))), now, cancellationToken);
         await messages.BookedAsync(db, moved, target, now, cancellationToken);
         await SessionSeats.ReleaseAsync(db, from, now, cancellationToken);
 

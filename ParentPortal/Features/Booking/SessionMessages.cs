@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ParentPortal.Data;
+using ParentPortal.Domain.Text;
+using ParentPortal.Platform.Localisation;
 using ParentPortal.Data.Entities;
 using ParentPortal.Domain.Cases;
 using ParentPortal.Domain.Meetings;
@@ -11,10 +15,18 @@ namespace ParentPortal.Features.Booking;
 /// <summary>
 /// Every message about a place on a session, written to the outbox in the booking's own transaction.
 /// Reminders are scheduled messages keyed by booking and calendar sequence, so a cancellation or a move
-/// cancels them, and a rescheduled session gets fresh ones for its new time.
+/// cancels them, and a rescheduled session gets fresh ones for its new time. Each is written in the family's language
+/// (issue 17): the application's, or the page's for a place not tied to one; the session's title and place as staff typed them.
 /// </summary>
-public sealed class SessionMessages(ServiceDirectory services)
+public sealed class SessionMessages(ServiceDirectory services, IStringLocalizer<FamilyText> text)
 {
+    /// <summary>The family's language for messages about this place: its application's, else the request's.</summary>
+    private static async Task<string> LanguageAsync(PortalDbContext db, SessionBooking booking, CancellationToken cancellationToken) =>
+        (booking.ApplicationId is { } id ? await db.Applications.Where(a => a.Id == id).Select(a => a.Language).FirstOrDefaultAsync(cancellationToken) : null)
+        ?? PortalLanguages.Current.Code;
+
+    private static WordingPart Typed(string? value) => WordingPart.AsTyped(value ?? "");
+
     public static readonly TimeSpan[] ReminderLeadTimes = [TimeSpan.FromDays(2), TimeSpan.FromHours(2)];
 
     public static string ReminderPrefix(Guid bookingId) => $"session-reminder:{bookingId}:";
@@ -24,19 +36,17 @@ public sealed class SessionMessages(ServiceDirectory services)
         var family = await SessionSeats.RecipientAsync(db, booking, cancellationToken);
 
         var organisation = (await services.GetAsync(cancellationToken)).Name;
+        using var language = PortalLanguages.Use(await LanguageAsync(db, booking, cancellationToken));
         await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
         {
             Kind = "session-booked",
             Family = family,
-            Subject = $"Your place: {session.Title}, {When(session)}",
-            Body = $"""
-                You have a place on {session.Title}.
-
-                When: {When(session)}
-                {Where(session, withLink: true)}
-
-                The calendar invite is attached. If you cannot come, please cancel your place in the portal ("Your applications", then "Information sessions") so someone else can have it.
-                """,
+            Subject = text.Say(Wording.Format("Your place: {0}, {1}", Typed(session.Title), WhenWording(session))),
+            Body = text.Say(Wording.Format(
+                "You have a place on {0}.\n\nWhen: {1}\n{2}\n\n"
+                + "The calendar invite is attached. If you cannot come, please cancel your place in the portal (\"Your applications\", then \"Information sessions\") so someone else can have it.",
+                Typed(session.Title), WhenWording(session), Where(session, withLink: true))),
+            Text = text,
             CorrelationKey = $"session-booked:{booking.Id}",
             About = MessageAbout.Booking(booking),
             Attachment = Invite(CalendarInvites.Request(session, organisation, now), session),
@@ -49,6 +59,7 @@ public sealed class SessionMessages(ServiceDirectory services)
         ArgumentNullException.ThrowIfNull(booking);
         ArgumentNullException.ThrowIfNull(session);
         family ??= await SessionSeats.RecipientAsync(db, booking, cancellationToken);
+        using var language = PortalLanguages.Use(await LanguageAsync(db, booking, cancellationToken));
 
         foreach (var lead in ReminderLeadTimes)
         {
@@ -62,15 +73,11 @@ public sealed class SessionMessages(ServiceDirectory services)
             {
                 Kind = "session-reminder",
                 Family = family,
-                Subject = $"Reminder: {session.Title}, {When(session)}",
-                Body = $"""
-                    This is a reminder of your place on {session.Title}.
-
-                    When: {When(session)}
-                    {Where(session, withLink: true)}
-
-                    If you cannot come, please cancel your place in the portal so someone else can have it.
-                    """,
+                Subject = text.Say(Wording.Format("Reminder: {0}, {1}", Typed(session.Title), WhenWording(session))),
+                Body = text.Say(Wording.Format(
+                    "This is a reminder of your place on {0}.\n\nWhen: {1}\n{2}\n\nIf you cannot come, please cancel your place in the portal so someone else can have it.",
+                    Typed(session.Title), WhenWording(session), Where(session, withLink: true))),
+                Text = text,
                 NotBefore = sendAt,
                 CorrelationKey = $"{ReminderPrefix(booking.Id)}{session.CalendarSequence}:{lead.TotalHours:0}h",
                 About = MessageAbout.Booking(booking),
@@ -85,21 +92,21 @@ public sealed class SessionMessages(ServiceDirectory services)
     }
 
     /// <summary>The person gave up their place (or moved): their calendar event is removed.</summary>
-    public async Task PlaceCancelledAsync(PortalDbContext db, SessionBooking booking, InformationSession session, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="why">What happened, put in words in the family's language when the message is written.</param>
+    public async Task PlaceCancelledAsync(PortalDbContext db, SessionBooking booking, InformationSession session, Func<Wording> why, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(why);
         var family = await SessionSeats.RecipientAsync(db, booking, cancellationToken);
 
         var organisation = (await services.GetAsync(cancellationToken)).Name;
+        using var language = PortalLanguages.Use(await LanguageAsync(db, booking, cancellationToken));
         await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
         {
             Kind = "session-place-cancelled",
             Family = family,
-            Subject = $"Cancelled: your place on {session.Title}, {When(session)}",
-            Body = $"""
-                {reason}
-
-                The attached file removes it from your calendar.
-                """,
+            Subject = text.Say(Wording.Format("Cancelled: your place on {0}, {1}", Typed(session.Title), WhenWording(session))),
+            Body = text.Say(Wording.Format("{0}\n\nThe attached file removes it from your calendar.", WordingPart.Of(why()))),
+            Text = text,
             CorrelationKey = $"session-place-cancelled:{booking.Id}",
             About = MessageAbout.Booking(booking),
             Attachment = Invite(CalendarInvites.Cancel(session, organisation, now), session, cancel: true),
@@ -110,16 +117,16 @@ public sealed class SessionMessages(ServiceDirectory services)
     {
         var family = await SessionSeats.RecipientAsync(db, booking, cancellationToken);
 
+        using var language = PortalLanguages.Use(await LanguageAsync(db, booking, cancellationToken));
         await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
         {
             Kind = "session-waiting-list",
             Family = family,
-            Subject = $"You are on the waiting list: {session.Title}",
-            Body = $"""
-                {session.Title}, {When(session)}, is full. You are number {position} on the waiting list.
-
-                If a place becomes free, we will hold it for you and tell you straight away.
-                """,
+            Subject = text.Say(Wording.Format("You are on the waiting list: {0}", Typed(session.Title))),
+            Body = text.Say(Wording.Format(
+                "{0}, {1}, is full. You are number {2} on the waiting list.\n\nIf a place becomes free, we will hold it for you and tell you straight away.",
+                Typed(session.Title), WhenWording(session), WordingPart.AsTyped(position.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+            Text = text,
             CorrelationKey = $"session-waiting-list:{booking.Id}",
             About = MessageAbout.Booking(booking),
         }, now, cancellationToken);
@@ -184,12 +191,19 @@ public sealed class SessionMessages(ServiceDirectory services)
 
     public static string When(InformationSession session) => SessionSeats.When(session);
 
-    public static string Where(InformationSession session, bool withLink)
+    // Worked out when the message is written, so the date is in the family's language.
+    private static WordingPart WhenWording(InformationSession session) => WordingPart.Of(SessionSeats.WhenWording(session));
+
+    public static Wording Where(InformationSession session, bool withLink)
     {
         ArgumentNullException.ThrowIfNull(session);
         return session.Format == SessionFormat.Online
-            ? "Where: online" + (withLink && session.MeetingLink is not null ? $". Join here: {session.MeetingLink}" : ". You will get the link when you have a place.")
-            : $"Where: {session.VenueName}, {session.VenueAddress}" + (session.AccessInformation is null ? "" : $"\nAccess: {session.AccessInformation}");
+            ? withLink && session.MeetingLink is not null
+                ? Wording.Format("Where: online. Join here: {0}", Typed(session.MeetingLink))
+                : "Where: online. You will get the link when you have a place."
+            : session.AccessInformation is null
+                ? Wording.Format("Where: {0}, {1}", Typed(session.VenueName), Typed(session.VenueAddress))
+                : Wording.Format("Where: {0}, {1}\nAccess: {2}", Typed(session.VenueName), Typed(session.VenueAddress), Typed(session.AccessInformation));
     }
 
     private static MessageAttachment Invite(string ics, InformationSession session, bool cancel = false) => new()
