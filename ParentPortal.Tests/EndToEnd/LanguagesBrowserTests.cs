@@ -174,6 +174,38 @@ public sealed class LanguagesBrowserTests(BrowserFixture browser) : IAsyncLifeti
         await Assertions.Expect(html).ToHaveAttributeAsync("lang", "ur");
     }
 
+    /// <summary>
+    /// The family's case page (a meeting held: the history, who came, the key dates and their reasons), information
+    /// sessions, and the case's forms, in Welsh: marked lang="cy", in Welsh, and axe-clean.
+    /// </summary>
+    [Fact]
+    public async Task InWelsh_TheCasePage_Sessions_AndTheCaseForms_AreWelsh_AndPassAxe()
+    {
+        var (caseId, _) = await StoredCases.MeetingHeldAsync(_portal.Services);
+        var page = await browser.NewPageAsync(_portal.BaseAddress);
+        await page.GotoAsync("/language/cy?returnUrl=%2F");
+        await page.SignInAsync("Sam Taylor", $"/applications/{caseId}");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "cy");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(Welsh("Your case"));
+        await Assertions.Expect(page.GetByTestId("case-stage")).ToHaveTextAsync(Welsh("Your meeting has taken place"));
+        await page.CheckPageAsync("welsh-case");
+
+        foreach (var (path, heading) in new[]
+        {
+            ($"/sessions?application={caseId}", "Information sessions"),
+            ($"/applications/{caseId}/contact-details", "How should we contact you?"),
+            ($"/applications/{caseId}/corrections", "Ask for a correction"),
+            ($"/applications/{caseId}/unavailable-dates", "Dates you cannot attend a meeting"),
+            ($"/applications/{caseId}/documents", "Your documents"),
+            ($"/applications/{caseId}/withdraw", "Withdraw your application"),
+        })
+        {
+            await page.GotoAsync(path);
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Welsh(heading));
+            await page.CheckPageAsync("welsh-case-" + path.Split('?')[0].Split('/')[^1]);
+        }
+    }
+
     private string Welsh(string english, params object[] arguments) => In(PortalLanguages.Welsh, () => Family()[english, arguments].Value);
 
     private string Urdu(string english) => In(PortalLanguages.Urdu, () => Family()[english].Value);
