@@ -31,6 +31,25 @@ public sealed class PortalLocalisationTests
         Assert.Contains(Services.Value.GetRequiredService<MissingTranslations>().For(PortalLanguages.Welsh), m => m.Text == "A sentence nobody has translated yet: {0}");
     }
 
+    /// <summary>A text message's fixed words (issue 17): in Welsh for every kind a family is sent, the reference and the
+    /// helpline's number as they are.</summary>
+    [Fact]
+    public void EveryTextMessage_IsInWelsh_WithTheReferenceAndNumberAsTheyAre()
+    {
+        var family = Services.Value.GetRequiredService<IStringLocalizer<FamilyText>>();
+        using var scope = PortalLanguages.Use(PortalLanguages.Welsh);
+        foreach (var kind in ParentPortal.Domain.Messaging.MessageKinds.WithTextLines)
+        {
+            var words = ParentPortal.Domain.Messaging.MessageKinds.TextWording(kind, "ABCD-2345", "The Service", "0300 123 4567");
+            var text = family.Say(words);
+            Assert.Contains("ABCD-2345", text, StringComparison.Ordinal);
+            Assert.Contains("0300 123 4567", text, StringComparison.Ordinal);
+            Assert.StartsWith("The Service: ", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Sign in to your account", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(words.Parts[1].Text, text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void AWording_IsTranslatedWithItsParts_AndItsDateIsWrittenInTheLanguage()
     {

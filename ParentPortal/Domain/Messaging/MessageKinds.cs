@@ -68,18 +68,26 @@ public static class MessageKinds
     /// The text message for a message of this kind: the service's name, a line saying what happened, the reference, and how to
     /// find out more. The same for every family, so it can carry nothing about theirs.
     /// </summary>
-    public static string Text(string kind, string? reference, string serviceName, string helplinePhone)
+    public static string Text(string kind, string? reference, string serviceName, string helplinePhone) =>
+        TextWording(kind, reference, serviceName, helplinePhone).English;
+
+    /// <summary>A text message's words as a template (issue 17): said in the family's language where it is sent.</summary>
+    public static ParentPortal.Domain.Text.Wording TextWording(string kind, string? reference, string serviceName, string helplinePhone)
     {
         ArgumentException.ThrowIfNullOrEmpty(kind);
+        var (service, phone) = (ParentPortal.Domain.Text.WordingPart.AsTyped(serviceName), ParentPortal.Domain.Text.WordingPart.AsTyped(helplinePhone));
         if (kind == StaffNotice)
         {
             // To a member of staff: no helpline to call, they sign in.
-            return $"{serviceName}: something on your work needs you{(string.IsNullOrEmpty(reference) ? "" : $" ({reference})")}. Sign in to the portal to see it.";
+            return string.IsNullOrEmpty(reference)
+                ? ParentPortal.Domain.Text.Wording.Format("{0}: something on your work needs you. Sign in to the portal to see it.", service)
+                : ParentPortal.Domain.Text.Wording.Format("{0}: something on your work needs you ({1}). Sign in to the portal to see it.", service, ParentPortal.Domain.Text.WordingPart.AsTyped(reference));
         }
 
-        var line = TextLines.GetValueOrDefault(kind, "We have an update about your application.");
-        var about = string.IsNullOrEmpty(reference) ? "" : $" Your reference is {reference}.";
-        return $"{serviceName}: {line}{about} Sign in to your account to see the details, or call us on {helplinePhone}.";
+        var line = ParentPortal.Domain.Text.WordingPart.Words(TextLines.GetValueOrDefault(kind, "We have an update about your application."));
+        return string.IsNullOrEmpty(reference)
+            ? ParentPortal.Domain.Text.Wording.Format("{0}: {1} Sign in to your account to see the details, or call us on {2}.", service, line, phone)
+            : ParentPortal.Domain.Text.Wording.Format("{0}: {1} Your reference is {2}. Sign in to your account to see the details, or call us on {3}.", service, line, ParentPortal.Domain.Text.WordingPart.AsTyped(reference), phone);
     }
 
     /// <summary>The kinds with their own text line (every kind a family is sent), for the tests that read each text.</summary>

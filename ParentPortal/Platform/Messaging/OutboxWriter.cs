@@ -77,7 +77,7 @@ public static class OutboxWriter
             ToAddress = route.Address.Trim(),
             ToName = Name(message),
             Channel = route.Channel,
-            ShortText = route.Channel == MessageChannel.Text ? MessageKinds.Text(message.Kind, message.About.Reference, service.Name, service.HelplinePhone) : null,
+            ShortText = route.Channel == MessageChannel.Text ? ShortTextOf(message, service) : null,
             Reference = message.About.Reference,
             Subject = message.Subject,
             Body = body,
@@ -230,6 +230,13 @@ public static class OutboxWriter
     {
         var name = message.ToName ?? message.Family?.Name;
         return string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+    }
+
+    // In the family's language when the message was written with the localiser (a family's message), else English.
+    private static string ShortTextOf(OutgoingMessage message, ServiceContact service)
+    {
+        var words = MessageKinds.TextWording(message.Kind, message.About.Reference, service.Name, service.HelplinePhone);
+        return message.Text is { } text ? Localisation.LocalizerExtensions.Say(text, words) : words.English;
     }
 
     /// <summary>The text message for this kind, in the service's name, with its helpline (the organisation's row).</summary>
