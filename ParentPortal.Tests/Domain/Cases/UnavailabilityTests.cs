@@ -18,7 +18,7 @@ public sealed class UnavailabilityTests
     }
 
     [Theory]
-    [InlineData(null, "Enter the date you cannot attend, for example 27 3 2027")]
+    [InlineData(null, "Enter the date you cannot attend, for example 4 12 2026")]
     [InlineData(-1, "The date must be today or in the future")]
     [InlineData(0, null)]
     [InlineData(93, "The date must be within the next 3 months")]

@@ -223,6 +223,14 @@ public sealed class PseudoLocalisationTests : IAsyncLifetime
         check("the case once withdrawn", await parent.GetStringAsync(new Uri($"/applications/{id}", UriKind.Relative)), data);
         var withdrawn = await db.OutboxMessages.SingleAsync(m => m.Kind == "application-withdrawn");
         check("the withdrawal e-mail", WebUtility.HtmlEncode(withdrawn.Subject + "\n" + withdrawn.Body), data);
+        // The held case closed by its mediator: the survey request, in the family's language.
+        var heldRow = await db.Applications.SingleAsync(a => a.Id == held);
+        heldRow.Language = language;
+        await db.SaveChangesAsync();
+        Assert.True((await _portal.Services.GetRequiredService<ParentPortal.Features.Cases.ChangeStageHandler>()
+            .HandleAsync(TestUsers.Make("demo-adviser", "Priya Shah", "adviser"), held, ParentPortal.Domain.Cases.CaseStage.Closed, "Mediation finished")).Succeeded);
+        var survey = await db.OutboxMessages.SingleAsync(m => m.Kind == "survey-request");
+        check("the survey request e-mail", WebUtility.HtmlEncode(survey.Subject + "\n" + survey.Body), data);
         foreach (var reminder in await db.OutboxMessages.Where(m => m.Kind == "appeal-reminder").ToListAsync())
         {
             check("an appeal reminder e-mail", WebUtility.HtmlEncode(reminder.Subject + "\n" + reminder.Body), data);

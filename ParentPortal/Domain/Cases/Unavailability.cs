@@ -28,7 +28,9 @@ public static class Unavailability
         ArgumentNullException.ThrowIfNull(already);
         return day switch
         {
-            null => "Enter the date you cannot attend, for example 27 3 2027",
+            // The example is two weeks from today, as the hint above the field is: a fixed date would soon be in the past.
+            null => Text.Wording.Format("Enter the date you cannot attend, for example {0}",
+                Text.WordingPart.AsTyped(today.AddDays(14).ToString("d M yyyy", CultureInfo.InvariantCulture))),
             { } d when d < today => "The date must be today or in the future",
             { } d when d > today.AddMonths(MonthsAhead) => Text.Wording.Format("The date must be within the next {0} months", Number(MonthsAhead)),
             { } d when already.Contains(d) => null,

@@ -100,20 +100,18 @@ public sealed class ApplicationMessages(ServiceDirectory services, IStringLocali
         var family = await RecipientAsync(db, application, answers, cancellationToken);
 
         var profile = await services.GetAsync(cancellationToken);
+        using var language = PortalLanguages.Use(application.Language);
         await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
         {
             Kind = "draft-deletion-warning",
             Family = family,
-            Subject = "Your unfinished application will be deleted soon",
-            Body = $"""
-                You started an application to {profile.Name} but have not finished it.
-
-                To protect your information, unfinished applications are deleted after a period without changes. Yours will be deleted on {UkDates.LongDate(UkDates.DateIn(deleteOn))}.
-
-                To keep it, sign in to the portal, choose "Your applications" and continue where you left off.
-
-                {Helpline(profile)}
-                """,
+            Subject = text["Your unfinished application will be deleted soon"],
+            Body = Paragraphs(
+                text["You started an application to {0} but have not finished it.", profile.Name],
+                text["To protect your information, unfinished applications are deleted after a period without changes. Yours will be deleted on {0}.", UkDates.LongDate(UkDates.DateIn(deleteOn))],
+                text["To keep it, sign in to the portal, choose \"Your applications\" and continue where you left off."],
+                Helpline(profile, text)),
+            Text = text,
             CorrelationKey = $"draft-deletion-warning:{application.Id}:{application.UpdatedAt.UtcTicks}",
             About = MessageAbout.Application(application),
         }, now, cancellationToken);

@@ -69,10 +69,12 @@ public sealed class ChangeStageHandler(CaseFiles cases, ServiceDirectory service
     private async Task AskForSurveyAsync(CaseFile file, CancellationToken cancellationToken)
     {
         var organisation = (await services.GetAsync(cancellationToken)).Name;
-        await file.TellFamilyAsync("survey-request", $"How did we do? ({file.Reference})", $"""
-            Your case with {organisation} has now closed.
-
-            We would be grateful if you would tell us how we did: sign in to the portal and choose "Your applications". It takes a minute and you can say as much or as little as you like.
-            """, "survey-request:" + file.Id, cancellationToken);
+        await file.TellFamilyInWordsAsync(
+            Wording.Format("How did we do? ({0})", WordingPart.AsTyped(file.Reference)),
+            Wording.Format(
+                "Your case with {0} has now closed.\n\n"
+                + "We would be grateful if you would tell us how we did: sign in to the portal and choose \"Your applications\". It takes a minute and you can say as much or as little as you like.",
+                WordingPart.AsTyped(organisation)),
+            "survey-request", "survey-request:" + file.Id, cancellationToken);
     }
 }
