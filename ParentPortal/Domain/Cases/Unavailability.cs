@@ -32,12 +32,10 @@ public static class Unavailability
             null => Text.Wording.Format("Enter the date you cannot attend, for example {0}",
                 Text.WordingPart.AsTyped(today.AddDays(14).ToString("d M yyyy", CultureInfo.InvariantCulture))),
             { } d when d < today => "The date must be today or in the future",
-            { } d when d > today.AddMonths(MonthsAhead) => Text.Wording.Format("The date must be within the next {0} months", Number(MonthsAhead)),
+            { } d when d > today.AddMonths(MonthsAhead) => Text.Wording.Format("The date must be within the next {0} months", Text.WordingPart.Number(MonthsAhead)),
             { } d when already.Contains(d) => null,
-            _ when already.Count >= Most => Text.Wording.Format("You can give up to {0} dates. Remove one first, or call us", Number(Most)),
+            _ when already.Count >= Most => Text.Wording.Format("You can give up to {0} dates. Remove one first, or call us", Text.WordingPart.Number(Most)),
             _ => null,
         };
     }
-
-    private static Text.WordingPart Number(int number) => Text.WordingPart.AsTyped(number.ToString(CultureInfo.InvariantCulture));
 }

@@ -13,7 +13,7 @@ internal static class PeriodText
     /// <summary>"2 calendar months", as a phrase a translation can say its own way.</summary>
     public static Text.Wording MonthsWording(int months) => months == 1
         ? "1 month"
-        : Text.Wording.Format("{0} calendar months", Text.WordingPart.AsTyped(months.ToString(CultureInfo.InvariantCulture)));
+        : Text.Wording.Format("{0} calendar months", Text.WordingPart.Number(months));
 
     public static string Weeks(int days) => WeeksWording(days).English;
 
@@ -26,5 +26,5 @@ internal static class PeriodText
 
     public static Text.Wording WorkingDaysWording(int days) => days == 1 ? "1 working day" : Text.Wording.Format("{0} working days", Number(days));
 
-    public static Text.WordingPart Number(int number) => Text.WordingPart.AsTyped(number.ToString(CultureInfo.InvariantCulture));
+    public static Text.WordingPart Number(int number) => Text.WordingPart.Number(number);
 }

@@ -138,7 +138,7 @@ public static class SenEligibility
     private static Wording LateExplanation(Wording period, DateOnly deadline, Wording whatNext) =>
         Wording.Format("{0} ended on {1}, but this is not necessarily the end: {2}", period, WordingPart.LongDate(deadline), whatNext);
 
-    private static WordingPart Number(int number) => WordingPart.AsTyped(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static WordingPart Number(int number) => WordingPart.Number(number);
 
     // The law's own titles stay as they are in every language.
     private static WordingPart Source(string source) => WordingPart.AsTyped(source);

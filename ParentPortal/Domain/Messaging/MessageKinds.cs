@@ -1,3 +1,5 @@
+using ParentPortal.Domain.Text;
+
 namespace ParentPortal.Domain.Messaging;
 
 /// <summary>
@@ -72,22 +74,22 @@ public static class MessageKinds
         TextWording(kind, reference, serviceName, helplinePhone).English;
 
     /// <summary>A text message's words as a template (issue 17): said in the family's language where it is sent.</summary>
-    public static ParentPortal.Domain.Text.Wording TextWording(string kind, string? reference, string serviceName, string helplinePhone)
+    public static Wording TextWording(string kind, string? reference, string serviceName, string helplinePhone)
     {
         ArgumentException.ThrowIfNullOrEmpty(kind);
-        var (service, phone) = (ParentPortal.Domain.Text.WordingPart.AsTyped(serviceName), ParentPortal.Domain.Text.WordingPart.AsTyped(helplinePhone));
+        var (service, phone) = (WordingPart.AsTyped(serviceName), WordingPart.AsTyped(helplinePhone));
         if (kind == StaffNotice)
         {
             // To a member of staff: no helpline to call, they sign in.
             return string.IsNullOrEmpty(reference)
-                ? ParentPortal.Domain.Text.Wording.Format("{0}: something on your work needs you. Sign in to the portal to see it.", service)
-                : ParentPortal.Domain.Text.Wording.Format("{0}: something on your work needs you ({1}). Sign in to the portal to see it.", service, ParentPortal.Domain.Text.WordingPart.AsTyped(reference));
+                ? Wording.Format("{0}: something on your work needs you. Sign in to the portal to see it.", service)
+                : Wording.Format("{0}: something on your work needs you ({1}). Sign in to the portal to see it.", service, WordingPart.AsTyped(reference));
         }
 
-        var line = ParentPortal.Domain.Text.WordingPart.Words(TextLines.GetValueOrDefault(kind, "We have an update about your application."));
+        var line = WordingPart.Words(TextLines.GetValueOrDefault(kind, "We have an update about your application."));
         return string.IsNullOrEmpty(reference)
-            ? ParentPortal.Domain.Text.Wording.Format("{0}: {1} Sign in to your account to see the details, or call us on {2}.", service, line, phone)
-            : ParentPortal.Domain.Text.Wording.Format("{0}: {1} Your reference is {2}. Sign in to your account to see the details, or call us on {3}.", service, line, ParentPortal.Domain.Text.WordingPart.AsTyped(reference), phone);
+            ? Wording.Format("{0}: {1} Sign in to your account to see the details, or call us on {2}.", service, line, phone)
+            : Wording.Format("{0}: {1} Your reference is {2}. Sign in to your account to see the details, or call us on {3}.", service, line, WordingPart.AsTyped(reference), phone);
     }
 
     /// <summary>The kinds with their own text line (every kind a family is sent), for the tests that read each text.</summary>

@@ -34,7 +34,7 @@ public sealed record TextField(string Key, string Label, int Max, bool Lines = f
 
         if (clean.Length > Max)
         {
-            errors.Add(FieldError.Of(Key, Wording.Format("{0} must be {1} characters or fewer (it has {2})", WordingPart.Words(Label), Number(Max), Number(clean.Length))));
+            errors.Add(FieldError.Of(Key, Wording.Format("{0} must be {1} characters or fewer (it has {2})", WordingPart.Words(Label), WordingPart.Number(Max), WordingPart.Number(clean.Length))));
             return null;
         }
 
@@ -46,6 +46,4 @@ public sealed record TextField(string Key, string Label, int Max, bool Lines = f
 
         return clean;
     }
-
-    private static WordingPart Number(int number) => WordingPart.AsTyped(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

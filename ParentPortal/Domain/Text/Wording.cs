@@ -65,6 +65,9 @@ public sealed record WordingPart
 
     public static WordingPart AsTyped(string text) => new(text, false, null, null);
 
+    /// <summary>A number, written as it is ("3") in every language.</summary>
+    public static WordingPart Number(int number) => AsTyped(number.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>The portal's own words (translated, as <see cref="Text"/>) inside a sentence, starting with a small letter.</summary>
     public static WordingPart WordsInSentence(string text) => new(text, true, null, null, inSentence: true);
 

@@ -109,7 +109,7 @@ public static class StepValidator
     {
         if (value.Length > field.MaxLength)
         {
-            return (null, Wording.Format("{0} must be {1} characters or fewer", WordingPart.Words(field.DisplayName), WordingPart.AsTyped(field.MaxLength.ToString(CultureInfo.InvariantCulture))));
+            return (null, Wording.Format("{0} must be {1} characters or fewer", WordingPart.Words(field.DisplayName), WordingPart.Number(field.MaxLength)));
         }
 
         if (field.IsPersonName && TypedText.FirstNotInAName(value) is { } character)

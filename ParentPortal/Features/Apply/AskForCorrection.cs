@@ -90,7 +90,7 @@ public sealed class AskForCorrectionHandler(IDbContextFactory<PortalDbContext> c
         {
             return AskForCorrectionResult.Refused(QuestionKey, Wording.Format(
                 "You already have {0} corrections waiting. Your adviser will deal with those first: call the helpline if it is urgent.",
-                WordingPart.AsTyped(MostWaiting.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                WordingPart.Number(MostWaiting)));
         }
 
         db.CorrectionRequests.Add(new CorrectionRequest

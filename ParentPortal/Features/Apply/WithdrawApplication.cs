@@ -54,7 +54,7 @@ public sealed class WithdrawApplicationHandler(IDbContextFactory<PortalDbContext
         var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (why is { Length: > ReasonLength })
         {
-            return new(false, Wording.Format("Your reason must be {0} characters or fewer", WordingPart.AsTyped(ReasonLength.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            return new(false, Wording.Format("Your reason must be {0} characters or fewer", WordingPart.Number(ReasonLength)));
         }
 
         var service = await services.GetAsync(cancellationToken);

@@ -129,7 +129,7 @@ public sealed class BookSessionHandler(IDbContextFactory<PortalDbContext> contex
             var position = 1 + await db.SessionBookings.CountAsync(b => b.SessionId == sessionId && (b.Status == BookingStatus.Waiting || b.Status == BookingStatus.Offered), cancellationToken);
             await messages.WaitingListAsync(db, booking, session, position, now, cancellationToken);
             result = new(BookOutcome.Waitlisted, staff is null
-                ? Wording.Format("This session is full. You are number {0} on the waiting list: if a place becomes free, we will hold it and tell you.", WordingPart.AsTyped(position.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                ? Wording.Format("This session is full. You are number {0} on the waiting list: if a place becomes free, we will hold it and tell you.", WordingPart.Number(position))
                 : $"This session is full. The family are number {position} on the waiting list: if a place becomes free, we will hold it and tell them.", booking.Id);
         }
         else

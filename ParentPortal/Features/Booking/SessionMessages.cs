@@ -36,7 +36,8 @@ public sealed class SessionMessages(ServiceDirectory services, IStringLocalizer<
         var family = await SessionSeats.RecipientAsync(db, booking, cancellationToken);
 
         var organisation = (await services.GetAsync(cancellationToken)).Name;
-        using var language = PortalLanguages.Use(await LanguageAsync(db, booking, cancellationToken));
+        var code = await LanguageAsync(db, booking, cancellationToken);
+        using var language = PortalLanguages.Use(code);
         await OutboxWriter.EnqueueAsync(db, new OutgoingMessage
         {
             Kind = "session-booked",
@@ -51,15 +52,16 @@ public sealed class SessionMessages(ServiceDirectory services, IStringLocalizer<
             About = MessageAbout.Booking(booking),
             Attachment = Invite(CalendarInvites.Request(session, organisation, now), session),
         }, now, cancellationToken);
-        await ScheduleRemindersAsync(db, booking, session, family, now, cancellationToken);
+        await ScheduleRemindersAsync(db, booking, session, family, now, cancellationToken, code);
     }
 
-    public async Task ScheduleRemindersAsync(PortalDbContext db, SessionBooking booking, InformationSession session, FamilyContact? family, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="language">The family's language when the caller already knows it (a booking just made), else looked up.</param>
+    public async Task ScheduleRemindersAsync(PortalDbContext db, SessionBooking booking, InformationSession session, FamilyContact? family, DateTimeOffset now, CancellationToken cancellationToken, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(booking);
         ArgumentNullException.ThrowIfNull(session);
         family ??= await SessionSeats.RecipientAsync(db, booking, cancellationToken);
-        using var language = PortalLanguages.Use(await LanguageAsync(db, booking, cancellationToken));
+        using var scope = PortalLanguages.Use(language ?? await LanguageAsync(db, booking, cancellationToken));
 
         foreach (var lead in ReminderLeadTimes)
         {
@@ -125,7 +127,7 @@ public sealed class SessionMessages(ServiceDirectory services, IStringLocalizer<
             Subject = text.Say(Wording.Format("You are on the waiting list: {0}", Typed(session.Title))),
             Body = text.Say(Wording.Format(
                 "{0}, {1}, is full. You are number {2} on the waiting list.\n\nIf a place becomes free, we will hold it for you and tell you straight away.",
-                Typed(session.Title), WhenWording(session), WordingPart.AsTyped(position.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+                Typed(session.Title), WhenWording(session), WordingPart.Number(position))),
             Text = text,
             CorrelationKey = $"session-waiting-list:{booking.Id}",
             About = MessageAbout.Booking(booking),

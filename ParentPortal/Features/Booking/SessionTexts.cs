@@ -12,8 +12,7 @@ namespace ParentPortal.Features.Booking;
 /// </summary>
 public static class SessionTexts
 {
-    public static Wording When(SessionSummary session) => Wording.Format("{0}, {1} to {2}",
-        WordingPart.AsTyped(UkDates.LongDate(UkDates.DateIn(session.StartsAt))), WordingPart.AsTyped(UkDates.Time(session.StartsAt)), WordingPart.AsTyped(UkDates.Time(session.EndsAt)));
+    public static Wording When(SessionSummary session) => Platform.Sessions.SessionSeats.WhenWording(session.StartsAt, session.EndsAt);
 
     /// <summary>Which families a session is for: its local authority's, or everyone's.</summary>
     public static Wording Area(SessionSummary session) => session.LocalAuthorityName is { } area
@@ -51,7 +50,7 @@ public static class SessionTexts
             BookingStatus.Booked => "Place confirmed",
             BookingStatus.Offered => Wording.Format("A place is held for you until {0}", WordingPart.AsTyped(UkDates.DateAndTime(booking.OfferExpiresAt!.Value))),
             BookingStatus.Waiting => Wording.Format("Waiting list: number {0}", WordingPart.AsTyped($"{booking.WaitingPosition}")),
-            _ => WordingPart.AsTyped(booking.Status.ToString()).Text,
+            _ => booking.Status.ToString(),
         };
 
     public static string StatusClass(MyBooking booking, SessionSummary session) =>

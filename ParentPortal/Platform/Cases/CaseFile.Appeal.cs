@@ -107,7 +107,7 @@ public sealed partial class CaseFile
                     + "Sign in to {3}'s portal and open your case ({4}) to see how to appeal and to download a summary of what the appeal form asks for. If you need help, call {5}.\n\n"
                     + "If you have already appealed, or decided not to, you can tell us on the same page and we will stop reminding you.\n\n"
                     + "{3}",
-                    WordingPart.LongDate(deadline.Date), WordingPart.AsTyped(days.ToString(System.Globalization.CultureInfo.InvariantCulture)), WordingPart.Of(deadline.Reason),
+                    WordingPart.LongDate(deadline.Date), WordingPart.Number(days), WordingPart.Of(deadline.Reason),
                     WordingPart.AsTyped(service.Name), WordingPart.AsTyped(Row.Reference ?? ""), WordingPart.AsTyped(service.HelplinePhone)),
                 "appeal-reminder",
                 $"{AppealReminderPrefix(Row.Id)}{optIn:N}:{days}",

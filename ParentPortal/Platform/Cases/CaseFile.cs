@@ -8,7 +8,6 @@ using ParentPortal.Domain.Triage;
 using ParentPortal.Platform.Access;
 using ParentPortal.Platform.Calendar;
 using ParentPortal.Platform.Messaging;
-
 using ParentPortal.Domain.Text;
 
 namespace ParentPortal.Platform.Cases;
@@ -469,10 +468,11 @@ public sealed partial class CaseFile
     public Task<bool> TellFamilyAsync(string kind, string subject, string body, string? correlationKey, CancellationToken cancellationToken, Guid? documentId = null, DateTimeOffset? notBefore = null) =>
         TellFamilyInWordsAsync(subject, body, kind, correlationKey, cancellationToken, documentId, notBefore);
 
-    /// <summary>As above, with the subject and body as templates whose parts the family's language fills in.</summary>
-    /// The subject and body are written in the family's language (<c>Applications.Language</c>): a <see cref="Wording"/>
-    /// template is translated with its parts; a message given as plain English text is looked up whole, and stays English
-    /// until it has a translation.
+    /// <summary>
+    /// As above, with the subject and body written in the family's language (<c>Applications.Language</c>): a
+    /// <see cref="Wording"/> template is translated with its parts; a message given as plain English text is looked up
+    /// whole, and stays English until it has a translation.
+    /// </summary>
     public async Task<bool> TellFamilyInWordsAsync(Wording subject, Wording body, string kind, string? correlationKey, CancellationToken cancellationToken, Guid? documentId = null, DateTimeOffset? notBefore = null)
     {
         var family = await CaseParties.FamilyOfAsync(Db, Row, Profile, cancellationToken);

@@ -76,11 +76,13 @@ public static class SessionSeats
     public static Domain.Text.Wording WhenWording(InformationSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return Domain.Text.Wording.Format("{0}, {1} to {2}",
-            Domain.Text.WordingPart.AsTyped(UkDates.LongDate(UkDates.DateIn(session.StartsAt))),
-            Domain.Text.WordingPart.AsTyped(UkDates.Time(session.StartsAt)),
-            Domain.Text.WordingPart.AsTyped(UkDates.Time(session.EndsAt)));
+        return WhenWording(session.StartsAt, session.EndsAt);
     }
+
+    public static Domain.Text.Wording WhenWording(DateTimeOffset startsAt, DateTimeOffset endsAt) => Domain.Text.Wording.Format("{0}, {1} to {2}",
+        Domain.Text.WordingPart.AsTyped(UkDates.LongDate(UkDates.DateIn(startsAt))),
+        Domain.Text.WordingPart.AsTyped(UkDates.Time(startsAt)),
+        Domain.Text.WordingPart.AsTyped(UkDates.Time(endsAt)));
 
     private static async Task TellOfferedAsync(PortalDbContext db, SessionBooking booking, InformationSession session, DateTimeOffset now, CancellationToken cancellationToken)
     {
